@@ -1,0 +1,238 @@
+/* aero-engine.h - a session with one oVirt engine over its REST API (v4)
+ *
+ * One SoupSession per engine. Every call is _async/_finish with a
+ * GCancellable; callbacks run in the thread-default main context of the
+ * caller. Collections are read as a stream and parsed off the calling
+ * thread (see aero-stream-parser.h).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "aero-cluster.h"
+#include "aero-engine-error.h"
+#include "aero-memory-stats.h"
+#include "aero-template.h"
+#include "aero-vm.h"
+
+G_BEGIN_DECLS
+
+#define AERO_TYPE_ENGINE (aero_engine_get_type ())
+G_DECLARE_FINAL_TYPE (AeroEngine, aero_engine, AERO, ENGINE, GObject)
+
+/* Accepts "host", "host:port", "https://host/ovirt-engine" or
+ * ".../ovirt-engine/api". Plain http:// is refused unless the host is a
+ * loopback address. */
+AeroEngine  *aero_engine_new              (const char   *address,
+                                           GError      **error);
+/* "https://host/ovirt-engine" */
+const char  *aero_engine_get_base_url     (AeroEngine   *self);
+/* "https://host/ovirt-engine/api" */
+const char  *aero_engine_get_api_url      (AeroEngine   *self);
+/* Verify the engine against this CA (PEM file) instead of the system CAs. */
+gboolean     aero_engine_set_ca_file      (AeroEngine   *self,
+                                           const char   *path,
+                                           GError      **error);
+void         aero_engine_set_timeout      (AeroEngine   *self,
+                                           guint         seconds);
+
+/* Properties (read-only, notify): "user", "logged-in" (boolean),
+ * "product-name" ("oVirt Engine"), "product-version" ("4.5.4"),
+ * "blank-template-id". */
+const char  *aero_engine_get_user            (AeroEngine *self);
+gboolean     aero_engine_get_logged_in       (AeroEngine *self);
+const char  *aero_engine_get_product_name    (AeroEngine *self);
+const char  *aero_engine_get_product_version (AeroEngine *self);
+const char  *aero_engine_get_blank_template_id (AeroEngine *self);
+
+/* SSO password login (Basic as fallback when the engine has no SSO), then
+ * the API root probe. The password is kept in memory only, for the one
+ * re-login a 401 triggers. */
+void         aero_engine_login_async   (AeroEngine          *self,
+                                        const char          *user,
+                                        const char          *password,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+gboolean     aero_engine_login_finish  (AeroEngine          *self,
+                                        GAsyncResult        *result,
+                                        GError             **error);
+/* Revokes the token (sso-logout) and forgets token and password. */
+void         aero_engine_logout_async  (AeroEngine          *self,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+gboolean     aero_engine_logout_finish (AeroEngine          *self,
+                                        GAsyncResult        *result,
+                                        GError             **error);
+
+/* Fetches the engine's CA certificate from its pki-resource URL without
+ * trusting it (for the admin to confirm by fingerprint). Returns the PEM;
+ * @out_fingerprint gets "AB:CD:..." (SHA-256). */
+void         aero_engine_fetch_ca_async  (AeroEngine          *self,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+char        *aero_engine_fetch_ca_finish (AeroEngine          *self,
+                                          GAsyncResult        *result,
+                                          char               **out_fingerprint,
+                                          GError             **error);
+
+/* Called on the caller's main context with each batch of models
+ * (GPtrArray of AeroVm / AeroCluster / AeroTemplate) as a collection
+ * streams in, before the _finish of the call. */
+typedef void (*AeroBatchFunc) (GPtrArray *items,
+                               gpointer   user_data);
+
+typedef enum {
+  AERO_LIST_NONE        = 0,
+  AERO_LIST_ALL_CONTENT = 1 << 0,  /* all_content=true: ballooning is known */
+} AeroListFlags;
+
+/* GET /vms?search=&max=&all_content=; @max < 0 for no limit. The result is
+ * a GListModel of AeroVm (all of them, batches included). */
+void         aero_engine_list_vms_async  (AeroEngine          *self,
+                                          const char          *search,
+                                          int                  max,
+                                          AeroListFlags        flags,
+                                          AeroBatchFunc        batch_func,
+                                          gpointer             batch_data,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+GListModel  *aero_engine_list_vms_finish (AeroEngine          *self,
+                                          GAsyncResult        *result,
+                                          GError             **error);
+
+/* GET /vms/{id} (or /vms/{id};next_run when @next_run). */
+void         aero_engine_get_vm_async    (AeroEngine          *self,
+                                          const char          *id,
+                                          gboolean             next_run,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+AeroVm      *aero_engine_get_vm_finish   (AeroEngine          *self,
+                                          GAsyncResult        *result,
+                                          GError             **error);
+
+/* POST /vms with @body (a JSON object node, as built by AeroVmEdit). */
+void         aero_engine_add_vm_async    (AeroEngine          *self,
+                                          JsonNode            *body,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+AeroVm      *aero_engine_add_vm_finish   (AeroEngine          *self,
+                                          GAsyncResult        *result,
+                                          GError             **error);
+
+/* PUT /vms/{id}[?next_run=true] with only the members in @body. */
+void         aero_engine_update_vm_async  (AeroEngine          *self,
+                                           const char          *id,
+                                           JsonNode            *body,
+                                           gboolean             next_run,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+AeroVm      *aero_engine_update_vm_finish (AeroEngine          *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+
+/* POST /vms/{id}/start and /stop with an empty action. */
+void         aero_engine_start_vm_async  (AeroEngine          *self,
+                                          const char          *id,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+gboolean     aero_engine_start_vm_finish (AeroEngine          *self,
+                                          GAsyncResult        *result,
+                                          GError             **error);
+void         aero_engine_stop_vm_async   (AeroEngine          *self,
+                                          const char          *id,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+gboolean     aero_engine_stop_vm_finish  (AeroEngine          *self,
+                                          GAsyncResult        *result,
+                                          GError             **error);
+
+/* Run Once: one POST /vms/{id}/start with {"vm": {"memory_policy":
+ * {"ballooning": ...}}, "volatile": ..., "pause": ...}; @ballooning
+ * AERO_TRISTATE_UNKNOWN sends no override. */
+void         aero_engine_run_once_async  (AeroEngine          *self,
+                                          const char          *id,
+                                          AeroTristate         ballooning,
+                                          gboolean             volatile_,
+                                          gboolean             pause,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+gboolean     aero_engine_run_once_finish (AeroEngine          *self,
+                                          GAsyncResult        *result,
+                                          GError             **error);
+
+/* GET /vms/{id}/statistics */
+void             aero_engine_get_vm_statistics_async  (AeroEngine          *self,
+                                                       const char          *id,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+AeroMemoryStats *aero_engine_get_vm_statistics_finish (AeroEngine          *self,
+                                                       GAsyncResult        *result,
+                                                       GError             **error);
+
+/* Clusters: GListModel of AeroCluster. */
+void         aero_engine_list_clusters_async   (AeroEngine          *self,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+GListModel  *aero_engine_list_clusters_finish  (AeroEngine          *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+void         aero_engine_get_cluster_async     (AeroEngine          *self,
+                                                const char          *id,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+AeroCluster *aero_engine_get_cluster_finish    (AeroEngine          *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+void         aero_engine_update_cluster_async  (AeroEngine          *self,
+                                                const char          *id,
+                                                JsonNode            *body,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+AeroCluster *aero_engine_update_cluster_finish (AeroEngine          *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+
+/* Templates: GListModel of AeroTemplate. */
+void          aero_engine_list_templates_async   (AeroEngine          *self,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+GListModel   *aero_engine_list_templates_finish  (AeroEngine          *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+void          aero_engine_get_template_async     (AeroEngine          *self,
+                                                  const char          *id,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+AeroTemplate *aero_engine_get_template_finish    (AeroEngine          *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+void          aero_engine_update_template_async  (AeroEngine          *self,
+                                                  const char          *id,
+                                                  JsonNode            *body,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+AeroTemplate *aero_engine_update_template_finish (AeroEngine          *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+
+G_END_DECLS
