@@ -1,0 +1,246 @@
+/* aero-vm-edit.h - the edit model behind the New / Edit VM dialog
+ *
+ * AeroVmEdit holds the original VM (or template) and the edited fields,
+ * and owns every rule of product.md "New / Edit VM dialog": the balloon
+ * gate by effective compatibility level, memory derivations, validation
+ * with the engine's wording, which changes apply now and which at the
+ * next run, and the JSON body to send. The dialog only binds to it.
+ *
+ * Saving:
+ *   - New VM: POST /vms with aero_vm_edit_build_body ().
+ *   - Edit VM / template: ONE PUT with aero_vm_edit_build_body (), which
+ *     holds only the members that changed (NULL when nothing changed: send
+ *     nothing).
+ *   - A RUNNING VM (aero_vm_edit_get_running ()) with a NEXT_RUN or
+ *     HOTPLUG change (aero_vm_edit_needs_next_run_confirmation ()): first
+ *     show "Pending Virtual Machine changes" from aero_vm_edit_list_changes
+ *     (), then send the same single PUT: with next_run=true when the user
+ *     picked "Apply later" (the hot-pluggable changes wait for the restart
+ *     too), else without next_run (the engine applies live what it can and
+ *     stores the rest as the VM's next-run configuration).
+ *   After a successful save, aero_vm_edit_reset_original () with the VM
+ *   the engine returned makes the edits the new baseline.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "aero-cluster.h"
+#include "aero-template.h"
+#include "aero-types.h"
+#include "aero-version.h"
+#include "aero-vm-change.h"
+#include "aero-vm.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  AERO_VM_EDIT_NEW_VM,
+  AERO_VM_EDIT_VM,
+  AERO_VM_EDIT_TEMPLATE,
+} AeroVmEditMode;
+
+/* The CPU Shares combo of the Resource Allocation tab. */
+typedef enum {
+  AERO_CPU_SHARES_DISABLED,  /* 0 */
+  AERO_CPU_SHARES_LOW,       /* 512 */
+  AERO_CPU_SHARES_MEDIUM,    /* 1024 */
+  AERO_CPU_SHARES_HIGH,      /* 2048 */
+  AERO_CPU_SHARES_CUSTOM,    /* any other value, in "cpu-shares" */
+} AeroCpuSharesLevel;
+
+#define AERO_MIB ((gint64) 1024 * 1024)
+
+#define AERO_TYPE_VM_EDIT (aero_vm_edit_get_type ())
+G_DECLARE_FINAL_TYPE (AeroVmEdit, aero_vm_edit, AERO, VM_EDIT, GObject)
+
+/* Properties (notify only on real changes):
+ * Read-write, what the dialog binds to:
+ *   "cluster"          AeroCluster (an item of the clusters model)
+ *   "template"         AeroTemplate (new VM only; choosing one fills memory,
+ *                      guaranteed, max, type and CPU from it)
+ *   "name", "description", "comment"   strings (never NULL, "" when empty)
+ *   "vm-type"          AeroVmType ("Optimized for")
+ *   "memory", "guaranteed", "max-memory"   gint64 BYTES
+ *   "memory-mb", "guaranteed-mb", "max-memory-mb"   gint64 MiB mirrors
+ *   "cpu-sockets", "cpu-cores", "cpu-threads"   int (>= 1)
+ *   "cpu-shares"       int (>= 0)
+ *   "cpu-shares-level" AeroCpuSharesLevel (setting a level other than
+ *                      CUSTOM sets "cpu-shares"; CUSTOM keeps the value)
+ *   "ballooning"       gboolean, the "Memory Balloon Device Enabled" box;
+ *                      always FALSE while insensitive
+ * Read-only:
+ *   "mode"                       AeroVmEditMode
+ *   "vm" / "original-template"   the original object (NULL for a new VM)
+ *   "effective-version"          AeroVersion (custom level, else the
+ *                                cluster's; NULL when unknown)
+ *   "ballooning-sensitive"       gboolean
+ *   "ballooning-reason"          string or NULL, e.g. "Memory ballooning
+ *                                requires cluster compatibility version
+ *                                3.1 or later (this cluster: 3.0)."
+ *   "ballooning-known"           FALSE when the VM came from a list that
+ *                                left the flag out: fetch it with a single
+ *                                GET before editing (never show a guess)
+ *   "name-error", "memory-error", "guaranteed-error", "max-memory-error",
+ *   "cpu-error"                  translated strings or NULL
+ *   "valid"                      no error at all (OK sensitive)
+ *   "has-changes"                something differs from the original (for
+ *                                a new VM: always TRUE)
+ *   "running"                    the original VM is not down
+ *   "resource-allocation-editable"  FALSE for templates
+ *   "resource-allocation-reason"    "Resource allocation cannot be edited
+ *                                   for templates." or NULL
+ */
+
+/* @clusters and @templates: GListModel of AeroCluster / AeroTemplate (kept
+ * by reference, as the dialog's drop-downs show them). The first cluster
+ * and the template with @blank_template_id (else the first) are selected.
+ * Ballooning starts checked (product.md). */
+AeroVmEdit       *aero_vm_edit_new_for_new_vm        (GListModel   *clusters,
+                                                      GListModel   *templates,
+                                                      const char   *blank_template_id);
+/* @vm must come from a single GET (or all_content), so its ballooning is
+ * known; it is copied, later changes to @vm are not seen. */
+AeroVmEdit       *aero_vm_edit_new_for_vm            (AeroVm       *vm,
+                                                      GListModel   *clusters);
+AeroVmEdit       *aero_vm_edit_new_for_template      (AeroTemplate *tmpl,
+                                                      GListModel   *clusters);
+
+AeroVmEditMode    aero_vm_edit_get_mode              (AeroVmEdit   *self);
+AeroVm           *aero_vm_edit_get_vm                (AeroVmEdit   *self);
+AeroTemplate     *aero_vm_edit_get_original_template (AeroVmEdit   *self);
+GListModel       *aero_vm_edit_get_clusters          (AeroVmEdit   *self);
+/* NULL unless new VM. */
+GListModel       *aero_vm_edit_get_templates         (AeroVmEdit   *self);
+
+AeroCluster      *aero_vm_edit_get_cluster           (AeroVmEdit   *self);
+void              aero_vm_edit_set_cluster           (AeroVmEdit   *self,
+                                                      AeroCluster  *cluster);
+/* Position of the current cluster in the clusters model, or
+ * GTK_INVALID_LIST_POSITION (G_MAXUINT); for GtkDropDown:selected. */
+guint             aero_vm_edit_get_cluster_position  (AeroVmEdit   *self);
+AeroTemplate     *aero_vm_edit_get_template          (AeroVmEdit   *self);
+void              aero_vm_edit_set_template          (AeroVmEdit   *self,
+                                                      AeroTemplate *tmpl);
+
+const char       *aero_vm_edit_get_name              (AeroVmEdit   *self);
+void              aero_vm_edit_set_name              (AeroVmEdit   *self,
+                                                      const char   *name);
+const char       *aero_vm_edit_get_description       (AeroVmEdit   *self);
+void              aero_vm_edit_set_description       (AeroVmEdit   *self,
+                                                      const char   *description);
+const char       *aero_vm_edit_get_comment           (AeroVmEdit   *self);
+void              aero_vm_edit_set_comment           (AeroVmEdit   *self,
+                                                      const char   *comment);
+AeroVmType        aero_vm_edit_get_vm_type           (AeroVmEdit   *self);
+void              aero_vm_edit_set_vm_type           (AeroVmEdit   *self,
+                                                      AeroVmType    type);
+
+/* Setting memory re-derives guaranteed (memory * 100 / over-commit %) and
+ * max (4 * memory) until the user has set each of them. */
+gint64            aero_vm_edit_get_memory            (AeroVmEdit   *self);
+void              aero_vm_edit_set_memory            (AeroVmEdit   *self,
+                                                      gint64        bytes);
+gint64            aero_vm_edit_get_guaranteed        (AeroVmEdit   *self);
+void              aero_vm_edit_set_guaranteed        (AeroVmEdit   *self,
+                                                      gint64        bytes);
+gint64            aero_vm_edit_get_max_memory        (AeroVmEdit   *self);
+void              aero_vm_edit_set_max_memory        (AeroVmEdit   *self,
+                                                      gint64        bytes);
+
+int               aero_vm_edit_get_cpu_sockets       (AeroVmEdit   *self);
+void              aero_vm_edit_set_cpu_sockets       (AeroVmEdit   *self,
+                                                      int           sockets);
+int               aero_vm_edit_get_cpu_cores         (AeroVmEdit   *self);
+void              aero_vm_edit_set_cpu_cores         (AeroVmEdit   *self,
+                                                      int           cores);
+int               aero_vm_edit_get_cpu_threads       (AeroVmEdit   *self);
+void              aero_vm_edit_set_cpu_threads       (AeroVmEdit   *self,
+                                                      int           threads);
+int               aero_vm_edit_get_cpu_shares        (AeroVmEdit   *self);
+void              aero_vm_edit_set_cpu_shares        (AeroVmEdit   *self,
+                                                      int           shares);
+AeroCpuSharesLevel aero_vm_edit_get_cpu_shares_level (AeroVmEdit   *self);
+void              aero_vm_edit_set_cpu_shares_level  (AeroVmEdit   *self,
+                                                      AeroCpuSharesLevel level);
+
+/* The user's choice is remembered apart from the gated value: while the
+ * gate forbids ballooning, set_ballooning () is ignored and get returns
+ * FALSE; when the cluster changes back, the user's choice returns. */
+gboolean          aero_vm_edit_get_ballooning        (AeroVmEdit   *self);
+void              aero_vm_edit_set_ballooning        (AeroVmEdit   *self,
+                                                      gboolean      ballooning);
+gboolean          aero_vm_edit_get_ballooning_sensitive (AeroVmEdit *self);
+const char       *aero_vm_edit_get_ballooning_reason (AeroVmEdit   *self);
+gboolean          aero_vm_edit_get_ballooning_known  (AeroVmEdit   *self);
+AeroVersion      *aero_vm_edit_get_effective_version (AeroVmEdit   *self);
+
+const char       *aero_vm_edit_get_name_error        (AeroVmEdit   *self);
+const char       *aero_vm_edit_get_memory_error      (AeroVmEdit   *self);
+const char       *aero_vm_edit_get_guaranteed_error  (AeroVmEdit   *self);
+const char       *aero_vm_edit_get_max_memory_error  (AeroVmEdit   *self);
+const char       *aero_vm_edit_get_cpu_error         (AeroVmEdit   *self);
+gboolean          aero_vm_edit_get_valid             (AeroVmEdit   *self);
+gboolean          aero_vm_edit_get_has_changes       (AeroVmEdit   *self);
+gboolean          aero_vm_edit_get_running           (AeroVmEdit   *self);
+gboolean          aero_vm_edit_get_resource_allocation_editable (AeroVmEdit *self);
+const char       *aero_vm_edit_get_resource_allocation_reason   (AeroVmEdit *self);
+
+/* New VM: the full POST body. Edit: only the changed members (nested
+ * objects with only their changed members), or NULL when nothing changed.
+ * Nothing about ballooning is sent while the gate forbids it. Booleans and
+ * integers as strings, like the engine. */
+JsonNode         *aero_vm_edit_build_body            (AeroVmEdit   *self);
+/* The changes for "Pending Virtual Machine changes": a GPtrArray of
+ * AeroVmChange (owning references), in the dialog's order. Empty for a
+ * new VM. */
+GPtrArray        *aero_vm_edit_list_changes          (AeroVmEdit   *self);
+/* The same as a GListModel of AeroVmChange, for a GtkListView. */
+GListModel       *aero_vm_edit_list_changes_model    (AeroVmEdit   *self);
+/* TRUE for a running VM with a NEXT_RUN or HOTPLUG change. */
+gboolean          aero_vm_edit_needs_next_run_confirmation (AeroVmEdit *self);
+/* After a successful save: @vm (as the engine returned it, or NULL to
+ * take the edited values) becomes the original; has-changes turns FALSE. */
+void              aero_vm_edit_reset_original        (AeroVmEdit   *self,
+                                                      AeroVm       *vm);
+
+/* Bulk "Enable/Disable Ballooning" over a selection. */
+typedef enum {
+  AERO_BULK_BALLOONING_CHANGE_NOW,       /* VM down: applies at once */
+  AERO_BULK_BALLOONING_CHANGE_NEXT_RUN,  /* VM running: after restart */
+  AERO_BULK_BALLOONING_SKIP_LEVEL,       /* effective level below 3.1 */
+  AERO_BULK_BALLOONING_SKIP_ALREADY,     /* already in that state */
+  AERO_BULK_BALLOONING_UNKNOWN,          /* flag unknown: GET the VM first */
+} AeroBulkBallooningAction;
+
+typedef struct {
+  AeroVm                   *vm;      /* a reference */
+  AeroBulkBallooningAction  action;
+  char                     *reason;  /* translated; set for skips/unknown */
+} AeroBulkBallooningItem;
+
+void              aero_bulk_ballooning_item_free     (AeroBulkBallooningItem *item);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AeroBulkBallooningItem, aero_bulk_ballooning_item_free)
+
+/* One item per VM of @vms (GPtrArray of AeroVm), in order, clusters
+ * resolved through @clusters. Returns a GPtrArray of
+ * AeroBulkBallooningItem that frees its items. */
+GPtrArray        *aero_vm_edit_bulk_ballooning_plan  (GPtrArray    *vms,
+                                                      GListModel   *clusters,
+                                                      gboolean      enable);
+guint             aero_vm_edit_bulk_ballooning_count (GPtrArray    *plan,
+                                                      AeroBulkBallooningAction action);
+/* {"memory_policy": {"ballooning": "true"}} - nothing else. */
+JsonNode         *aero_vm_edit_bulk_ballooning_body  (gboolean      enable);
+
+/* Helpers shared with the CLI and the dialog. */
+/* The AeroCluster with @id in @clusters (no reference), or NULL. */
+AeroCluster      *aero_vm_edit_find_cluster          (GListModel   *clusters,
+                                                      const char   *id);
+/* "1024 MB" / "1.5 GB" style text for sizes in the changes list. */
+char             *aero_vm_edit_format_memory         (gint64        bytes);
+
+G_END_DECLS
