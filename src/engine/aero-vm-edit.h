@@ -60,6 +60,10 @@ G_DECLARE_FINAL_TYPE (AeroVmEdit, aero_vm_edit, AERO, VM_EDIT, GObject)
 /* Properties (notify only on real changes):
  * Read-write, what the dialog binds to:
  *   "cluster"          AeroCluster (an item of the clusters model)
+ *   "cluster-position" guint, its position in the clusters model
+ *                      (GTK_INVALID_LIST_POSITION when not in it), for
+ *                      GtkDropDown:selected
+ *   "template-position" guint, likewise for "template" (new VM only)
  *   "template"         AeroTemplate (new VM only; choosing one fills memory,
  *                      guaranteed, max, type and CPU from it)
  *   "name", "description", "comment"   strings (never NULL, "" when empty)
@@ -81,6 +85,8 @@ G_DECLARE_FINAL_TYPE (AeroVmEdit, aero_vm_edit, AERO, VM_EDIT, GObject)
  *   "ballooning-reason"          string or NULL, e.g. "Memory ballooning
  *                                requires cluster compatibility version
  *                                3.1 or later (this cluster: 3.0)."
+ *   "max-memory-sensitive"       FALSE below level 4.1 (not sent then)
+ *   "max-memory-reason"          why not, or NULL
  *   "ballooning-known"           FALSE when the VM came from a list that
  *                                left the flag out: fetch it with a single
  *                                GET before editing (never show a guess)
@@ -122,6 +128,11 @@ void              aero_vm_edit_set_cluster           (AeroVmEdit   *self,
 /* Position of the current cluster in the clusters model, or
  * GTK_INVALID_LIST_POSITION (G_MAXUINT); for GtkDropDown:selected. */
 guint             aero_vm_edit_get_cluster_position  (AeroVmEdit   *self);
+void              aero_vm_edit_set_cluster_position  (AeroVmEdit   *self,
+                                                      guint         position);
+guint             aero_vm_edit_get_template_position (AeroVmEdit   *self);
+void              aero_vm_edit_set_template_position (AeroVmEdit   *self,
+                                                      guint         position);
 AeroTemplate     *aero_vm_edit_get_template          (AeroVmEdit   *self);
 void              aero_vm_edit_set_template          (AeroVmEdit   *self,
                                                       AeroTemplate *tmpl);
@@ -150,6 +161,17 @@ void              aero_vm_edit_set_guaranteed        (AeroVmEdit   *self,
 gint64            aero_vm_edit_get_max_memory        (AeroVmEdit   *self);
 void              aero_vm_edit_set_max_memory        (AeroVmEdit   *self,
                                                       gint64        bytes);
+/* The MiB mirrors; setting the value they already show is a no-op, so a
+ * spin button bound to them never rounds a byte value it did not edit. */
+gint64            aero_vm_edit_get_memory_mb         (AeroVmEdit   *self);
+void              aero_vm_edit_set_memory_mb         (AeroVmEdit   *self,
+                                                      gint64        mib);
+gint64            aero_vm_edit_get_guaranteed_mb     (AeroVmEdit   *self);
+void              aero_vm_edit_set_guaranteed_mb     (AeroVmEdit   *self,
+                                                      gint64        mib);
+gint64            aero_vm_edit_get_max_memory_mb     (AeroVmEdit   *self);
+void              aero_vm_edit_set_max_memory_mb     (AeroVmEdit   *self,
+                                                      gint64        mib);
 
 int               aero_vm_edit_get_cpu_sockets       (AeroVmEdit   *self);
 void              aero_vm_edit_set_cpu_sockets       (AeroVmEdit   *self,
@@ -176,6 +198,8 @@ void              aero_vm_edit_set_ballooning        (AeroVmEdit   *self,
 gboolean          aero_vm_edit_get_ballooning_sensitive (AeroVmEdit *self);
 const char       *aero_vm_edit_get_ballooning_reason (AeroVmEdit   *self);
 gboolean          aero_vm_edit_get_ballooning_known  (AeroVmEdit   *self);
+gboolean          aero_vm_edit_get_max_memory_sensitive (AeroVmEdit *self);
+const char       *aero_vm_edit_get_max_memory_reason (AeroVmEdit   *self);
 AeroVersion      *aero_vm_edit_get_effective_version (AeroVmEdit   *self);
 
 const char       *aero_vm_edit_get_name_error        (AeroVmEdit   *self);
