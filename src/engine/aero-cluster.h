@@ -22,6 +22,9 @@ G_DECLARE_FINAL_TYPE (AeroCluster, aero_cluster, AERO, CLUSTER, GObject)
  * "label" (read-only, "Default (4.7)"). */
 AeroCluster  *aero_cluster_new                    (void);
 AeroCluster  *aero_cluster_copy                   (AeroCluster  *self);
+/* Copies every property of @other into @self, notifying only what changed. */
+void          aero_cluster_update_from            (AeroCluster  *self,
+                                                   AeroCluster  *other);
 
 const char   *aero_cluster_get_id                 (AeroCluster  *self);
 void          aero_cluster_set_id                 (AeroCluster  *self,

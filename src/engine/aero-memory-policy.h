@@ -17,6 +17,12 @@ G_DECLARE_FINAL_TYPE (AeroMemoryPolicy, aero_memory_policy, AERO, MEMORY_POLICY,
  * AERO_UNSET), "ballooning" (AeroTristate as int). */
 AeroMemoryPolicy *aero_memory_policy_new            (void);
 AeroMemoryPolicy *aero_memory_policy_copy           (AeroMemoryPolicy *self);
+/* Copies the members of @other into @self, notifying only what changed. */
+void              aero_memory_policy_update_from    (AeroMemoryPolicy *self,
+                                                     AeroMemoryPolicy *other);
+/* TRUE when both have the same members (NULLs are equal). */
+gboolean          aero_memory_policy_equal          (AeroMemoryPolicy *a,
+                                                     AeroMemoryPolicy *b);
 gint64            aero_memory_policy_get_guaranteed (AeroMemoryPolicy *self);
 void              aero_memory_policy_set_guaranteed (AeroMemoryPolicy *self,
                                                      gint64            bytes);
