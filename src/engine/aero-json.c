@@ -1,0 +1,653 @@
+/* aero-json.c - the engine's JSON wire format (ovirt-api.md section 1)
+ *
+ * Every reader checks node types before it reads: the engine's JSON is
+ * generated from a schema, but proxies, older engines and broken
+ * deployments send anything, and a bad member must only stay unset.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "aero-engine-error.h"
+#include "aero-json.h"
+
+/* The member as a scalar value node, or NULL (missing, null, container). */
+static JsonNode *
+get_value_node (JsonObject *object,
+                const char *member)
+{
+  JsonNode *node;
+
+  if (object == NULL || member == NULL)
+    return NULL;
+
+  node = json_object_get_member (object, member);
+  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE)
+    return NULL;
+
+  return node;
+}
+
+AeroTristate
+aero_json_get_tristate (JsonObject *object,
+                        const char *member)
+{
+  JsonNode *node = get_value_node (object, member);
+  GType type;
+
+  if (node == NULL)
+    return AERO_TRISTATE_UNKNOWN;
+
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_BOOLEAN)
+    return json_node_get_boolean (node) ? AERO_TRISTATE_TRUE : AERO_TRISTATE_FALSE;
+
+  if (type == G_TYPE_STRING)
+    {
+      const char *text = json_node_get_string (node);
+
+      /* What the engine itself accepts on input. */
+      if (g_ascii_strcasecmp (text, "true") == 0 || strcmp (text, "1") == 0)
+        return AERO_TRISTATE_TRUE;
+      if (g_ascii_strcasecmp (text, "false") == 0 || strcmp (text, "0") == 0)
+        return AERO_TRISTATE_FALSE;
+      return AERO_TRISTATE_UNKNOWN;
+    }
+
+  if (type == G_TYPE_INT64)
+    {
+      gint64 value = json_node_get_int (node);
+
+      if (value == 0 || value == 1)
+        return value ? AERO_TRISTATE_TRUE : AERO_TRISTATE_FALSE;
+    }
+
+  return AERO_TRISTATE_UNKNOWN;
+}
+
+/* A whole-string decimal integer; "12abc", "", " 12" and overflows are
+ * not numbers. */
+static gboolean
+parse_int64 (const char *text,
+             gint64     *out_value)
+{
+  gint64 value;
+
+  if (text == NULL || !g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64,
+                                                 &value, NULL))
+    return FALSE;
+
+  *out_value = value;
+  return TRUE;
+}
+
+/* Doubles only count when they are whole numbers that fit: a statistic
+ * may come as 1.073741824E9, a size never as 1.5. */
+static gboolean
+double_to_int64 (double  value,
+                 gint64 *out_value)
+{
+  /* 2^63 is exactly representable; anything at or above it overflows. */
+  if (!isfinite (value) || value != floor (value) ||
+      value < -9223372036854775808.0 || value >= 9223372036854775808.0)
+    return FALSE;
+
+  *out_value = (gint64) value;
+  return TRUE;
+}
+
+gboolean
+aero_json_get_int64 (JsonObject *object,
+                     const char *member,
+                     gint64     *out_value)
+{
+  JsonNode *node = get_value_node (object, member);
+  GType type;
+  gint64 value;
+
+  if (node == NULL)
+    return FALSE;
+
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_INT64)
+    value = json_node_get_int (node);
+  else if (type == G_TYPE_STRING)
+    {
+      if (!parse_int64 (json_node_get_string (node), &value))
+        return FALSE;
+    }
+  else if (type == G_TYPE_DOUBLE)
+    {
+      if (!double_to_int64 (json_node_get_double (node), &value))
+        return FALSE;
+    }
+  else
+    return FALSE;
+
+  if (out_value != NULL)
+    *out_value = value;
+  return TRUE;
+}
+
+const char *
+aero_json_get_string (JsonObject *object,
+                      const char *member)
+{
+  JsonNode *node = get_value_node (object, member);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+JsonObject *
+aero_json_get_object (JsonObject *object,
+                      const char *member)
+{
+  JsonNode *node;
+
+  if (object == NULL || member == NULL)
+    return NULL;
+
+  node = json_object_get_member (object, member);
+  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_OBJECT)
+    return NULL;
+
+  return json_node_get_object (node);
+}
+
+const char *
+aero_json_get_ref_id (JsonObject *object,
+                      const char *member)
+{
+  return aero_json_get_string (aero_json_get_object (object, member), "id");
+}
+
+/* Sizes, counts and times: a negative or missing value is unset. */
+static gint64
+get_size (JsonObject *object,
+          const char *member)
+{
+  gint64 value;
+
+  if (!aero_json_get_int64 (object, member, &value) || value < 0)
+    return AERO_UNSET;
+
+  return value;
+}
+
+static int
+get_count (JsonObject *object,
+           const char *member)
+{
+  gint64 value = get_size (object, member);
+
+  return value <= G_MAXINT ? (int) value : AERO_UNSET;
+}
+
+/* {"major": "4", "minor": "7"}; both numbers are needed. */
+static AeroVersion *
+get_version (JsonObject *object,
+             const char *member)
+{
+  JsonObject *version = aero_json_get_object (object, member);
+  gint64 major = get_size (version, "major");
+  gint64 minor = get_size (version, "minor");
+
+  if (major == AERO_UNSET || minor == AERO_UNSET || major > G_MAXUINT || minor > G_MAXUINT)
+    return NULL;
+
+  return aero_version_new ((guint) major, (guint) minor);
+}
+
+/* The members of the engine's VmBase, shared by VMs and templates: both
+ * models have the same property names, so one reader serves both. */
+static void
+read_vm_base (GObject    *model,
+              JsonObject *object)
+{
+  JsonObject *policy_object = aero_json_get_object (object, "memory_policy");
+  JsonObject *topology = aero_json_get_object (aero_json_get_object (object, "cpu"), "topology");
+  g_autoptr(AeroVersion) custom_version = get_version (object, "custom_compatibility_version");
+  g_autoptr(AeroMemoryPolicy) policy = aero_memory_policy_new ();
+
+  aero_memory_policy_set_guaranteed (policy, get_size (policy_object, "guaranteed"));
+  aero_memory_policy_set_max (policy, get_size (policy_object, "max"));
+  aero_memory_policy_set_ballooning (policy, aero_json_get_tristate (policy_object, "ballooning"));
+
+  g_object_set (model,
+                "id", aero_json_get_string (object, "id"),
+                "name", aero_json_get_string (object, "name"),
+                "description", aero_json_get_string (object, "description"),
+                "comment", aero_json_get_string (object, "comment"),
+                "vm-type", aero_vm_type_from_wire (aero_json_get_string (object, "type")),
+                "memory", get_size (object, "memory"),
+                "memory-policy", policy,
+                "cpu-sockets", get_count (topology, "sockets"),
+                "cpu-cores", get_count (topology, "cores"),
+                "cpu-threads", get_count (topology, "threads"),
+                "cpu-shares", get_count (object, "cpu_shares"),
+                "cluster-id", aero_json_get_ref_id (object, "cluster"),
+                "os-type", aero_json_get_string (aero_json_get_object (object, "os"), "type"),
+                "custom-compatibility-version", custom_version,
+                NULL);
+}
+
+AeroVm *
+aero_json_read_vm (JsonObject *object)
+{
+  g_autoptr(AeroVm) vm = aero_vm_new ();
+
+  if (object == NULL)
+    return g_steal_pointer (&vm);
+
+  read_vm_base (G_OBJECT (vm), object);
+  aero_vm_set_status (vm, aero_vm_status_from_wire (aero_json_get_string (object, "status")));
+  aero_vm_set_template_id (vm, aero_json_get_ref_id (object, "template"));
+  aero_vm_set_host_id (vm, aero_json_get_ref_id (object, "host"));
+  aero_vm_set_next_run_configuration_exists (vm, aero_json_get_tristate (object, "next_run_configuration_exists"));
+  aero_vm_set_creation_time (vm, get_size (object, "creation_time"));
+
+  return g_steal_pointer (&vm);
+}
+
+AeroTemplate *
+aero_json_read_template (JsonObject *object)
+{
+  g_autoptr(AeroTemplate) tmpl = aero_template_new ();
+  JsonObject *version;
+
+  if (object == NULL)
+    return g_steal_pointer (&tmpl);
+
+  read_vm_base (G_OBJECT (tmpl), object);
+  aero_template_set_status (tmpl, aero_json_get_string (object, "status"));
+  version = aero_json_get_object (object, "version");
+  aero_template_set_version_name (tmpl, aero_json_get_string (version, "version_name"));
+  aero_template_set_version_number (tmpl, get_count (version, "version_number"));
+
+  return g_steal_pointer (&tmpl);
+}
+
+AeroCluster *
+aero_json_read_cluster (JsonObject *object)
+{
+  g_autoptr(AeroCluster) cluster = aero_cluster_new ();
+  g_autoptr(AeroVersion) version = NULL;
+  JsonObject *policy;
+
+  if (object == NULL)
+    return g_steal_pointer (&cluster);
+
+  version = get_version (object, "version");
+  policy = aero_json_get_object (object, "memory_policy");
+
+  aero_cluster_set_id (cluster, aero_json_get_string (object, "id"));
+  aero_cluster_set_name (cluster, aero_json_get_string (object, "name"));
+  aero_cluster_set_description (cluster, aero_json_get_string (object, "description"));
+  aero_cluster_set_version (cluster, version);
+  aero_cluster_set_ballooning_enabled (cluster, aero_json_get_tristate (object, "ballooning_enabled"));
+  aero_cluster_set_overcommit_percent (cluster, get_count (aero_json_get_object (policy, "over_commit"), "percent"));
+  aero_cluster_set_transparent_hugepages (cluster, aero_json_get_tristate (aero_json_get_object (policy, "transparent_hugepages"), "enabled"));
+  aero_cluster_set_ksm_enabled (cluster, aero_json_get_tristate (aero_json_get_object (object, "ksm"), "enabled"));
+  aero_cluster_set_architecture (cluster, aero_json_get_string (aero_json_get_object (object, "cpu"), "architecture"));
+  aero_cluster_set_data_center_id (cluster, aero_json_get_ref_id (object, "data_center"));
+
+  return g_steal_pointer (&cluster);
+}
+
+/* The elements of a wrapped list ({"value": [...]}) or NULL. */
+static JsonArray *
+get_array (JsonObject *object,
+           const char *member)
+{
+  JsonNode *node;
+
+  if (object == NULL)
+    return NULL;
+
+  node = json_object_get_member (object, member);
+  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_ARRAY)
+    return NULL;
+
+  return json_node_get_array (node);
+}
+
+/* The first datum of a statistic: a number, or a string holding one
+ * ("1073741824" or "1.073741824E9"). */
+static gboolean
+get_statistic_datum (JsonObject *statistic,
+                     gint64     *out_value)
+{
+  JsonArray *values = get_array (aero_json_get_object (statistic, "values"), "value");
+  JsonObject *first;
+  const char *text;
+  char *end = NULL;
+  double value;
+
+  if (values == NULL || json_array_get_length (values) == 0)
+    return FALSE;
+
+  if (JSON_NODE_TYPE (json_array_get_element (values, 0)) != JSON_NODE_OBJECT)
+    return FALSE;
+  first = json_array_get_object_element (values, 0);
+
+  if (aero_json_get_int64 (first, "datum", out_value))
+    return TRUE;
+
+  text = aero_json_get_string (first, "datum");
+  if (text == NULL || *text == '\0')
+    return FALSE;
+
+  value = g_ascii_strtod (text, &end);
+  if (end == NULL || *end != '\0')
+    return FALSE;
+
+  /* Bytes are whole; a decimal string of them is rounded, not refused. */
+  return double_to_int64 (isfinite (value) ? round (value) : value, out_value);
+}
+
+AeroMemoryStats *
+aero_json_read_memory_stats (JsonObject *object)
+{
+  g_autoptr(AeroMemoryStats) stats = aero_memory_stats_new ();
+  JsonArray *list = get_array (object, "statistic");
+  guint n = list != NULL ? json_array_get_length (list) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *statistic;
+      const char *name;
+      gint64 value;
+
+      if (JSON_NODE_TYPE (json_array_get_element (list, i)) != JSON_NODE_OBJECT)
+        continue;
+
+      statistic = json_array_get_object_element (list, i);
+      name = aero_json_get_string (statistic, "name");
+      if (name != NULL && get_statistic_datum (statistic, &value) && value >= 0)
+        aero_memory_stats_set_by_name (stats, name, value);
+    }
+
+  return g_steal_pointer (&stats);
+}
+
+JsonObject *
+aero_json_parse_object (const char  *data,
+                        gssize       length,
+                        GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
+
+  if (data == NULL)
+    {
+      g_set_error_literal (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_PARSE,
+                           _("The engine's reply is empty"));
+      return NULL;
+    }
+
+  if (length < 0)
+    length = strlen (data);
+
+  /* json-glib assumes valid UTF-8; the engine's replies are, anything
+   * else is not a reply from the engine. */
+  if (!g_utf8_validate (data, length, NULL))
+    {
+      g_set_error_literal (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_PARSE,
+                           _("The engine's reply is not valid UTF-8"));
+      return NULL;
+    }
+
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      g_set_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_PARSE,
+                   _("The engine's reply is not valid JSON: %s"), local_error->message);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || JSON_NODE_TYPE (root) != JSON_NODE_OBJECT)
+    {
+      g_set_error_literal (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_PARSE,
+                           _("The engine's reply is not a JSON object"));
+      return NULL;
+    }
+
+  return json_object_ref (json_node_get_object (root));
+}
+
+GPtrArray *
+aero_json_read_collection (JsonObject       *root,
+                           const char       *element,
+                           AeroJsonReadFunc  read)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  JsonArray *array;
+  guint n;
+
+  g_return_val_if_fail (read != NULL, items);
+
+  /* {} is how the engine says "no items": the wrapper member is absent. */
+  array = get_array (root, element);
+  n = array != NULL ? json_array_get_length (array) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      gpointer item;
+
+      if (JSON_NODE_TYPE (node) != JSON_NODE_OBJECT)
+        continue;
+
+      item = read (json_node_get_object (node));
+      if (item != NULL)
+        g_ptr_array_add (items, item);
+    }
+
+  return items;
+}
+
+void
+aero_json_builder_add_bool (JsonBuilder *builder,
+                            const char  *member,
+                            gboolean     value)
+{
+  g_return_if_fail (JSON_IS_BUILDER (builder));
+
+  if (member != NULL)
+    json_builder_set_member_name (builder, member);
+  /* The engine's own spelling; it reads native booleans too, but the
+   * string form is what every engine version accepts. */
+  json_builder_add_string_value (builder, value ? "true" : "false");
+}
+
+void
+aero_json_builder_add_int64 (JsonBuilder *builder,
+                             const char  *member,
+                             gint64       value)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_return_if_fail (JSON_IS_BUILDER (builder));
+
+  if (member != NULL)
+    json_builder_set_member_name (builder, member);
+  /* Strings, like the engine sends its integers and longs. */
+  g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, value);
+  json_builder_add_string_value (builder, text);
+}
+
+/* Normalised output: a number, or null when unset. */
+static void
+add_normalised_number (JsonBuilder *builder,
+                       const char  *member,
+                       gint64       value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value < 0)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_int_value (builder, value);
+}
+
+static void
+add_normalised_string (JsonBuilder *builder,
+                       const char  *member,
+                       const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value == NULL)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_string_value (builder, value);
+}
+
+static void
+add_normalised_tristate (JsonBuilder  *builder,
+                         const char   *member,
+                         AeroTristate  value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value == AERO_TRISTATE_UNKNOWN)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_boolean_value (builder, value == AERO_TRISTATE_TRUE);
+}
+
+static void
+add_normalised_version (JsonBuilder *builder,
+                        const char  *member,
+                        AeroVersion *version)
+{
+  g_autofree char *text = version != NULL ? aero_version_to_string (version) : NULL;
+
+  add_normalised_string (builder, member, text);
+}
+
+/* The VmBase members of a VM or template, read through their shared
+ * property names. */
+static void
+add_normalised_vm_base (JsonBuilder *builder,
+                        GObject     *model)
+{
+  g_autofree char *id = NULL, *name = NULL, *description = NULL, *comment = NULL;
+  g_autofree char *cluster_id = NULL, *os_type = NULL;
+  g_autoptr(AeroMemoryPolicy) policy = NULL;
+  g_autoptr(AeroVersion) custom_version = NULL;
+  AeroVmType type;
+  gint64 memory;
+  int sockets, cores, threads, shares;
+
+  g_object_get (model,
+                "id", &id,
+                "name", &name,
+                "description", &description,
+                "comment", &comment,
+                "vm-type", &type,
+                "memory", &memory,
+                "memory-policy", &policy,
+                "cpu-sockets", &sockets,
+                "cpu-cores", &cores,
+                "cpu-threads", &threads,
+                "cpu-shares", &shares,
+                "cluster-id", &cluster_id,
+                "os-type", &os_type,
+                "custom-compatibility-version", &custom_version,
+                NULL);
+
+  add_normalised_string (builder, "id", id);
+  add_normalised_string (builder, "name", name);
+  add_normalised_string (builder, "description", description);
+  add_normalised_string (builder, "comment", comment);
+  add_normalised_string (builder, "type", aero_vm_type_to_wire (type));
+  add_normalised_number (builder, "memory", memory);
+
+  json_builder_set_member_name (builder, "memory_policy");
+  json_builder_begin_object (builder);
+  add_normalised_number (builder, "guaranteed", aero_memory_policy_get_guaranteed (policy));
+  add_normalised_number (builder, "max", aero_memory_policy_get_max (policy));
+  add_normalised_tristate (builder, "ballooning", aero_memory_policy_get_ballooning (policy));
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "cpu");
+  json_builder_begin_object (builder);
+  add_normalised_number (builder, "sockets", sockets);
+  add_normalised_number (builder, "cores", cores);
+  add_normalised_number (builder, "threads", threads);
+  json_builder_end_object (builder);
+
+  add_normalised_number (builder, "cpu_shares", shares);
+  add_normalised_string (builder, "cluster_id", cluster_id);
+  add_normalised_string (builder, "os_type", os_type);
+  add_normalised_version (builder, "custom_compatibility_version", custom_version);
+}
+
+JsonNode *
+aero_json_vm_to_normalised (AeroVm *vm)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (AERO_IS_VM (vm), NULL);
+
+  json_builder_begin_object (builder);
+  add_normalised_vm_base (builder, G_OBJECT (vm));
+  add_normalised_string (builder, "status", aero_vm_status_to_wire (aero_vm_get_status (vm)));
+  add_normalised_string (builder, "template_id", aero_vm_get_template_id (vm));
+  add_normalised_string (builder, "host_id", aero_vm_get_host_id (vm));
+  add_normalised_tristate (builder, "next_run_configuration_exists",
+                           aero_vm_get_next_run_configuration_exists (vm));
+  add_normalised_number (builder, "creation_time", aero_vm_get_creation_time (vm));
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+JsonNode *
+aero_json_template_to_normalised (AeroTemplate *tmpl)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (AERO_IS_TEMPLATE (tmpl), NULL);
+
+  json_builder_begin_object (builder);
+  add_normalised_vm_base (builder, G_OBJECT (tmpl));
+  add_normalised_string (builder, "status", aero_template_get_status (tmpl));
+  add_normalised_string (builder, "version_name", aero_template_get_version_name (tmpl));
+  add_normalised_number (builder, "version_number", aero_template_get_version_number (tmpl));
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+JsonNode *
+aero_json_cluster_to_normalised (AeroCluster *cluster)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (AERO_IS_CLUSTER (cluster), NULL);
+
+  json_builder_begin_object (builder);
+  add_normalised_string (builder, "id", aero_cluster_get_id (cluster));
+  add_normalised_string (builder, "name", aero_cluster_get_name (cluster));
+  add_normalised_string (builder, "description", aero_cluster_get_description (cluster));
+  add_normalised_version (builder, "version", aero_cluster_get_version (cluster));
+  add_normalised_tristate (builder, "ballooning_enabled",
+                           aero_cluster_get_ballooning_enabled (cluster));
+  add_normalised_number (builder, "overcommit_percent",
+                         aero_cluster_get_overcommit_percent (cluster));
+  add_normalised_tristate (builder, "ksm_enabled", aero_cluster_get_ksm_enabled (cluster));
+  add_normalised_tristate (builder, "transparent_hugepages",
+                           aero_cluster_get_transparent_hugepages (cluster));
+  add_normalised_string (builder, "architecture", aero_cluster_get_architecture (cluster));
+  add_normalised_string (builder, "data_center_id", aero_cluster_get_data_center_id (cluster));
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
