@@ -1,0 +1,413 @@
+/* aero-cluster-dialog.c - Edit Cluster, Optimization page
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "aero-cluster-dialog.h"
+#include "aero-features.h"
+#include "aero-json.h"
+
+struct _AeroClusterDialog
+{
+  AdwWindow       parent_instance;
+
+  AeroEngine     *engine;
+  AeroCluster    *cluster;
+  GCancellable   *cancellable;
+  gboolean        saving;
+
+  AdwWindowTitle *window_title;
+  GtkWidget      *ok_button;
+  GtkRevealer    *banner_revealer;
+  GtkLabel       *banner_reason;
+  GtkLabel       *banner_detail;
+  GtkWidget      *banner_retry;
+  GtkCheckButton *radio_none;
+  GtkCheckButton *radio_server;
+  GtkCheckButton *radio_desktop;
+  GtkCheckButton *radio_custom;
+  GtkSpinButton  *custom_spin;
+  GtkCheckButton *balloon_check;
+  GtkLabel       *balloon_reason;
+  GtkCheckButton *ksm_check;
+  GtkWidget      *validation_label;
+};
+
+G_DEFINE_FINAL_TYPE (AeroClusterDialog, aero_cluster_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static gboolean
+balloon_supported (AeroClusterDialog *self)
+{
+  return aero_feature_supported (AERO_FEATURE_CLUSTER_BALLOON_OPTIMIZATION,
+                                 aero_cluster_get_version (self->cluster));
+}
+
+static int
+current_percent (AeroClusterDialog *self)
+{
+  if (gtk_check_button_get_active (self->radio_server))
+    return 150;
+  if (gtk_check_button_get_active (self->radio_desktop))
+    return 200;
+  if (gtk_check_button_get_active (self->radio_custom))
+    return gtk_spin_button_get_value_as_int (self->custom_spin);
+  return 100;
+}
+
+static gboolean
+current_ballooning (AeroClusterDialog *self)
+{
+  /* A greyed box is never sent as "on", whatever the engine stored. */
+  return balloon_supported (self) && gtk_check_button_get_active (self->balloon_check);
+}
+
+gboolean
+aero_cluster_dialog_get_valid (AeroClusterDialog *self)
+{
+  g_return_val_if_fail (AERO_IS_CLUSTER_DIALOG (self), FALSE);
+
+  /* The engine's own rule (HTTP 409), checked here so the admin sees it
+   * before anything is sent. */
+  if (current_percent (self) > 100
+      && !current_ballooning (self)
+      && !gtk_check_button_get_active (self->ksm_check))
+    return FALSE;
+
+  return TRUE;
+}
+
+static void
+update_state (AeroClusterDialog *self)
+{
+  gboolean valid = aero_cluster_dialog_get_valid (self);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->custom_spin),
+                            gtk_check_button_get_active (self->radio_custom));
+  gtk_widget_set_visible (self->validation_label, !valid);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.ok", valid && !self->saving);
+}
+
+JsonNode *
+aero_cluster_dialog_build_body (AeroClusterDialog *self)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  gboolean changed = FALSE;
+  int percent;
+  gboolean ksm;
+
+  g_return_val_if_fail (AERO_IS_CLUSTER_DIALOG (self), NULL);
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+
+  if (balloon_supported (self))
+    {
+      gboolean balloon = current_ballooning (self);
+
+      if ((aero_cluster_get_ballooning_enabled (self->cluster) == AERO_TRISTATE_TRUE) != balloon)
+        {
+          aero_json_builder_add_bool (builder, "ballooning_enabled", balloon);
+          changed = TRUE;
+        }
+    }
+
+  percent = current_percent (self);
+  if (percent != aero_cluster_get_overcommit_percent (self->cluster))
+    {
+      json_builder_set_member_name (builder, "memory_policy");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "over_commit");
+      json_builder_begin_object (builder);
+      aero_json_builder_add_int64 (builder, "percent", percent);
+      json_builder_end_object (builder);
+      json_builder_end_object (builder);
+      changed = TRUE;
+    }
+
+  ksm = gtk_check_button_get_active (self->ksm_check);
+  if ((aero_cluster_get_ksm_enabled (self->cluster) == AERO_TRISTATE_TRUE) != ksm)
+    {
+      json_builder_set_member_name (builder, "ksm");
+      json_builder_begin_object (builder);
+      aero_json_builder_add_bool (builder, "enabled", ksm);
+      json_builder_end_object (builder);
+      changed = TRUE;
+    }
+
+  json_builder_end_object (builder);
+
+  if (!changed)
+    return NULL;
+
+  return json_builder_get_root (builder);
+}
+
+static void
+show_error (AeroClusterDialog *self,
+            const GError      *error)
+{
+  const char *reason = aero_engine_error_get_reason (error);
+  const char *detail = aero_engine_error_get_detail (error);
+  gboolean network = g_error_matches (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_NETWORK);
+
+  if (reason == NULL)
+    {
+      reason = network ? _("The connection to the engine was lost.") : error->message;
+      detail = network ? error->message : NULL;
+    }
+
+  gtk_label_set_text (self->banner_reason, reason);
+  gtk_label_set_text (self->banner_detail, detail != NULL ? detail : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_detail), detail != NULL && *detail != '\0');
+  gtk_widget_set_visible (self->banner_retry, network);
+  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+}
+
+static void
+update_cluster_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(AeroClusterDialog) self = user_data;
+  g_autoptr(AeroCluster) updated = NULL;
+  g_autoptr(GError) error = NULL;
+
+  updated = aero_engine_update_cluster_finish (AERO_ENGINE (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+      || g_error_matches (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_CANCELLED))
+    return;
+
+  self->saving = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
+
+  if (updated == NULL)
+    {
+      /* The dialog stays open with every choice intact. */
+      show_error (self, error);
+      update_state (self);
+      return;
+    }
+
+  g_signal_emit (self, signals[SAVED], 0, updated);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+dialog_ok (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  AeroClusterDialog *self = AERO_CLUSTER_DIALOG (widget);
+  g_autoptr(JsonNode) body = NULL;
+
+  if (self->saving || !aero_cluster_dialog_get_valid (self))
+    return;
+
+  body = aero_cluster_dialog_build_body (self);
+  if (body == NULL)
+    {
+      /* Nothing changed: nothing to send. */
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+
+  self->saving = TRUE;
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+  update_state (self);
+  aero_engine_update_cluster_async (self->engine,
+                                    aero_cluster_get_id (self->cluster),
+                                    body,
+                                    self->cancellable,
+                                    update_cluster_cb,
+                                    g_object_ref (self));
+}
+
+static void
+dialog_cancel (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AeroClusterDialog *self = AERO_CLUSTER_DIALOG (widget);
+
+  /* A request in flight holds a reference: stop it so the dialog goes. */
+  g_cancellable_cancel (self->cancellable);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static gboolean
+aero_cluster_dialog_close_request (GtkWindow *window)
+{
+  g_cancellable_cancel (AERO_CLUSTER_DIALOG (window)->cancellable);
+
+  return GTK_WINDOW_CLASS (aero_cluster_dialog_parent_class)->close_request (window);
+}
+
+static void
+on_changed (AeroClusterDialog *self)
+{
+  update_state (self);
+}
+
+static void
+load_cluster (AeroClusterDialog *self)
+{
+  g_autofree char *label = aero_cluster_dup_label (self->cluster);
+  int percent = aero_cluster_get_overcommit_percent (self->cluster);
+
+  adw_window_title_set_subtitle (self->window_title, label);
+
+  if (percent == 150)
+    gtk_check_button_set_active (self->radio_server, TRUE);
+  else if (percent == 200)
+    gtk_check_button_set_active (self->radio_desktop, TRUE);
+  else if (percent == 100 || percent == AERO_UNSET)
+    gtk_check_button_set_active (self->radio_none, TRUE);
+  else
+    {
+      gtk_spin_button_set_value (self->custom_spin, percent);
+      gtk_check_button_set_active (self->radio_custom, TRUE);
+    }
+
+  gtk_check_button_set_active (self->ksm_check,
+                               aero_cluster_get_ksm_enabled (self->cluster) == AERO_TRISTATE_TRUE);
+
+  if (balloon_supported (self))
+    {
+      gtk_check_button_set_active (self->balloon_check,
+                                   aero_cluster_get_ballooning_enabled (self->cluster) == AERO_TRISTATE_TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->balloon_reason), FALSE);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->balloon_check),
+                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+  else
+    {
+      g_autofree char *reason = NULL;
+
+      reason = aero_feature_dup_reason (AERO_FEATURE_CLUSTER_BALLOON_OPTIMIZATION,
+                                        aero_cluster_get_version (self->cluster));
+      gtk_check_button_set_active (self->balloon_check, FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->balloon_check), FALSE);
+      gtk_label_set_text (self->balloon_reason, reason);
+      gtk_widget_set_visible (GTK_WIDGET (self->balloon_reason), TRUE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->balloon_check),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason,
+                                      -1);
+    }
+
+  update_state (self);
+}
+
+static void
+spin_activate_cb (AeroClusterDialog *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "dialog.ok", NULL);
+}
+
+static void
+aero_cluster_dialog_dispose (GObject *object)
+{
+  AeroClusterDialog *self = AERO_CLUSTER_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), AERO_TYPE_CLUSTER_DIALOG);
+
+  G_OBJECT_CLASS (aero_cluster_dialog_parent_class)->dispose (object);
+}
+
+static void
+aero_cluster_dialog_finalize (GObject *object)
+{
+  AeroClusterDialog *self = AERO_CLUSTER_DIALOG (object);
+
+  g_clear_object (&self->engine);
+  g_clear_object (&self->cluster);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (aero_cluster_dialog_parent_class)->finalize (object);
+}
+
+static void
+aero_cluster_dialog_class_init (AeroClusterDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = aero_cluster_dialog_dispose;
+  object_class->finalize = aero_cluster_dialog_finalize;
+  window_class->close_request = aero_cluster_dialog_close_request;
+
+  signals[SAVED] =
+    g_signal_new ("saved",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, AERO_TYPE_CLUSTER);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/aerostat/Aerostat/ui/aero-cluster-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, AeroClusterDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, AeroClusterDialog, ok_button);
+  gtk_widget_class_bind_template_child (widget_class, AeroClusterDialog, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AeroClusterDialog, banner_reason);
+  gtk_widget_class_bind_template_child (widget_class, AeroClusterDialog, banner_detail);
+  gtk_widget_class_bind_template_child (widget_class, AeroClusterDialog, banner_retry);
+  gtk_widget_class_bind_template_child (widget_class, AeroClusterDialog, radio_none);
+  gtk_widget_class_bind_template_child (widget_class, AeroClusterDialog, radio_server);
+  gtk_widget_class_bind_template_child (widget_class, AeroClusterDialog, radio_desktop);
+  gtk_widget_class_bind_template_child (widget_class, AeroClusterDialog, radio_custom);
+  gtk_widget_class_bind_template_child (widget_class, AeroClusterDialog, custom_spin);
+  gtk_widget_class_bind_template_child (widget_class, AeroClusterDialog, balloon_check);
+  gtk_widget_class_bind_template_child (widget_class, AeroClusterDialog, balloon_reason);
+  gtk_widget_class_bind_template_child (widget_class, AeroClusterDialog, ksm_check);
+  gtk_widget_class_bind_template_child (widget_class, AeroClusterDialog, validation_label);
+
+  gtk_widget_class_install_action (widget_class, "dialog.ok", NULL, dialog_ok);
+  gtk_widget_class_install_action (widget_class, "dialog.cancel", NULL, dialog_cancel);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "dialog.cancel", NULL);
+}
+
+static void
+aero_cluster_dialog_init (AeroClusterDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+
+  g_signal_connect_swapped (self->radio_none, "toggled", G_CALLBACK (on_changed), self);
+  g_signal_connect_swapped (self->radio_server, "toggled", G_CALLBACK (on_changed), self);
+  g_signal_connect_swapped (self->radio_desktop, "toggled", G_CALLBACK (on_changed), self);
+  g_signal_connect_swapped (self->radio_custom, "toggled", G_CALLBACK (on_changed), self);
+  g_signal_connect_swapped (self->custom_spin, "value-changed", G_CALLBACK (on_changed), self);
+  g_signal_connect_swapped (self->custom_spin, "activate", G_CALLBACK (spin_activate_cb), self);
+  g_signal_connect_swapped (self->balloon_check, "toggled", G_CALLBACK (on_changed), self);
+  g_signal_connect_swapped (self->ksm_check, "toggled", G_CALLBACK (on_changed), self);
+}
+
+AeroClusterDialog *
+aero_cluster_dialog_new (AeroEngine  *engine,
+                         AeroCluster *cluster)
+{
+  AeroClusterDialog *self;
+
+  g_return_val_if_fail (AERO_IS_ENGINE (engine), NULL);
+  g_return_val_if_fail (AERO_IS_CLUSTER (cluster), NULL);
+
+  self = g_object_new (AERO_TYPE_CLUSTER_DIALOG, NULL);
+  self->engine = g_object_ref (engine);
+  self->cluster = aero_cluster_copy (cluster);
+  load_cluster (self);
+
+  return self;
+}

@@ -1,0 +1,27 @@
+/* aero-cluster-dialog.h - Edit Cluster, Optimization page
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "aero-cluster.h"
+#include "aero-engine.h"
+
+G_BEGIN_DECLS
+
+#define AERO_TYPE_CLUSTER_DIALOG (aero_cluster_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (AeroClusterDialog, aero_cluster_dialog, AERO, CLUSTER_DIALOG, AdwWindow)
+
+/* Signal "saved" (AeroCluster *updated): emitted once the engine accepted
+ * the change, right before the dialog closes. */
+AeroClusterDialog *aero_cluster_dialog_new         (AeroEngine        *engine,
+                                                    AeroCluster       *cluster);
+/* Whether the form passes the client-side checks (OK is sensitive). */
+gboolean           aero_cluster_dialog_get_valid   (AeroClusterDialog *self);
+/* The members a save would send (only what changed), or NULL when
+ * nothing changed. */
+JsonNode          *aero_cluster_dialog_build_body  (AeroClusterDialog *self);
+
+G_END_DECLS

@@ -1,0 +1,367 @@
+/* aero-run-once-dialog.c - Run Once: start a down VM with one-time overrides
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "aero-features.h"
+#include "aero-run-once-dialog.h"
+#include "aero-vm-edit.h"
+
+struct _AeroRunOnceDialog
+{
+  AdwWindow       parent_instance;
+
+  AeroEngine     *engine;
+  AeroVm         *vm;
+  GListModel     *clusters;
+  GCancellable   *cancellable;
+  gboolean        loaded;
+  gboolean        busy;
+  gboolean        balloon_supported;
+
+  AdwWindowTitle *window_title;
+  GtkWidget      *busy_spinner;
+  GtkRevealer    *banner_revealer;
+  GtkLabel       *banner_reason;
+  GtkLabel       *banner_detail;
+  GtkWidget      *banner_retry;
+  GtkStack       *main_stack;
+  GtkSpinner     *loading_spinner;
+  GtkLabel       *loading_label;
+  GtkCheckButton *balloon_check;
+  GtkLabel       *balloon_reason;
+  GtkCheckButton *paused_check;
+  GtkCheckButton *volatile_check;
+};
+
+G_DEFINE_FINAL_TYPE (AeroRunOnceDialog, aero_run_once_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  LOADED,
+  STARTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void load (AeroRunOnceDialog *self);
+
+static gboolean
+is_cancelled (const GError *error)
+{
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+         || g_error_matches (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_CANCELLED);
+}
+
+static void
+update_actions (AeroRunOnceDialog *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.ok", self->loaded && !self->busy);
+  gtk_widget_set_visible (self->busy_spinner, self->busy && self->loaded);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->busy_spinner), self->busy && self->loaded);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->main_stack), !(self->busy && self->loaded));
+}
+
+static void
+show_error (AeroRunOnceDialog *self,
+            const GError      *error)
+{
+  const char *reason = aero_engine_error_get_reason (error);
+  const char *detail = aero_engine_error_get_detail (error);
+  gboolean network = g_error_matches (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_NETWORK);
+
+  if (reason == NULL)
+    {
+      reason = network ? _("The connection to the engine was lost.") : error->message;
+      detail = network ? error->message : NULL;
+    }
+
+  gtk_label_set_text (self->banner_reason, reason);
+  gtk_label_set_text (self->banner_detail, detail != NULL ? detail : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_detail), detail != NULL && *detail != '\0');
+  gtk_widget_set_visible (self->banner_retry, network || !self->loaded);
+  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+}
+
+static void
+fill_form (AeroRunOnceDialog *self)
+{
+  AeroCluster *cluster = aero_vm_edit_find_cluster (self->clusters,
+                                                    aero_vm_get_cluster_id (self->vm));
+  g_autoptr(AeroVersion) level = aero_vm_effective_version (self->vm, cluster);
+
+  adw_window_title_set_subtitle (self->window_title, aero_vm_get_name (self->vm));
+
+  /* The same gate as the Edit VM dialog: below 3.1 the override is greyed,
+   * unchecked, and not sent at all. */
+  self->balloon_supported = aero_feature_supported (AERO_FEATURE_VM_BALLOON, level);
+  if (self->balloon_supported)
+    {
+      gtk_check_button_set_active (self->balloon_check,
+                                   aero_memory_policy_get_ballooning (aero_vm_get_memory_policy (self->vm)) == AERO_TRISTATE_TRUE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->balloon_check), TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->balloon_reason), FALSE);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->balloon_check),
+                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+  else
+    {
+      g_autofree char *reason = aero_feature_dup_reason (AERO_FEATURE_VM_BALLOON, level);
+
+      gtk_check_button_set_active (self->balloon_check, FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->balloon_check), FALSE);
+      gtk_label_set_text (self->balloon_reason, reason);
+      gtk_widget_set_visible (GTK_WIDGET (self->balloon_reason), TRUE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->balloon_check),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason,
+                                      -1);
+    }
+
+  self->loaded = TRUE;
+  gtk_stack_set_visible_child_name (self->main_stack, "form");
+  gtk_spinner_set_spinning (self->loading_spinner, FALSE);
+  update_actions (self);
+  g_signal_emit (self, signals[LOADED], 0);
+}
+
+static void
+get_vm_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(AeroRunOnceDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AeroVm) vm = NULL;
+
+  vm = aero_engine_get_vm_finish (AERO_ENGINE (source), result, &error);
+  if (is_cancelled (error))
+    return;
+
+  self->busy = FALSE;
+  if (vm == NULL)
+    {
+      gtk_spinner_set_spinning (self->loading_spinner, FALSE);
+      gtk_label_set_text (self->loading_label, _("The virtual machine could not be loaded."));
+      show_error (self, error);
+      update_actions (self);
+      return;
+    }
+
+  g_set_object (&self->vm, vm);
+  fill_form (self);
+}
+
+static void
+load (AeroRunOnceDialog *self)
+{
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+  gtk_label_set_text (self->loading_label, _("Loading the virtual machine…"));
+  gtk_spinner_set_spinning (self->loading_spinner, TRUE);
+  self->busy = TRUE;
+  update_actions (self);
+  aero_engine_get_vm_async (self->engine, aero_vm_get_id (self->vm), FALSE,
+                            self->cancellable, get_vm_cb, g_object_ref (self));
+}
+
+AeroTristate
+aero_run_once_dialog_get_ballooning (AeroRunOnceDialog *self)
+{
+  g_return_val_if_fail (AERO_IS_RUN_ONCE_DIALOG (self), AERO_TRISTATE_UNKNOWN);
+
+  if (!self->loaded || !self->balloon_supported)
+    return AERO_TRISTATE_UNKNOWN;
+
+  return gtk_check_button_get_active (self->balloon_check) ? AERO_TRISTATE_TRUE
+                                                           : AERO_TRISTATE_FALSE;
+}
+
+gboolean
+aero_run_once_dialog_get_loaded (AeroRunOnceDialog *self)
+{
+  g_return_val_if_fail (AERO_IS_RUN_ONCE_DIALOG (self), FALSE);
+
+  return self->loaded;
+}
+
+static void
+run_once_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(AeroRunOnceDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!aero_engine_run_once_finish (AERO_ENGINE (source), result, &error))
+    {
+      if (is_cancelled (error))
+        return;
+      self->busy = FALSE;
+      update_actions (self);
+      show_error (self, error);
+      return;
+    }
+
+  self->busy = FALSE;
+  g_signal_emit (self, signals[STARTED], 0);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+dialog_ok (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  AeroRunOnceDialog *self = AERO_RUN_ONCE_DIALOG (widget);
+
+  if (!self->loaded || self->busy)
+    return;
+
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+  self->busy = TRUE;
+  update_actions (self);
+  aero_engine_run_once_async (self->engine,
+                              aero_vm_get_id (self->vm),
+                              aero_run_once_dialog_get_ballooning (self),
+                              gtk_check_button_get_active (self->volatile_check),
+                              gtk_check_button_get_active (self->paused_check),
+                              self->cancellable,
+                              run_once_cb,
+                              g_object_ref (self));
+}
+
+static void
+dialog_retry (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  AeroRunOnceDialog *self = AERO_RUN_ONCE_DIALOG (widget);
+
+  if (!self->loaded)
+    load (self);
+  else
+    gtk_widget_activate_action (widget, "dialog.ok", NULL);
+}
+
+static void
+dialog_cancel (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AeroRunOnceDialog *self = AERO_RUN_ONCE_DIALOG (widget);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static gboolean
+aero_run_once_dialog_close_request (GtkWindow *window)
+{
+  g_cancellable_cancel (AERO_RUN_ONCE_DIALOG (window)->cancellable);
+
+  return GTK_WINDOW_CLASS (aero_run_once_dialog_parent_class)->close_request (window);
+}
+
+static void
+aero_run_once_dialog_dispose (GObject *object)
+{
+  AeroRunOnceDialog *self = AERO_RUN_ONCE_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), AERO_TYPE_RUN_ONCE_DIALOG);
+
+  G_OBJECT_CLASS (aero_run_once_dialog_parent_class)->dispose (object);
+}
+
+static void
+aero_run_once_dialog_finalize (GObject *object)
+{
+  AeroRunOnceDialog *self = AERO_RUN_ONCE_DIALOG (object);
+
+  g_clear_object (&self->engine);
+  g_clear_object (&self->vm);
+  g_clear_object (&self->clusters);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (aero_run_once_dialog_parent_class)->finalize (object);
+}
+
+static void
+aero_run_once_dialog_class_init (AeroRunOnceDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = aero_run_once_dialog_dispose;
+  object_class->finalize = aero_run_once_dialog_finalize;
+  window_class->close_request = aero_run_once_dialog_close_request;
+
+  signals[LOADED] =
+    g_signal_new ("loaded",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+  signals[STARTED] =
+    g_signal_new ("started",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/aerostat/Aerostat/ui/aero-run-once-dialog.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, AeroRunOnceDialog, name)
+  BIND (window_title);
+  BIND (busy_spinner);
+  BIND (banner_revealer);
+  BIND (banner_reason);
+  BIND (banner_detail);
+  BIND (banner_retry);
+  BIND (main_stack);
+  BIND (loading_spinner);
+  BIND (loading_label);
+  BIND (balloon_check);
+  BIND (balloon_reason);
+  BIND (paused_check);
+  BIND (volatile_check);
+#undef BIND
+
+  gtk_widget_class_install_action (widget_class, "dialog.ok", NULL, dialog_ok);
+  gtk_widget_class_install_action (widget_class, "dialog.cancel", NULL, dialog_cancel);
+  gtk_widget_class_install_action (widget_class, "dialog.retry", NULL, dialog_retry);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "dialog.cancel", NULL);
+}
+
+static void
+aero_run_once_dialog_init (AeroRunOnceDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  update_actions (self);
+}
+
+AeroRunOnceDialog *
+aero_run_once_dialog_new (AeroEngine *engine,
+                          AeroVm     *vm,
+                          GListModel *clusters)
+{
+  AeroRunOnceDialog *self;
+
+  g_return_val_if_fail (AERO_IS_ENGINE (engine), NULL);
+  g_return_val_if_fail (AERO_IS_VM (vm), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (clusters), NULL);
+
+  self = g_object_new (AERO_TYPE_RUN_ONCE_DIALOG, NULL);
+  self->engine = g_object_ref (engine);
+  self->vm = g_object_ref (vm);
+  self->clusters = g_object_ref (clusters);
+  adw_window_title_set_subtitle (self->window_title, aero_vm_get_name (vm));
+  load (self);
+
+  return self;
+}

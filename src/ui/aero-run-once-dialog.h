@@ -1,0 +1,27 @@
+/* aero-run-once-dialog.h - Run Once: start a down VM with one-time overrides
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "aero-engine.h"
+
+G_BEGIN_DECLS
+
+#define AERO_TYPE_RUN_ONCE_DIALOG (aero_run_once_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (AeroRunOnceDialog, aero_run_once_dialog, AERO, RUN_ONCE_DIALOG, AdwWindow)
+
+/* Fetches @vm with a single GET first, so the balloon override starts from
+ * the VM's real setting. Signals: "loaded" (), "started" () right before
+ * the dialog closes. */
+AeroRunOnceDialog *aero_run_once_dialog_new           (AeroEngine        *engine,
+                                                       AeroVm            *vm,
+                                                       GListModel        *clusters);
+gboolean           aero_run_once_dialog_get_loaded    (AeroRunOnceDialog *self);
+/* What a start would send for the balloon: UNKNOWN (no override) while
+ * the level forbids ballooning. */
+AeroTristate       aero_run_once_dialog_get_ballooning (AeroRunOnceDialog *self);
+
+G_END_DECLS

@@ -1,0 +1,1089 @@
+/* aero-vm-dialog.c - New / Edit VM, and Edit Template
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "aero-next-run-dialog.h"
+#include "aero-vm-dialog.h"
+
+struct _AeroVmDialog
+{
+  AdwWindow          parent_instance;
+
+  AeroEngine        *engine;
+  GListModel        *clusters;
+  GListModel        *templates;
+  AeroVm            *vm;        /* as handed in, before the GET */
+  AeroTemplate      *tmpl;      /* idem, template mode */
+  AeroVmEditMode     mode;
+  AeroVmEdit        *edit;
+  GCancellable      *cancellable;
+  gboolean           busy;
+  gboolean           dirty;     /* the user touched a new VM's form */
+  GtkWindow         *pending_dialog;
+  GtkWindow         *discard_dialog;
+
+  AdwWindowTitle    *window_title;
+  GtkWidget         *saving_spinner;
+  GtkRevealer       *banner_revealer;
+  GtkLabel          *banner_reason;
+  GtkLabel          *banner_detail;
+  GtkWidget         *banner_retry;
+  GtkStack          *main_stack;
+  GtkSpinner        *loading_spinner;
+  GtkLabel          *loading_label;
+  GtkStack          *tabs;
+
+  AdwComboRow       *cluster_row;
+  AdwComboRow       *template_row;
+  AdwEntryRow       *name_row;
+  GtkWidget         *name_error_row;
+  GtkLabel          *name_error;
+  AdwEntryRow       *description_row;
+  AdwEntryRow       *comment_row;
+  AdwComboRow       *type_row;
+
+  AdwActionRow      *memory_row;
+  GtkSpinButton     *memory_spin;
+  GtkWidget         *memory_error_row;
+  GtkLabel          *memory_error;
+  AdwActionRow      *max_memory_row;
+  GtkSpinButton     *max_memory_spin;
+  GtkWidget         *max_memory_error_row;
+  GtkLabel          *max_memory_error;
+  GtkWidget         *max_memory_reason_row;
+  GtkLabel          *max_memory_reason;
+  GtkSpinButton     *sockets_spin;
+  GtkSpinButton     *cores_spin;
+  GtkSpinButton     *threads_spin;
+  GtkWidget         *cpu_error_row;
+  GtkLabel          *cpu_error;
+
+  GtkLabel          *resources_reason;
+  GtkWidget         *resources_page;
+  AdwComboRow       *shares_row;
+  GtkWidget         *custom_shares_row;
+  GtkSpinButton     *custom_shares_spin;
+  AdwActionRow      *guaranteed_row;
+  GtkSpinButton     *guaranteed_spin;
+  GtkWidget         *guaranteed_error_row;
+  GtkLabel          *guaranteed_error;
+  GtkCheckButton    *balloon_check;
+  GtkLabel          *balloon_reason;
+};
+
+G_DEFINE_FINAL_TYPE (AeroVmDialog, aero_vm_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  LOADED,
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void load (AeroVmDialog *self);
+
+/* --- state --------------------------------------------------------------- */
+
+static void
+update_actions (AeroVmDialog *self)
+{
+  gboolean ready = self->edit != NULL && !self->busy;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.ok",
+                                 ready && aero_vm_edit_get_valid (self->edit));
+  gtk_widget_set_visible (self->saving_spinner, self->busy && self->edit != NULL);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->saving_spinner), self->busy && self->edit != NULL);
+}
+
+static void
+set_busy (AeroVmDialog *self,
+          gboolean      busy)
+{
+  self->busy = busy;
+  /* Edits stay on screen but cannot change under a request in flight. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->main_stack), !busy || self->edit == NULL);
+  update_actions (self);
+}
+
+static void
+hide_error (AeroVmDialog *self)
+{
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+}
+
+static gboolean
+is_cancelled (const GError *error)
+{
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+         || g_error_matches (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_CANCELLED);
+}
+
+static void
+show_error (AeroVmDialog *self,
+            const GError *error)
+{
+  const char *reason = aero_engine_error_get_reason (error);
+  const char *detail = aero_engine_error_get_detail (error);
+  gboolean network = g_error_matches (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_NETWORK);
+
+  if (reason == NULL)
+    {
+      reason = network ? _("The connection to the engine was lost.") : error->message;
+      detail = network ? error->message : NULL;
+    }
+
+  gtk_label_set_text (self->banner_reason, reason);
+  gtk_label_set_text (self->banner_detail, detail != NULL ? detail : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_detail), detail != NULL && *detail != '\0');
+  /* A dropped connection is worth another try; a refusal is not. */
+  gtk_widget_set_visible (self->banner_retry, network || self->edit == NULL);
+  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+}
+
+/* --- bindings to the edit model ------------------------------------------ */
+
+/* Enum properties read as enums, or as plain ints if declared so. */
+static int
+value_get_enumish (const GValue *value)
+{
+  if (G_VALUE_HOLDS_ENUM (value))
+    return g_value_get_enum (value);
+  if (G_VALUE_HOLDS_UINT (value))
+    return (int) g_value_get_uint (value);
+  return g_value_get_int (value);
+}
+
+static void
+value_set_enumish (GValue *value,
+                   int     v)
+{
+  if (G_VALUE_HOLDS_ENUM (value))
+    g_value_set_enum (value, v);
+  else if (G_VALUE_HOLDS_UINT (value))
+    g_value_set_uint (value, (guint) v);
+  else
+    g_value_set_int (value, v);
+}
+
+/* The "Optimized for" rows in order: Desktop, Server, High Performance. */
+static gboolean
+type_to_selected (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  switch (value_get_enumish (from))
+    {
+    case AERO_VM_TYPE_DESKTOP:
+      g_value_set_uint (to, 0);
+      break;
+    case AERO_VM_TYPE_SERVER:
+      g_value_set_uint (to, 1);
+      break;
+    case AERO_VM_TYPE_HIGH_PERFORMANCE:
+      g_value_set_uint (to, 2);
+      break;
+    case AERO_VM_TYPE_UNKNOWN:
+    default:
+      g_value_set_uint (to, GTK_INVALID_LIST_POSITION);
+      break;
+    }
+  return TRUE;
+}
+
+static gboolean
+selected_to_type (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  static const AeroVmType types[] = {
+    AERO_VM_TYPE_DESKTOP, AERO_VM_TYPE_SERVER, AERO_VM_TYPE_HIGH_PERFORMANCE,
+  };
+  guint position = g_value_get_uint (from);
+
+  if (position >= G_N_ELEMENTS (types))
+    return FALSE;
+  value_set_enumish (to, types[position]);
+  return TRUE;
+}
+
+static gboolean
+level_to_selected (GBinding     *binding,
+                   const GValue *from,
+                   GValue       *to,
+                   gpointer      user_data)
+{
+  g_value_set_uint (to, (guint) value_get_enumish (from));
+  return TRUE;
+}
+
+static gboolean
+selected_to_level (GBinding     *binding,
+                   const GValue *from,
+                   GValue       *to,
+                   gpointer      user_data)
+{
+  guint position = g_value_get_uint (from);
+
+  if (position > AERO_CPU_SHARES_CUSTOM)
+    return FALSE;
+  value_set_enumish (to, (int) position);
+  return TRUE;
+}
+
+static gboolean
+level_to_custom_sensitive (GBinding     *binding,
+                           const GValue *from,
+                           GValue       *to,
+                           gpointer      user_data)
+{
+  g_value_set_boolean (to, value_get_enumish (from) == AERO_CPU_SHARES_CUSTOM);
+  return TRUE;
+}
+
+static gboolean
+mb_to_gb_text (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      user_data)
+{
+  gint64 mb = g_value_get_int64 (from);
+
+  /* TRANSLATORS: the MB value of a memory field, shown in GB beside it */
+  g_value_take_string (to, g_strdup_printf (_("%.2f GB"), (double) mb / 1024.0));
+  return TRUE;
+}
+
+static void
+bind_spin (AeroVmDialog  *self,
+           const char    *property,
+           GtkSpinButton *spin)
+{
+  g_object_bind_property (self->edit, property,
+                          gtk_spin_button_get_adjustment (spin), "value",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+}
+
+static void
+set_field_error (GtkWidget  *row,
+                 GtkLabel   *label,
+                 const char *error)
+{
+  gtk_label_set_text (label, error != NULL ? error : "");
+  gtk_widget_set_visible (row, error != NULL);
+}
+
+static void
+errors_changed (AeroVmDialog *self)
+{
+  set_field_error (self->name_error_row, self->name_error,
+                   aero_vm_edit_get_name_error (self->edit));
+  set_field_error (self->memory_error_row, self->memory_error,
+                   aero_vm_edit_get_memory_error (self->edit));
+  set_field_error (self->max_memory_error_row, self->max_memory_error,
+                   aero_vm_edit_get_max_memory_error (self->edit));
+  set_field_error (self->guaranteed_error_row, self->guaranteed_error,
+                   aero_vm_edit_get_guaranteed_error (self->edit));
+  set_field_error (self->cpu_error_row, self->cpu_error,
+                   aero_vm_edit_get_cpu_error (self->edit));
+
+  if (aero_vm_edit_get_name_error (self->edit) != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->name_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
+
+  update_actions (self);
+}
+
+static void
+balloon_gate_changed (AeroVmDialog *self)
+{
+  const char *reason = aero_vm_edit_get_ballooning_reason (self->edit);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->balloon_check),
+                            aero_vm_edit_get_ballooning_sensitive (self->edit));
+  gtk_label_set_text (self->balloon_reason, reason != NULL ? reason : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->balloon_reason), reason != NULL);
+
+  /* Screen readers hear why the box is greyed, not only sighted users. */
+  if (reason != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->balloon_check),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->balloon_check),
+                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+static void
+max_memory_gate_changed (AeroVmDialog *self)
+{
+  const char *reason = aero_vm_edit_get_max_memory_reason (self->edit);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->max_memory_row),
+                            aero_vm_edit_get_max_memory_sensitive (self->edit));
+  gtk_label_set_text (self->max_memory_reason, reason != NULL ? reason : "");
+  gtk_widget_set_visible (self->max_memory_reason_row, reason != NULL);
+  if (reason != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->max_memory_spin),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->max_memory_spin),
+                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+static void
+resources_gate_changed (AeroVmDialog *self)
+{
+  gboolean editable = aero_vm_edit_get_resource_allocation_editable (self->edit);
+  const char *reason = aero_vm_edit_get_resource_allocation_reason (self->edit);
+
+  gtk_widget_set_sensitive (self->resources_page, editable);
+  gtk_label_set_text (self->resources_reason, reason != NULL ? reason : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->resources_reason), !editable && reason != NULL);
+  if (reason != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->resources_page),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason,
+                                    -1);
+}
+
+static void
+edit_notify_cb (AeroVmDialog *self,
+                GParamSpec   *pspec)
+{
+  /* Any change after the form was set up comes from the user. */
+  self->dirty = TRUE;
+}
+
+static void
+spin_activate_cb (AeroVmDialog *self)
+{
+  gtk_widget_activate_default (GTK_WIDGET (self));
+}
+
+static void
+set_titles (AeroVmDialog *self)
+{
+  const char *name = NULL;
+
+  switch (self->mode)
+    {
+    case AERO_VM_EDIT_NEW_VM:
+      adw_window_title_set_title (self->window_title, _("New Virtual Machine"));
+      break;
+    case AERO_VM_EDIT_VM:
+      adw_window_title_set_title (self->window_title, _("Edit Virtual Machine"));
+      name = self->vm != NULL ? aero_vm_get_name (self->vm) : NULL;
+      break;
+    case AERO_VM_EDIT_TEMPLATE:
+      adw_window_title_set_title (self->window_title, _("Edit Template"));
+      name = self->tmpl != NULL ? aero_template_get_name (self->tmpl) : NULL;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  adw_window_title_set_subtitle (self->window_title, name);
+  gtk_window_set_title (GTK_WINDOW (self), adw_window_title_get_title (self->window_title));
+}
+
+static void
+setup_form (AeroVmDialog *self)
+{
+  GtkExpression *expression;
+  GListModel *templates = aero_vm_edit_get_templates (self->edit);
+
+  expression = gtk_property_expression_new (AERO_TYPE_CLUSTER, NULL, "label");
+  adw_combo_row_set_expression (self->cluster_row, expression);
+  gtk_expression_unref (expression);
+  adw_combo_row_set_model (self->cluster_row, self->clusters);
+  g_object_bind_property (self->edit, "cluster-position", self->cluster_row, "selected",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->template_row), templates != NULL);
+  if (templates != NULL)
+    {
+      expression = gtk_property_expression_new (AERO_TYPE_TEMPLATE, NULL, "name");
+      adw_combo_row_set_expression (self->template_row, expression);
+      gtk_expression_unref (expression);
+      adw_combo_row_set_model (self->template_row, templates);
+      g_object_bind_property (self->edit, "template-position", self->template_row, "selected",
+                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+    }
+
+  g_object_bind_property (self->edit, "name", self->name_row, "text",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->edit, "description", self->description_row, "text",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->edit, "comment", self->comment_row, "text",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property_full (self->edit, "vm-type", self->type_row, "selected",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               type_to_selected, selected_to_type, NULL, NULL);
+
+  bind_spin (self, "memory-mb", self->memory_spin);
+  bind_spin (self, "max-memory-mb", self->max_memory_spin);
+  bind_spin (self, "guaranteed-mb", self->guaranteed_spin);
+  g_object_bind_property_full (self->edit, "memory-mb", self->memory_row, "subtitle",
+                               G_BINDING_SYNC_CREATE, mb_to_gb_text, NULL, NULL, NULL);
+  g_object_bind_property_full (self->edit, "max-memory-mb", self->max_memory_row, "subtitle",
+                               G_BINDING_SYNC_CREATE, mb_to_gb_text, NULL, NULL, NULL);
+  g_object_bind_property_full (self->edit, "guaranteed-mb", self->guaranteed_row, "subtitle",
+                               G_BINDING_SYNC_CREATE, mb_to_gb_text, NULL, NULL, NULL);
+  bind_spin (self, "cpu-sockets", self->sockets_spin);
+  bind_spin (self, "cpu-cores", self->cores_spin);
+  bind_spin (self, "cpu-threads", self->threads_spin);
+
+  g_object_bind_property_full (self->edit, "cpu-shares-level", self->shares_row, "selected",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               level_to_selected, selected_to_level, NULL, NULL);
+  g_object_bind_property_full (self->edit, "cpu-shares-level", self->custom_shares_row, "sensitive",
+                               G_BINDING_SYNC_CREATE,
+                               level_to_custom_sensitive, NULL, NULL, NULL);
+  bind_spin (self, "cpu-shares", self->custom_shares_spin);
+
+  g_object_bind_property (self->edit, "ballooning", self->balloon_check, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+
+  g_signal_connect_object (self->edit, "notify::ballooning-sensitive",
+                           G_CALLBACK (balloon_gate_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->edit, "notify::ballooning-reason",
+                           G_CALLBACK (balloon_gate_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->edit, "notify::max-memory-sensitive",
+                           G_CALLBACK (max_memory_gate_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->edit, "notify::max-memory-reason",
+                           G_CALLBACK (max_memory_gate_changed), self, G_CONNECT_SWAPPED);
+  balloon_gate_changed (self);
+  max_memory_gate_changed (self);
+  resources_gate_changed (self);
+
+  g_signal_connect_object (self->edit, "notify::valid",
+                           G_CALLBACK (errors_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->edit, "notify::name-error",
+                           G_CALLBACK (errors_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->edit, "notify::memory-error",
+                           G_CALLBACK (errors_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->edit, "notify::max-memory-error",
+                           G_CALLBACK (errors_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->edit, "notify::guaranteed-error",
+                           G_CALLBACK (errors_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->edit, "notify::cpu-error",
+                           G_CALLBACK (errors_changed), self, G_CONNECT_SWAPPED);
+  errors_changed (self);
+
+  self->dirty = FALSE;
+  g_signal_connect_object (self->edit, "notify",
+                           G_CALLBACK (edit_notify_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_stack_set_visible_child_name (self->main_stack, "form");
+  gtk_spinner_set_spinning (self->loading_spinner, FALSE);
+  update_actions (self);
+
+  /* Start where the user types: the name. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+
+  g_signal_emit (self, signals[LOADED], 0);
+}
+
+/* --- loading ------------------------------------------------------------- */
+
+static void
+get_vm_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(AeroVmDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AeroVm) vm = NULL;
+
+  vm = aero_engine_get_vm_finish (AERO_ENGINE (source), result, &error);
+  if (is_cancelled (error))
+    return;
+
+  set_busy (self, FALSE);
+  if (vm == NULL)
+    {
+      gtk_spinner_set_spinning (self->loading_spinner, FALSE);
+      gtk_label_set_text (self->loading_label, _("The virtual machine could not be loaded."));
+      show_error (self, error);
+      return;
+    }
+
+  g_set_object (&self->vm, vm);
+  set_titles (self);
+  self->edit = aero_vm_edit_new_for_vm (vm, self->clusters);
+  setup_form (self);
+}
+
+static void
+get_template_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(AeroVmDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AeroTemplate) tmpl = NULL;
+
+  tmpl = aero_engine_get_template_finish (AERO_ENGINE (source), result, &error);
+  if (is_cancelled (error))
+    return;
+
+  set_busy (self, FALSE);
+  if (tmpl == NULL)
+    {
+      gtk_spinner_set_spinning (self->loading_spinner, FALSE);
+      gtk_label_set_text (self->loading_label, _("The template could not be loaded."));
+      show_error (self, error);
+      return;
+    }
+
+  g_set_object (&self->tmpl, tmpl);
+  set_titles (self);
+  self->edit = aero_vm_edit_new_for_template (tmpl, self->clusters);
+  setup_form (self);
+}
+
+static void
+load (AeroVmDialog *self)
+{
+  hide_error (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "loading");
+  gtk_spinner_set_spinning (self->loading_spinner, TRUE);
+  set_busy (self, TRUE);
+
+  /* Never edit what a list said: the list may have left the balloon flag
+   * out, and an unknown is not a "no". */
+  if (self->mode == AERO_VM_EDIT_VM)
+    {
+      gtk_label_set_text (self->loading_label, _("Loading the virtual machine…"));
+      aero_engine_get_vm_async (self->engine, aero_vm_get_id (self->vm), FALSE,
+                                self->cancellable, get_vm_cb, g_object_ref (self));
+    }
+  else
+    {
+      gtk_label_set_text (self->loading_label, _("Loading the template…"));
+      aero_engine_get_template_async (self->engine, aero_template_get_id (self->tmpl),
+                                      self->cancellable, get_template_cb, g_object_ref (self));
+    }
+}
+
+/* --- saving -------------------------------------------------------------- */
+
+static void
+saved (AeroVmDialog *self,
+       GObject      *object)
+{
+  g_signal_emit (self, signals[SAVED], 0, object);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+save_failed (AeroVmDialog *self,
+             const GError *error)
+{
+  /* Every edit stays where it was; only the banner is new. */
+  set_busy (self, FALSE);
+  show_error (self, error);
+}
+
+static void
+add_vm_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(AeroVmDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AeroVm) vm = NULL;
+
+  vm = aero_engine_add_vm_finish (AERO_ENGINE (source), result, &error);
+  if (is_cancelled (error))
+    return;
+  if (vm == NULL)
+    save_failed (self, error);
+  else
+    saved (self, G_OBJECT (vm));
+}
+
+static void
+update_vm_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(AeroVmDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AeroVm) vm = NULL;
+
+  vm = aero_engine_update_vm_finish (AERO_ENGINE (source), result, &error);
+  if (is_cancelled (error))
+    return;
+  if (vm == NULL)
+    {
+      save_failed (self, error);
+      return;
+    }
+  aero_vm_edit_reset_original (self->edit, vm);
+  saved (self, G_OBJECT (vm));
+}
+
+static void
+update_template_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(AeroVmDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AeroTemplate) tmpl = NULL;
+
+  tmpl = aero_engine_update_template_finish (AERO_ENGINE (source), result, &error);
+  if (is_cancelled (error))
+    return;
+  if (tmpl == NULL)
+    save_failed (self, error);
+  else
+    saved (self, G_OBJECT (tmpl));
+}
+
+static void
+send_vm_update (AeroVmDialog *self,
+                gboolean      next_run)
+{
+  g_autoptr(JsonNode) body = aero_vm_edit_build_body (self->edit);
+
+  if (body == NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+
+  hide_error (self);
+  set_busy (self, TRUE);
+  aero_engine_update_vm_async (self->engine, aero_vm_get_id (aero_vm_edit_get_vm (self->edit)),
+                               body, next_run, self->cancellable,
+                               update_vm_cb, g_object_ref (self));
+}
+
+static void
+pending_confirmed_cb (AeroVmDialog *self,
+                      gboolean      apply_later)
+{
+  send_vm_update (self, apply_later);
+}
+
+static void
+pending_destroyed_cb (AeroVmDialog *self)
+{
+  self->pending_dialog = NULL;
+}
+
+static void
+ask_pending_changes (AeroVmDialog *self)
+{
+  g_autoptr(GListModel) changes = aero_vm_edit_list_changes_model (self->edit);
+  AeroNextRunDialog *dialog = aero_next_run_dialog_new (changes);
+
+  self->pending_dialog = GTK_WINDOW (dialog);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "confirmed",
+                           G_CALLBACK (pending_confirmed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "destroy",
+                           G_CALLBACK (pending_destroyed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+dialog_ok (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  AeroVmDialog *self = AERO_VM_DIALOG (widget);
+  g_autoptr(JsonNode) body = NULL;
+
+  if (self->edit == NULL || self->busy || !aero_vm_edit_get_valid (self->edit))
+    return;
+
+  switch (aero_vm_edit_get_mode (self->edit))
+    {
+    case AERO_VM_EDIT_NEW_VM:
+      body = aero_vm_edit_build_body (self->edit);
+      hide_error (self);
+      set_busy (self, TRUE);
+      aero_engine_add_vm_async (self->engine, body, self->cancellable,
+                                add_vm_cb, g_object_ref (self));
+      break;
+
+    case AERO_VM_EDIT_VM:
+      if (aero_vm_edit_needs_next_run_confirmation (self->edit))
+        ask_pending_changes (self);
+      else
+        send_vm_update (self, FALSE);
+      break;
+
+    case AERO_VM_EDIT_TEMPLATE:
+      body = aero_vm_edit_build_body (self->edit);
+      if (body == NULL)
+        {
+          gtk_window_destroy (GTK_WINDOW (self));
+          return;
+        }
+      hide_error (self);
+      set_busy (self, TRUE);
+      aero_engine_update_template_async (self->engine,
+                                         aero_template_get_id (aero_vm_edit_get_original_template (self->edit)),
+                                         body, self->cancellable,
+                                         update_template_cb, g_object_ref (self));
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+dialog_retry (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  AeroVmDialog *self = AERO_VM_DIALOG (widget);
+
+  if (self->edit == NULL)
+    load (self);
+  else
+    gtk_widget_activate_action (widget, "dialog.ok", NULL);
+}
+
+/* --- cancelling ---------------------------------------------------------- */
+
+static gboolean
+has_edits (AeroVmDialog *self)
+{
+  if (self->edit == NULL)
+    return FALSE;
+  if (aero_vm_edit_get_mode (self->edit) == AERO_VM_EDIT_NEW_VM)
+    return self->dirty;
+  return aero_vm_edit_get_has_changes (self->edit);
+}
+
+static void
+discard_response_cb (AeroVmDialog *self,
+                     const char   *response)
+{
+  self->discard_dialog = NULL;
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      g_cancellable_cancel (self->cancellable);
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+}
+
+static void
+ask_discard (AeroVmDialog *self)
+{
+  GtkWidget *dialog;
+
+  if (self->discard_dialog != NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                   _("Discard changes?"),
+                                   _("The changes you made in this dialog will be lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response",
+                           G_CALLBACK (discard_response_cb), self, G_CONNECT_SWAPPED);
+  self->discard_dialog = GTK_WINDOW (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+dialog_cancel (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AeroVmDialog *self = AERO_VM_DIALOG (widget);
+
+  if (has_edits (self))
+    {
+      ask_discard (self);
+      return;
+    }
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static gboolean
+aero_vm_dialog_close_request (GtkWindow *window)
+{
+  AeroVmDialog *self = AERO_VM_DIALOG (window);
+
+  if (has_edits (self))
+    {
+      ask_discard (self);
+      return TRUE;
+    }
+
+  g_cancellable_cancel (self->cancellable);
+  return GTK_WINDOW_CLASS (aero_vm_dialog_parent_class)->close_request (window);
+}
+
+/* --- GObject ------------------------------------------------------------- */
+
+static void
+aero_vm_dialog_dispose (GObject *object)
+{
+  AeroVmDialog *self = AERO_VM_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->pending_dialog != NULL)
+    gtk_window_destroy (self->pending_dialog);
+  if (self->discard_dialog != NULL)
+    gtk_window_destroy (self->discard_dialog);
+  self->pending_dialog = NULL;
+  self->discard_dialog = NULL;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), AERO_TYPE_VM_DIALOG);
+
+  G_OBJECT_CLASS (aero_vm_dialog_parent_class)->dispose (object);
+}
+
+static void
+aero_vm_dialog_finalize (GObject *object)
+{
+  AeroVmDialog *self = AERO_VM_DIALOG (object);
+
+  g_clear_object (&self->engine);
+  g_clear_object (&self->clusters);
+  g_clear_object (&self->templates);
+  g_clear_object (&self->vm);
+  g_clear_object (&self->tmpl);
+  g_clear_object (&self->edit);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (aero_vm_dialog_parent_class)->finalize (object);
+}
+
+static void
+aero_vm_dialog_class_init (AeroVmDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = aero_vm_dialog_dispose;
+  object_class->finalize = aero_vm_dialog_finalize;
+  window_class->close_request = aero_vm_dialog_close_request;
+
+  signals[LOADED] =
+    g_signal_new ("loaded",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+  signals[SAVED] =
+    g_signal_new ("saved",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_OBJECT);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/aerostat/Aerostat/ui/aero-vm-dialog.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, AeroVmDialog, name)
+  BIND (window_title);
+  BIND (saving_spinner);
+  BIND (banner_revealer);
+  BIND (banner_reason);
+  BIND (banner_detail);
+  BIND (banner_retry);
+  BIND (main_stack);
+  BIND (loading_spinner);
+  BIND (loading_label);
+  BIND (tabs);
+  BIND (cluster_row);
+  BIND (template_row);
+  BIND (name_row);
+  BIND (name_error_row);
+  BIND (name_error);
+  BIND (description_row);
+  BIND (comment_row);
+  BIND (type_row);
+  BIND (memory_row);
+  BIND (memory_spin);
+  BIND (memory_error_row);
+  BIND (memory_error);
+  BIND (max_memory_row);
+  BIND (max_memory_spin);
+  BIND (max_memory_error_row);
+  BIND (max_memory_error);
+  BIND (max_memory_reason_row);
+  BIND (max_memory_reason);
+  BIND (sockets_spin);
+  BIND (cores_spin);
+  BIND (threads_spin);
+  BIND (cpu_error_row);
+  BIND (cpu_error);
+  BIND (resources_reason);
+  BIND (resources_page);
+  BIND (shares_row);
+  BIND (custom_shares_row);
+  BIND (custom_shares_spin);
+  BIND (guaranteed_row);
+  BIND (guaranteed_spin);
+  BIND (guaranteed_error_row);
+  BIND (guaranteed_error);
+  BIND (balloon_check);
+  BIND (balloon_reason);
+#undef BIND
+
+  gtk_widget_class_install_action (widget_class, "dialog.ok", NULL, dialog_ok);
+  gtk_widget_class_install_action (widget_class, "dialog.cancel", NULL, dialog_cancel);
+  gtk_widget_class_install_action (widget_class, "dialog.retry", NULL, dialog_retry);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "dialog.cancel", NULL);
+}
+
+static void
+aero_vm_dialog_init (AeroVmDialog *self)
+{
+  GtkSpinButton *spins[] = {
+    NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  };
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+
+  spins[0] = self->memory_spin;
+  spins[1] = self->max_memory_spin;
+  spins[2] = self->guaranteed_spin;
+  spins[3] = self->sockets_spin;
+  spins[4] = self->cores_spin;
+  spins[5] = self->threads_spin;
+  spins[6] = self->custom_shares_spin;
+  /* GtkSpinButton has no activates-default before GTK 4.14. */
+  for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
+    g_signal_connect_swapped (spins[i], "activate", G_CALLBACK (spin_activate_cb), self);
+
+  update_actions (self);
+}
+
+static AeroVmDialog *
+create (AeroEngine     *engine,
+        GListModel     *clusters,
+        AeroVmEditMode  mode)
+{
+  AeroVmDialog *self = g_object_new (AERO_TYPE_VM_DIALOG, NULL);
+
+  self->engine = g_object_ref (engine);
+  self->clusters = g_object_ref (clusters);
+  self->mode = mode;
+
+  return self;
+}
+
+AeroVmDialog *
+aero_vm_dialog_new_for_new_vm (AeroEngine *engine,
+                               GListModel *clusters,
+                               GListModel *templates)
+{
+  AeroVmDialog *self;
+
+  g_return_val_if_fail (AERO_IS_ENGINE (engine), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (clusters), NULL);
+  g_return_val_if_fail (templates == NULL || G_IS_LIST_MODEL (templates), NULL);
+
+  self = create (engine, clusters, AERO_VM_EDIT_NEW_VM);
+  if (templates != NULL)
+    self->templates = g_object_ref (templates);
+  else
+    self->templates = G_LIST_MODEL (g_list_store_new (AERO_TYPE_TEMPLATE));
+
+  set_titles (self);
+  self->edit = aero_vm_edit_new_for_new_vm (clusters, self->templates,
+                                            aero_engine_get_blank_template_id (engine));
+  setup_form (self);
+
+  return self;
+}
+
+AeroVmDialog *
+aero_vm_dialog_new_for_vm (AeroEngine *engine,
+                           AeroVm     *vm,
+                           GListModel *clusters)
+{
+  AeroVmDialog *self;
+
+  g_return_val_if_fail (AERO_IS_ENGINE (engine), NULL);
+  g_return_val_if_fail (AERO_IS_VM (vm), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (clusters), NULL);
+
+  self = create (engine, clusters, AERO_VM_EDIT_VM);
+  self->vm = g_object_ref (vm);
+  set_titles (self);
+  load (self);
+
+  return self;
+}
+
+AeroVmDialog *
+aero_vm_dialog_new_for_template (AeroEngine   *engine,
+                                 AeroTemplate *tmpl,
+                                 GListModel   *clusters)
+{
+  AeroVmDialog *self;
+
+  g_return_val_if_fail (AERO_IS_ENGINE (engine), NULL);
+  g_return_val_if_fail (AERO_IS_TEMPLATE (tmpl), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (clusters), NULL);
+
+  self = create (engine, clusters, AERO_VM_EDIT_TEMPLATE);
+  self->tmpl = g_object_ref (tmpl);
+  set_titles (self);
+  load (self);
+
+  return self;
+}
+
+AeroVmEdit *
+aero_vm_dialog_get_edit (AeroVmDialog *self)
+{
+  g_return_val_if_fail (AERO_IS_VM_DIALOG (self), NULL);
+
+  return self->edit;
+}
+
+GtkWindow *
+aero_vm_dialog_get_pending_dialog (AeroVmDialog *self)
+{
+  g_return_val_if_fail (AERO_IS_VM_DIALOG (self), NULL);
+
+  return self->pending_dialog;
+}
+
+GtkWindow *
+aero_vm_dialog_get_discard_dialog (AeroVmDialog *self)
+{
+  g_return_val_if_fail (AERO_IS_VM_DIALOG (self), NULL);
+
+  return self->discard_dialog;
+}
+
+gboolean
+aero_vm_dialog_get_busy (AeroVmDialog *self)
+{
+  g_return_val_if_fail (AERO_IS_VM_DIALOG (self), FALSE);
+
+  return self->busy;
+}
