@@ -1,0 +1,414 @@
+/* test-stream-parser.c - the streaming collection parser
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "aero-engine-error.h"
+#include "aero-json.h"
+#include "aero-stream-parser.h"
+
+/* A collection the way an engine sends it, with everything the parser
+ * must get through: links and actions, nested arrays and objects,
+ * escapes, unicode, numbers of every shape, null, booleans, members
+ * around the wrapper array and non-object items in it. */
+static const char sample[] =
+  "{\n"
+  "  \"before\": {\"vm\": [{\"id\": \"decoy\"}], \"x\": [1, [2, {}]]},\n"
+  "  \"vm\": [\n"
+  "    {\n"
+  "      \"actions\": {\"link\": [{\"href\": \"/a/start\", \"rel\": \"start\"},"
+  "                     {\"href\": \"/a/stop\", \"rel\": \"stop\"}]},\n"
+  "      \"name\": \"web01\",\n"
+  "      \"description\": \"quote \\\" backslash \\\\ tab \\t unicode \\u00e9\\u20ac \\ud83d\\ude80\",\n"
+  "      \"memory\": \"4294967296\",\n"
+  "      \"memory_policy\": {\"guaranteed\": 2147483648, \"max\": \"17179869184\","
+  " \"ballooning\": \"true\"},\n"
+  "      \"cpu\": {\"topology\": {\"sockets\": 2, \"cores\": \"4\", \"threads\": 1}},\n"
+  "      \"cpu_shares\": 0,\n"
+  "      \"ratio\": -1.5e-3,\n"
+  "      \"flag\": true, \"off\": false, \"none\": null,\n"
+  "      \"os\": {\"boot\": {\"devices\": {\"device\": [\"hd\", \"cdrom\"]}}, \"type\": \"other\"},\n"
+  "      \"nested\": [[1, 2], [], [{}], {\"a\": [null]}],\n"
+  "      \"cluster\": {\"href\": \"/ovirt-engine/api/clusters/c1\", \"id\": \"c1\"},\n"
+  "      \"link\": [{\"href\": \"/x/permissions\", \"rel\": \"permissions\"},"
+  " {\"href\": \"/x/tags\", \"rel\": \"tags\"}],\n"
+  "      \"id\": \"id-1\"\n"
+  "    },\n"
+  "    42, \"text\", null, [1, {\"id\": \"in-array\"}],\n"
+  "    {},\n"
+  "    {\"id\": \"id-3\", \"link\": [], \"actions\": {}, \"empty\": {}, \"list\": [],"
+  " \"status\": \"up\"}\n"
+  "  ],\n"
+  "  \"after\": [{\"id\": \"decoy\"}],\n"
+  "  \"count\": 3\n"
+  "}";
+
+typedef struct
+{
+  GPtrArray *elements;  /* JsonNode, copies of what the parser handed over */
+} Collected;
+
+static void
+collect (JsonObject *element,
+         gpointer    user_data)
+{
+  Collected *collected = user_data;
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  /* The element is only valid during the call: keep a deep copy. */
+  json_node_set_object (node, element);
+  g_ptr_array_add (collected->elements, json_node_copy (node));
+  json_node_unref (node);
+}
+
+static void
+collected_init (Collected *collected)
+{
+  collected->elements = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+}
+
+static void
+collected_clear (Collected *collected)
+{
+  g_clear_pointer (&collected->elements, g_ptr_array_unref);
+}
+
+/* What the stream parser must produce: the tree parser's elements with
+ * "link" and "actions" removed. */
+static GPtrArray *
+expected_elements (const char *document,
+                   const char *collection)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) root = aero_json_parse_object (document, -1, &error);
+  GPtrArray *expected = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  JsonNode *list;
+
+  g_assert_no_error (error);
+  list = json_object_get_member (root, collection);
+  if (list == NULL || JSON_NODE_TYPE (list) != JSON_NODE_ARRAY)
+    return expected;
+
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (list)); i++)
+    {
+      JsonNode *element = json_array_get_element (json_node_get_array (list), i);
+      JsonNode *copy;
+
+      if (JSON_NODE_TYPE (element) != JSON_NODE_OBJECT)
+        continue;
+      copy = json_node_copy (element);
+      json_object_remove_member (json_node_get_object (copy), "link");
+      json_object_remove_member (json_node_get_object (copy), "actions");
+      g_ptr_array_add (expected, copy);
+    }
+
+  return expected;
+}
+
+static gboolean
+parse_in_chunks (const char  *document,
+                 gsize        length,
+                 gsize        chunk,
+                 Collected   *collected,
+                 GError     **error)
+{
+  g_autoptr(AeroStreamParser) parser = aero_stream_parser_new ("vm", collect, collected);
+
+  for (gsize offset = 0; offset < length; offset += chunk)
+    {
+      if (!aero_stream_parser_feed (parser, (const guint8 *) document + offset,
+                                    MIN (chunk, length - offset), error))
+        return FALSE;
+    }
+
+  if (!aero_stream_parser_finish (parser, error))
+    return FALSE;
+
+  g_assert_cmpuint (aero_stream_parser_get_n_elements (parser), ==, collected->elements->len);
+  return TRUE;
+}
+
+static void
+assert_same_elements (GPtrArray *expected,
+                      GPtrArray *actual)
+{
+  g_assert_cmpuint (actual->len, ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      if (!json_node_equal (g_ptr_array_index (expected, i), g_ptr_array_index (actual, i)))
+        {
+          g_autofree char *a = json_to_string (g_ptr_array_index (expected, i), FALSE);
+          g_autofree char *b = json_to_string (g_ptr_array_index (actual, i), FALSE);
+
+          g_error ("element %u differs:\n  tree:   %s\n  stream: %s", i, a, b);
+        }
+    }
+}
+
+static void
+test_equals_tree (void)
+{
+  g_autoptr(GPtrArray) expected = expected_elements (sample, "vm");
+  gsize length = strlen (sample);
+
+  /* Three objects in the list; the decoys outside it do not count. */
+  g_assert_cmpuint (expected->len, ==, 3);
+
+  /* Every chunk size from one byte to the whole document: every token
+   * gets split at every position somewhere in this loop. */
+  for (gsize chunk = 1; chunk <= length; chunk++)
+    {
+      g_autoptr(GError) error = NULL;
+      Collected collected;
+
+      collected_init (&collected);
+      if (!parse_in_chunks (sample, length, chunk, &collected, &error))
+        g_error ("chunk size %" G_GSIZE_FORMAT ": %s", chunk, error->message);
+      assert_same_elements (expected, collected.elements);
+      collected_clear (&collected);
+    }
+}
+
+static void
+test_links_and_actions_skipped (void)
+{
+  g_autoptr(GError) error = NULL;
+  Collected collected;
+  JsonObject *first;
+
+  collected_init (&collected);
+  g_assert_true (parse_in_chunks (sample, strlen (sample), 4096, &collected, &error));
+  g_assert_no_error (error);
+
+  first = json_node_get_object (g_ptr_array_index (collected.elements, 0));
+  g_assert_false (json_object_has_member (first, "link"));
+  g_assert_false (json_object_has_member (first, "actions"));
+  g_assert_cmpstr (json_object_get_string_member (first, "id"), ==, "id-1");
+  g_assert_cmpstr (json_object_get_string_member (first, "description"), ==,
+                   "quote \" backslash \\ tab \t unicode \xc3\xa9\xe2\x82\xac \xf0\x9f\x9a\x80");
+  /* Numbers keep json-glib's node types: ints as ints, the rest doubles. */
+  g_assert_cmpint (json_node_get_value_type (json_object_get_member (first, "cpu_shares")), ==, G_TYPE_INT64);
+  g_assert_cmpint (json_node_get_value_type (json_object_get_member (first, "ratio")), ==, G_TYPE_DOUBLE);
+
+  {
+    g_autoptr(AeroVm) vm = aero_json_read_vm (first);
+
+    g_assert_cmpint (aero_vm_get_memory (vm), ==, G_GINT64_CONSTANT (4294967296));
+    g_assert_cmpint (aero_memory_policy_get_ballooning (aero_vm_get_memory_policy (vm)), ==,
+                     AERO_TRISTATE_TRUE);
+    g_assert_cmpint (aero_vm_get_cpu_cores (vm), ==, 4);
+    g_assert_cmpstr (aero_vm_get_cluster_id (vm), ==, "c1");
+  }
+
+  collected_clear (&collected);
+}
+
+static void
+test_empty_collections (void)
+{
+  static const char * const empty[] = {
+    "{}",
+    " \n{ } \n",
+    "{\"vm\": []}",
+    "{\"vm\": {}}",
+    "{\"vm\": null}",
+    "{\"vm\": \"x\"}",
+    "{\"vms\": [{\"id\": \"x\"}]}",
+    "{\"template\": [{\"id\": \"x\"}]}",
+    "{\"vm\": [1, \"x\", null, [], [{}]]}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (empty); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      Collected collected;
+
+      g_test_message ("%s", empty[i]);
+      collected_init (&collected);
+      g_assert_true (parse_in_chunks (empty[i], strlen (empty[i]), 1, &collected, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (collected.elements->len, ==, 0);
+      collected_clear (&collected);
+    }
+}
+
+/* Every proper prefix of a valid document is a truncated one. */
+static void
+test_truncated (void)
+{
+  gsize length = strlen (sample);
+
+  for (gsize cut = 0; cut < length; cut++)
+    {
+      g_autoptr(GError) error = NULL;
+      Collected collected;
+
+      /* Whitespace at the very end is not content: cutting it is fine. */
+      if (g_ascii_isspace (sample[cut]) && cut + 1 == length)
+        continue;
+
+      collected_init (&collected);
+      if (parse_in_chunks (sample, cut, 7, &collected, &error))
+        g_error ("a document cut at %" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT " parsed", cut, length);
+      g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_PARSE);
+      collected_clear (&collected);
+    }
+}
+
+static void
+test_malformed (void)
+{
+  static const char * const bad[] = {
+    "",
+    "   ",
+    "[]",
+    "[{\"id\": \"x\"}]",
+    "\"vm\"",
+    "42",
+    "null",
+    "{\"vm\": [}",
+    "{\"vm\": [{\"id\": \"a\",}]}",
+    "{\"vm\": [{\"id\": \"a\"}] x}",
+    "{\"vm\": []}}",
+    "{\"vm\": []} {}",
+    "{\"vm\": []} x",
+    "{\"vm\": [{\"id\": 'a'}]}",
+    "{\"vm\": [{\"id\": \"a\" /* c */}]}",
+    "{\"vm\": [{\"id\": \"\xff\"}]}",
+    "{\"vm\": [{\"id\": \"\\x\"}]}",
+    "{\"vm\": [{\"n\": 01}]}",
+    "{\"vm\": [{\"n\": 1.}]}",
+    "{\"vm\": [{\"n\": tru}]}",
+    "<html><head><title>Error</title></head><body>401 Unauthorized</body></html>",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GError) again = NULL;
+      Collected collected;
+      g_autoptr(AeroStreamParser) parser = NULL;
+      gboolean ok;
+      g_autofree char *escaped = g_strescape (bad[i], NULL);
+
+      /* Escaped: invalid UTF-8 in a message would break the TAP stream. */
+      g_test_message ("%s", escaped);
+      collected_init (&collected);
+      g_assert_false (parse_in_chunks (bad[i], strlen (bad[i]), 3, &collected, &error));
+      g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_PARSE);
+      collected_clear (&collected);
+
+      /* Once failed, the parser refuses more input. */
+      collected_init (&collected);
+      parser = aero_stream_parser_new ("vm", collect, &collected);
+      ok = aero_stream_parser_feed (parser, (const guint8 *) bad[i], strlen (bad[i]), NULL) &&
+           aero_stream_parser_finish (parser, NULL);
+      g_assert_false (ok);
+      g_assert_false (aero_stream_parser_feed (parser, (const guint8 *) "{}", 2, &again));
+      g_assert_error (again, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_PARSE);
+      collected_clear (&collected);
+    }
+}
+
+/* Elements are handed over as soon as they are complete, before the
+ * document ends. */
+static void
+test_incremental (void)
+{
+  static const char first_part[] = "{\"vm\": [{\"id\": \"a\"}, {\"id\": \"b\"";
+  static const char second_part[] = "}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AeroStreamParser) parser = NULL;
+  Collected collected;
+
+  collected_init (&collected);
+  parser = aero_stream_parser_new ("vm", collect, &collected);
+  g_assert_true (aero_stream_parser_feed (parser, (const guint8 *) first_part,
+                                          strlen (first_part), &error));
+  g_assert_cmpuint (collected.elements->len, ==, 1);
+  g_assert_true (aero_stream_parser_feed (parser, (const guint8 *) second_part,
+                                          strlen (second_part), &error));
+  g_assert_cmpuint (collected.elements->len, ==, 2);
+  g_assert_true (aero_stream_parser_feed (parser, NULL, 0, &error));
+  g_assert_true (aero_stream_parser_finish (parser, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (aero_stream_parser_get_n_elements (parser), ==, 2);
+  collected_clear (&collected);
+}
+
+/* Integers beyond 64 bits become doubles (json-glib's own parser wraps
+ * them to garbage), so a size that large reads as unset, not as a lie. */
+static void
+test_big_numbers (void)
+{
+  static const char doc[] =
+    "{\"vm\": [{\"big\": 123456789012345678901234567890, \"max\": 9223372036854775807,"
+    " \"min\": -9223372036854775808, \"memory\": 99999999999999999999}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AeroStreamParser) parser = NULL;
+  g_autoptr(AeroVm) vm = NULL;
+  Collected collected;
+  JsonObject *element;
+
+  collected_init (&collected);
+  parser = aero_stream_parser_new ("vm", collect, &collected);
+  g_assert_true (aero_stream_parser_feed (parser, (const guint8 *) doc, strlen (doc), &error));
+  g_assert_true (aero_stream_parser_finish (parser, &error));
+  g_assert_no_error (error);
+
+  element = json_node_get_object (g_ptr_array_index (collected.elements, 0));
+  g_assert_cmpint (json_node_get_value_type (json_object_get_member (element, "big")), ==, G_TYPE_DOUBLE);
+  g_assert_cmpfloat (json_object_get_double_member (element, "big"), >, 1e29);
+  g_assert_cmpint (json_object_get_int_member (element, "max"), ==, G_MAXINT64);
+  g_assert_cmpint (json_object_get_int_member (element, "min"), ==, G_MININT64);
+
+  vm = aero_json_read_vm (element);
+  g_assert_cmpint (aero_vm_get_memory (vm), ==, AERO_UNSET);
+  collected_clear (&collected);
+}
+
+static void
+test_other_collections (void)
+{
+  static const char clusters[] =
+    "{\"cluster\": [{\"id\": \"c1\", \"name\": \"Default\", \"version\": {\"major\": \"4\", \"minor\": \"7\"},"
+    " \"link\": [{\"rel\": \"networks\"}]}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AeroStreamParser) parser = NULL;
+  g_autoptr(AeroCluster) cluster = NULL;
+  Collected collected;
+  g_autofree char *label = NULL;
+
+  collected_init (&collected);
+  parser = aero_stream_parser_new ("cluster", collect, &collected);
+  g_assert_true (aero_stream_parser_feed (parser, (const guint8 *) clusters, strlen (clusters), &error));
+  g_assert_true (aero_stream_parser_finish (parser, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (collected.elements->len, ==, 1);
+
+  cluster = aero_json_read_cluster (json_node_get_object (g_ptr_array_index (collected.elements, 0)));
+  label = aero_cluster_dup_label (cluster);
+  g_assert_cmpstr (label, ==, "Default (4.7)");
+  collected_clear (&collected);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/stream-parser/equals-tree", test_equals_tree);
+  g_test_add_func ("/stream-parser/links-and-actions-skipped", test_links_and_actions_skipped);
+  g_test_add_func ("/stream-parser/empty-collections", test_empty_collections);
+  g_test_add_func ("/stream-parser/truncated", test_truncated);
+  g_test_add_func ("/stream-parser/malformed", test_malformed);
+  g_test_add_func ("/stream-parser/incremental", test_incremental);
+  g_test_add_func ("/stream-parser/big-numbers", test_big_numbers);
+  g_test_add_func ("/stream-parser/other-collections", test_other_collections);
+
+  return g_test_run ();
+}
