@@ -1,0 +1,651 @@
+/* aero-scene.c - the screenshot scenes and how one is brought on screen
+ *
+ * Scenes drive the UI the way the main window does: through the entry
+ * points of aero-dialogs.h, with models fetched from the demo engine by
+ * the client library. They wait on the dialogs' own state (loaded, stage,
+ * revealed banner), never on a fixed delay.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "aero-demo-engine.h"
+#include "aero-dialogs.h"
+#include "aero-engine.h"
+#include "aero-scene.h"
+#include "aero-vm-dialog.h"
+#include "aero-vm-edit.h"
+#include "aero-run-once-dialog.h"
+#include "aero-cluster-dialog.h"
+#include "aero-bulk-balloon-dialog.h"
+
+#define DEMO_USER     "admin@internal"
+#define DEMO_PASSWORD "demo"
+
+struct _AeroSceneContext
+{
+  AeroDemoEngine *demo;
+  AeroEngine     *engine;
+  GListModel     *clusters;
+  GListModel     *templates;
+  GtkWindow      *parent;
+};
+
+/* --- waiting without fixed delays ------------------------------------------ */
+
+static void
+store_result (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static void
+await_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+keep_waking (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+typedef gboolean (*Predicate) (gpointer data);
+
+/* Polls @predicate while the main loop runs; the program's watchdog ends
+ * a scene that never gets there. */
+static void
+wait_until (Predicate predicate,
+            gpointer  data)
+{
+  guint id = g_timeout_add (20, keep_waking, NULL);
+
+  while (!predicate (data))
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (id);
+}
+
+static gboolean
+tick_count_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  guint *remaining = user_data;
+
+  if (*remaining > 0)
+    (*remaining)--;
+  return *remaining > 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static void
+wait_frames (GtkWidget *widget,
+             guint      n_frames)
+{
+  guint remaining = n_frames;
+
+  gtk_widget_add_tick_callback (widget, tick_count_cb, &remaining, NULL);
+  gtk_widget_queue_draw (widget);
+  while (remaining > 0)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+drain (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* --- finding widgets ------------------------------------------------------- */
+
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+toplevel_shown (gpointer data)
+{
+  GtkWidget *window = find_toplevel (GPOINTER_TO_SIZE (data));
+
+  return window != NULL && gtk_widget_get_mapped (window);
+}
+
+static GtkWidget *
+wait_for_toplevel (GType type)
+{
+  wait_until (toplevel_shown, GSIZE_TO_POINTER (type));
+  return find_toplevel (type);
+}
+
+/* A widget of a template by its id in the .ui file. */
+static GtkWidget *
+find_by_id (GtkWidget  *root,
+            const char *id)
+{
+  const char *root_id = gtk_buildable_get_buildable_id (GTK_BUILDABLE (root));
+
+  if (g_strcmp0 (root_id, id) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_id (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+require_widget (GtkWidget   *widget,
+                const char  *what,
+                GError     **error)
+{
+  if (widget != NULL)
+    return TRUE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no %s in the window", what);
+  return FALSE;
+}
+
+/* --- the session with the demo engine -------------------------------------- */
+
+static gboolean
+connect_engine (AeroSceneContext  *context,
+                GError           **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  context->demo = aero_demo_engine_new (0, 0);
+  aero_demo_engine_set_frozen (context->demo, TRUE);
+  if (!aero_demo_engine_start (context->demo, "127.0.0.1", 0, error))
+    return FALSE;
+
+  context->engine = aero_engine_new (aero_demo_engine_get_api_url (context->demo), error);
+  if (context->engine == NULL)
+    return FALSE;
+
+  aero_engine_login_async (context->engine, DEMO_USER, DEMO_PASSWORD, NULL,
+                           store_result, &result);
+  await_result (&result);
+  return aero_engine_login_finish (context->engine, result, error);
+}
+
+static gboolean
+load_lists (AeroSceneContext  *context,
+            GError           **error)
+{
+  g_autoptr(GAsyncResult) clusters = NULL;
+  g_autoptr(GAsyncResult) templates = NULL;
+
+  aero_engine_list_clusters_async (context->engine, NULL, store_result, &clusters);
+  aero_engine_list_templates_async (context->engine, NULL, store_result, &templates);
+  await_result (&clusters);
+  await_result (&templates);
+
+  context->clusters = aero_engine_list_clusters_finish (context->engine, clusters, error);
+  if (context->clusters == NULL)
+    return FALSE;
+  context->templates = aero_engine_list_templates_finish (context->engine, templates, error);
+  return context->templates != NULL;
+}
+
+static AeroVm *
+find_vm (AeroSceneContext  *context,
+         const char        *name,
+         GError           **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) vms = NULL;
+  g_autofree char *search = g_strdup_printf ("name=%s", name);
+
+  aero_engine_list_vms_async (context->engine, search, -1, AERO_LIST_ALL_CONTENT,
+                              NULL, NULL, NULL, store_result, &result);
+  await_result (&result);
+  vms = aero_engine_list_vms_finish (context->engine, result, error);
+  if (vms == NULL)
+    return NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (vms); i++)
+    {
+      g_autoptr(AeroVm) vm = g_list_model_get_item (vms, i);
+
+      if (g_strcmp0 (aero_vm_get_name (vm), name) == 0)
+        return g_steal_pointer (&vm);
+    }
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no VM named %s", name);
+  return NULL;
+}
+
+static gpointer
+find_named (GListModel  *model,
+            const char  *name,
+            const char *(*get_name) (gpointer),
+            GError     **error)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (get_name (item), name) == 0)
+        return g_steal_pointer (&item);
+    }
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no object named %s", name);
+  return NULL;
+}
+
+static const char *
+cluster_name (gpointer cluster)
+{
+  return aero_cluster_get_name (cluster);
+}
+
+static const char *
+template_name (gpointer tmpl)
+{
+  return aero_template_get_name (tmpl);
+}
+
+/* The dialogs' parent: never shown, the scenes capture the dialog alone. */
+static GtkWindow *
+ensure_parent (AeroSceneContext *context)
+{
+  if (context->parent == NULL)
+    context->parent = GTK_WINDOW (gtk_window_new ());
+  return context->parent;
+}
+
+static gboolean
+open_session (AeroSceneContext  *context,
+              GError           **error)
+{
+  return connect_engine (context, error) && load_lists (context, error);
+}
+
+/* --- VM dialog scenes ------------------------------------------------------ */
+
+static gboolean
+vm_dialog_loaded (gpointer data)
+{
+  AeroVmDialog *dialog = data;
+
+  return aero_vm_dialog_get_edit (dialog) != NULL && !aero_vm_dialog_get_busy (dialog);
+}
+
+static AeroVmDialog *
+wait_vm_dialog (const char  *page,
+                GError     **error)
+{
+  AeroVmDialog *dialog = AERO_VM_DIALOG (wait_for_toplevel (AERO_TYPE_VM_DIALOG));
+  GtkWidget *tabs;
+
+  wait_until (vm_dialog_loaded, dialog);
+
+  tabs = find_by_id (GTK_WIDGET (dialog), "tabs");
+  if (!require_widget (tabs, "tab stack \"tabs\"", error))
+    return NULL;
+  if (page != NULL)
+    gtk_stack_set_visible_child_name (GTK_STACK (tabs), page);
+  return dialog;
+}
+
+static AeroVmDialog *
+open_edit_vm (AeroSceneContext  *context,
+              const char        *vm_name,
+              const char        *page,
+              GError           **error)
+{
+  g_autoptr(AeroVm) vm = NULL;
+
+  if (!open_session (context, error))
+    return NULL;
+  vm = find_vm (context, vm_name, error);
+  if (vm == NULL)
+    return NULL;
+
+  aero_dialogs_edit_vm (ensure_parent (context), context->engine, vm,
+                        context->clusters, context->templates, NULL, NULL);
+  return wait_vm_dialog (page, error);
+}
+
+static GtkWidget *
+show_edit_vm (AeroSceneContext  *context,
+              const AeroScene   *scene,
+              GError           **error)
+{
+  return GTK_WIDGET (open_edit_vm (context, scene->object, scene->page, error));
+}
+
+static GtkWidget *
+show_new_vm (AeroSceneContext  *context,
+             const AeroScene   *scene,
+             GError           **error)
+{
+  if (!open_session (context, error))
+    return NULL;
+
+  aero_dialogs_new_vm (ensure_parent (context), context->engine,
+                       context->clusters, context->templates, NULL, NULL);
+  return GTK_WIDGET (wait_vm_dialog (scene->page, error));
+}
+
+static GtkWidget *
+show_edit_template (AeroSceneContext  *context,
+                    const AeroScene   *scene,
+                    GError           **error)
+{
+  g_autoptr(AeroTemplate) tmpl = NULL;
+
+  if (!open_session (context, error))
+    return NULL;
+  tmpl = find_named (context->templates, scene->object, template_name, error);
+  if (tmpl == NULL)
+    return NULL;
+
+  aero_dialogs_edit_template (ensure_parent (context), context->engine, tmpl,
+                              context->clusters, NULL, NULL);
+  return GTK_WIDGET (wait_vm_dialog (scene->page, error));
+}
+
+/* Guaranteed memory above the memory size: the field says why and OK is
+ * insensitive. */
+static GtkWidget *
+show_validation_error (AeroSceneContext  *context,
+                       const AeroScene   *scene,
+                       GError           **error)
+{
+  AeroVmDialog *dialog = open_edit_vm (context, scene->object, scene->page, error);
+  AeroVmEdit *edit;
+
+  if (dialog == NULL)
+    return NULL;
+
+  edit = aero_vm_dialog_get_edit (dialog);
+  aero_vm_edit_set_guaranteed (edit, aero_vm_edit_get_memory (edit) * 2);
+  return GTK_WIDGET (dialog);
+}
+
+static gboolean
+banner_revealed (gpointer data)
+{
+  GtkRevealer *revealer = data;
+
+  return gtk_revealer_get_child_revealed (revealer);
+}
+
+/* A name already in use passes the client's checks; the engine refuses
+ * the PUT with a 409 and the dialog shows its fault in the banner. */
+static GtkWidget *
+show_engine_fault (AeroSceneContext  *context,
+                   const AeroScene   *scene,
+                   GError           **error)
+{
+  AeroVmDialog *dialog = open_edit_vm (context, scene->object, scene->page, error);
+  GtkWidget *revealer;
+
+  if (dialog == NULL)
+    return NULL;
+
+  revealer = find_by_id (GTK_WIDGET (dialog), "banner_revealer");
+  if (!require_widget (revealer, "banner", error))
+    return NULL;
+
+  aero_vm_edit_set_name (aero_vm_dialog_get_edit (dialog), "web-01");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
+  wait_until (banner_revealed, revealer);
+  wait_until (vm_dialog_loaded, dialog);
+  return GTK_WIDGET (dialog);
+}
+
+static gboolean
+pending_dialog_shown (gpointer data)
+{
+  GtkWindow *pending = aero_vm_dialog_get_pending_dialog (data);
+
+  return pending != NULL && gtk_widget_get_mapped (GTK_WIDGET (pending));
+}
+
+/* Ballooning off on a running VM applies at the next run: OK first asks
+ * with "Pending Virtual Machine changes". */
+static GtkWidget *
+show_pending_changes (AeroSceneContext  *context,
+                      const AeroScene   *scene,
+                      GError           **error)
+{
+  AeroVmDialog *dialog = open_edit_vm (context, scene->object, "resources", error);
+  AeroVmEdit *edit;
+
+  if (dialog == NULL)
+    return NULL;
+
+  edit = aero_vm_dialog_get_edit (dialog);
+  g_object_set (edit,
+                "ballooning", FALSE,
+                "memory", aero_vm_edit_get_memory (edit) + 256 * 1024 * 1024,
+                NULL);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
+  wait_until (pending_dialog_shown, dialog);
+  return GTK_WIDGET (aero_vm_dialog_get_pending_dialog (dialog));
+}
+
+/* --- the other dialogs ----------------------------------------------------- */
+
+static gboolean
+run_once_loaded (gpointer data)
+{
+  return aero_run_once_dialog_get_loaded (data);
+}
+
+static GtkWidget *
+show_run_once (AeroSceneContext  *context,
+               const AeroScene   *scene,
+               GError           **error)
+{
+  g_autoptr(AeroVm) vm = NULL;
+  GtkWidget *dialog;
+
+  if (!open_session (context, error))
+    return NULL;
+  vm = find_vm (context, scene->object, error);
+  if (vm == NULL)
+    return NULL;
+
+  aero_dialogs_run_once (ensure_parent (context), context->engine, vm,
+                         context->clusters, NULL, NULL);
+  dialog = wait_for_toplevel (AERO_TYPE_RUN_ONCE_DIALOG);
+  wait_until (run_once_loaded, dialog);
+  return dialog;
+}
+
+static GtkWidget *
+show_edit_cluster (AeroSceneContext  *context,
+                   const AeroScene   *scene,
+                   GError           **error)
+{
+  g_autoptr(AeroCluster) cluster = NULL;
+
+  if (!open_session (context, error))
+    return NULL;
+  cluster = find_named (context->clusters, scene->object, cluster_name, error);
+  if (cluster == NULL)
+    return NULL;
+
+  aero_dialogs_edit_cluster (ensure_parent (context), context->engine, cluster, NULL, NULL);
+  return wait_for_toplevel (AERO_TYPE_CLUSTER_DIALOG);
+}
+
+typedef struct
+{
+  AeroBulkBalloonDialog *dialog;
+  const char            *stage;
+} StageWait;
+
+static gboolean
+bulk_at_stage (gpointer data)
+{
+  StageWait *wait = data;
+
+  return g_strcmp0 (aero_bulk_balloon_dialog_get_stage (wait->dialog), wait->stage) == 0;
+}
+
+/* "Disable Ballooning" on a running VM, a 3.0-cluster VM and a VM that is
+ * down: the summary counts one of each; the results list each outcome. */
+static GtkWidget *
+show_bulk (AeroSceneContext  *context,
+           const AeroScene   *scene,
+           GError           **error)
+{
+  const char *const names[] = { "web-01", "legacy-web", "web-03" };
+  g_autoptr(GPtrArray) vms = g_ptr_array_new_with_free_func (g_object_unref);
+  StageWait wait;
+
+  if (!open_session (context, error))
+    return NULL;
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      AeroVm *vm = find_vm (context, names[i], error);
+
+      if (vm == NULL)
+        return NULL;
+      g_ptr_array_add (vms, vm);
+    }
+
+  aero_dialogs_bulk_ballooning (ensure_parent (context), context->engine, vms,
+                                context->clusters, FALSE, NULL, NULL);
+  wait.dialog = AERO_BULK_BALLOON_DIALOG (wait_for_toplevel (AERO_TYPE_BULK_BALLOON_DIALOG));
+  wait.stage = "summary";
+  wait_until (bulk_at_stage, &wait);
+
+  if (g_strcmp0 (scene->page, "results") == 0)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (wait.dialog), "dialog.ok", NULL);
+      wait.stage = "results";
+      wait_until (bulk_at_stage, &wait);
+    }
+  return GTK_WIDGET (wait.dialog);
+}
+
+/* --- the table ------------------------------------------------------------- */
+
+/* Every scene in light and dark; the light one may double as an AppStream
+ * screenshot. */
+#define SCENE_PAIR(base, show, object, page, appstream) \
+  { base "-light", show, object, page, FALSE, FALSE, NULL, 0, 0, appstream, { { 0 } }, 0 }, \
+  { base "-dark", show, object, page, TRUE, FALSE, NULL, 0, 0, NULL, { { 0 } }, 0 }
+
+static const AeroScene scenes[] = {
+  SCENE_PAIR ("edit-vm-general", show_edit_vm, "web-03", "general", NULL),
+  SCENE_PAIR ("edit-vm-system", show_edit_vm, "web-03", "system", NULL),
+  SCENE_PAIR ("edit-vm-resource-allocation", show_edit_vm, "web-03", "resources",
+              "vm-resource-allocation.png"),
+  SCENE_PAIR ("edit-vm-legacy-resource-allocation", show_edit_vm, "legacy-web", "resources",
+              "vm-balloon-unavailable.png"),
+  SCENE_PAIR ("new-vm", show_new_vm, NULL, "general", NULL),
+  SCENE_PAIR ("edit-template", show_edit_template, "rhel9-server", "resources", NULL),
+  SCENE_PAIR ("validation-error", show_validation_error, "web-03", "resources", NULL),
+  SCENE_PAIR ("engine-fault", show_engine_fault, "web-03", "general", NULL),
+  SCENE_PAIR ("pending-changes", show_pending_changes, "web-01", NULL, "pending-changes.png"),
+  SCENE_PAIR ("run-once", show_run_once, "web-03", NULL, NULL),
+  SCENE_PAIR ("edit-cluster", show_edit_cluster, "Default", NULL, "cluster-optimization.png"),
+  SCENE_PAIR ("bulk-confirmation", show_bulk, NULL, "summary", NULL),
+  SCENE_PAIR ("bulk-results", show_bulk, NULL, "results", NULL),
+  { NULL }
+};
+
+const AeroScene *
+aero_scene_get_all (void)
+{
+  return scenes;
+}
+
+const AeroScene *
+aero_scene_lookup (const char *name)
+{
+  for (const AeroScene *scene = scenes; scene->name != NULL; scene++)
+    if (g_str_equal (scene->name, name))
+      return scene;
+  return NULL;
+}
+
+/* --- rendering ------------------------------------------------------------- */
+
+static GdkTexture *
+capture (GtkWidget *window)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderer *renderer;
+  int width, height;
+
+  /* Let bindings, relayouts and redraws triggered by the scene settle. */
+  for (guint i = 0; i < 3; i++)
+    {
+      drain ();
+      wait_frames (window, 2);
+    }
+
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  return gsk_renderer_render_texture (renderer, node,
+                                      &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+GdkTexture *
+aero_scene_render (const AeroScene  *scene,
+                   GError          **error)
+{
+  g_autoptr(AdwApplication) app = NULL;
+  AeroSceneContext context = { NULL };
+  GtkWidget *window;
+  GdkTexture *texture = NULL;
+
+  /* The application id gives the app's style sheet and icons, as in
+   * Aerostat itself; it is never registered as the running instance. */
+  app = adw_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, error))
+    return NULL;
+
+  window = scene->show (&context, scene, error);
+  if (window != NULL)
+    {
+      if (scene->width > 0 && scene->height > 0)
+        gtk_window_set_default_size (GTK_WINDOW (window), scene->width, scene->height);
+      texture = capture (window);
+    }
+
+  if (context.demo != NULL)
+    aero_demo_engine_stop (context.demo);
+  g_clear_object (&context.clusters);
+  g_clear_object (&context.templates);
+  g_clear_object (&context.engine);
+  g_clear_object (&context.demo);
+  return texture;
+}
