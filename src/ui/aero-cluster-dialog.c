@@ -308,10 +308,16 @@ load_cluster (AeroClusterDialog *self)
   update_state (self);
 }
 
+/* GtkSpinButton has no activates-default before GTK 4.14, but its text
+ * child does. */
 static void
-spin_activate_cb (AeroClusterDialog *self)
+spin_activates_default (GtkSpinButton *spin)
 {
-  gtk_widget_activate_action (GTK_WIDGET (self), "dialog.ok", NULL);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (spin));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TEXT (child))
+      gtk_text_set_activates_default (GTK_TEXT (child), TRUE);
 }
 
 static void
@@ -390,7 +396,7 @@ aero_cluster_dialog_init (AeroClusterDialog *self)
   g_signal_connect_swapped (self->radio_desktop, "toggled", G_CALLBACK (on_changed), self);
   g_signal_connect_swapped (self->radio_custom, "toggled", G_CALLBACK (on_changed), self);
   g_signal_connect_swapped (self->custom_spin, "value-changed", G_CALLBACK (on_changed), self);
-  g_signal_connect_swapped (self->custom_spin, "activate", G_CALLBACK (spin_activate_cb), self);
+  spin_activates_default (self->custom_spin);
   g_signal_connect_swapped (self->balloon_check, "toggled", G_CALLBACK (on_changed), self);
   g_signal_connect_swapped (self->ksm_check, "toggled", G_CALLBACK (on_changed), self);
 }

@@ -362,10 +362,17 @@ edit_notify_cb (AeroVmDialog *self,
   self->dirty = TRUE;
 }
 
+/* GtkSpinButton has no activates-default before GTK 4.14, but its text
+ * child does: the spin button commits the value first, then Enter
+ * reaches the default widget. */
 static void
-spin_activate_cb (AeroVmDialog *self)
+spin_activates_default (GtkSpinButton *spin)
 {
-  gtk_widget_activate_default (GTK_WIDGET (self));
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (spin));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TEXT (child))
+      gtk_text_set_activates_default (GTK_TEXT (child), TRUE);
 }
 
 static void
@@ -972,9 +979,8 @@ aero_vm_dialog_init (AeroVmDialog *self)
   spins[4] = self->cores_spin;
   spins[5] = self->threads_spin;
   spins[6] = self->custom_shares_spin;
-  /* GtkSpinButton has no activates-default before GTK 4.14. */
   for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
-    g_signal_connect_swapped (spins[i], "activate", G_CALLBACK (spin_activate_cb), self);
+    spin_activates_default (spins[i]);
 
   update_actions (self);
 }
