@@ -107,6 +107,19 @@ GListModel  *aero_engine_list_vms_finish (AeroEngine          *self,
                                           GAsyncResult        *result,
                                           GError             **error);
 
+/* As aero_engine_list_vms_async() with follow=@follow ("cluster,template":
+ * the linked objects embedded); finish with aero_engine_list_vms_finish(). */
+void         aero_engine_list_vms_follow_async (AeroEngine          *self,
+                                                const char          *search,
+                                                int                  max,
+                                                AeroListFlags        flags,
+                                                const char          *follow,
+                                                AeroBatchFunc        batch_func,
+                                                gpointer             batch_data,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+
 /* GET /vms/{id} (or /vms/{id};next_run when @next_run). */
 void         aero_engine_get_vm_async    (AeroEngine          *self,
                                           const char          *id,

@@ -1,0 +1,561 @@
+/* aero-engine-calls.c - the VM, cluster and template calls of AeroEngine
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "aero-engine-private.h"
+
+/* --- helpers ---------------------------------------------------------- */
+
+/* "/vms/ID/suffix" with the id escaped: ids come from the engine, but a
+ * name typed by the admin must never change the path. */
+static char *
+object_path (const char *collection,
+             const char *id,
+             const char *suffix)
+{
+  g_autofree char *escaped = g_uri_escape_string (id, NULL, FALSE);
+
+  return g_strconcat ("/", collection, "/", escaped, suffix, NULL);
+}
+
+static void
+on_model_call (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) root = NULL;
+  AeroJsonReadFunc read = g_task_get_task_data (task);
+
+  root = aero_engine_call_finish (AERO_ENGINE (object), result, &error);
+  if (root == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else if (read == NULL)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_pointer (task, read (root), g_object_unref);
+}
+
+/* One request whose answer is a single object turned into a model by
+ * @read, or (@read NULL) an action whose answer only says complete or
+ * failed. Takes @body. */
+static void
+model_call (AeroEngine          *self,
+            const char          *method,
+            const char          *path,
+            GBytes              *body,
+            AeroJsonReadFunc     read,
+            gpointer             source_tag,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  g_autoptr(GBytes) owned_body = body;
+  GTask *task;
+
+  task = aero_engine_new_task (self, cancellable, callback, user_data, source_tag);
+  /* A function pointer as task data: no destroy needed. */
+  g_task_set_task_data (task, (gpointer) read, NULL);
+
+  aero_engine_call_async (self, method, path, owned_body, cancellable,
+                          on_model_call, task);
+}
+
+static gpointer
+model_finish (AeroEngine    *self,
+              GAsyncResult  *result,
+              gpointer       source_tag,
+              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gboolean
+action_finish (AeroEngine    *self,
+               GAsyncResult  *result,
+               gpointer       source_tag,
+               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static gpointer
+read_vm (JsonObject *object)
+{
+  return aero_json_read_vm (object);
+}
+
+static gpointer
+read_cluster (JsonObject *object)
+{
+  return aero_json_read_cluster (object);
+}
+
+static gpointer
+read_template (JsonObject *object)
+{
+  return aero_json_read_template (object);
+}
+
+static gpointer
+read_memory_stats (JsonObject *object)
+{
+  return aero_json_read_memory_stats (object);
+}
+
+/* --- VMs -------------------------------------------------------------- */
+
+/**
+ * aero_engine_list_vms_follow_async:
+ * @follow: (nullable): linked objects to embed, "cluster,template"
+ *
+ * As aero_engine_list_vms_async(), with the engine's follow= parameter.
+ * Finish with aero_engine_list_vms_finish().
+ */
+void
+aero_engine_list_vms_follow_async (AeroEngine          *self,
+                                   const char          *search,
+                                   int                  max,
+                                   AeroListFlags        flags,
+                                   const char          *follow,
+                                   AeroBatchFunc        batch_func,
+                                   gpointer             batch_data,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GString) path = g_string_new ("/vms");
+  char separator = '?';
+
+  g_return_if_fail (AERO_IS_ENGINE (self));
+
+  if (search != NULL && *search != '\0')
+    {
+      g_autofree char *escaped = g_uri_escape_string (search, NULL, FALSE);
+
+      g_string_append_printf (path, "%csearch=%s", separator, escaped);
+      separator = '&';
+    }
+  if (max >= 0)
+    {
+      g_string_append_printf (path, "%cmax=%d", separator, max);
+      separator = '&';
+    }
+  if (flags & AERO_LIST_ALL_CONTENT)
+    {
+      g_string_append_printf (path, "%call_content=true", separator);
+      separator = '&';
+    }
+  if (follow != NULL && *follow != '\0')
+    {
+      g_autofree char *escaped = g_uri_escape_string (follow, ",", FALSE);
+
+      g_string_append_printf (path, "%cfollow=%s", separator, escaped);
+      separator = '&';
+    }
+
+  aero_engine_read_collection_async (self, path->str, "vm", AERO_TYPE_VM, read_vm,
+                                     batch_func, batch_data, cancellable,
+                                     callback, user_data);
+}
+
+void
+aero_engine_list_vms_async (AeroEngine          *self,
+                            const char          *search,
+                            int                  max,
+                            AeroListFlags        flags,
+                            AeroBatchFunc        batch_func,
+                            gpointer             batch_data,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  aero_engine_list_vms_follow_async (self, search, max, flags, NULL,
+                                     batch_func, batch_data, cancellable,
+                                     callback, user_data);
+}
+
+GListModel *
+aero_engine_list_vms_finish (AeroEngine    *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  return aero_engine_read_collection_finish (self, result, error);
+}
+
+void
+aero_engine_get_vm_async (AeroEngine          *self,
+                          const char          *id,
+                          gboolean             next_run,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (AERO_IS_ENGINE (self));
+  g_return_if_fail (id != NULL);
+
+  path = object_path ("vms", id, next_run ? ";next_run" : "");
+  model_call (self, SOUP_METHOD_GET, path, NULL, read_vm, aero_engine_get_vm_async,
+              cancellable, callback, user_data);
+}
+
+AeroVm *
+aero_engine_get_vm_finish (AeroEngine    *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  return model_finish (self, result, aero_engine_get_vm_async, error);
+}
+
+void
+aero_engine_add_vm_async (AeroEngine          *self,
+                          JsonNode            *body,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_return_if_fail (AERO_IS_ENGINE (self));
+  g_return_if_fail (body != NULL);
+
+  model_call (self, SOUP_METHOD_POST, "/vms", aero_engine_serialise_body (body), read_vm,
+              aero_engine_add_vm_async, cancellable, callback, user_data);
+}
+
+AeroVm *
+aero_engine_add_vm_finish (AeroEngine    *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  return model_finish (self, result, aero_engine_add_vm_async, error);
+}
+
+void
+aero_engine_update_vm_async (AeroEngine          *self,
+                             const char          *id,
+                             JsonNode            *body,
+                             gboolean             next_run,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (AERO_IS_ENGINE (self));
+  g_return_if_fail (id != NULL);
+  g_return_if_fail (body != NULL);
+
+  path = object_path ("vms", id, next_run ? "?next_run=true" : "");
+  model_call (self, SOUP_METHOD_PUT, path, aero_engine_serialise_body (body), read_vm,
+              aero_engine_update_vm_async, cancellable, callback, user_data);
+}
+
+AeroVm *
+aero_engine_update_vm_finish (AeroEngine    *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  return model_finish (self, result, aero_engine_update_vm_async, error);
+}
+
+static GBytes *
+empty_action (void)
+{
+  static const char body[] = "{}";
+
+  return g_bytes_new_static (body, sizeof body - 1);
+}
+
+void
+aero_engine_start_vm_async (AeroEngine          *self,
+                            const char          *id,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (AERO_IS_ENGINE (self));
+  g_return_if_fail (id != NULL);
+
+  path = object_path ("vms", id, "/start");
+  model_call (self, SOUP_METHOD_POST, path, empty_action (), NULL,
+              aero_engine_start_vm_async, cancellable, callback, user_data);
+}
+
+gboolean
+aero_engine_start_vm_finish (AeroEngine    *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  return action_finish (self, result, aero_engine_start_vm_async, error);
+}
+
+void
+aero_engine_stop_vm_async (AeroEngine          *self,
+                           const char          *id,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (AERO_IS_ENGINE (self));
+  g_return_if_fail (id != NULL);
+
+  path = object_path ("vms", id, "/stop");
+  model_call (self, SOUP_METHOD_POST, path, empty_action (), NULL,
+              aero_engine_stop_vm_async, cancellable, callback, user_data);
+}
+
+gboolean
+aero_engine_stop_vm_finish (AeroEngine    *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  return action_finish (self, result, aero_engine_stop_vm_async, error);
+}
+
+/* {"vm": {"memory_policy": {"ballooning": "true"}}, "volatile": "false",
+ * "pause": "false"}: the overrides live for this run only. */
+static JsonNode *
+build_run_once_body (AeroTristate ballooning,
+                     gboolean     volatile_,
+                     gboolean     pause)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  if (ballooning != AERO_TRISTATE_UNKNOWN)
+    {
+      json_builder_set_member_name (builder, "vm");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "memory_policy");
+      json_builder_begin_object (builder);
+      aero_json_builder_add_bool (builder, "ballooning", ballooning == AERO_TRISTATE_TRUE);
+      json_builder_end_object (builder);
+      json_builder_end_object (builder);
+    }
+  aero_json_builder_add_bool (builder, "volatile", volatile_);
+  aero_json_builder_add_bool (builder, "pause", pause);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+void
+aero_engine_run_once_async (AeroEngine          *self,
+                            const char          *id,
+                            AeroTristate         ballooning,
+                            gboolean             volatile_,
+                            gboolean             pause,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (AERO_IS_ENGINE (self));
+  g_return_if_fail (id != NULL);
+
+  body = build_run_once_body (ballooning, volatile_, pause);
+  path = object_path ("vms", id, "/start");
+  model_call (self, SOUP_METHOD_POST, path, aero_engine_serialise_body (body), NULL,
+              aero_engine_run_once_async, cancellable, callback, user_data);
+}
+
+gboolean
+aero_engine_run_once_finish (AeroEngine    *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  return action_finish (self, result, aero_engine_run_once_async, error);
+}
+
+void
+aero_engine_get_vm_statistics_async (AeroEngine          *self,
+                                     const char          *id,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (AERO_IS_ENGINE (self));
+  g_return_if_fail (id != NULL);
+
+  path = object_path ("vms", id, "/statistics");
+  model_call (self, SOUP_METHOD_GET, path, NULL, read_memory_stats,
+              aero_engine_get_vm_statistics_async, cancellable, callback, user_data);
+}
+
+AeroMemoryStats *
+aero_engine_get_vm_statistics_finish (AeroEngine    *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  return model_finish (self, result, aero_engine_get_vm_statistics_async, error);
+}
+
+/* --- clusters --------------------------------------------------------- */
+
+void
+aero_engine_list_clusters_async (AeroEngine          *self,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (AERO_IS_ENGINE (self));
+
+  aero_engine_read_collection_async (self, "/clusters", "cluster", AERO_TYPE_CLUSTER,
+                                     read_cluster, NULL, NULL, cancellable,
+                                     callback, user_data);
+}
+
+GListModel *
+aero_engine_list_clusters_finish (AeroEngine    *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return aero_engine_read_collection_finish (self, result, error);
+}
+
+void
+aero_engine_get_cluster_async (AeroEngine          *self,
+                               const char          *id,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (AERO_IS_ENGINE (self));
+  g_return_if_fail (id != NULL);
+
+  path = object_path ("clusters", id, "");
+  model_call (self, SOUP_METHOD_GET, path, NULL, read_cluster,
+              aero_engine_get_cluster_async, cancellable, callback, user_data);
+}
+
+AeroCluster *
+aero_engine_get_cluster_finish (AeroEngine    *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  return model_finish (self, result, aero_engine_get_cluster_async, error);
+}
+
+void
+aero_engine_update_cluster_async (AeroEngine          *self,
+                                  const char          *id,
+                                  JsonNode            *body,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (AERO_IS_ENGINE (self));
+  g_return_if_fail (id != NULL);
+  g_return_if_fail (body != NULL);
+
+  path = object_path ("clusters", id, "");
+  model_call (self, SOUP_METHOD_PUT, path, aero_engine_serialise_body (body), read_cluster,
+              aero_engine_update_cluster_async, cancellable, callback, user_data);
+}
+
+AeroCluster *
+aero_engine_update_cluster_finish (AeroEngine    *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return model_finish (self, result, aero_engine_update_cluster_async, error);
+}
+
+/* --- templates -------------------------------------------------------- */
+
+void
+aero_engine_list_templates_async (AeroEngine          *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (AERO_IS_ENGINE (self));
+
+  aero_engine_read_collection_async (self, "/templates", "template", AERO_TYPE_TEMPLATE,
+                                     read_template, NULL, NULL, cancellable,
+                                     callback, user_data);
+}
+
+GListModel *
+aero_engine_list_templates_finish (AeroEngine    *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return aero_engine_read_collection_finish (self, result, error);
+}
+
+void
+aero_engine_get_template_async (AeroEngine          *self,
+                                const char          *id,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (AERO_IS_ENGINE (self));
+  g_return_if_fail (id != NULL);
+
+  path = object_path ("templates", id, "");
+  model_call (self, SOUP_METHOD_GET, path, NULL, read_template,
+              aero_engine_get_template_async, cancellable, callback, user_data);
+}
+
+AeroTemplate *
+aero_engine_get_template_finish (AeroEngine    *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return model_finish (self, result, aero_engine_get_template_async, error);
+}
+
+void
+aero_engine_update_template_async (AeroEngine          *self,
+                                   const char          *id,
+                                   JsonNode            *body,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (AERO_IS_ENGINE (self));
+  g_return_if_fail (id != NULL);
+  g_return_if_fail (body != NULL);
+
+  path = object_path ("templates", id, "");
+  model_call (self, SOUP_METHOD_PUT, path, aero_engine_serialise_body (body), read_template,
+              aero_engine_update_template_async, cancellable, callback, user_data);
+}
+
+AeroTemplate *
+aero_engine_update_template_finish (AeroEngine    *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  return model_finish (self, result, aero_engine_update_template_async, error);
+}

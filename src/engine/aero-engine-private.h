@@ -1,0 +1,175 @@
+/* aero-engine-private.h - the instance of AeroEngine and the internal
+ * request machinery shared by its source files
+ *
+ * AeroEngine is one GObject split by concern: aero-engine.c (the object,
+ * addresses, TLS settings), aero-engine-request.c (sending, the 401 retry,
+ * mapping responses to errors), aero-engine-auth.c (login, logout, CA
+ * download), aero-engine-stream.c (collections read as a stream) and
+ * aero-engine-calls.c (the VM, cluster and template calls).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <libsoup/soup.h>
+
+#include "aero-engine.h"
+#include "aero-json.h"
+
+G_BEGIN_DECLS
+
+struct _AeroEngine
+{
+  GObject      parent_instance;
+
+  SoupSession *session;
+  char        *base_url;           /* https://host/ovirt-engine */
+  char        *api_url;            /* https://host/ovirt-engine/api */
+
+  char        *user;               /* the "user" property: set once logged in */
+  /* The credentials of the current login, kept in memory only for the
+   * one re-login a 401 triggers; never logged, never part of a URL. */
+  char        *auth_user;
+  char        *password;
+  char        *token;
+  gboolean     basic_auth;         /* the engine has no SSO endpoint */
+  gboolean     logged_in;
+
+  char        *product_name;
+  char        *product_version;
+  char        *blank_template_id;
+};
+
+/* g_set_str() is GLib 2.76; the floor is 2.74. */
+static inline gboolean
+aero_set_str (char       **str_pointer,
+              const char  *new_str)
+{
+  char *copy;
+
+  if (*str_pointer == new_str || g_strcmp0 (*str_pointer, new_str) == 0)
+    return FALSE;
+
+  copy = g_strdup (new_str);
+  g_free (*str_pointer);
+  *str_pointer = copy;
+  return TRUE;
+}
+
+/* Bodies above this size are parsed in a worker thread. */
+#define AERO_ENGINE_THREAD_PARSE_SIZE (256 * 1024)
+
+typedef enum {
+  AERO_REQUEST_READ_ALL = 0,       /* the whole body as GBytes */
+  AERO_REQUEST_STREAM   = 1 << 0,  /* a 2xx body as a GInputStream */
+  AERO_REQUEST_NO_RETRY = 1 << 1,  /* no re-login on 401 */
+} AeroRequestFlags;
+
+/* What aero_engine_send_finish() hands over: the message (for its status
+ * and headers) and either the whole body or, for a successful streamed
+ * request, the body stream. */
+typedef struct
+{
+  SoupMessage  *msg;
+  GBytes       *body;
+  GInputStream *stream;
+} AeroResponse;
+
+void          aero_response_free (AeroResponse *response);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AeroResponse, aero_response_free)
+
+/* aero-engine.c */
+GTask        *aero_engine_new_task       (AeroEngine          *self,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data,
+                                          gpointer             source_tag);
+char         *aero_engine_dup_api_uri    (AeroEngine  *self,
+                                          const char  *path_and_query);
+char         *aero_engine_dup_base_uri   (AeroEngine  *self,
+                                          const char  *path_and_query);
+void          aero_engine_set_token      (AeroEngine  *self,
+                                          const char  *token,
+                                          gboolean     basic_auth);
+void          aero_engine_set_logged_in  (AeroEngine  *self,
+                                          gboolean     logged_in);
+void          aero_engine_set_user       (AeroEngine  *self,
+                                          const char  *user);
+void          aero_engine_set_product    (AeroEngine  *self,
+                                          const char  *name,
+                                          const char  *version,
+                                          const char  *blank_template_id);
+void          aero_engine_forget_credentials (AeroEngine *self);
+char         *aero_engine_normalise_address  (const char  *address,
+                                              GError     **error);
+char         *aero_engine_dup_certificate_fingerprint (GTlsCertificate *certificate);
+
+/* aero-engine-request.c */
+SoupMessage  *aero_engine_new_message    (AeroEngine  *self,
+                                          const char  *method,
+                                          const char  *uri);
+void          aero_engine_watch_certificate (SoupMessage *msg,
+                                             gboolean     accept);
+GError       *aero_engine_error_new_own  (AeroEngineErrorCode  code,
+                                          guint                http_status,
+                                          const char          *message,
+                                          const char          *cause);
+GError       *aero_engine_error_from_transport (GError      *error,
+                                                SoupMessage *msg);
+GError       *aero_engine_error_from_status (guint        status,
+                                             GBytes      *body);
+JsonObject   *aero_engine_parse_response (guint        status,
+                                          GBytes      *body,
+                                          GError     **error);
+GBytes       *aero_engine_serialise_body (JsonNode    *body);
+
+void          aero_engine_send_async     (AeroEngine          *self,
+                                          const char          *method,
+                                          const char          *path_and_query,
+                                          GBytes              *json_body,
+                                          AeroRequestFlags     flags,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+AeroResponse *aero_engine_send_finish    (AeroEngine          *self,
+                                          GAsyncResult        *result,
+                                          GError             **error);
+
+/* Sends and parses a small document: the root object, or an error. */
+void          aero_engine_call_async     (AeroEngine          *self,
+                                          const char          *method,
+                                          const char          *path_and_query,
+                                          GBytes              *json_body,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+JsonObject   *aero_engine_call_finish    (AeroEngine          *self,
+                                          GAsyncResult        *result,
+                                          GError             **error);
+
+/* aero-engine-auth.c: obtains a token with the kept user and password
+ * (SSO, or Basic when the engine has no SSO endpoint). */
+void          aero_engine_authenticate_async  (AeroEngine          *self,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+gboolean      aero_engine_authenticate_finish (AeroEngine          *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
+
+/* aero-engine-stream.c: GET a collection and read it as a stream. */
+void          aero_engine_read_collection_async  (AeroEngine          *self,
+                                                  const char          *path_and_query,
+                                                  const char          *element,
+                                                  GType                item_type,
+                                                  AeroJsonReadFunc     read,
+                                                  AeroBatchFunc        batch_func,
+                                                  gpointer             batch_data,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+GListModel   *aero_engine_read_collection_finish (AeroEngine          *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,658 @@
+/* aero-engine-request.c - sending API requests: headers, the single
+ * re-login after a 401, and turning responses into models or errors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "aero-engine-private.h"
+
+#define PEER_CERTIFICATE_KEY "aero-peer-certificate"
+
+void
+aero_response_free (AeroResponse *response)
+{
+  if (response == NULL)
+    return;
+
+  g_clear_object (&response->msg);
+  g_clear_pointer (&response->body, g_bytes_unref);
+  g_clear_object (&response->stream);
+  g_free (response);
+}
+
+static gboolean
+on_accept_certificate_record (SoupMessage          *msg,
+                              GTlsCertificate      *certificate,
+                              GTlsCertificateFlags  errors,
+                              gpointer              user_data)
+{
+  /* Remembered so that the TLS error can carry the fingerprint the admin
+   * has to compare; the certificate is still refused. */
+  g_object_set_data_full (G_OBJECT (msg), PEER_CERTIFICATE_KEY,
+                          g_object_ref (certificate), g_object_unref);
+  return FALSE;
+}
+
+static gboolean
+on_accept_certificate_accept (SoupMessage          *msg,
+                              GTlsCertificate      *certificate,
+                              GTlsCertificateFlags  errors,
+                              gpointer              user_data)
+{
+  g_object_set_data_full (G_OBJECT (msg), PEER_CERTIFICATE_KEY,
+                          g_object_ref (certificate), g_object_unref);
+  return TRUE;
+}
+
+/* With @accept, an untrusted certificate is accepted for this one message
+ * only (the CA download the admin confirms by fingerprint). */
+void
+aero_engine_watch_certificate (SoupMessage *msg,
+                               gboolean     accept)
+{
+  g_signal_connect (msg, "accept-certificate",
+                    accept ? G_CALLBACK (on_accept_certificate_accept)
+                           : G_CALLBACK (on_accept_certificate_record),
+                    NULL);
+}
+
+/* An error in our own words: reason and detail stay NULL, as they are the
+ * engine's words only. @message replaces the default text of @code; the
+ * @cause (GIO's or the parser's text) is appended. */
+GError *
+aero_engine_error_new_own (AeroEngineErrorCode  code,
+                           guint                http_status,
+                           const char          *message,
+                           const char          *cause)
+{
+  GError *error = aero_engine_error_new_fault (code, http_status, NULL, NULL);
+  g_autofree char *text = NULL;
+
+  if (message != NULL)
+    text = g_strdup (message);
+  else
+    text = g_strdup (error->message);
+
+  if (cause != NULL && *cause != '\0')
+    {
+      char *with_cause = g_strdup_printf ("%s: %s", text, cause);
+
+      g_free (text);
+      text = with_cause;
+    }
+
+  g_free (error->message);
+  error->message = g_steal_pointer (&text);
+  return error;
+}
+
+GError *
+aero_engine_error_from_transport (GError      *error,
+                                  SoupMessage *msg)
+{
+  GError *result;
+
+  g_return_val_if_fail (error != NULL, NULL);
+
+  if (error->domain == AERO_ENGINE_ERROR)
+    return g_error_copy (error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return aero_engine_error_new_own (AERO_ENGINE_ERROR_CANCELLED, 0, NULL, NULL);
+
+  if (error->domain == G_TLS_ERROR)
+    {
+      GTlsCertificate *certificate = NULL;
+      const char *message = NULL;
+
+      if (!g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE))
+        message = _("The secure connection to the engine failed");
+
+      result = aero_engine_error_new_own (AERO_ENGINE_ERROR_TLS, 0, message, error->message);
+
+      if (msg != NULL)
+        certificate = g_object_get_data (G_OBJECT (msg), PEER_CERTIFICATE_KEY);
+      if (certificate == NULL && msg != NULL)
+        certificate = soup_message_get_tls_peer_certificate (msg);
+      if (certificate != NULL)
+        {
+          g_autofree char *fingerprint = aero_engine_dup_certificate_fingerprint (certificate);
+          g_autofree char *pem = NULL;
+
+          g_object_get (certificate, "certificate-pem", &pem, NULL);
+          aero_engine_error_set_certificate (result, fingerprint, pem);
+        }
+
+      return result;
+    }
+
+  return aero_engine_error_new_own (AERO_ENGINE_ERROR_NETWORK, 0, NULL, error->message);
+}
+
+static AeroEngineErrorCode
+code_for_status (guint status)
+{
+  switch (status)
+    {
+    case SOUP_STATUS_UNAUTHORIZED:
+      return AERO_ENGINE_ERROR_UNAUTHORIZED;
+    case SOUP_STATUS_FORBIDDEN:
+      return AERO_ENGINE_ERROR_FORBIDDEN;
+    case SOUP_STATUS_NOT_FOUND:
+      return AERO_ENGINE_ERROR_NOT_FOUND;
+    default:
+      return AERO_ENGINE_ERROR_FAULT;
+    }
+}
+
+/* Only bodies that start like a JSON object are handed to the JSON
+ * parser: HTML error pages (401, proxies) are never parsed. */
+static gboolean
+looks_like_json_object (GBytes *body)
+{
+  const char *data;
+  gsize size;
+  gsize i = 0;
+
+  if (body == NULL)
+    return FALSE;
+
+  data = g_bytes_get_data (body, &size);
+  while (i < size && g_ascii_isspace (data[i]))
+    i++;
+
+  return i < size && data[i] == '{';
+}
+
+/* Both fault shapes: bare {"reason", "detail"} from CRUD calls and
+ * {"status": "failed", "fault": {...}} from actions. NULL when @root
+ * holds neither. */
+static GError *
+fault_from_object (AeroEngineErrorCode  code,
+                   guint                status,
+                   JsonObject          *root)
+{
+  JsonObject *fault = aero_json_get_object (root, "fault");
+  const char *reason;
+  const char *detail;
+
+  if (fault == NULL)
+    fault = root;
+
+  reason = aero_json_get_string (fault, "reason");
+  detail = aero_json_get_string (fault, "detail");
+  if (reason == NULL && detail == NULL)
+    return NULL;
+
+  return aero_engine_error_new_fault (code, status, reason, detail);
+}
+
+static GError *
+new_parse_error (guint       status,
+                 const char *cause)
+{
+  return aero_engine_error_new_own (AERO_ENGINE_ERROR_PARSE, status, NULL, cause);
+}
+
+/* The error for a response whose status is not 2xx. */
+GError *
+aero_engine_error_from_status (guint   status,
+                               GBytes *body)
+{
+  AeroEngineErrorCode code = code_for_status (status);
+
+  if (status == SOUP_STATUS_UNAUTHORIZED)
+    return aero_engine_error_new_own (AERO_ENGINE_ERROR_UNAUTHORIZED, status, NULL, NULL);
+
+  if (looks_like_json_object (body))
+    {
+      g_autoptr(JsonObject) root = NULL;
+      gsize size;
+      const char *data = g_bytes_get_data (body, &size);
+
+      root = aero_json_parse_object (data, size, NULL);
+      if (root != NULL)
+        {
+          GError *fault = fault_from_object (code, status, root);
+
+          if (fault != NULL)
+            return fault;
+        }
+    }
+
+  /* An HTML page or a document that is no fault: the status alone still
+   * tells a missing object or a refused permission apart. */
+  switch (code)
+    {
+    case AERO_ENGINE_ERROR_FORBIDDEN:
+    case AERO_ENGINE_ERROR_NOT_FOUND:
+      return aero_engine_error_new_own (code, status, NULL, NULL);
+    default:
+      return new_parse_error (status, NULL);
+    }
+}
+
+/**
+ * aero_engine_parse_response:
+ *
+ * The root object of a response, or the error it stands for: non-2xx
+ * statuses, action results with "status": "failed" (even with 200) and
+ * bodies that are not a JSON object.
+ */
+JsonObject *
+aero_engine_parse_response (guint    status,
+                            GBytes  *body,
+                            GError **error)
+{
+  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(JsonObject) root = NULL;
+  const char *data = NULL;
+  gsize size = 0;
+
+  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      g_propagate_error (error, aero_engine_error_from_status (status, body));
+      return NULL;
+    }
+
+  if (body != NULL)
+    data = g_bytes_get_data (body, &size);
+
+  /* 204 No Content, or an action answered without a document. */
+  if (size == 0)
+    return json_object_new ();
+
+  if (!looks_like_json_object (body))
+    {
+      g_propagate_error (error, new_parse_error (status, NULL));
+      return NULL;
+    }
+
+  root = aero_json_parse_object (data, size, &parse_error);
+  if (root == NULL)
+    {
+      g_propagate_error (error, new_parse_error (status, parse_error ? parse_error->message : NULL));
+      return NULL;
+    }
+
+  if (g_strcmp0 (aero_json_get_string (root, "status"), "failed") == 0)
+    {
+      GError *fault = fault_from_object (AERO_ENGINE_ERROR_FAULT, status, root);
+
+      if (fault == NULL)
+        fault = aero_engine_error_new_own (AERO_ENGINE_ERROR_FAULT, status, NULL, NULL);
+      g_propagate_error (error, fault);
+      return NULL;
+    }
+
+  return g_steal_pointer (&root);
+}
+
+GBytes *
+aero_engine_serialise_body (JsonNode *body)
+{
+  g_autoptr(JsonGenerator) generator = NULL;
+  gsize length = 0;
+  char *data;
+
+  if (body == NULL)
+    return NULL;
+
+  generator = json_generator_new ();
+  json_generator_set_pretty (generator, FALSE);
+  json_generator_set_root (generator, body);
+  data = json_generator_to_data (generator, &length);
+
+  return g_bytes_new_take (data, length);
+}
+
+/* A message to the API with the headers every call carries. */
+SoupMessage *
+aero_engine_new_message (AeroEngine *self,
+                         const char *method,
+                         const char *uri)
+{
+  SoupMessage *msg;
+  SoupMessageHeaders *headers;
+
+  msg = soup_message_new (method, uri);
+  g_return_val_if_fail (msg != NULL, NULL);
+
+  headers = soup_message_get_request_headers (msg);
+  soup_message_headers_replace (headers, "Accept", "application/json");
+  soup_message_headers_replace (headers, "Version", "4");
+
+  if (self->token != NULL && !self->basic_auth)
+    {
+      g_autofree char *value = g_strconcat ("Bearer ", self->token, NULL);
+
+      soup_message_headers_replace (headers, "Authorization", value);
+    }
+  else if (self->basic_auth && self->auth_user != NULL && self->password != NULL)
+    {
+      g_autofree char *pair = g_strconcat (self->auth_user, ":", self->password, NULL);
+      g_autofree char *encoded = g_base64_encode ((const guchar *) pair, strlen (pair));
+      g_autofree char *value = g_strconcat ("Basic ", encoded, NULL);
+
+      memset (pair, 0, strlen (pair));
+      soup_message_headers_replace (headers, "Authorization", value);
+    }
+
+  aero_engine_watch_certificate (msg, FALSE);
+
+  return msg;
+}
+
+/* --- sending, with one re-login on 401 ------------------------------- */
+
+typedef struct
+{
+  char             *method;
+  char             *uri;
+  GBytes           *json_body;
+  AeroRequestFlags  flags;
+  gboolean          retried;
+  SoupMessage      *msg;
+} SendData;
+
+static void
+send_data_free (SendData *data)
+{
+  g_free (data->method);
+  g_free (data->uri);
+  g_clear_pointer (&data->json_body, g_bytes_unref);
+  g_clear_object (&data->msg);
+  g_free (data);
+}
+
+static void send_start (GTask *task);
+
+static void
+return_response (GTask        *task,
+                 GBytes       *body,
+                 GInputStream *stream)
+{
+  SendData *data = g_task_get_task_data (task);
+  AeroResponse *response = g_new0 (AeroResponse, 1);
+
+  response->msg = g_object_ref (data->msg);
+  response->body = body != NULL ? g_bytes_ref (body) : NULL;
+  response->stream = stream != NULL ? g_object_ref (stream) : NULL;
+
+  g_task_return_pointer (task, response, (GDestroyNotify) aero_response_free);
+}
+
+static void
+on_reauthenticated (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!aero_engine_authenticate_finish (AERO_ENGINE (object), result, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  send_start (g_steal_pointer (&task));
+}
+
+/* The whole body is in; a first 401 triggers a new login and one resend
+ * (tokens are not refreshed, they expire). */
+static void
+handle_complete_response (GTask  *task,
+                          GBytes *body)
+{
+  SendData *data = g_task_get_task_data (task);
+  AeroEngine *self = g_task_get_source_object (task);
+
+  if (soup_message_get_status (data->msg) == SOUP_STATUS_UNAUTHORIZED &&
+      !data->retried &&
+      (data->flags & AERO_REQUEST_NO_RETRY) == 0 &&
+      self->auth_user != NULL && self->password != NULL)
+    {
+      g_debug ("401 on %s %s, logging in again", data->method, data->uri);
+      data->retried = TRUE;
+      aero_engine_authenticate_async (self, g_task_get_cancellable (task),
+                                      on_reauthenticated, g_object_ref (task));
+      return;
+    }
+
+  return_response (task, body, NULL);
+}
+
+static void
+on_send_and_read (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  SendData *data = g_task_get_task_data (task);
+
+  body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+  if (body == NULL)
+    {
+      g_task_return_error (task, aero_engine_error_from_transport (error, data->msg));
+      return;
+    }
+
+  handle_complete_response (task, body);
+}
+
+static void
+on_error_body_read (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  GMemoryOutputStream *memory = G_MEMORY_OUTPUT_STREAM (object);
+  SendData *data = g_task_get_task_data (task);
+
+  if (g_output_stream_splice_finish (G_OUTPUT_STREAM (object), result, &error) < 0)
+    {
+      g_task_return_error (task, aero_engine_error_from_transport (error, data->msg));
+      return;
+    }
+
+  body = g_memory_output_stream_steal_as_bytes (memory);
+  handle_complete_response (task, body);
+}
+
+static void
+on_send (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GOutputStream) memory = NULL;
+  SendData *data = g_task_get_task_data (task);
+
+  stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
+  if (stream == NULL)
+    {
+      g_task_return_error (task, aero_engine_error_from_transport (error, data->msg));
+      return;
+    }
+
+  if (SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (data->msg)))
+    {
+      return_response (task, NULL, stream);
+      return;
+    }
+
+  /* Error bodies are small: read them whole, as for other requests. */
+  memory = g_memory_output_stream_new_resizable ();
+  g_output_stream_splice_async (memory, stream,
+                                G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE |
+                                G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                                G_PRIORITY_DEFAULT, g_task_get_cancellable (task),
+                                on_error_body_read, g_object_ref (task));
+}
+
+static void
+send_start (GTask *task)
+{
+  AeroEngine *self = g_task_get_source_object (task);
+  SendData *data = g_task_get_task_data (task);
+
+  g_clear_object (&data->msg);
+  data->msg = aero_engine_new_message (self, data->method, data->uri);
+  if (data->json_body != NULL)
+    soup_message_set_request_body_from_bytes (data->msg, "application/json", data->json_body);
+
+  if (data->flags & AERO_REQUEST_STREAM)
+    soup_session_send_async (self->session, data->msg, G_PRIORITY_DEFAULT,
+                             g_task_get_cancellable (task), on_send, task);
+  else
+    soup_session_send_and_read_async (self->session, data->msg, G_PRIORITY_DEFAULT,
+                                      g_task_get_cancellable (task), on_send_and_read, task);
+}
+
+/**
+ * aero_engine_send_async:
+ * @path_and_query: relative to the API URL ("/vms?max=10"), or "" for the
+ *   API root
+ * @json_body: (nullable): the request body, sent as application/json
+ *
+ * Sends one API request with the common headers; a 401 leads to one new
+ * login with the kept credentials and one resend (unless
+ * AERO_REQUEST_NO_RETRY). Errors are transport errors only: the status
+ * is for the caller to judge.
+ */
+void
+aero_engine_send_async (AeroEngine          *self,
+                        const char          *method,
+                        const char          *path_and_query,
+                        GBytes              *json_body,
+                        AeroRequestFlags     flags,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SendData *data;
+
+  g_return_if_fail (AERO_IS_ENGINE (self));
+  g_return_if_fail (method != NULL);
+  g_return_if_fail (path_and_query != NULL);
+
+  task = aero_engine_new_task (self, cancellable, callback, user_data,
+                               aero_engine_send_async);
+
+  data = g_new0 (SendData, 1);
+  data->method = g_strdup (method);
+  data->uri = aero_engine_dup_api_uri (self, path_and_query);
+  data->json_body = json_body != NULL ? g_bytes_ref (json_body) : NULL;
+  data->flags = flags;
+  g_task_set_task_data (task, data, (GDestroyNotify) send_data_free);
+
+  send_start (g_steal_pointer (&task));
+}
+
+AeroResponse *
+aero_engine_send_finish (AeroEngine    *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == aero_engine_send_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* --- small documents -------------------------------------------------- */
+
+static void
+parse_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  AeroResponse *response = task_data;
+  GError *error = NULL;
+  JsonObject *root;
+
+  root = aero_engine_parse_response (soup_message_get_status (response->msg),
+                                     response->body, &error);
+  if (root == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, root, (GDestroyNotify) json_object_unref);
+}
+
+static void
+on_call_sent (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AeroResponse) response = NULL;
+  JsonObject *root;
+
+  response = aero_engine_send_finish (AERO_ENGINE (object), result, &error);
+  if (response == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* Big single documents would stall the main loop while parsed. */
+  if (response->body != NULL &&
+      g_bytes_get_size (response->body) > AERO_ENGINE_THREAD_PARSE_SIZE)
+    {
+      g_task_set_task_data (task, g_steal_pointer (&response),
+                            (GDestroyNotify) aero_response_free);
+      g_task_run_in_thread (task, parse_in_thread);
+      return;
+    }
+
+  root = aero_engine_parse_response (soup_message_get_status (response->msg),
+                                     response->body, &error);
+  if (root == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, root, (GDestroyNotify) json_object_unref);
+}
+
+void
+aero_engine_call_async (AeroEngine          *self,
+                        const char          *method,
+                        const char          *path_and_query,
+                        GBytes              *json_body,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  task = aero_engine_new_task (self, cancellable, callback, user_data,
+                               aero_engine_call_async);
+
+  aero_engine_send_async (self, method, path_and_query, json_body,
+                          AERO_REQUEST_READ_ALL, cancellable,
+                          on_call_sent, g_steal_pointer (&task));
+}
+
+JsonObject *
+aero_engine_call_finish (AeroEngine    *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == aero_engine_call_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,626 @@
+/* fake-engine.c - a tiny oVirt engine on loopback for the AeroEngine tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "fake-engine.h"
+
+#define PREFIX     "/ovirt-engine"
+#define API_PREFIX "/ovirt-engine/api"
+
+#define API_ROOT_JSON \
+  "{\n" \
+  "  \"product_info\" : {\n" \
+  "    \"name\" : \"oVirt Engine\",\n" \
+  "    \"vendor\" : \"ovirt.org\",\n" \
+  "    \"version\" : {\n" \
+  "      \"build\" : \"4\",\n" \
+  "      \"full_version\" : \"4.5.4-1.el8\",\n" \
+  "      \"major\" : \"4\",\n" \
+  "      \"minor\" : \"5\",\n" \
+  "      \"revision\" : \"0\"\n" \
+  "    }\n" \
+  "  },\n" \
+  "  \"special_objects\" : {\n" \
+  "    \"blank_template\" : {\n" \
+  "      \"href\" : \"/ovirt-engine/api/templates/00000000-0000-0000-0000-000000000000\",\n" \
+  "      \"id\" : \"00000000-0000-0000-0000-000000000000\"\n" \
+  "    }\n" \
+  "  },\n" \
+  "  \"link\" : [ { \"href\" : \"/ovirt-engine/api/vms\", \"rel\" : \"vms\" } ]\n" \
+  "}\n"
+
+#define UNAUTHORIZED_HTML \
+  "<html><head><title>Error</title></head><body>Unauthorized</body></html>"
+
+typedef struct
+{
+  guint  status;
+  char  *content_type;
+  char  *body;
+} Canned;
+
+struct _FakeEngine
+{
+  SoupServer        *server;
+  char              *base_url;
+  gboolean           sso;
+  gboolean           login_refused;
+  guint              next_token;
+  GHashTable        *tokens;      /* valid tokens */
+  char              *ca_pem;
+  GHashTable        *queued;      /* "METHOD path" -> GQueue of Canned */
+  GHashTable        *sticky;      /* "METHOD path" -> Canned */
+  GPtrArray         *requests;
+
+  char              *held_path;
+  char              *held_first;
+  char              *held_rest;
+  SoupServerMessage *held_msg;
+  gboolean           held_started;
+};
+
+static void
+canned_free (Canned *canned)
+{
+  g_free (canned->content_type);
+  g_free (canned->body);
+  g_free (canned);
+}
+
+static Canned *
+canned_new (guint       status,
+            const char *content_type,
+            const char *body)
+{
+  Canned *canned = g_new0 (Canned, 1);
+
+  canned->status = status;
+  canned->content_type = g_strdup (content_type);
+  canned->body = g_strdup (body);
+  return canned;
+}
+
+static void
+canned_queue_free (GQueue *queue)
+{
+  g_queue_free_full (queue, (GDestroyNotify) canned_free);
+}
+
+static void
+fake_request_free (FakeRequest *request)
+{
+  g_free (request->method);
+  g_free (request->path);
+  g_free (request->query);
+  g_clear_pointer (&request->headers, soup_message_headers_unref);
+  g_clear_pointer (&request->body, g_bytes_unref);
+  g_free (request);
+}
+
+static void
+respond (SoupServerMessage *msg,
+         guint              status,
+         const char        *content_type,
+         const char        *body)
+{
+  soup_server_message_set_status (msg, status, NULL);
+  if (body != NULL)
+    soup_server_message_set_response (msg, content_type, SOUP_MEMORY_COPY, body, strlen (body));
+}
+
+static void
+respond_json (SoupServerMessage *msg,
+              guint              status,
+              const char        *body)
+{
+  respond (msg, status, "application/json", body);
+}
+
+static GHashTable *
+decode_form (SoupServerMessage *msg)
+{
+  g_autoptr(GBytes) body = NULL;
+  g_autofree char *text = NULL;
+  gsize size;
+  const char *data;
+
+  body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  data = g_bytes_get_data (body, &size);
+  text = g_strndup (data, size);
+
+  return soup_form_decode (text);
+}
+
+static void
+handle_token (FakeEngine        *self,
+              SoupServerMessage *msg)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  g_autoptr(GHashTable) form = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *body = NULL;
+
+  if (!self->sso)
+    {
+      respond (msg, SOUP_STATUS_NOT_FOUND, "text/html", "<html><body>Not Found</body></html>");
+      return;
+    }
+
+  /* The engine's SSO insists on exactly this Accept value. */
+  if (g_strcmp0 (soup_message_headers_get_one (headers, "Accept"), "application/json") != 0 ||
+      self->login_refused)
+    {
+      respond_json (msg, SOUP_STATUS_BAD_REQUEST,
+                    "{\"error\":\"invalid_request\","
+                    "\"error_description\":\"The request is not valid for this endpoint.\"}");
+      return;
+    }
+
+  form = decode_form (msg);
+  if (g_strcmp0 (g_hash_table_lookup (form, "grant_type"), "password") != 0 ||
+      g_strcmp0 (g_hash_table_lookup (form, "scope"), "ovirt-app-api") != 0 ||
+      g_strcmp0 (g_hash_table_lookup (form, "username"), FAKE_USER) != 0 ||
+      g_strcmp0 (g_hash_table_lookup (form, "password"), FAKE_PASSWORD) != 0)
+    {
+      body = g_strdup_printf ("{\"error_code\":\"access_denied\","
+                              "\"error\":\"Cannot authenticate user '%s': "
+                              "The username or password is incorrect..\"}",
+                              (const char *) g_hash_table_lookup (form, "username"));
+      respond_json (msg, SOUP_STATUS_BAD_REQUEST, body);
+      return;
+    }
+
+  token = g_strdup_printf ("fake-token-%u", ++self->next_token);
+  g_hash_table_add (self->tokens, g_strdup (token));
+  body = g_strdup_printf ("{\"access_token\":\"%s\",\"scope\":\"ovirt-app-api\","
+                          "\"exp\":\"9999999999999\",\"token_type\":\"bearer\"}", token);
+  respond_json (msg, SOUP_STATUS_OK, body);
+}
+
+static void
+handle_logout (FakeEngine        *self,
+               SoupServerMessage *msg)
+{
+  g_autoptr(GHashTable) form = decode_form (msg);
+  const char *token = g_hash_table_lookup (form, "token");
+
+  if (token != NULL)
+    g_hash_table_remove (self->tokens, token);
+  respond_json (msg, SOUP_STATUS_OK, "{}");
+}
+
+static gboolean
+is_authorized (FakeEngine        *self,
+               SoupServerMessage *msg)
+{
+  const char *value = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                    "Authorization");
+
+  if (value == NULL)
+    return FALSE;
+
+  if (g_str_has_prefix (value, "Bearer "))
+    return g_hash_table_contains (self->tokens, value + strlen ("Bearer "));
+
+  if (!self->sso && g_str_has_prefix (value, "Basic "))
+    {
+      g_autofree guchar *decoded = NULL;
+      g_autofree char *expected = g_strconcat (FAKE_USER, ":", FAKE_PASSWORD, NULL);
+      gsize length = 0;
+
+      decoded = g_base64_decode (value + strlen ("Basic "), &length);
+      return length == strlen (expected) && memcmp (decoded, expected, length) == 0;
+    }
+
+  return FALSE;
+}
+
+static void
+start_held_stream (FakeEngine        *self,
+                   SoupServerMessage *msg)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+  SoupMessageBody *body = soup_server_message_get_response_body (msg);
+
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_message_headers_set_encoding (headers, SOUP_ENCODING_CHUNKED);
+  soup_message_headers_set_content_type (headers, "application/json", NULL);
+  soup_message_body_append (body, SOUP_MEMORY_COPY, self->held_first, strlen (self->held_first));
+
+  g_clear_object (&self->held_msg);
+  self->held_msg = g_object_ref (msg);
+  self->held_started = TRUE;
+}
+
+static void
+handle_api (FakeEngine        *self,
+            SoupServerMessage *msg,
+            const char        *api_path)
+{
+  const char *method = soup_server_message_get_method (msg);
+  g_autofree char *key = g_strconcat (method, " ", api_path, NULL);
+  GQueue *queue;
+  Canned *canned;
+
+  if (!is_authorized (self, msg))
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "WWW-Authenticate", "Basic realm=\"RESTAPI\"");
+      respond (msg, SOUP_STATUS_UNAUTHORIZED, "text/html", UNAUTHORIZED_HTML);
+      return;
+    }
+
+  queue = g_hash_table_lookup (self->queued, key);
+  if (queue != NULL && !g_queue_is_empty (queue))
+    {
+      canned = g_queue_pop_head (queue);
+      respond (msg, canned->status, canned->content_type, canned->body);
+      canned_free (canned);
+      return;
+    }
+
+  canned = g_hash_table_lookup (self->sticky, key);
+  if (canned != NULL)
+    {
+      respond (msg, canned->status, canned->content_type, canned->body);
+      return;
+    }
+
+  if (self->held_path != NULL && g_str_equal (method, "GET") &&
+      g_str_equal (api_path, self->held_path))
+    {
+      start_held_stream (self, msg);
+      return;
+    }
+
+  if (g_str_equal (method, "GET") && *api_path == '\0')
+    {
+      respond_json (msg, SOUP_STATUS_OK, API_ROOT_JSON);
+      return;
+    }
+
+  respond_json (msg, SOUP_STATUS_NOT_FOUND,
+                "{\"reason\":\"Not Found\",\"detail\":\"No such entity\"}");
+}
+
+static void
+record_request (FakeEngine        *self,
+                SoupServerMessage *msg,
+                const char        *path)
+{
+  FakeRequest *request = g_new0 (FakeRequest, 1);
+  GUri *uri = soup_server_message_get_uri (msg);
+
+  request->method = g_strdup (soup_server_message_get_method (msg));
+  request->path = g_strdup (path);
+  request->query = g_strdup (g_uri_get_query (uri));
+  request->headers = soup_message_headers_ref (soup_server_message_get_request_headers (msg));
+  request->body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  g_ptr_array_add (self->requests, request);
+}
+
+static void
+server_callback (SoupServer        *server,
+                 SoupServerMessage *msg,
+                 const char        *path,
+                 GHashTable        *query,
+                 gpointer           user_data)
+{
+  FakeEngine *self = user_data;
+  const char *method = soup_server_message_get_method (msg);
+
+  record_request (self, msg, path);
+
+  if (g_str_equal (path, PREFIX "/sso/oauth/token") && g_str_equal (method, "POST"))
+    handle_token (self, msg);
+  else if (g_str_equal (path, PREFIX "/services/sso-logout") && g_str_equal (method, "POST"))
+    handle_logout (self, msg);
+  else if (g_str_equal (path, PREFIX "/services/pki-resource") && self->ca_pem != NULL)
+    respond (msg, SOUP_STATUS_OK, "application/x-x509-ca-cert", self->ca_pem);
+  else if (g_str_equal (path, API_PREFIX))
+    handle_api (self, msg, "");
+  else if (g_str_has_prefix (path, API_PREFIX "/"))
+    handle_api (self, msg, path + strlen (API_PREFIX));
+  else
+    respond (msg, SOUP_STATUS_NOT_FOUND, "text/html", "<html><body>Not Found</body></html>");
+}
+
+FakeEngine *
+fake_engine_new (GTlsCertificate *certificate)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoslist(GUri) uris = NULL;
+  FakeEngine *self = g_new0 (FakeEngine, 1);
+  SoupServerListenOptions options = SOUP_SERVER_LISTEN_IPV4_ONLY;
+
+  self->sso = TRUE;
+  self->tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->queued = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify) canned_queue_free);
+  self->sticky = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify) canned_free);
+  self->requests = g_ptr_array_new_with_free_func ((GDestroyNotify) fake_request_free);
+
+  if (certificate != NULL)
+    {
+      self->server = soup_server_new ("tls-certificate", certificate, NULL);
+      options |= SOUP_SERVER_LISTEN_HTTPS;
+    }
+  else
+    {
+      self->server = soup_server_new (NULL, NULL);
+    }
+
+  soup_server_add_handler (self->server, NULL, server_callback, self, NULL);
+  if (!soup_server_listen_local (self->server, 0, options, &error))
+    g_error ("fake engine: cannot listen: %s", error->message);
+
+  uris = soup_server_get_uris (self->server);
+  g_assert_nonnull (uris);
+  self->base_url = g_strdup_printf ("%s://127.0.0.1:%d" PREFIX,
+                                    certificate != NULL ? "https" : "http",
+                                    g_uri_get_port (uris->data));
+
+  return self;
+}
+
+void
+fake_engine_free (FakeEngine *self)
+{
+  if (self == NULL)
+    return;
+
+  if (self->held_msg != NULL)
+    fake_engine_release_stream (self);
+
+  soup_server_disconnect (self->server);
+  g_clear_object (&self->server);
+  g_free (self->base_url);
+  g_hash_table_unref (self->tokens);
+  g_free (self->ca_pem);
+  g_hash_table_unref (self->queued);
+  g_hash_table_unref (self->sticky);
+  g_ptr_array_unref (self->requests);
+  g_free (self->held_path);
+  g_free (self->held_first);
+  g_free (self->held_rest);
+  g_free (self);
+}
+
+const char *
+fake_engine_get_base_url (FakeEngine *self)
+{
+  return self->base_url;
+}
+
+void
+fake_engine_set_sso (FakeEngine *self,
+                     gboolean    enabled)
+{
+  self->sso = enabled;
+}
+
+void
+fake_engine_expire_tokens (FakeEngine *self)
+{
+  g_hash_table_remove_all (self->tokens);
+}
+
+void
+fake_engine_set_login_refused (FakeEngine *self,
+                               gboolean    refused)
+{
+  self->login_refused = refused;
+}
+
+void
+fake_engine_set_ca_pem (FakeEngine *self,
+                        const char *pem)
+{
+  g_free (self->ca_pem);
+  self->ca_pem = g_strdup (pem);
+}
+
+void
+fake_engine_push_response (FakeEngine *self,
+                           const char *method,
+                           const char *path,
+                           guint       status,
+                           const char *content_type,
+                           const char *body)
+{
+  char *key = g_strconcat (method, " ", path, NULL);
+  GQueue *queue = g_hash_table_lookup (self->queued, key);
+
+  if (queue == NULL)
+    {
+      queue = g_queue_new ();
+      g_hash_table_insert (self->queued, key, queue);
+    }
+  else
+    {
+      g_free (key);
+    }
+
+  g_queue_push_tail (queue, canned_new (status, content_type, body));
+}
+
+void
+fake_engine_set_response (FakeEngine *self,
+                          const char *method,
+                          const char *path,
+                          guint       status,
+                          const char *content_type,
+                          const char *body)
+{
+  g_hash_table_insert (self->sticky, g_strconcat (method, " ", path, NULL),
+                       canned_new (status, content_type, body));
+}
+
+void
+fake_engine_set_held_stream (FakeEngine *self,
+                             const char *path,
+                             const char *first,
+                             const char *rest)
+{
+  g_free (self->held_path);
+  g_free (self->held_first);
+  g_free (self->held_rest);
+  self->held_path = g_strdup (path);
+  self->held_first = g_strdup (first);
+  self->held_rest = g_strdup (rest);
+  self->held_started = FALSE;
+}
+
+void
+fake_engine_release_stream (FakeEngine *self)
+{
+  SoupMessageBody *body;
+
+  if (self->held_msg == NULL)
+    return;
+
+  body = soup_server_message_get_response_body (self->held_msg);
+  soup_message_body_append (body, SOUP_MEMORY_COPY, self->held_rest, strlen (self->held_rest));
+  soup_message_body_complete (body);
+  soup_server_message_unpause (self->held_msg);
+  g_clear_object (&self->held_msg);
+}
+
+gboolean
+fake_engine_stream_started (FakeEngine *self)
+{
+  return self->held_started;
+}
+
+GPtrArray *
+fake_engine_get_requests (FakeEngine *self)
+{
+  return self->requests;
+}
+
+FakeRequest *
+fake_engine_find_request (FakeEngine *self,
+                          const char *method,
+                          const char *path)
+{
+  for (guint i = self->requests->len; i > 0; i--)
+    {
+      FakeRequest *request = g_ptr_array_index (self->requests, i - 1);
+
+      if (g_str_equal (request->method, method) && g_str_equal (request->path, path))
+        return request;
+    }
+
+  return NULL;
+}
+
+guint
+fake_engine_count_requests (FakeEngine *self,
+                            const char *method,
+                            const char *path)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < self->requests->len; i++)
+    {
+      FakeRequest *request = g_ptr_array_index (self->requests, i);
+
+      if (g_str_equal (request->method, method) && g_str_equal (request->path, path))
+        count++;
+    }
+
+  return count;
+}
+
+void
+fake_engine_clear_requests (FakeEngine *self)
+{
+  g_ptr_array_set_size (self->requests, 0);
+}
+
+void
+fake_async_result_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  g_assert_null (*out);
+  *out = g_object_ref (result);
+}
+
+GAsyncResult *
+fake_wait_for_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return *result;
+}
+
+void
+fake_iterate_until (gboolean (*done) (gpointer data),
+                    gpointer   data)
+{
+  while (!done (data))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+char *
+fake_vm_collection_json (guint    first,
+                         guint    n,
+                         gboolean open,
+                         gboolean close)
+{
+  GString *json = g_string_new (open ? "{\n  \"vm\" : [ " : "");
+
+  for (guint i = first; i < first + n; i++)
+    {
+      if (!(open && i == first))
+        g_string_append (json, ", ");
+
+      g_string_append_printf (json,
+        "{\n"
+        "    \"actions\" : {\n"
+        "      \"link\" : [ {\n"
+        "        \"href\" : \"/ovirt-engine/api/vms/vm-%u/start\",\n"
+        "        \"rel\" : \"start\"\n"
+        "      }, {\n"
+        "        \"href\" : \"/ovirt-engine/api/vms/vm-%u/stop\",\n"
+        "        \"rel\" : \"stop\"\n"
+        "      } ]\n"
+        "    },\n"
+        "    \"name\" : \"vm-%u\",\n"
+        "    \"description\" : \"\",\n"
+        "    \"memory\" : \"1073741824\",\n"
+        "    \"memory_policy\" : {\n"
+        "      \"guaranteed\" : \"536870912\",\n"
+        "      \"max\" : \"4294967296\",\n"
+        "      \"ballooning\" : \"true\"\n"
+        "    },\n"
+        "    \"status\" : \"down\",\n"
+        "    \"type\" : \"server\",\n"
+        "    \"cluster\" : {\n"
+        "      \"href\" : \"/ovirt-engine/api/clusters/cluster-1\",\n"
+        "      \"id\" : \"cluster-1\"\n"
+        "    },\n"
+        "    \"link\" : [ {\n"
+        "      \"href\" : \"/ovirt-engine/api/vms/vm-%u/permissions\",\n"
+        "      \"rel\" : \"permissions\"\n"
+        "    } ],\n"
+        "    \"href\" : \"/ovirt-engine/api/vms/vm-%u\",\n"
+        "    \"id\" : \"vm-%u\"\n"
+        "  }",
+        i, i, i, i, i, i);
+    }
+
+  if (close)
+    g_string_append (json, " ]\n}\n");
+
+  return g_string_free (json, FALSE);
+}
