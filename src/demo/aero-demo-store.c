@@ -1,0 +1,1169 @@
+/* aero-demo-store.c - the demo engine's inventory and the engine's rules
+ *
+ * Rule messages are the engine's own (ovirt-engine AppErrors.properties),
+ * expanded as the REST layer expands them: "${action} ${type}" filled in,
+ * the list of validation messages printed as a Java list "[...]".
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "aero-demo-seed.h"
+#include "aero-demo-state.h"
+#include "aero-demo-store.h"
+#include "aero-demo-writer.h"
+
+/* Memory is hot-plugged in DIMMs of this size; the rest waits for the next
+ * run. */
+#define HOTPLUG_STEP (256 * AERO_DEMO_MIB)
+
+struct _AeroDemoStore
+{
+  GObject     parent_instance;
+
+  GPtrArray  *clusters;
+  GPtrArray  *templates;
+  GPtrArray  *vms;
+  GHashTable *vm_by_id;
+  guint       next_serial;
+  char       *state_path;
+  gboolean    frozen;
+  gint64      started_us;
+};
+
+G_DEFINE_FINAL_TYPE (AeroDemoStore, aero_demo_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (aero-demo-fault-quark, aero_demo_fault)
+G_DEFINE_QUARK (aero-demo-fault-incomplete-quark, aero_demo_fault_incomplete)
+
+/* Changed members, to tell what can apply to a running VM. */
+enum
+{
+  CHANGED_NAME        = 1 << 0,
+  CHANGED_TEXT        = 1 << 1,
+  CHANGED_MEMORY      = 1 << 2,
+  CHANGED_GUARANTEED  = 1 << 3,
+  CHANGED_MAX         = 1 << 4,
+  CHANGED_BALLOONING  = 1 << 5,
+  CHANGED_OTHER       = 1 << 6,
+};
+
+/* ---- configurations ---- */
+
+AeroDemoConfig *
+aero_demo_config_copy (const AeroDemoConfig *conf)
+{
+  AeroDemoConfig *copy = g_memdup2 (conf, sizeof *conf);
+
+  copy->name = g_strdup (conf->name);
+  copy->description = g_strdup (conf->description);
+  copy->comment = g_strdup (conf->comment);
+  copy->type = g_strdup (conf->type);
+  copy->os_type = g_strdup (conf->os_type);
+  copy->cluster_id = g_strdup (conf->cluster_id);
+  return copy;
+}
+
+void
+aero_demo_config_free (AeroDemoConfig *conf)
+{
+  if (conf == NULL)
+    return;
+  g_free (conf->name);
+  g_free (conf->description);
+  g_free (conf->comment);
+  g_free (conf->type);
+  g_free (conf->os_type);
+  g_free (conf->cluster_id);
+  g_free (conf);
+}
+
+static gboolean
+config_equal (const AeroDemoConfig *a,
+              const AeroDemoConfig *b)
+{
+  return g_strcmp0 (a->name, b->name) == 0
+         && g_strcmp0 (a->description, b->description) == 0
+         && g_strcmp0 (a->comment, b->comment) == 0
+         && g_strcmp0 (a->type, b->type) == 0
+         && a->memory == b->memory
+         && a->guaranteed == b->guaranteed
+         && a->max_memory == b->max_memory
+         && a->ballooning == b->ballooning
+         && a->sockets == b->sockets
+         && a->cores == b->cores
+         && a->threads == b->threads
+         && a->cpu_shares == b->cpu_shares
+         && g_strcmp0 (a->os_type, b->os_type) == 0
+         && g_strcmp0 (a->cluster_id, b->cluster_id) == 0
+         && a->ccv_major == b->ccv_major
+         && a->ccv_minor == b->ccv_minor;
+}
+
+static void
+cluster_free (gpointer data)
+{
+  AeroDemoCluster *c = data;
+
+  g_free (c->id);
+  g_free (c->name);
+  g_free (c->description);
+  g_free (c);
+}
+
+static void
+template_free (gpointer data)
+{
+  AeroDemoTemplate *t = data;
+
+  g_free (t->id);
+  aero_demo_config_free (t->conf);
+  g_free (t);
+}
+
+static void
+vm_free (gpointer data)
+{
+  AeroDemoVm *vm = data;
+
+  g_free (vm->id);
+  aero_demo_config_free (vm->conf);
+  aero_demo_config_free (vm->persistent);
+  aero_demo_config_free (vm->next_run);
+  g_free (vm->status);
+  g_free (vm->template_id);
+  g_free (vm->owner);
+  g_free (vm);
+}
+
+/* ---- the object ---- */
+
+static void
+aero_demo_store_finalize (GObject *object)
+{
+  AeroDemoStore *self = AERO_DEMO_STORE (object);
+
+  g_clear_pointer (&self->vm_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->vms, g_ptr_array_unref);
+  g_clear_pointer (&self->templates, g_ptr_array_unref);
+  g_clear_pointer (&self->clusters, g_ptr_array_unref);
+  g_clear_pointer (&self->state_path, g_free);
+
+  G_OBJECT_CLASS (aero_demo_store_parent_class)->finalize (object);
+}
+
+static void
+aero_demo_store_class_init (AeroDemoStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = aero_demo_store_finalize;
+}
+
+static void
+aero_demo_store_init (AeroDemoStore *self)
+{
+  self->clusters = g_ptr_array_new_with_free_func (cluster_free);
+  self->templates = g_ptr_array_new_with_free_func (template_free);
+  self->vms = g_ptr_array_new_with_free_func (vm_free);
+  self->vm_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->started_us = g_get_monotonic_time ();
+}
+
+static void
+index_vms (AeroDemoStore *self)
+{
+  g_hash_table_remove_all (self->vm_by_id);
+  self->next_serial = 1;
+  for (guint i = 0; i < self->vms->len; i++)
+    {
+      AeroDemoVm *vm = g_ptr_array_index (self->vms, i);
+
+      g_hash_table_insert (self->vm_by_id, vm->id, vm);
+      self->next_serial = MAX (self->next_serial, vm->serial + 1);
+    }
+}
+
+AeroDemoStore *
+aero_demo_store_new (guint n_vms,
+                     guint seed)
+{
+  AeroDemoStore *self = g_object_new (AERO_TYPE_DEMO_STORE, NULL);
+
+  aero_demo_seed_build (self->clusters, self->templates, self->vms, n_vms, seed);
+  index_vms (self);
+  return self;
+}
+
+void
+aero_demo_store_set_frozen (AeroDemoStore *self,
+                            gboolean       frozen)
+{
+  g_return_if_fail (AERO_IS_DEMO_STORE (self));
+  self->frozen = !!frozen;
+}
+
+gboolean
+aero_demo_store_get_frozen (AeroDemoStore *self)
+{
+  return self->frozen;
+}
+
+gint64
+aero_demo_store_now_ms (AeroDemoStore *self)
+{
+  if (self->frozen)
+    return AERO_DEMO_SEED_EPOCH_MS;
+  return g_get_real_time () / 1000;
+}
+
+double
+aero_demo_store_clock (AeroDemoStore *self)
+{
+  if (self->frozen)
+    return 0.0;
+  return (g_get_monotonic_time () - self->started_us) / (double) G_USEC_PER_SEC;
+}
+
+GPtrArray *
+aero_demo_store_get_clusters (AeroDemoStore *self)
+{
+  return self->clusters;
+}
+
+GPtrArray *
+aero_demo_store_get_templates (AeroDemoStore *self)
+{
+  return self->templates;
+}
+
+GPtrArray *
+aero_demo_store_get_vms (AeroDemoStore *self)
+{
+  return self->vms;
+}
+
+AeroDemoCluster *
+aero_demo_store_find_cluster (AeroDemoStore *self,
+                              const char    *id)
+{
+  for (guint i = 0; id != NULL && i < self->clusters->len; i++)
+    {
+      AeroDemoCluster *c = g_ptr_array_index (self->clusters, i);
+
+      if (g_str_equal (c->id, id))
+        return c;
+    }
+  return NULL;
+}
+
+static AeroDemoCluster *
+find_cluster_by_name (AeroDemoStore *self,
+                      const char    *name)
+{
+  for (guint i = 0; name != NULL && i < self->clusters->len; i++)
+    {
+      AeroDemoCluster *c = g_ptr_array_index (self->clusters, i);
+
+      if (g_str_equal (c->name, name))
+        return c;
+    }
+  return NULL;
+}
+
+AeroDemoTemplate *
+aero_demo_store_find_template (AeroDemoStore *self,
+                               const char    *id)
+{
+  for (guint i = 0; id != NULL && i < self->templates->len; i++)
+    {
+      AeroDemoTemplate *t = g_ptr_array_index (self->templates, i);
+
+      if (g_str_equal (t->id, id))
+        return t;
+    }
+  return NULL;
+}
+
+static AeroDemoTemplate *
+find_template_by_name (AeroDemoStore *self,
+                       const char    *name)
+{
+  for (guint i = 0; name != NULL && i < self->templates->len; i++)
+    {
+      AeroDemoTemplate *t = g_ptr_array_index (self->templates, i);
+
+      if (g_str_equal (t->conf->name, name))
+        return t;
+    }
+  return NULL;
+}
+
+AeroDemoVm *
+aero_demo_store_find_vm (AeroDemoStore *self,
+                         const char    *id)
+{
+  if (id == NULL)
+    return NULL;
+  return g_hash_table_lookup (self->vm_by_id, id);
+}
+
+guint
+aero_demo_store_effective_level (AeroDemoStore        *self,
+                                 const AeroDemoConfig *conf)
+{
+  AeroDemoCluster *cluster;
+
+  if (conf->ccv_major > 0)
+    return conf->ccv_major * 100 + conf->ccv_minor;
+  cluster = aero_demo_store_find_cluster (self, conf->cluster_id);
+  /* The Blank template has no cluster: it follows the newest level. */
+  if (cluster == NULL)
+    return 407;
+  return cluster->major * 100 + cluster->minor;
+}
+
+gboolean
+aero_demo_store_balloon_device (AeroDemoStore        *self,
+                                const AeroDemoConfig *conf)
+{
+  return conf->ballooning && aero_demo_store_effective_level (self, conf) >= 301;
+}
+
+gboolean
+aero_demo_vm_is_live (const AeroDemoVm *vm)
+{
+  return g_strcmp0 (vm->status, "down") != 0;
+}
+
+/* ---- faults ---- */
+
+G_GNUC_PRINTF (3, 4)
+static gboolean
+fail (GError    **error,
+      guint       status,
+      const char *format,
+      ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, AERO_DEMO_FAULT, status, "[%s]", message);
+  return FALSE;
+}
+
+static gboolean
+incomplete (GError    **error,
+            const char *type,
+            const char *fields,
+            const char *method)
+{
+  g_set_error (error, AERO_DEMO_FAULT_INCOMPLETE, 400, "%s [%s] required for %s", type, fields, method);
+  return FALSE;
+}
+
+/* ---- reading input: the engine accepts strings and native values ---- */
+
+static gboolean
+parse_bool (JsonNode  *node,
+            gboolean  *out,
+            GError   **error)
+{
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+    {
+      *out = json_node_get_boolean (node);
+      return TRUE;
+    }
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      const char *s = json_node_get_string (node);
+
+      if (g_ascii_strcasecmp (s, "true") == 0 || g_str_equal (s, "1"))
+        {
+          *out = TRUE;
+          return TRUE;
+        }
+      if (g_ascii_strcasecmp (s, "false") == 0 || g_str_equal (s, "0"))
+        {
+          *out = FALSE;
+          return TRUE;
+        }
+    }
+  return fail (error, 400, "Invalid value for a boolean");
+}
+
+static gboolean
+parse_long (JsonNode  *node,
+            gint64    *out,
+            GError   **error)
+{
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+    {
+      *out = json_node_get_int (node);
+      return TRUE;
+    }
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    {
+      *out = (gint64) json_node_get_double (node);
+      return TRUE;
+    }
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      const char *s = json_node_get_string (node);
+      char *end = NULL;
+      gint64 v = g_ascii_strtoll (s, &end, 10);
+
+      if (*s != '\0' && end != NULL && *end == '\0')
+        {
+          *out = v;
+          return TRUE;
+        }
+    }
+  /* The engine's own words for a malformed number. */
+  return fail (error, 400, "Value isn't a valid number");
+}
+
+static JsonObject *
+get_object (JsonObject *obj,
+            const char *member)
+{
+  JsonNode *node;
+
+  if (obj == NULL || !json_object_has_member (obj, member))
+    return NULL;
+  node = json_object_get_member (obj, member);
+  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static const char *
+get_string (JsonObject *obj,
+            const char *member)
+{
+  JsonNode *node;
+
+  if (obj == NULL || !json_object_has_member (obj, member))
+    return NULL;
+  node = json_object_get_member (obj, member);
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return json_node_get_string (node);
+  return NULL;
+}
+
+/* Returns -1 on error, 0 when absent, 1 when read. */
+static int
+read_bool (JsonObject  *obj,
+           const char  *member,
+           gboolean    *out,
+           GError     **error)
+{
+  if (obj == NULL || !json_object_has_member (obj, member))
+    return 0;
+  return parse_bool (json_object_get_member (obj, member), out, error) ? 1 : -1;
+}
+
+static int
+read_long (JsonObject  *obj,
+           const char  *member,
+           gint64      *out,
+           GError     **error)
+{
+  if (obj == NULL || !json_object_has_member (obj, member))
+    return 0;
+  return parse_long (json_object_get_member (obj, member), out, error) ? 1 : -1;
+}
+
+static gboolean
+valid_name (const char *name)
+{
+  for (const char *p = name; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-' && *p != '.')
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+known_enum (const char        *value,
+            const char *const *allowed)
+{
+  return value != NULL && g_strv_contains (allowed, value);
+}
+
+static const char *const vm_types[] = { "desktop", "server", "high_performance", NULL };
+
+/* Applies the VmBase members of @input to @conf. @what is "VM" or
+ * "Template" and @action the engine's verb, for messages. Returns the
+ * changed members, or -1 with @error set. */
+static int
+apply_config (AeroDemoStore  *self,
+              AeroDemoConfig *conf,
+              JsonObject     *input,
+              const char     *action,
+              const char     *what,
+              GError        **error)
+{
+  JsonObject *policy = get_object (input, "memory_policy");
+  JsonObject *cpu = get_object (input, "cpu");
+  JsonObject *topology = get_object (cpu, "topology");
+  JsonObject *os = get_object (input, "os");
+  JsonObject *cluster = get_object (input, "cluster");
+  JsonObject *ccv = get_object (input, "custom_compatibility_version");
+  const char *s;
+  gint64 v;
+  gboolean b;
+  int r;
+  int changed = 0;
+
+  if ((s = get_string (input, "name")) != NULL && g_strcmp0 (s, conf->name) != 0)
+    {
+      if (*s == '\0')
+        return fail (error, 400, "Can not %s %s. The given name is empty.", action, what), -1;
+      if (!valid_name (s))
+        return fail (error, 400, "Can not %s %s. The given name contains special characters. "
+                     "Only lower-case and upper-case letters, numbers, '_', '-', '.' are allowed.",
+                     action, what), -1;
+      g_free (conf->name);
+      conf->name = g_strdup (s);
+      changed |= CHANGED_NAME;
+    }
+  if ((s = get_string (input, "description")) != NULL)
+    {
+      g_free (conf->description);
+      conf->description = g_strdup (s);
+      changed |= CHANGED_TEXT;
+    }
+  if ((s = get_string (input, "comment")) != NULL)
+    {
+      g_free (conf->comment);
+      conf->comment = g_strdup (s);
+      changed |= CHANGED_TEXT;
+    }
+  if ((s = get_string (input, "type")) != NULL && g_strcmp0 (s, conf->type) != 0)
+    {
+      if (!known_enum (s, vm_types))
+        return fail (error, 400, "Invalid value '%s' for type. Possible values are desktop, server, high_performance.", s), -1;
+      g_free (conf->type);
+      conf->type = g_strdup (s);
+      changed |= CHANGED_OTHER;
+    }
+  if ((r = read_long (input, "memory", &v, error)) < 0)
+    return -1;
+  if (r > 0 && v != conf->memory)
+    {
+      conf->memory = v;
+      changed |= CHANGED_MEMORY;
+    }
+  if ((r = read_long (policy, "guaranteed", &v, error)) < 0)
+    return -1;
+  if (r > 0 && v != conf->guaranteed)
+    {
+      conf->guaranteed = v;
+      changed |= CHANGED_GUARANTEED;
+    }
+  if ((r = read_long (policy, "max", &v, error)) < 0)
+    return -1;
+  if (r > 0 && v != conf->max_memory)
+    {
+      conf->max_memory = v;
+      changed |= CHANGED_MAX;
+    }
+  if ((r = read_bool (policy, "ballooning", &b, error)) < 0)
+    return -1;
+  if (r > 0 && b != conf->ballooning)
+    {
+      conf->ballooning = b;
+      changed |= CHANGED_BALLOONING;
+    }
+  if ((r = read_long (topology, "sockets", &v, error)) < 0)
+    return -1;
+  if (r > 0 && v > 0 && (guint) v != conf->sockets)
+    conf->sockets = v, changed |= CHANGED_OTHER;
+  if ((r = read_long (topology, "cores", &v, error)) < 0)
+    return -1;
+  if (r > 0 && v > 0 && (guint) v != conf->cores)
+    conf->cores = v, changed |= CHANGED_OTHER;
+  if ((r = read_long (topology, "threads", &v, error)) < 0)
+    return -1;
+  if (r > 0 && v > 0 && (guint) v != conf->threads)
+    conf->threads = v, changed |= CHANGED_OTHER;
+  if ((r = read_long (input, "cpu_shares", &v, error)) < 0)
+    return -1;
+  if (r > 0 && v >= 0 && (guint) v != conf->cpu_shares)
+    conf->cpu_shares = v, changed |= CHANGED_OTHER;
+  if ((s = get_string (os, "type")) != NULL && g_strcmp0 (s, conf->os_type) != 0)
+    {
+      g_free (conf->os_type);
+      conf->os_type = g_strdup (s);
+      changed |= CHANGED_OTHER;
+    }
+  if (cluster != NULL)
+    {
+      AeroDemoCluster *c = get_string (cluster, "id") != NULL
+                           ? aero_demo_store_find_cluster (self, get_string (cluster, "id"))
+                           : find_cluster_by_name (self, get_string (cluster, "name"));
+
+      if (c == NULL)
+        return fail (error, 404, "Cannot %s %s. Cluster ID is not valid.", action, what), -1;
+      if (g_strcmp0 (c->id, conf->cluster_id) != 0)
+        {
+          g_free (conf->cluster_id);
+          conf->cluster_id = g_strdup (c->id);
+          changed |= CHANGED_OTHER;
+        }
+    }
+  if (ccv != NULL)
+    {
+      gint64 major = 0, minor = 0;
+
+      if (read_long (ccv, "major", &major, error) < 0 || read_long (ccv, "minor", &minor, error) < 0)
+        return -1;
+      if (major < 0 || minor < 0)
+        return fail (error, 400, "Cannot %s %s. Custom Compatibility Version is not supported: %"
+                     G_GINT64_FORMAT ".%" G_GINT64_FORMAT ".", action, what, major, minor), -1;
+      if ((guint) major != conf->ccv_major || (guint) minor != conf->ccv_minor)
+        {
+          conf->ccv_major = major;
+          conf->ccv_minor = minor;
+          changed |= CHANGED_OTHER;
+        }
+    }
+  return changed;
+}
+
+/* guaranteed <= memory <= max, in the engine's words and HTTP codes. */
+static gboolean
+validate_memory (const AeroDemoConfig *conf,
+                 const char           *action,
+                 const char           *what,
+                 GError              **error)
+{
+  if (conf->memory < AERO_DEMO_MIB)
+    return fail (error, 400, "Cannot %s %s. Memory size must be at least 1 MB.", action, what);
+  if (conf->guaranteed < 0)
+    return fail (error, 400, "Cannot %s %s. Physical Memory Guaranteed cannot be negative (%"
+                 G_GINT64_FORMAT "MB).", action, what, conf->guaranteed / AERO_DEMO_MIB);
+  if (conf->guaranteed > conf->memory)
+    return fail (error, 400, "Cannot %s %s. Physical Memory Guaranteed cannot exceed Memory Size.",
+                 action, what);
+  if (conf->memory > conf->max_memory)
+    return fail (error, 409, "Cannot %s %s. Memory size (%" G_GINT64_FORMAT "MB) cannot exceed "
+                 "maximum memory size (%" G_GINT64_FORMAT "MB).", action, what,
+                 conf->memory / AERO_DEMO_MIB, conf->max_memory / AERO_DEMO_MIB);
+  return TRUE;
+}
+
+/* Engines of the feature's era silently dropped the balloon device on
+ * clusters below 3.1: the VM reads back ballooning false. */
+static void
+drop_unsupported_balloon (AeroDemoStore  *self,
+                          AeroDemoConfig *conf)
+{
+  if (aero_demo_store_effective_level (self, conf) < 301)
+    conf->ballooning = FALSE;
+}
+
+static gboolean
+vm_name_in_use (AeroDemoStore    *self,
+                const char       *name,
+                const AeroDemoVm *except)
+{
+  for (guint i = 0; i < self->vms->len; i++)
+    {
+      AeroDemoVm *vm = g_ptr_array_index (self->vms, i);
+      const AeroDemoConfig *conf = vm->persistent != NULL ? vm->persistent : vm->conf;
+
+      if (vm != except && g_str_equal (conf->name, name))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* ---- VMs ---- */
+
+AeroDemoVm *
+aero_demo_store_add_vm (AeroDemoStore  *self,
+                        JsonObject     *input,
+                        const char     *owner,
+                        GError        **error)
+{
+  JsonObject *cluster_in = get_object (input, "cluster");
+  JsonObject *template_in = get_object (input, "template");
+  JsonObject *policy = get_object (input, "memory_policy");
+  g_autoptr(AeroDemoConfig) conf = NULL;
+  AeroDemoCluster *cluster;
+  AeroDemoTemplate *tmpl;
+  AeroDemoVm *vm;
+  int changed;
+
+  /* The REST layer checks parameters in this order. */
+  if (cluster_in == NULL || (get_string (cluster_in, "id") == NULL && get_string (cluster_in, "name") == NULL))
+    return incomplete (error, "Vm", "cluster.id|name", "add"), NULL;
+  if (get_string (input, "name") == NULL)
+    return incomplete (error, "Vm", "name", "add"), NULL;
+  if (template_in == NULL || (get_string (template_in, "id") == NULL && get_string (template_in, "name") == NULL))
+    return incomplete (error, "Vm", "template.id|name", "add"), NULL;
+
+  cluster = get_string (cluster_in, "id") != NULL
+            ? aero_demo_store_find_cluster (self, get_string (cluster_in, "id"))
+            : find_cluster_by_name (self, get_string (cluster_in, "name"));
+  if (cluster == NULL)
+    return fail (error, 404, "Cannot add VM. Cluster ID is not valid."), NULL;
+  tmpl = get_string (template_in, "id") != NULL
+         ? aero_demo_store_find_template (self, get_string (template_in, "id"))
+         : find_template_by_name (self, get_string (template_in, "name"));
+  if (tmpl == NULL)
+    return fail (error, 404, "Cannot add VM. The relevant Template doesn't exist."), NULL;
+
+  /* A new VM starts as a copy of its template, balloon included (Blank
+   * has one: ballooning is on by default). */
+  conf = aero_demo_config_copy (tmpl->conf);
+  g_free (conf->cluster_id);
+  conf->cluster_id = g_strdup (cluster->id);
+  g_free (conf->name);
+  conf->name = g_strdup ("");
+
+  if ((changed = apply_config (self, conf, input, "add", "VM", error)) < 0)
+    return NULL;
+
+  /* Sizes derived from a new memory size, as the admin portal derives
+   * them, unless given. */
+  if (changed & CHANGED_MEMORY)
+    {
+      if (!(changed & CHANGED_GUARANTEED) && read_long (policy, "guaranteed", &(gint64) { 0 }, NULL) == 0)
+        conf->guaranteed = conf->memory * 100 / MAX (cluster->over_commit, 1);
+      if (!(changed & CHANGED_MAX) && read_long (policy, "max", &(gint64) { 0 }, NULL) == 0)
+        conf->max_memory = 4 * conf->memory;
+    }
+  /* High Performance VMs are created without a balloon unless asked. */
+  if (g_strcmp0 (conf->type, "high_performance") == 0
+      && read_bool (policy, "ballooning", &(gboolean) { FALSE }, NULL) == 0)
+    conf->ballooning = FALSE;
+
+  if (!validate_memory (conf, "add", "VM", error))
+    return NULL;
+  if (vm_name_in_use (self, conf->name, NULL))
+    return fail (error, 409, "Cannot add VM. The VM name is already in use, please choose a unique name and try again."), NULL;
+  drop_unsupported_balloon (self, conf);
+
+  vm = g_new0 (AeroDemoVm, 1);
+  vm->serial = self->next_serial++;
+  vm->id = aero_demo_seed_vm_id (vm->serial);
+  vm->conf = g_steal_pointer (&conf);
+  vm->status = g_strdup ("down");
+  vm->template_id = g_strdup (tmpl->id);
+  vm->owner = g_strdup (owner);
+  vm->creation_time = aero_demo_store_now_ms (self);
+  vm->stop_time = vm->creation_time;
+  g_ptr_array_add (self->vms, vm);
+  g_hash_table_insert (self->vm_by_id, vm->id, vm);
+  aero_demo_store_save (self);
+  return vm;
+}
+
+static AeroDemoConfig *
+persistent_conf (AeroDemoVm *vm)
+{
+  return vm->persistent != NULL ? vm->persistent : vm->conf;
+}
+
+static void
+set_text (char      **field,
+          const char *value)
+{
+  if (g_strcmp0 (*field, value) != 0)
+    {
+      g_free (*field);
+      *field = g_strdup (value);
+    }
+}
+
+gboolean
+aero_demo_store_update_vm (AeroDemoStore  *self,
+                           AeroDemoVm     *vm,
+                           JsonObject     *input,
+                           gboolean        next_run,
+                           GError        **error)
+{
+  g_autoptr(AeroDemoConfig) wanted = NULL;
+  AeroDemoConfig *persist = persistent_conf (vm);
+  int changed;
+
+  /* The wanted configuration builds on pending next-run changes. */
+  wanted = aero_demo_config_copy (vm->next_run != NULL ? vm->next_run : persist);
+  if ((changed = apply_config (self, wanted, input, "edit", "VM", error)) < 0)
+    return FALSE;
+  if (!validate_memory (wanted, "edit", "VM", error))
+    return FALSE;
+  if ((changed & CHANGED_NAME) && vm_name_in_use (self, wanted->name, vm))
+    return fail (error, 409, "Cannot edit VM. The VM name is already in use, please choose a unique name and try again.");
+  drop_unsupported_balloon (self, wanted);
+
+  if (!aero_demo_vm_is_live (vm))
+    {
+      aero_demo_config_free (vm->conf);
+      vm->conf = g_steal_pointer (&wanted);
+      g_clear_pointer (&vm->next_run, aero_demo_config_free);
+      aero_demo_store_save (self);
+      return TRUE;
+    }
+
+  if (!next_run)
+    {
+      /* Hot-settable members apply now, to the running and the persistent
+       * configuration alike. */
+      set_text (&vm->conf->name, wanted->name);
+      set_text (&persist->name, wanted->name);
+      set_text (&vm->conf->description, wanted->description);
+      set_text (&persist->description, wanted->description);
+      set_text (&vm->conf->comment, wanted->comment);
+      set_text (&persist->comment, wanted->comment);
+
+      /* Memory grows by hot-plugged DIMMs of 256 MiB while the VM is up,
+       * within its maximum; what does not fit a whole DIMM waits. */
+      if (g_strcmp0 (vm->status, "up") == 0 && wanted->memory > vm->conf->memory)
+        {
+          gint64 room = MIN (wanted->memory, vm->conf->max_memory) - vm->conf->memory;
+          gint64 plugged = room > 0 ? room / HOTPLUG_STEP * HOTPLUG_STEP : 0;
+
+          if (plugged > 0)
+            {
+              vm->conf->memory += plugged;
+              persist->memory = MAX (persist->memory, vm->conf->memory);
+              /* The engine raises the guarantee with a hot plug when it was
+               * asked to, within the new size. */
+              if ((changed & CHANGED_GUARANTEED) && wanted->guaranteed <= vm->conf->memory)
+                {
+                  vm->conf->guaranteed = wanted->guaranteed;
+                  persist->guaranteed = wanted->guaranteed;
+                }
+            }
+        }
+    }
+
+  if (config_equal (wanted, persist))
+    g_clear_pointer (&vm->next_run, aero_demo_config_free);
+  else
+    {
+      aero_demo_config_free (vm->next_run);
+      vm->next_run = g_steal_pointer (&wanted);
+    }
+  aero_demo_store_save (self);
+  return TRUE;
+}
+
+gboolean
+aero_demo_store_remove_vm (AeroDemoStore  *self,
+                           AeroDemoVm     *vm,
+                           GError        **error)
+{
+  if (aero_demo_vm_is_live (vm))
+    return fail (error, 409, "Cannot remove VM. VM is running.");
+  g_hash_table_remove (self->vm_by_id, vm->id);
+  g_ptr_array_remove (self->vms, vm);
+  aero_demo_store_save (self);
+  return TRUE;
+}
+
+static const char *
+status_label (const char *status)
+{
+  if (g_strcmp0 (status, "down") == 0)
+    return "Down";
+  if (g_strcmp0 (status, "paused") == 0)
+    return "Paused";
+  if (g_strcmp0 (status, "suspended") == 0)
+    return "Suspended";
+  return "Up";
+}
+
+static void
+set_status (AeroDemoVm *vm,
+            const char *status)
+{
+  g_free (vm->status);
+  vm->status = g_strdup (status);
+}
+
+/* Power-off: run-once overrides end, pending next-run changes apply. */
+static void
+power_off (AeroDemoStore *self,
+           AeroDemoVm    *vm)
+{
+  if (vm->persistent != NULL)
+    {
+      aero_demo_config_free (vm->conf);
+      vm->conf = g_steal_pointer (&vm->persistent);
+    }
+  vm->run_once = FALSE;
+  vm->run_once_volatile = FALSE;
+  if (vm->next_run != NULL)
+    {
+      aero_demo_config_free (vm->conf);
+      vm->conf = g_steal_pointer (&vm->next_run);
+    }
+  set_status (vm, "down");
+  vm->stop_time = aero_demo_store_now_ms (self);
+}
+
+gboolean
+aero_demo_store_start_vm (AeroDemoStore  *self,
+                          AeroDemoVm     *vm,
+                          JsonObject     *action,
+                          GError        **error)
+{
+  JsonObject *overrides = get_object (action, "vm");
+  gboolean is_volatile = FALSE;
+  gboolean pause = FALSE;
+
+  if (read_bool (action, "volatile", &is_volatile, error) < 0
+      || read_bool (action, "pause", &pause, error) < 0)
+    return FALSE;
+
+  if (g_strcmp0 (vm->status, "up") == 0)
+    return fail (error, 409, "Cannot run VM. VM is running.");
+
+  if (g_strcmp0 (vm->status, "down") == 0 && overrides != NULL)
+    {
+      g_autoptr(AeroDemoConfig) once = aero_demo_config_copy (vm->conf);
+      g_autoptr(JsonObject) allowed = json_object_new ();
+      static const char *const members[] = { "memory", "memory_policy", "description", "type", "cpu", "os", NULL };
+
+      /* Run Once overrides what a single run may change, never the name
+       * or the cluster. */
+      for (guint i = 0; members[i] != NULL; i++)
+        if (json_object_has_member (overrides, members[i]))
+          json_object_set_member (allowed, members[i],
+                                  json_node_copy (json_object_get_member (overrides, members[i])));
+      if (apply_config (self, once, allowed, "run", "VM", error) < 0)
+        return FALSE;
+      if (!validate_memory (once, "run", "VM", error))
+        return FALSE;
+      drop_unsupported_balloon (self, once);
+      vm->persistent = g_steal_pointer (&vm->conf);
+      vm->conf = g_steal_pointer (&once);
+      vm->run_once = TRUE;
+      vm->run_once_volatile = is_volatile;
+    }
+
+  if (g_strcmp0 (vm->status, "down") == 0)
+    vm->start_time = aero_demo_store_now_ms (self);
+  set_status (vm, pause ? "paused" : "up");
+  aero_demo_store_save (self);
+  return TRUE;
+}
+
+gboolean
+aero_demo_store_stop_vm (AeroDemoStore  *self,
+                         AeroDemoVm     *vm,
+                         const char     *verb,
+                         GError        **error)
+{
+  if (!aero_demo_vm_is_live (vm))
+    return fail (error, 409, "Cannot %s VM. VM is not running.", verb);
+  power_off (self, vm);
+  aero_demo_store_save (self);
+  return TRUE;
+}
+
+gboolean
+aero_demo_store_suspend_vm (AeroDemoStore  *self,
+                            AeroDemoVm     *vm,
+                            GError        **error)
+{
+  if (g_strcmp0 (vm->status, "up") != 0)
+    return fail (error, 409, "Cannot hibernate VM because the VM is in %s status.", status_label (vm->status));
+  set_status (vm, "suspended");
+  aero_demo_store_save (self);
+  return TRUE;
+}
+
+gboolean
+aero_demo_store_reboot_vm (AeroDemoStore  *self,
+                           AeroDemoVm     *vm,
+                           GError        **error)
+{
+  if (g_strcmp0 (vm->status, "up") != 0)
+    return fail (error, 409, "Cannot reboot VM. VM is not running.");
+  /* A volatile run configuration does not survive even a reboot; a plain
+   * run-once lasts until power-off. */
+  if (vm->run_once && vm->run_once_volatile && vm->persistent != NULL)
+    {
+      aero_demo_config_free (vm->conf);
+      vm->conf = g_steal_pointer (&vm->persistent);
+      vm->run_once = FALSE;
+      vm->run_once_volatile = FALSE;
+    }
+  vm->start_time = aero_demo_store_now_ms (self);
+  aero_demo_store_save (self);
+  return TRUE;
+}
+
+/* ---- clusters and templates ---- */
+
+gboolean
+aero_demo_store_update_cluster (AeroDemoStore    *self,
+                                AeroDemoCluster  *cluster,
+                                JsonObject       *input,
+                                GError          **error)
+{
+  JsonObject *policy = get_object (input, "memory_policy");
+  JsonObject *over_commit = get_object (policy, "over_commit");
+  JsonObject *thp = get_object (policy, "transparent_hugepages");
+  JsonObject *ksm = get_object (input, "ksm");
+  JsonObject *version = get_object (input, "version");
+  AeroDemoCluster wanted = *cluster;
+  const char *name = get_string (input, "name");
+  const char *description = get_string (input, "description");
+  gint64 v;
+
+  if (read_bool (input, "ballooning_enabled", &wanted.ballooning_enabled, error) < 0
+      || read_bool (ksm, "enabled", &wanted.ksm, error) < 0
+      || read_bool (thp, "enabled", &wanted.thp, error) < 0)
+    return FALSE;
+  switch (read_long (over_commit, "percent", &v, error))
+    {
+    case -1:
+      return FALSE;
+    case 1:
+      if (v <= 0)
+        return fail (error, 400, "Cannot edit Cluster. Memory over commit percent must be positive.");
+      wanted.over_commit = v;
+      break;
+    default:
+      break;
+    }
+  if (version != NULL)
+    {
+      gint64 major = cluster->major, minor = cluster->minor;
+
+      if (read_long (version, "major", &major, error) < 0 || read_long (version, "minor", &minor, error) < 0)
+        return FALSE;
+      if (major < 3 || major > 4 || minor < 0 || (major == 4 && minor > 7))
+        return fail (error, 400, "Cannot edit Cluster. Selected Compatibility Version is not supported.");
+      wanted.major = major;
+      wanted.minor = minor;
+    }
+  if (name != NULL && g_strcmp0 (name, cluster->name) != 0)
+    {
+      if (*name == '\0')
+        return fail (error, 400, "Can not edit Cluster. The given name is empty.");
+      if (find_cluster_by_name (self, name) != NULL)
+        return fail (error, 409, "Cannot edit Cluster. Cluster name is already in use.");
+    }
+
+  /* Host-side balloon optimization (MoM) came with 3.3. */
+  if (wanted.ballooning_enabled && wanted.major * 100 + wanted.minor < 303)
+    return fail (error, 400, "Cannot edit Cluster. Memory ballooning optimization is not supported "
+                 "in compatibility version %u.%u (3.3 or later is required).", wanted.major, wanted.minor);
+  if (wanted.over_commit > 100 && !wanted.ksm && !wanted.ballooning_enabled)
+    return fail (error, 409, "KSM or ballooning must be enabled to allow memory optimization.");
+
+  if (name != NULL)
+    set_text (&cluster->name, name);
+  if (description != NULL)
+    set_text (&cluster->description, description);
+  cluster->ballooning_enabled = wanted.ballooning_enabled;
+  cluster->ksm = wanted.ksm;
+  cluster->thp = wanted.thp;
+  cluster->over_commit = wanted.over_commit;
+  cluster->major = wanted.major;
+  cluster->minor = wanted.minor;
+  aero_demo_store_save (self);
+  return TRUE;
+}
+
+gboolean
+aero_demo_store_update_template (AeroDemoStore     *self,
+                                 AeroDemoTemplate  *tmpl,
+                                 JsonObject        *input,
+                                 GError           **error)
+{
+  g_autoptr(AeroDemoConfig) wanted = aero_demo_config_copy (tmpl->conf);
+  int changed;
+
+  /* Templates take the same memory members as VMs: keeping resource
+   * allocation out of the template dialog is the client's choice. */
+  if ((changed = apply_config (self, wanted, input, "edit", "Template", error)) < 0)
+    return FALSE;
+  if (!validate_memory (wanted, "edit", "Template", error))
+    return FALSE;
+  if (changed & CHANGED_NAME)
+    {
+      AeroDemoTemplate *other = find_template_by_name (self, wanted->name);
+
+      if (other != NULL && other != tmpl)
+        return fail (error, 409, "Cannot edit Template. The Template name is already in use, please choose a unique name and try again.");
+    }
+  drop_unsupported_balloon (self, wanted);
+  aero_demo_config_free (tmpl->conf);
+  tmpl->conf = g_steal_pointer (&wanted);
+  aero_demo_store_save (self);
+  return TRUE;
+}
+
+/* ---- the state file ---- */
+
+gboolean
+aero_demo_store_set_state_file (AeroDemoStore  *self,
+                                const char     *path,
+                                GError        **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (AERO_IS_DEMO_STORE (self), FALSE);
+
+  g_free (self->state_path);
+  self->state_path = g_strdup (path);
+  if (path == NULL)
+    return TRUE;
+
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        {
+          aero_demo_store_save (self);
+          return TRUE;
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  else
+    {
+      g_autoptr(GPtrArray) clusters = g_ptr_array_new_with_free_func (cluster_free);
+      g_autoptr(GPtrArray) templates = g_ptr_array_new_with_free_func (template_free);
+      g_autoptr(GPtrArray) vms = g_ptr_array_new_with_free_func (vm_free);
+
+      if (!aero_demo_state_parse (contents, length, clusters, templates, vms, error))
+        {
+          g_prefix_error (error, "%s: ", path);
+          return FALSE;
+        }
+      g_ptr_array_unref (self->clusters);
+      self->clusters = g_steal_pointer (&clusters);
+      g_ptr_array_unref (self->templates);
+      self->templates = g_steal_pointer (&templates);
+      g_ptr_array_unref (self->vms);
+      self->vms = g_steal_pointer (&vms);
+      index_vms (self);
+      return TRUE;
+    }
+}
+
+void
+aero_demo_store_save (AeroDemoStore *self)
+{
+  g_autoptr(GString) data = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->state_path == NULL)
+    return;
+  data = aero_demo_state_serialize (self->clusters, self->templates, self->vms);
+  /* g_file_set_contents() writes a temporary file and renames it over the
+   * old one: a crash mid-write leaves the previous state intact. */
+  if (!g_file_set_contents (self->state_path, data->str, data->len, &error))
+    g_warning ("Cannot save the demo engine state: %s", error->message);
+}

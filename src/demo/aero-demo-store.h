@@ -1,0 +1,179 @@
+/* aero-demo-store.h - the demo engine's inventory and the engine's rules
+ *
+ * The store holds the data centre, clusters, templates and VMs, applies
+ * the engine's validation and memory rules to every change and keeps the
+ * state file. It belongs to the server thread: nothing here is locked.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* Faults carry the HTTP status as their code and the engine's detail as
+ * their message; the domain picks the reason. */
+#define AERO_DEMO_FAULT (aero_demo_fault_quark ())
+#define AERO_DEMO_FAULT_INCOMPLETE (aero_demo_fault_incomplete_quark ())
+GQuark aero_demo_fault_quark            (void);
+GQuark aero_demo_fault_incomplete_quark (void);
+
+#define AERO_DEMO_DATA_CENTER_ID "d0000000-0000-4000-8000-000000000001"
+#define AERO_DEMO_BLANK_TEMPLATE_ID "00000000-0000-0000-0000-000000000000"
+#define AERO_DEMO_GIB ((gint64) 1024 * 1024 * 1024)
+#define AERO_DEMO_MIB ((gint64) 1024 * 1024)
+
+/* What a VM or template is configured with (VmBase on the wire). */
+typedef struct
+{
+  char     *name;
+  char     *description;
+  char     *comment;
+  char     *type;          /* desktop, server, high_performance */
+  gint64    memory;
+  gint64    guaranteed;
+  gint64    max_memory;
+  gboolean  ballooning;
+  guint     sockets;
+  guint     cores;
+  guint     threads;
+  guint     cpu_shares;
+  char     *os_type;
+  char     *cluster_id;    /* NULL for the Blank template */
+  guint     ccv_major;     /* custom compatibility version, 0.0 = none */
+  guint     ccv_minor;
+} AeroDemoConfig;
+
+typedef struct
+{
+  char     *id;
+  char     *name;
+  char     *description;
+  guint     major;
+  guint     minor;
+  gboolean  ballooning_enabled;
+  gboolean  ksm;
+  gboolean  thp;
+  guint     over_commit;
+} AeroDemoCluster;
+
+typedef struct
+{
+  char           *id;
+  AeroDemoConfig *conf;
+  gint64          creation_time;
+} AeroDemoTemplate;
+
+typedef struct
+{
+  char           *id;
+  /* What the VM runs with now (or starts with, when down). */
+  AeroDemoConfig *conf;
+  /* While a run-once is active: the configuration to return to at
+   * power-off. Only this one is persisted. */
+  AeroDemoConfig *persistent;
+  /* Pending changes that apply when the VM stops. */
+  AeroDemoConfig *next_run;
+  gboolean        run_once;
+  gboolean        run_once_volatile;
+  char           *status;
+  char           *template_id;
+  char           *owner;       /* the non-admin user that owns it, or NULL */
+  gint64          creation_time;
+  gint64          start_time;
+  gint64          stop_time;
+  guint           serial;      /* phase of its statistics */
+} AeroDemoVm;
+
+#define AERO_TYPE_DEMO_STORE (aero_demo_store_get_type ())
+G_DECLARE_FINAL_TYPE (AeroDemoStore, aero_demo_store, AERO, DEMO_STORE, GObject)
+
+AeroDemoStore    *aero_demo_store_new            (guint           n_vms,
+                                                  guint           seed);
+gboolean          aero_demo_store_set_state_file (AeroDemoStore  *self,
+                                                  const char     *path,
+                                                  GError        **error);
+void              aero_demo_store_set_frozen     (AeroDemoStore  *self,
+                                                  gboolean        frozen);
+gboolean          aero_demo_store_get_frozen     (AeroDemoStore  *self);
+/* Epoch milliseconds; fixed while frozen. */
+gint64            aero_demo_store_now_ms         (AeroDemoStore  *self);
+/* Seconds the statistics have moved on (0 while frozen). */
+double            aero_demo_store_clock          (AeroDemoStore  *self);
+
+GPtrArray        *aero_demo_store_get_clusters   (AeroDemoStore  *self);
+GPtrArray        *aero_demo_store_get_templates  (AeroDemoStore  *self);
+GPtrArray        *aero_demo_store_get_vms        (AeroDemoStore  *self);
+AeroDemoCluster  *aero_demo_store_find_cluster   (AeroDemoStore  *self,
+                                                  const char     *id);
+AeroDemoTemplate *aero_demo_store_find_template  (AeroDemoStore  *self,
+                                                  const char     *id);
+AeroDemoVm       *aero_demo_store_find_vm        (AeroDemoStore  *self,
+                                                  const char     *id);
+
+/* Effective compatibility level of a configuration: its custom level when
+ * set, else its cluster's; as major * 100 + minor. */
+guint             aero_demo_store_effective_level (AeroDemoStore        *self,
+                                                   const AeroDemoConfig *conf);
+/* The balloon as the host receives it. */
+gboolean          aero_demo_store_balloon_device  (AeroDemoStore        *self,
+                                                   const AeroDemoConfig *conf);
+gboolean          aero_demo_vm_is_live            (const AeroDemoVm     *vm);
+
+/* Search: "name=web* and cluster=Default and status=up", optionally
+ * followed by "sortby name [asc|desc]" and "page N". @owner restricts to
+ * the VMs of a filtered user. Returns the matching VMs (borrowed). */
+GPtrArray        *aero_demo_store_search_vms     (AeroDemoStore  *self,
+                                                  const char     *search,
+                                                  const char     *owner,
+                                                  GError        **error);
+GPtrArray        *aero_demo_store_search_named   (AeroDemoStore  *self,
+                                                  GPtrArray      *items,
+                                                  const char     *search,
+                                                  GError        **error);
+
+AeroDemoVm       *aero_demo_store_add_vm         (AeroDemoStore  *self,
+                                                  JsonObject     *input,
+                                                  const char     *owner,
+                                                  GError        **error);
+gboolean          aero_demo_store_update_vm      (AeroDemoStore  *self,
+                                                  AeroDemoVm     *vm,
+                                                  JsonObject     *input,
+                                                  gboolean        next_run,
+                                                  GError        **error);
+gboolean          aero_demo_store_remove_vm      (AeroDemoStore  *self,
+                                                  AeroDemoVm     *vm,
+                                                  GError        **error);
+/* Actions: @action is the action body (may be NULL). */
+gboolean          aero_demo_store_start_vm       (AeroDemoStore  *self,
+                                                  AeroDemoVm     *vm,
+                                                  JsonObject     *action,
+                                                  GError        **error);
+gboolean          aero_demo_store_stop_vm        (AeroDemoStore  *self,
+                                                  AeroDemoVm     *vm,
+                                                  const char     *verb,
+                                                  GError        **error);
+gboolean          aero_demo_store_suspend_vm     (AeroDemoStore  *self,
+                                                  AeroDemoVm     *vm,
+                                                  GError        **error);
+gboolean          aero_demo_store_reboot_vm      (AeroDemoStore  *self,
+                                                  AeroDemoVm     *vm,
+                                                  GError        **error);
+gboolean          aero_demo_store_update_cluster (AeroDemoStore   *self,
+                                                  AeroDemoCluster *cluster,
+                                                  JsonObject      *input,
+                                                  GError         **error);
+gboolean          aero_demo_store_update_template (AeroDemoStore    *self,
+                                                   AeroDemoTemplate *tmpl,
+                                                   JsonObject       *input,
+                                                   GError          **error);
+
+/* Writes the state file if there is one (after each change). */
+void              aero_demo_store_save           (AeroDemoStore  *self);
+
+AeroDemoConfig   *aero_demo_config_copy          (const AeroDemoConfig *conf);
+void              aero_demo_config_free          (AeroDemoConfig       *conf);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AeroDemoConfig, aero_demo_config_free)
+
+G_END_DECLS
