@@ -1,0 +1,621 @@
+/* test-engine-calls.c - single-object calls: 401 retry, faults, parse
+ * errors, request bodies, cancellation and network errors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "aero-engine.h"
+#include "fake-engine.h"
+
+#define TOKEN_PATH "/ovirt-engine/sso/oauth/token"
+#define VM_PATH    "/ovirt-engine/api/vms/vm-1"
+
+#define VM_JSON \
+  "{\"id\": \"vm-1\", \"name\": \"web-01\", \"memory\": \"2147483648\"," \
+  " \"memory_policy\": {\"guaranteed\": \"1073741824\", \"ballooning\": \"false\"}," \
+  " \"status\": \"up\", \"cluster\": {\"id\": \"cluster-1\"}}"
+
+#define HTML_401 "<html><head><title>Error</title></head><body>Unauthorized</body></html>"
+
+typedef struct
+{
+  FakeEngine *fake;
+  AeroEngine *engine;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  fixture->fake = fake_engine_new (NULL);
+  fixture->engine = aero_engine_new (fake_engine_get_base_url (fixture->fake), &error);
+  g_assert_no_error (error);
+
+  aero_engine_login_async (fixture->engine, FAKE_USER, FAKE_PASSWORD, NULL,
+                           fake_async_result_cb, &result);
+  g_assert_true (aero_engine_login_finish (fixture->engine, fake_wait_for_result (&result), &error));
+  g_assert_no_error (error);
+  fake_engine_clear_requests (fixture->fake);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_assert_finalize_object (fixture->engine);
+  fake_engine_free (fixture->fake);
+}
+
+static AeroVm *
+get_vm (Fixture     *fixture,
+        gboolean     next_run,
+        GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  aero_engine_get_vm_async (fixture->engine, "vm-1", next_run, NULL, fake_async_result_cb, &result);
+  return aero_engine_get_vm_finish (fixture->engine, fake_wait_for_result (&result), error);
+}
+
+static AeroVm *
+update_vm (Fixture     *fixture,
+           const char  *json,
+           gboolean     next_run,
+           GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonNode) body = json_from_string (json, NULL);
+
+  g_assert_nonnull (body);
+  aero_engine_update_vm_async (fixture->engine, "vm-1", body, next_run, NULL,
+                               fake_async_result_cb, &result);
+  return aero_engine_update_vm_finish (fixture->engine, fake_wait_for_result (&result), error);
+}
+
+static gboolean
+start_vm (Fixture  *fixture,
+          GError  **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  aero_engine_start_vm_async (fixture->engine, "vm-1", NULL, fake_async_result_cb, &result);
+  return aero_engine_start_vm_finish (fixture->engine, fake_wait_for_result (&result), error);
+}
+
+static char *
+body_text (FakeRequest *request)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (request->body, &size);
+
+  return g_strndup (data, size);
+}
+
+static void
+assert_same_json (const char *actual,
+                  const char *expected)
+{
+  g_autoptr(JsonNode) a = json_from_string (actual, NULL);
+  g_autoptr(JsonNode) b = json_from_string (expected, NULL);
+
+  g_assert_nonnull (a);
+  g_assert_nonnull (b);
+  if (!json_node_equal (a, b))
+    g_error ("JSON differs: got %s, expected %s", actual, expected);
+}
+
+static void
+test_get_vm (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AeroVm) vm = NULL;
+  FakeRequest *request;
+
+  fake_engine_set_response (fixture->fake, "GET", "/vms/vm-1", 200, "application/json", VM_JSON);
+  vm = get_vm (fixture, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (vm);
+  g_assert_cmpstr (aero_vm_get_id (vm), ==, "vm-1");
+  g_assert_cmpstr (aero_vm_get_name (vm), ==, "web-01");
+  g_assert_cmpint (aero_vm_get_memory (vm), ==, G_GINT64_CONSTANT (2147483648));
+
+  request = fake_engine_find_request (fixture->fake, "GET", VM_PATH);
+  g_assert_nonnull (request);
+  g_assert_cmpstr (soup_message_headers_get_one (request->headers, "Accept"), ==, "application/json");
+  g_assert_cmpstr (soup_message_headers_get_one (request->headers, "Version"), ==, "4");
+  g_assert_cmpstr (soup_message_headers_get_one (request->headers, "Authorization"), ==,
+                   "Bearer fake-token-1");
+}
+
+static void
+test_get_vm_next_run (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AeroVm) vm = NULL;
+
+  fake_engine_set_response (fixture->fake, "GET", "/vms/vm-1;next_run", 200, "application/json",
+                            VM_JSON);
+  vm = get_vm (fixture, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (vm);
+  g_assert_nonnull (fake_engine_find_request (fixture->fake, "GET", VM_PATH ";next_run"));
+}
+
+/* Tokens expire: the first 401 (with the engine's HTML body) leads to one
+ * new SSO login and one resend with the new token. */
+static void
+test_401_relogin (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AeroVm) vm = NULL;
+  GPtrArray *requests;
+  FakeRequest *last;
+
+  fake_engine_set_response (fixture->fake, "GET", "/vms/vm-1", 200, "application/json", VM_JSON);
+  fake_engine_expire_tokens (fixture->fake);
+
+  vm = get_vm (fixture, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (vm);
+  g_assert_cmpstr (aero_vm_get_name (vm), ==, "web-01");
+
+  requests = fake_engine_get_requests (fixture->fake);
+  g_assert_cmpuint (requests->len, ==, 3);
+  g_assert_cmpstr (((FakeRequest *) requests->pdata[0])->path, ==, VM_PATH);
+  g_assert_cmpstr (((FakeRequest *) requests->pdata[1])->path, ==, TOKEN_PATH);
+  last = requests->pdata[2];
+  g_assert_cmpstr (last->path, ==, VM_PATH);
+  g_assert_cmpstr (soup_message_headers_get_one (last->headers, "Authorization"), ==,
+                   "Bearer fake-token-2");
+  g_assert_true (aero_engine_get_logged_in (fixture->engine));
+}
+
+static void
+test_401_twice (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AeroVm) vm = NULL;
+
+  fake_engine_set_response (fixture->fake, "GET", "/vms/vm-1", 401, "text/html", HTML_401);
+
+  vm = get_vm (fixture, FALSE, &error);
+  g_assert_null (vm);
+  g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_UNAUTHORIZED);
+  g_assert_cmpuint (aero_engine_error_get_http_status (error), ==, 401);
+  /* The HTML was not taken for the engine's words. */
+  g_assert_null (aero_engine_error_get_reason (error));
+  g_assert_null (strstr (error->message, "html"));
+
+  g_assert_cmpuint (fake_engine_count_requests (fixture->fake, "GET", VM_PATH), ==, 2);
+  g_assert_cmpuint (fake_engine_count_requests (fixture->fake, "POST", TOKEN_PATH), ==, 1);
+}
+
+static void
+test_401_relogin_refused (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AeroVm) vm = NULL;
+
+  /* The password was changed meanwhile: the re-login fails with the
+   * engine's message, and the call is not sent a second time. */
+  fake_engine_expire_tokens (fixture->fake);
+  fake_engine_set_login_refused (fixture->fake, TRUE);
+
+  vm = get_vm (fixture, FALSE, &error);
+  g_assert_null (vm);
+  g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_UNAUTHORIZED);
+  g_assert_cmpstr (error->message, ==, "The request is not valid for this endpoint.");
+  g_assert_cmpuint (fake_engine_count_requests (fixture->fake, "GET", VM_PATH), ==, 1);
+}
+
+static void
+test_fault_bare (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  static const struct {
+    guint status;
+    AeroEngineErrorCode code;
+  } cases[] = {
+    { 400, AERO_ENGINE_ERROR_FAULT },
+    { 409, AERO_ENGINE_ERROR_FAULT },
+    { 500, AERO_ENGINE_ERROR_FAULT },
+    { 403, AERO_ENGINE_ERROR_FORBIDDEN },
+    { 404, AERO_ENGINE_ERROR_NOT_FOUND },
+  };
+  const char *detail = "[Cannot edit VM. Physical Memory Guaranteed cannot exceed Memory Size.]";
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AeroVm) vm = NULL;
+      g_autofree char *body = NULL;
+
+      body = g_strdup_printf ("{\"reason\": \"Operation Failed\", \"detail\": \"%s\"}", detail);
+      fake_engine_push_response (fixture->fake, "PUT", "/vms/vm-1", cases[i].status,
+                                 "application/json", body);
+
+      vm = update_vm (fixture, "{\"memory\": \"1024\"}", FALSE, &error);
+      g_assert_null (vm);
+      g_assert_error (error, AERO_ENGINE_ERROR, cases[i].code);
+      g_assert_cmpstr (aero_engine_error_get_reason (error), ==, "Operation Failed");
+      g_assert_cmpstr (aero_engine_error_get_detail (error), ==, detail);
+      g_assert_cmpuint (aero_engine_error_get_http_status (error), ==, cases[i].status);
+      g_assert_nonnull (strstr (error->message, "Physical Memory Guaranteed cannot exceed"));
+    }
+}
+
+static void
+test_fault_action (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *body =
+    "{\"status\": \"failed\", \"fault\": {\"reason\": \"Operation Failed\","
+    " \"detail\": \"[Cannot run VM. There is no host that satisfies current scheduling constraints.]\"}}";
+
+  fake_engine_push_response (fixture->fake, "POST", "/vms/vm-1/start", 409, "application/json", body);
+  g_assert_false (start_vm (fixture, &error));
+  g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_FAULT);
+  g_assert_cmpstr (aero_engine_error_get_reason (error), ==, "Operation Failed");
+  g_assert_nonnull (strstr (aero_engine_error_get_detail (error), "no host that satisfies"));
+  g_assert_cmpuint (aero_engine_error_get_http_status (error), ==, 409);
+  g_clear_error (&error);
+
+  /* "failed" is a failure even with a 200. */
+  fake_engine_push_response (fixture->fake, "POST", "/vms/vm-1/start", 200, "application/json", body);
+  g_assert_false (start_vm (fixture, &error));
+  g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_FAULT);
+  g_assert_cmpuint (aero_engine_error_get_http_status (error), ==, 200);
+  g_assert_cmpstr (aero_engine_error_get_reason (error), ==, "Operation Failed");
+}
+
+static void
+test_action_complete (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *body = NULL;
+  FakeRequest *request;
+
+  fake_engine_set_response (fixture->fake, "POST", "/vms/vm-1/start", 200, "application/json",
+                            "{\"status\": \"complete\", \"vm\": {\"id\": \"vm-1\"}}");
+  g_assert_true (start_vm (fixture, &error));
+  g_assert_no_error (error);
+
+  request = fake_engine_find_request (fixture->fake, "POST", VM_PATH "/start");
+  g_assert_nonnull (request);
+  g_assert_cmpstr (soup_message_headers_get_content_type (request->headers, NULL), ==,
+                   "application/json");
+  body = body_text (request);
+  g_assert_cmpstr (body, ==, "{}");
+
+  fake_engine_set_response (fixture->fake, "POST", "/vms/vm-1/stop", 200, "application/json",
+                            "{\"status\": \"complete\"}");
+  aero_engine_stop_vm_async (fixture->engine, "vm-1", NULL, fake_async_result_cb, &result);
+  g_assert_true (aero_engine_stop_vm_finish (fixture->engine, fake_wait_for_result (&result), &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (fake_engine_find_request (fixture->fake, "POST", VM_PATH "/stop"));
+}
+
+static void
+run_once (Fixture      *fixture,
+          AeroTristate  ballooning,
+          gboolean      volatile_,
+          gboolean      pause)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  aero_engine_run_once_async (fixture->engine, "vm-1", ballooning, volatile_, pause, NULL,
+                              fake_async_result_cb, &result);
+  g_assert_true (aero_engine_run_once_finish (fixture->engine, fake_wait_for_result (&result), &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_run_once_body (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *body = NULL;
+
+  fake_engine_set_response (fixture->fake, "POST", "/vms/vm-1/start", 200, "application/json",
+                            "{\"status\": \"complete\"}");
+
+  run_once (fixture, AERO_TRISTATE_FALSE, TRUE, FALSE);
+  body = body_text (fake_engine_find_request (fixture->fake, "POST", VM_PATH "/start"));
+  assert_same_json (body, "{\"vm\": {\"memory_policy\": {\"ballooning\": \"false\"}},"
+                          " \"volatile\": \"true\", \"pause\": \"false\"}");
+  g_clear_pointer (&body, g_free);
+
+  run_once (fixture, AERO_TRISTATE_TRUE, FALSE, TRUE);
+  body = body_text (fake_engine_find_request (fixture->fake, "POST", VM_PATH "/start"));
+  assert_same_json (body, "{\"vm\": {\"memory_policy\": {\"ballooning\": \"true\"}},"
+                          " \"volatile\": \"false\", \"pause\": \"true\"}");
+  g_clear_pointer (&body, g_free);
+
+  /* Unknown: no override at all. */
+  run_once (fixture, AERO_TRISTATE_UNKNOWN, FALSE, FALSE);
+  body = body_text (fake_engine_find_request (fixture->fake, "POST", VM_PATH "/start"));
+  assert_same_json (body, "{\"volatile\": \"false\", \"pause\": \"false\"}");
+}
+
+static void
+test_update_next_run (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AeroVm) vm = NULL;
+  g_autofree char *body = NULL;
+  FakeRequest *request;
+
+  fake_engine_set_response (fixture->fake, "PUT", "/vms/vm-1", 200, "application/json", VM_JSON);
+
+  vm = update_vm (fixture, "{ \"memory_policy\" : { \"ballooning\" : \"true\" } }", TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (vm);
+
+  request = fake_engine_find_request (fixture->fake, "PUT", VM_PATH);
+  g_assert_nonnull (request);
+  g_assert_cmpstr (request->query, ==, "next_run=true");
+  g_assert_cmpstr (soup_message_headers_get_content_type (request->headers, NULL), ==,
+                   "application/json");
+  /* Compact, only the members given. */
+  body = body_text (request);
+  g_assert_cmpstr (body, ==, "{\"memory_policy\":{\"ballooning\":\"true\"}}");
+  g_clear_object (&vm);
+
+  vm = update_vm (fixture, "{\"memory\": \"1024\"}", FALSE, &error);
+  g_assert_no_error (error);
+  request = fake_engine_find_request (fixture->fake, "PUT", VM_PATH);
+  g_assert_null (request->query);
+}
+
+static void
+test_add_vm (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonNode) body = json_from_string ("{\"name\": \"web-01\", \"cluster\": {\"id\": \"cluster-1\"},"
+                                               " \"template\": {\"id\": \"blank\"}}", NULL);
+  g_autoptr(AeroVm) vm = NULL;
+  g_autofree char *sent = NULL;
+
+  fake_engine_set_response (fixture->fake, "POST", "/vms", 201, "application/json", VM_JSON);
+  aero_engine_add_vm_async (fixture->engine, body, NULL, fake_async_result_cb, &result);
+  vm = aero_engine_add_vm_finish (fixture->engine, fake_wait_for_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (aero_vm_get_id (vm), ==, "vm-1");
+
+  sent = body_text (fake_engine_find_request (fixture->fake, "POST", "/ovirt-engine/api/vms"));
+  assert_same_json (sent, "{\"name\": \"web-01\", \"cluster\": {\"id\": \"cluster-1\"},"
+                          " \"template\": {\"id\": \"blank\"}}");
+}
+
+static void
+test_parse_errors (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const struct {
+    guint status;
+    const char *content_type;
+    const char *body;
+  } cases[] = {
+    { 500, "text/html", "<html><body><h1>Internal Server Error</h1></body></html>" },
+    { 502, "text/html", "<html><body>Bad Gateway</body></html>" },
+    { 200, "application/json", "{\"id\": \"vm-1\", \"name\": " },
+    { 200, "application/json", "{\"id\": \"vm-1\"}} trailing" },
+    { 200, "application/json", "[1, 2, 3]" },
+    { 200, "text/html", "<html></html>" },
+    { 400, "application/json", "{\"unexpected\": true}" },
+    { 500, "application/json", "{\"reason\": " },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AeroVm) vm = NULL;
+
+      g_test_message ("case %u: %u %s", i, cases[i].status, cases[i].body);
+      fake_engine_push_response (fixture->fake, "GET", "/vms/vm-1", cases[i].status,
+                                 cases[i].content_type, cases[i].body);
+      vm = get_vm (fixture, FALSE, &error);
+      g_assert_null (vm);
+      g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_PARSE);
+      g_assert_cmpuint (aero_engine_error_get_http_status (error), ==, cases[i].status);
+    }
+}
+
+static void
+test_statistics (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(AeroMemoryStats) stats = NULL;
+
+  fake_engine_set_response (fixture->fake, "GET", "/vms/vm-1/statistics", 200, "application/json",
+    "{\"statistic\": ["
+    " {\"name\": \"memory.installed\", \"unit\": \"bytes\", \"values\": {\"value\": [{\"datum\": 2147483648}]}},"
+    " {\"name\": \"memory.used\", \"unit\": \"bytes\", \"values\": {\"value\": [{\"datum\": 1073741824}]}},"
+    " {\"name\": \"cpu.current.guest\", \"unit\": \"percent\", \"values\": {\"value\": [{\"datum\": 3.5}]}}"
+    "]}");
+
+  aero_engine_get_vm_statistics_async (fixture->engine, "vm-1", NULL, fake_async_result_cb, &result);
+  stats = aero_engine_get_vm_statistics_finish (fixture->engine, fake_wait_for_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (stats);
+  g_assert_cmpint (aero_memory_stats_get_installed (stats), ==, G_GINT64_CONSTANT (2147483648));
+  g_assert_cmpint (aero_memory_stats_get_used (stats), ==, G_GINT64_CONSTANT (1073741824));
+  g_assert_nonnull (fake_engine_find_request (fixture->fake, "GET", VM_PATH "/statistics"));
+}
+
+static void
+test_clusters_and_templates (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(AeroCluster) cluster = NULL;
+  g_autoptr(AeroTemplate) tmpl = NULL;
+  g_autoptr(JsonNode) body = json_from_string ("{\"ballooning_enabled\": \"true\"}", NULL);
+  g_autofree char *sent = NULL;
+
+  fake_engine_set_response (fixture->fake, "GET", "/clusters/cluster-1", 200, "application/json",
+                            "{\"id\": \"cluster-1\", \"name\": \"Default\", \"ballooning_enabled\": \"false\","
+                            " \"version\": {\"major\": \"4\", \"minor\": \"7\"}}");
+  aero_engine_get_cluster_async (fixture->engine, "cluster-1", NULL, fake_async_result_cb, &result);
+  cluster = aero_engine_get_cluster_finish (fixture->engine, fake_wait_for_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (aero_cluster_get_name (cluster), ==, "Default");
+  g_clear_object (&result);
+  g_clear_object (&cluster);
+
+  fake_engine_set_response (fixture->fake, "PUT", "/clusters/cluster-1", 200, "application/json",
+                            "{\"id\": \"cluster-1\", \"name\": \"Default\", \"ballooning_enabled\": \"true\"}");
+  aero_engine_update_cluster_async (fixture->engine, "cluster-1", body, NULL, fake_async_result_cb, &result);
+  cluster = aero_engine_update_cluster_finish (fixture->engine, fake_wait_for_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (aero_cluster_get_ballooning_enabled (cluster), ==, AERO_TRISTATE_TRUE);
+  sent = body_text (fake_engine_find_request (fixture->fake, "PUT", "/ovirt-engine/api/clusters/cluster-1"));
+  g_assert_cmpstr (sent, ==, "{\"ballooning_enabled\":\"true\"}");
+  g_clear_object (&result);
+
+  fake_engine_set_response (fixture->fake, "GET", "/templates/tmpl-1", 200, "application/json",
+                            "{\"id\": \"tmpl-1\", \"name\": \"rhel9\", \"memory\": 1073741824}");
+  aero_engine_get_template_async (fixture->engine, "tmpl-1", NULL, fake_async_result_cb, &result);
+  tmpl = aero_engine_get_template_finish (fixture->engine, fake_wait_for_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (aero_template_get_name (tmpl), ==, "rhel9");
+  g_clear_object (&result);
+  g_clear_object (&tmpl);
+
+  fake_engine_set_response (fixture->fake, "PUT", "/templates/tmpl-1", 409, "application/json",
+                            "{\"reason\": \"Operation Failed\", \"detail\": \"[Cannot edit Template.]\"}");
+  aero_engine_update_template_async (fixture->engine, "tmpl-1", body, NULL, fake_async_result_cb, &result);
+  tmpl = aero_engine_update_template_finish (fixture->engine, fake_wait_for_result (&result), &error);
+  g_assert_null (tmpl);
+  g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_FAULT);
+  g_assert_cmpstr (aero_engine_error_get_detail (error), ==, "[Cannot edit Template.]");
+}
+
+static void
+test_id_is_escaped (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(AeroVm) vm = NULL;
+  FakeRequest *request;
+
+  aero_engine_get_vm_async (fixture->engine, "web 01?max=1#x", FALSE, NULL, fake_async_result_cb, &result);
+  vm = aero_engine_get_vm_finish (fixture->engine, fake_wait_for_result (&result), &error);
+  g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_NOT_FOUND);
+
+  request = g_ptr_array_index (fake_engine_get_requests (fixture->fake), 0);
+  /* The server decodes the path: the whole id arrived as one segment. */
+  g_assert_cmpstr (request->path, ==, "/ovirt-engine/api/vms/web 01?max=1#x");
+  g_assert_null (request->query);
+}
+
+static gboolean
+stream_started (gpointer data)
+{
+  return fake_engine_stream_started (data);
+}
+
+static void
+test_cancel (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(AeroVm) vm = NULL;
+
+  /* The answer never completes until released: cancel while waiting. */
+  fake_engine_set_held_stream (fixture->fake, "/vms/vm-1", "{\"id\": \"vm-1\", ", "\"name\": \"x\"}");
+  aero_engine_get_vm_async (fixture->engine, "vm-1", FALSE, cancellable, fake_async_result_cb, &result);
+  fake_iterate_until (stream_started, fixture->fake);
+  g_cancellable_cancel (cancellable);
+
+  vm = aero_engine_get_vm_finish (fixture->engine, fake_wait_for_result (&result), &error);
+  g_assert_null (vm);
+  g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  /* Cancelled before it started. */
+  aero_engine_start_vm_async (fixture->engine, "vm-1", cancellable, fake_async_result_cb, &result);
+  g_assert_false (aero_engine_start_vm_finish (fixture->engine, fake_wait_for_result (&result), &error));
+  g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_CANCELLED);
+}
+
+static void
+test_connection_refused (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
+  g_autoptr(AeroEngine) engine = NULL;
+  g_autofree char *address = NULL;
+  guint16 port;
+
+  /* A port that was just free: nothing listens there any more. */
+  port = g_socket_listener_add_any_inet_port (listener, NULL, &error);
+  g_assert_no_error (error);
+  g_socket_listener_close (listener);
+
+  address = g_strdup_printf ("http://127.0.0.1:%u/ovirt-engine", port);
+  engine = aero_engine_new (address, &error);
+  g_assert_no_error (error);
+
+  aero_engine_login_async (engine, FAKE_USER, FAKE_PASSWORD, NULL, fake_async_result_cb, &result);
+  g_assert_false (aero_engine_login_finish (engine, fake_wait_for_result (&result), &error));
+  g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_NETWORK);
+  g_assert_false (aero_engine_get_logged_in (engine));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/engine/calls/get-vm", test_get_vm);
+  ADD ("/engine/calls/get-vm-next-run", test_get_vm_next_run);
+  ADD ("/engine/calls/401-relogin", test_401_relogin);
+  ADD ("/engine/calls/401-twice", test_401_twice);
+  ADD ("/engine/calls/401-relogin-refused", test_401_relogin_refused);
+  ADD ("/engine/calls/fault-bare", test_fault_bare);
+  ADD ("/engine/calls/fault-action", test_fault_action);
+  ADD ("/engine/calls/action-complete", test_action_complete);
+  ADD ("/engine/calls/run-once-body", test_run_once_body);
+  ADD ("/engine/calls/update-next-run", test_update_next_run);
+  ADD ("/engine/calls/add-vm", test_add_vm);
+  ADD ("/engine/calls/parse-errors", test_parse_errors);
+  ADD ("/engine/calls/statistics", test_statistics);
+  ADD ("/engine/calls/clusters-and-templates", test_clusters_and_templates);
+  ADD ("/engine/calls/id-is-escaped", test_id_is_escaped);
+  ADD ("/engine/calls/cancel", test_cancel);
+  g_test_add_func ("/engine/calls/connection-refused", test_connection_refused);
+
+#undef ADD
+
+  return g_test_run ();
+}
