@@ -1,0 +1,1259 @@
+/* aero-cli.c - aerostat-cli: the client library from a terminal
+ *
+ * Every engine call is the library's own _async call; the program waits
+ * for each by iterating the default main context, so the streaming
+ * collection readers deliver their batches here as they arrive (and a
+ * 10,000-VM list is written out one VM at a time).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "aero-cli.h"
+#include "aero-engine.h"
+#include "aero-features.h"
+#include "aero-json.h"
+#include "aero-vm-edit.h"
+
+#define PROGRAM "aerostat-cli"
+#define DEFAULT_USER "admin@internal"
+
+typedef struct {
+  /* Global options */
+  char         *engine_url;
+  char         *user;
+  char         *password_file;
+  char         *ca_file;
+  gboolean      json;
+
+  AeroEngine   *engine;
+  GListModel   *clusters;
+  GAsyncResult *result;
+
+  /* vms --json: the array is written as the VMs stream in. */
+  guint         n_written;
+} AeroCli;
+
+static void
+aero_cli_clear (AeroCli *cli)
+{
+  g_clear_pointer (&cli->engine_url, g_free);
+  g_clear_pointer (&cli->user, g_free);
+  g_clear_pointer (&cli->password_file, g_free);
+  g_clear_pointer (&cli->ca_file, g_free);
+  g_clear_object (&cli->engine);
+  g_clear_object (&cli->clusters);
+  g_clear_object (&cli->result);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AeroCli, aero_cli_clear)
+
+/* ------------------------------------------------------------------ */
+/* Parsing helpers                                                     */
+/* ------------------------------------------------------------------ */
+
+gboolean
+aero_cli_parse_size (const char *text,
+                     gint64     *out_bytes)
+{
+  const gint64 mib = 1024 * 1024;
+  g_autofree char *number = NULL;
+  const char *unit;
+  gdouble value;
+  gdouble bytes;
+  gint64 multiplier;
+  guint n_dots = 0;
+
+  g_return_val_if_fail (out_bytes != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+
+  /* Plain decimal digits with at most one point: no signs, exponents,
+   * hexadecimal or locale-dependent forms. */
+  for (unit = text; g_ascii_isdigit (*unit) || *unit == '.'; unit++)
+    n_dots += *unit == '.';
+  if (unit == text || n_dots > 1 || (unit - text == 1 && *text == '.'))
+    return FALSE;
+
+  number = g_strndup (text, unit - text);
+  value = g_ascii_strtod (number, NULL);
+
+  if (*unit == '\0' || g_ascii_strcasecmp (unit, "M") == 0 ||
+      g_ascii_strcasecmp (unit, "MB") == 0 || g_ascii_strcasecmp (unit, "MiB") == 0)
+    multiplier = mib;
+  else if (g_ascii_strcasecmp (unit, "G") == 0 || g_ascii_strcasecmp (unit, "GB") == 0 ||
+           g_ascii_strcasecmp (unit, "GiB") == 0)
+    multiplier = 1024 * mib;
+  else
+    return FALSE;
+
+  bytes = value * (gdouble) multiplier;
+  if (bytes > (gdouble) (G_MAXINT64 / 2) || bytes != (gdouble) (gint64) bytes)
+    return FALSE;
+
+  *out_bytes = (gint64) bytes;
+  return TRUE;
+}
+
+gboolean
+aero_cli_parse_switch (const char *text,
+                       gboolean   *out_value)
+{
+  g_return_val_if_fail (out_value != NULL, FALSE);
+
+  if (g_strcmp0 (text, "on") == 0)
+    *out_value = TRUE;
+  else if (g_strcmp0 (text, "off") == 0)
+    *out_value = FALSE;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+G_GNUC_PRINTF (1, 2)
+static int
+usage_error (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("%s: %s\n", PROGRAM, message);
+  g_printerr (_("Try \"%s --help\" for more information.\n"), PROGRAM);
+
+  return AERO_CLI_EXIT_USAGE;
+}
+
+G_GNUC_PRINTF (1, 2)
+static int
+failure (const char *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("%s: %s\n", PROGRAM, message);
+
+  return AERO_CLI_EXIT_FAILURE;
+}
+
+/* The engine's reason and detail, each on its own line, as it said them. */
+static int
+report_error (const GError *error)
+{
+  const char *reason = aero_engine_error_get_reason (error);
+  const char *detail = aero_engine_error_get_detail (error);
+  const char *fingerprint = aero_engine_error_get_certificate_fingerprint (error);
+
+  if (reason != NULL || detail != NULL)
+    {
+      g_printerr ("%s: %s\n", PROGRAM, reason != NULL ? reason : error->message);
+      if (detail != NULL)
+        g_printerr ("%s: %s\n", PROGRAM, detail);
+    }
+  else
+    {
+      g_printerr ("%s: %s\n", PROGRAM, error->message);
+    }
+
+  if (fingerprint != NULL)
+    g_printerr (_("%s: the engine's certificate has the SHA-256 fingerprint %s; "
+                  "if you trust it, pass its CA with --ca-file.\n"),
+                PROGRAM, fingerprint);
+
+  return AERO_CLI_EXIT_FAILURE;
+}
+
+/* Parses the options of one command; the leftover words stay in argv. */
+static gboolean
+parse_command_options (const char    *command,
+                       const char    *parameters,
+                       GOptionEntry  *entries,
+                       int           *argc,
+                       char        ***argv,
+                       int           *exit_code)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = g_strdup_printf ("%s %s", command, parameters);
+
+  context = g_option_context_new (title);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *exit_code = usage_error ("%s", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Waiting for the engine                                              */
+/* ------------------------------------------------------------------ */
+
+static void
+on_result (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  AeroCli *cli = user_data;
+
+  g_set_object (&cli->result, result);
+}
+
+static GAsyncResult *
+wait_for_result (AeroCli *cli)
+{
+  while (cli->result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return g_steal_pointer (&cli->result);
+}
+
+static char *
+read_password (AeroCli  *cli,
+               GError  **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  char *newline;
+
+  if (cli->password_file == NULL)
+    return g_strdup (g_getenv ("AEROSTAT_PASSWORD"));
+
+  if (!g_file_get_contents (cli->password_file, &contents, &length, error))
+    return NULL;
+
+  /* The first line is the password; the file may end with a newline. */
+  newline = strpbrk (contents, "\r\n");
+  if (newline != NULL)
+    *newline = '\0';
+
+  return g_steal_pointer (&contents);
+}
+
+static void
+forget_password (char *password)
+{
+  if (password == NULL)
+    return;
+  /* Do not leave it lying around in freed memory. */
+  memset (password, 0, strlen (password));
+  g_free (password);
+}
+
+/* A password: zeroed when it goes out of scope. */
+typedef char AeroSecret;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AeroSecret, forget_password)
+
+/* Creates the engine and logs in. Usage problems (no engine, no password,
+ * a bad address or CA file) are AERO_CLI_EXIT_USAGE. */
+static int
+connect_engine (AeroCli *cli)
+{
+  g_autoptr(AeroSecret) password = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *url = cli->engine_url != NULL ? cli->engine_url : g_getenv ("AEROSTAT_ENGINE");
+  const char *user = cli->user != NULL ? cli->user : g_getenv ("AEROSTAT_USER");
+
+  if (url == NULL || *url == '\0')
+    return usage_error (_("no engine given: use --engine or AEROSTAT_ENGINE"));
+  if (user == NULL || *user == '\0')
+    user = DEFAULT_USER;
+
+  password = read_password (cli, &error);
+  if (error != NULL)
+    return usage_error (_("cannot read the password file: %s"), error->message);
+  if (password == NULL)
+    return usage_error (_("no password given: use --password-file or AEROSTAT_PASSWORD"));
+
+  cli->engine = aero_engine_new (url, &error);
+  if (cli->engine == NULL)
+    return usage_error ("%s", error->message);
+
+  if (cli->ca_file != NULL && !aero_engine_set_ca_file (cli->engine, cli->ca_file, &error))
+    return usage_error (_("cannot use the CA file: %s"), error->message);
+
+  aero_engine_login_async (cli->engine, user, password, NULL, on_result, cli);
+  result = wait_for_result (cli);
+  if (!aero_engine_login_finish (cli->engine, result, &error))
+    return report_error (error);
+
+  return AERO_CLI_EXIT_OK;
+}
+
+static GListModel *
+get_clusters (AeroCli  *cli,
+              GError  **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  if (cli->clusters != NULL)
+    return cli->clusters;
+
+  aero_engine_list_clusters_async (cli->engine, NULL, on_result, cli);
+  result = wait_for_result (cli);
+  cli->clusters = aero_engine_list_clusters_finish (cli->engine, result, error);
+
+  return cli->clusters;
+}
+
+static AeroCluster *
+find_cluster (AeroCli     *cli,
+              const char  *ref,
+              GError     **error)
+{
+  GListModel *clusters = get_clusters (cli, error);
+  guint n;
+
+  if (clusters == NULL)
+    return NULL;
+
+  n = g_list_model_get_n_items (clusters);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AeroCluster) cluster = g_list_model_get_item (clusters, i);
+
+      if (g_strcmp0 (aero_cluster_get_id (cluster), ref) == 0 ||
+          g_strcmp0 (aero_cluster_get_name (cluster), ref) == 0)
+        return cluster;
+    }
+
+  g_set_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_NOT_FOUND,
+               _("No cluster named \"%s\"."), ref);
+  return NULL;
+}
+
+static AeroVm *
+get_vm_by_id (AeroCli     *cli,
+              const char  *id,
+              GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  aero_engine_get_vm_async (cli->engine, id, FALSE, NULL, on_result, cli);
+  result = wait_for_result (cli);
+
+  return aero_engine_get_vm_finish (cli->engine, result, error);
+}
+
+/* VM is a name or an id; either way the answer comes from a single GET,
+ * so ballooning is known. */
+static AeroVm *
+find_vm (AeroCli     *cli,
+         const char  *ref,
+         GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) vms = NULL;
+  g_autofree char *search = NULL;
+  g_autofree char *id = NULL;
+  guint n;
+
+  if (g_uuid_string_is_valid (ref))
+    return get_vm_by_id (cli, ref, error);
+
+  search = g_strdup_printf ("name=\"%s\"", ref);
+  aero_engine_list_vms_async (cli->engine, search, -1, AERO_LIST_NONE, NULL, NULL,
+                              NULL, on_result, cli);
+  result = wait_for_result (cli);
+  vms = aero_engine_list_vms_finish (cli->engine, result, error);
+  if (vms == NULL)
+    return NULL;
+
+  /* The engine compares names case-insensitively; the exact one wins. */
+  n = g_list_model_get_n_items (vms);
+  for (guint i = 0; i < n && id == NULL; i++)
+    {
+      g_autoptr(AeroVm) vm = g_list_model_get_item (vms, i);
+
+      if (g_strcmp0 (aero_vm_get_name (vm), ref) == 0)
+        id = g_strdup (aero_vm_get_id (vm));
+    }
+  if (id == NULL && n == 1)
+    {
+      g_autoptr(AeroVm) vm = g_list_model_get_item (vms, 0);
+
+      id = g_strdup (aero_vm_get_id (vm));
+    }
+  if (id == NULL)
+    {
+      g_set_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_NOT_FOUND,
+                   _("No virtual machine named \"%s\"."), ref);
+      return NULL;
+    }
+
+  return get_vm_by_id (cli, id, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Output                                                              */
+/* ------------------------------------------------------------------ */
+
+static void
+print_json_node (JsonNode *node)
+{
+  g_autofree char *text = json_to_string (node, TRUE);
+
+  fputs (text, stdout);
+  fputc ('\n', stdout);
+}
+
+/* The normalised VM plus what the gates say about it. */
+static JsonNode *
+vm_to_json (AeroVm      *vm,
+            GListModel  *clusters)
+{
+  AeroCluster *cluster = aero_vm_edit_find_cluster (clusters, aero_vm_get_cluster_id (vm));
+  AeroVersion *level = aero_vm_effective_version (vm, cluster);
+  JsonNode *node = aero_json_vm_to_normalised (vm);
+  JsonObject *object = json_node_get_object (node);
+
+  if (level != NULL)
+    {
+      g_autofree char *text = aero_version_to_string (level);
+
+      json_object_set_string_member (object, "effective_version", text);
+    }
+  else
+    {
+      json_object_set_null_member (object, "effective_version");
+    }
+  json_object_set_boolean_member (object, "ballooning_supported",
+                                  aero_feature_supported (AERO_FEATURE_VM_BALLOON, level));
+
+  return node;
+}
+
+static char *
+format_mib (gint64 bytes)
+{
+  if (bytes < 0)
+    return g_strdup ("-");
+  return g_strdup_printf ("%" G_GINT64_FORMAT " MiB", bytes / AERO_MIB);
+}
+
+static const char *
+tristate_text (AeroTristate value)
+{
+  switch (value)
+    {
+    case AERO_TRISTATE_TRUE:
+      return _("on");
+    case AERO_TRISTATE_FALSE:
+      return _("off");
+    case AERO_TRISTATE_UNKNOWN:
+    default:
+      return _("unknown");
+    }
+}
+
+static char *
+cluster_label (GListModel *clusters,
+               const char *id)
+{
+  AeroCluster *cluster = aero_vm_edit_find_cluster (clusters, id);
+
+  if (cluster != NULL)
+    return aero_cluster_dup_label (cluster);
+  return g_strdup (id != NULL ? id : "-");
+}
+
+static void
+print_vm_row (AeroVm     *vm,
+              GListModel *clusters)
+{
+  AeroMemoryPolicy *policy = aero_vm_get_memory_policy (vm);
+  g_autofree char *cluster = cluster_label (clusters, aero_vm_get_cluster_id (vm));
+  g_autofree char *memory = format_mib (aero_vm_get_memory (vm));
+  g_autofree char *guaranteed = format_mib (aero_memory_policy_get_guaranteed (policy));
+  g_autofree char *max_memory = format_mib (aero_memory_policy_get_max (policy));
+  const char *status = aero_vm_status_to_wire (aero_vm_get_status (vm));
+
+  g_print ("%-24s %-14s %-22s %10s %10s %10s %s\n",
+           aero_vm_get_name (vm) != NULL ? aero_vm_get_name (vm) : "-",
+           status != NULL ? status : "unknown",
+           cluster, memory, guaranteed, max_memory,
+           tristate_text (aero_memory_policy_get_ballooning (policy)));
+}
+
+static void
+print_vm_details (AeroVm     *vm,
+                  GListModel *clusters)
+{
+  AeroMemoryPolicy *policy = aero_vm_get_memory_policy (vm);
+  AeroCluster *cluster = aero_vm_edit_find_cluster (clusters, aero_vm_get_cluster_id (vm));
+  AeroVersion *level = aero_vm_effective_version (vm, cluster);
+  g_autofree char *cluster_text = cluster_label (clusters, aero_vm_get_cluster_id (vm));
+  g_autofree char *level_text = level != NULL ? aero_version_to_string (level) : g_strdup ("-");
+  g_autofree char *memory = format_mib (aero_vm_get_memory (vm));
+  g_autofree char *guaranteed = format_mib (aero_memory_policy_get_guaranteed (policy));
+  g_autofree char *max_memory = format_mib (aero_memory_policy_get_max (policy));
+  g_autofree char *reason = aero_feature_dup_reason (AERO_FEATURE_VM_BALLOON, level);
+  const char *status = aero_vm_status_to_wire (aero_vm_get_status (vm));
+  const char *type = aero_vm_type_to_wire (aero_vm_get_vm_type (vm));
+
+  g_print ("%-20s %s\n", _("Name:"), aero_vm_get_name (vm));
+  g_print ("%-20s %s\n", _("ID:"), aero_vm_get_id (vm));
+  g_print ("%-20s %s\n", _("Status:"), status != NULL ? status : "unknown");
+  g_print ("%-20s %s\n", _("Cluster:"), cluster_text);
+  g_print ("%-20s %s\n", _("Effective level:"), level_text);
+  g_print ("%-20s %s\n", _("Optimized for:"), type != NULL ? type : "unknown");
+  g_print ("%-20s %s\n", _("Memory:"), memory);
+  g_print ("%-20s %s\n", _("Guaranteed:"), guaranteed);
+  g_print ("%-20s %s\n", _("Maximum memory:"), max_memory);
+  g_print ("%-20s %s\n", _("Ballooning:"), tristate_text (aero_memory_policy_get_ballooning (policy)));
+  if (reason != NULL)
+    g_print ("%-20s %s\n", "", reason);
+  g_print ("%-20s %d:%d:%d\n", _("CPU topology:"), aero_vm_get_cpu_sockets (vm),
+           aero_vm_get_cpu_cores (vm), aero_vm_get_cpu_threads (vm));
+  g_print ("%-20s %d\n", _("CPU shares:"), aero_vm_get_cpu_shares (vm));
+  g_print ("%-20s %s\n", _("Next run pending:"),
+           tristate_text (aero_vm_get_next_run_configuration_exists (vm)));
+}
+
+static void
+print_vm (AeroCli *cli,
+          AeroVm  *vm)
+{
+  if (cli->json)
+    {
+      g_autoptr(JsonNode) node = vm_to_json (vm, cli->clusters);
+
+      print_json_node (node);
+    }
+  else
+    {
+      print_vm_details (vm, cli->clusters);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* vms                                                                 */
+/* ------------------------------------------------------------------ */
+
+static void
+write_vm_batch (GPtrArray *items,
+                gpointer   user_data)
+{
+  AeroCli *cli = user_data;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      AeroVm *vm = g_ptr_array_index (items, i);
+
+      if (cli->json)
+        {
+          g_autoptr(JsonNode) node = vm_to_json (vm, cli->clusters);
+          g_autofree char *text = json_to_string (node, FALSE);
+
+          fputs (cli->n_written == 0 ? "[\n" : ",\n", stdout);
+          fputs (text, stdout);
+        }
+      else
+        {
+          print_vm_row (vm, cli->clusters);
+        }
+      cli->n_written++;
+    }
+}
+
+static int
+cmd_vms (AeroCli  *cli,
+         int       argc,
+         char    **argv)
+{
+  g_autofree char *search = NULL;
+  gboolean all_content = FALSE;
+  GOptionEntry entries[] = {
+    { "search", 0, 0, G_OPTION_ARG_STRING, &search,
+      N_("Only the VMs matching this engine search"), N_("QUERY") },
+    { "all-content", 0, 0, G_OPTION_ARG_NONE, &all_content,
+      N_("Ask for all content (ballooning known for every VM)"), NULL },
+    { NULL }
+  };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) vms = NULL;
+  g_autoptr(GError) error = NULL;
+  int code = AERO_CLI_EXIT_OK;
+
+  if (!parse_command_options ("vms", "", entries, &argc, &argv, &code))
+    return code;
+  if (argc > 1)
+    return usage_error (_("unexpected argument \"%s\""), argv[1]);
+
+  if ((code = connect_engine (cli)) != AERO_CLI_EXIT_OK)
+    return code;
+  if (get_clusters (cli, &error) == NULL)
+    return report_error (error);
+
+  if (!cli->json)
+    g_print ("%-24s %-14s %-22s %10s %10s %10s %s\n",
+             _("NAME"), _("STATUS"), _("CLUSTER"), _("MEMORY"), _("GUARANTEED"),
+             _("MAXIMUM"), _("BALLOONING"));
+
+  aero_engine_list_vms_async (cli->engine, search, -1,
+                              all_content ? AERO_LIST_ALL_CONTENT : AERO_LIST_NONE,
+                              write_vm_batch, cli, NULL, on_result, cli);
+  result = wait_for_result (cli);
+  vms = aero_engine_list_vms_finish (cli->engine, result, &error);
+  if (vms == NULL)
+    {
+      /* A half-written array is left unterminated on purpose: a reader
+       * must not take it for the whole list. */
+      fflush (stdout);
+      return report_error (error);
+    }
+
+  if (cli->json)
+    fputs (cli->n_written == 0 ? "[]\n" : "\n]\n", stdout);
+
+  return AERO_CLI_EXIT_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* vm ...                                                              */
+/* ------------------------------------------------------------------ */
+
+/* Common start of every "vm VERB VM" command: options, one VM argument,
+ * the login and the VM from a single GET. */
+static int
+begin_vm_command (AeroCli       *cli,
+                  const char    *verb,
+                  GOptionEntry  *entries,
+                  int           *argc,
+                  char        ***argv,
+                  gboolean       need_vm,
+                  AeroVm       **out_vm)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *command = g_strdup_printf ("vm %s", verb);
+  int code = AERO_CLI_EXIT_OK;
+
+  if (!parse_command_options (command, "VM", entries, argc, argv, &code))
+    return code;
+  if (*argc < 2)
+    return usage_error (_("\"%s\" needs a VM (name or id)"), command);
+  if (*argc > 2)
+    return usage_error (_("unexpected argument \"%s\""), (*argv)[2]);
+
+  if ((code = connect_engine (cli)) != AERO_CLI_EXIT_OK)
+    return code;
+  if (get_clusters (cli, &error) == NULL)
+    return report_error (error);
+
+  if (need_vm)
+    {
+      *out_vm = find_vm (cli, (*argv)[1], &error);
+      if (*out_vm == NULL)
+        return report_error (error);
+    }
+
+  return AERO_CLI_EXIT_OK;
+}
+
+static int
+cmd_vm_show (AeroCli  *cli,
+             int       argc,
+             char    **argv)
+{
+  g_autoptr(AeroVm) vm = NULL;
+  int code;
+
+  if ((code = begin_vm_command (cli, "show", NULL, &argc, &argv, TRUE, &vm)) != AERO_CLI_EXIT_OK)
+    return code;
+
+  print_vm (cli, vm);
+  return AERO_CLI_EXIT_OK;
+}
+
+static const char *
+when_text (AeroVmChangeWhen when)
+{
+  switch (when)
+    {
+    case AERO_VM_CHANGE_HOTPLUG:
+      return _("now (hot plug)");
+    case AERO_VM_CHANGE_NEXT_RUN:
+      return _("at the next run");
+    case AERO_VM_CHANGE_NOW:
+    default:
+      return _("now");
+    }
+}
+
+static int
+cmd_vm_set (AeroCli  *cli,
+            int       argc,
+            char    **argv)
+{
+  g_autofree char *ballooning = NULL;
+  g_autofree char *memory = NULL;
+  g_autofree char *guaranteed = NULL;
+  g_autofree char *max_memory = NULL;
+  gboolean next_run = FALSE;
+  GOptionEntry entries[] = {
+    { "ballooning", 0, 0, G_OPTION_ARG_STRING, &ballooning,
+      N_("Memory balloon device"), N_("on|off") },
+    { "memory", 0, 0, G_OPTION_ARG_STRING, &memory,
+      N_("Memory size (MiB, or with M/MiB/G/GiB)"), N_("SIZE") },
+    { "guaranteed", 0, 0, G_OPTION_ARG_STRING, &guaranteed,
+      N_("Physical memory guaranteed"), N_("SIZE") },
+    { "max", 0, 0, G_OPTION_ARG_STRING, &max_memory,
+      N_("Maximum memory"), N_("SIZE") },
+    { "next-run", 0, 0, G_OPTION_ARG_NONE, &next_run,
+      N_("Apply every change at the next run of a running VM"), NULL },
+    { NULL }
+  };
+  g_autoptr(AeroVm) vm = NULL;
+  g_autoptr(AeroVm) updated = NULL;
+  g_autoptr(AeroVmEdit) edit = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ballooning_value = FALSE;
+  gint64 memory_bytes = -1, guaranteed_bytes = -1, max_bytes = -1;
+  gboolean later = FALSE;
+  const char *errors[5];
+  int code = AERO_CLI_EXIT_OK;
+
+  /* Usage first: nothing is fetched for a malformed command line. */
+  if (!parse_command_options ("vm set", "VM", entries, &argc, &argv, &code))
+    return code;
+  if (ballooning != NULL && !aero_cli_parse_switch (ballooning, &ballooning_value))
+    return usage_error (_("--ballooning takes \"on\" or \"off\", not \"%s\""), ballooning);
+  if (memory != NULL && !aero_cli_parse_size (memory, &memory_bytes))
+    return usage_error (_("not a size: \"%s\""), memory);
+  if (guaranteed != NULL && !aero_cli_parse_size (guaranteed, &guaranteed_bytes))
+    return usage_error (_("not a size: \"%s\""), guaranteed);
+  if (max_memory != NULL && !aero_cli_parse_size (max_memory, &max_bytes))
+    return usage_error (_("not a size: \"%s\""), max_memory);
+
+  if ((code = begin_vm_command (cli, "set", NULL, &argc, &argv, TRUE, &vm)) != AERO_CLI_EXIT_OK)
+    return code;
+
+  edit = aero_vm_edit_new_for_vm (vm, cli->clusters);
+
+  /* The gates refuse before anything is sent. */
+  if (ballooning != NULL && ballooning_value &&
+      !aero_vm_edit_get_ballooning_sensitive (edit))
+    return failure ("%s", aero_vm_edit_get_ballooning_reason (edit));
+  if (max_memory != NULL && !aero_vm_edit_get_max_memory_sensitive (edit))
+    return failure ("%s", aero_vm_edit_get_max_memory_reason (edit));
+
+  /* Memory first: it derives guaranteed and maximum unless given too. */
+  if (memory != NULL)
+    aero_vm_edit_set_memory (edit, memory_bytes);
+  if (guaranteed != NULL)
+    aero_vm_edit_set_guaranteed (edit, guaranteed_bytes);
+  if (max_memory != NULL)
+    aero_vm_edit_set_max_memory (edit, max_bytes);
+  if (ballooning != NULL)
+    aero_vm_edit_set_ballooning (edit, ballooning_value);
+
+  if (!aero_vm_edit_get_valid (edit))
+    {
+      errors[0] = aero_vm_edit_get_memory_error (edit);
+      errors[1] = aero_vm_edit_get_guaranteed_error (edit);
+      errors[2] = aero_vm_edit_get_max_memory_error (edit);
+      errors[3] = aero_vm_edit_get_name_error (edit);
+      errors[4] = aero_vm_edit_get_cpu_error (edit);
+      for (guint i = 0; i < G_N_ELEMENTS (errors); i++)
+        if (errors[i] != NULL)
+          return failure ("%s", errors[i]);
+      return failure (_("The changes are not valid."));
+    }
+
+  body = aero_vm_edit_build_body (edit);
+  if (body == NULL)
+    {
+      if (!cli->json)
+        g_print (_("Nothing to change.\n"));
+      else
+        print_vm (cli, vm);
+      return AERO_CLI_EXIT_OK;
+    }
+
+  changes = aero_vm_edit_list_changes (edit);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      AeroVmChange *change = g_ptr_array_index (changes, i);
+      AeroVmChangeWhen when = aero_vm_change_get_when (change);
+
+      /* --next-run: what could be hot plugged waits as well. */
+      if (next_run && when == AERO_VM_CHANGE_HOTPLUG)
+        when = AERO_VM_CHANGE_NEXT_RUN;
+      later = later || when == AERO_VM_CHANGE_NEXT_RUN;
+      /* The plan goes to stderr so that --json keeps one document. */
+      g_printerr ("%s: %s -> %s (%s)\n",
+                  aero_vm_change_get_label (change),
+                  aero_vm_change_get_old_value (change),
+                  aero_vm_change_get_new_value (change),
+                  when_text (when));
+    }
+
+  aero_engine_update_vm_async (cli->engine, aero_vm_get_id (vm), body, next_run,
+                               NULL, on_result, cli);
+  result = wait_for_result (cli);
+  updated = aero_engine_update_vm_finish (cli->engine, result, &error);
+  if (updated == NULL)
+    return report_error (error);
+
+  if (cli->json)
+    print_vm (cli, updated);
+  else if (later && aero_vm_edit_get_running (edit))
+    g_print (_("Updated %s; some changes apply at the next run.\n"), aero_vm_get_name (vm));
+  else
+    g_print (_("Updated %s.\n"), aero_vm_get_name (vm));
+
+  return AERO_CLI_EXIT_OK;
+}
+
+static int
+cmd_vm_run_once (AeroCli  *cli,
+                 int       argc,
+                 char    **argv)
+{
+  g_autofree char *ballooning = NULL;
+  gboolean volatile_ = FALSE;
+  gboolean pause = FALSE;
+  GOptionEntry entries[] = {
+    { "ballooning", 0, 0, G_OPTION_ARG_STRING, &ballooning,
+      N_("Memory balloon device for this run only"), N_("on|off") },
+    { "volatile", 0, 0, G_OPTION_ARG_NONE, &volatile_,
+      N_("Roll this configuration back during reboots"), NULL },
+    { "pause", 0, 0, G_OPTION_ARG_NONE, &pause,
+      N_("Start in paused mode"), NULL },
+    { NULL }
+  };
+  g_autoptr(AeroVm) vm = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  AeroTristate override = AERO_TRISTATE_UNKNOWN;
+  gboolean value = FALSE;
+  int code = AERO_CLI_EXIT_OK;
+
+  if (!parse_command_options ("vm run-once", "VM", entries, &argc, &argv, &code))
+    return code;
+  if (ballooning != NULL)
+    {
+      if (!aero_cli_parse_switch (ballooning, &value))
+        return usage_error (_("--ballooning takes \"on\" or \"off\", not \"%s\""), ballooning);
+      override = value ? AERO_TRISTATE_TRUE : AERO_TRISTATE_FALSE;
+    }
+
+  if ((code = begin_vm_command (cli, "run-once", NULL, &argc, &argv, TRUE, &vm)) != AERO_CLI_EXIT_OK)
+    return code;
+
+  if (override == AERO_TRISTATE_TRUE)
+    {
+      AeroCluster *cluster = aero_vm_edit_find_cluster (cli->clusters, aero_vm_get_cluster_id (vm));
+      AeroVersion *level = aero_vm_effective_version (vm, cluster);
+      g_autofree char *reason = aero_feature_dup_reason (AERO_FEATURE_VM_BALLOON, level);
+
+      if (reason != NULL)
+        return failure ("%s", reason);
+    }
+
+  aero_engine_run_once_async (cli->engine, aero_vm_get_id (vm), override, volatile_, pause,
+                              NULL, on_result, cli);
+  result = wait_for_result (cli);
+  if (!aero_engine_run_once_finish (cli->engine, result, &error))
+    return report_error (error);
+
+  if (cli->json)
+    {
+      g_autoptr(AeroVm) fresh = get_vm_by_id (cli, aero_vm_get_id (vm), &error);
+
+      if (fresh == NULL)
+        return report_error (error);
+      print_vm (cli, fresh);
+    }
+  else
+    {
+      g_print (_("Started %s once.\n"), aero_vm_get_name (vm));
+    }
+
+  return AERO_CLI_EXIT_OK;
+}
+
+static int
+cmd_vm_power (AeroCli  *cli,
+              int       argc,
+              char    **argv,
+              gboolean  start)
+{
+  g_autoptr(AeroVm) vm = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+  int code;
+
+  if ((code = begin_vm_command (cli, start ? "start" : "stop", NULL, &argc, &argv,
+                                TRUE, &vm)) != AERO_CLI_EXIT_OK)
+    return code;
+
+  if (start)
+    aero_engine_start_vm_async (cli->engine, aero_vm_get_id (vm), NULL, on_result, cli);
+  else
+    aero_engine_stop_vm_async (cli->engine, aero_vm_get_id (vm), NULL, on_result, cli);
+  result = wait_for_result (cli);
+  ok = start ? aero_engine_start_vm_finish (cli->engine, result, &error)
+             : aero_engine_stop_vm_finish (cli->engine, result, &error);
+  if (!ok)
+    return report_error (error);
+
+  if (cli->json)
+    {
+      g_autoptr(AeroVm) fresh = get_vm_by_id (cli, aero_vm_get_id (vm), &error);
+
+      if (fresh == NULL)
+        return report_error (error);
+      print_vm (cli, fresh);
+    }
+  else
+    {
+      g_print (start ? _("Started %s.\n") : _("Stopped %s.\n"), aero_vm_get_name (vm));
+    }
+
+  return AERO_CLI_EXIT_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* clusters, cluster set, templates                                    */
+/* ------------------------------------------------------------------ */
+
+static void
+print_cluster_row (AeroCluster *cluster)
+{
+  AeroVersion *version = aero_cluster_get_version (cluster);
+  g_autofree char *level = version != NULL ? aero_version_to_string (version) : g_strdup ("-");
+  int percent = aero_cluster_get_overcommit_percent (cluster);
+  g_autofree char *overcommit = percent >= 0 ? g_strdup_printf ("%d %%", percent) : g_strdup ("-");
+
+  g_print ("%-24s %-8s %-11s %-11s %s\n",
+           aero_cluster_get_name (cluster), level, overcommit,
+           tristate_text (aero_cluster_get_ballooning_enabled (cluster)),
+           tristate_text (aero_cluster_get_ksm_enabled (cluster)));
+}
+
+static int
+cmd_clusters (AeroCli  *cli,
+              int       argc,
+              char    **argv)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *clusters;
+  int code = AERO_CLI_EXIT_OK;
+  guint n;
+
+  if (!parse_command_options ("clusters", "", NULL, &argc, &argv, &code))
+    return code;
+  if (argc > 1)
+    return usage_error (_("unexpected argument \"%s\""), argv[1]);
+  if ((code = connect_engine (cli)) != AERO_CLI_EXIT_OK)
+    return code;
+  clusters = get_clusters (cli, &error);
+  if (clusters == NULL)
+    return report_error (error);
+
+  n = g_list_model_get_n_items (clusters);
+  if (cli->json)
+    {
+      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+      g_autoptr(JsonArray) array = json_array_sized_new (n);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(AeroCluster) cluster = g_list_model_get_item (clusters, i);
+
+          json_array_add_element (array, aero_json_cluster_to_normalised (cluster));
+        }
+      json_node_set_array (root, array);
+      print_json_node (root);
+    }
+  else
+    {
+      g_print ("%-24s %-8s %-11s %-11s %s\n",
+               _("NAME"), _("LEVEL"), _("OVERCOMMIT"), _("BALLOONING"), _("KSM"));
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(AeroCluster) cluster = g_list_model_get_item (clusters, i);
+
+          print_cluster_row (cluster);
+        }
+    }
+
+  return AERO_CLI_EXIT_OK;
+}
+
+static int
+cmd_cluster_set (AeroCli  *cli,
+                 int       argc,
+                 char    **argv)
+{
+  g_autofree char *ballooning = NULL;
+  int overcommit = -1;
+  GOptionEntry entries[] = {
+    { "ballooning", 0, 0, G_OPTION_ARG_STRING, &ballooning,
+      N_("Memory balloon optimisation"), N_("on|off") },
+    { "overcommit", 0, 0, G_OPTION_ARG_INT, &overcommit,
+      N_("Memory over-commit in percent"), N_("PERCENT") },
+    { NULL }
+  };
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(AeroCluster) updated = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  AeroCluster *cluster;
+  gboolean value = FALSE;
+  int code = AERO_CLI_EXIT_OK;
+
+  if (!parse_command_options ("cluster set", "CLUSTER", entries, &argc, &argv, &code))
+    return code;
+  if (argc < 2)
+    return usage_error (_("\"cluster set\" needs a CLUSTER (name or id)"));
+  if (argc > 2)
+    return usage_error (_("unexpected argument \"%s\""), argv[2]);
+  if (ballooning != NULL && !aero_cli_parse_switch (ballooning, &value))
+    return usage_error (_("--ballooning takes \"on\" or \"off\", not \"%s\""), ballooning);
+  if (overcommit != -1 && overcommit < 1)
+    return usage_error (_("--overcommit takes a positive percentage"));
+  if (ballooning == NULL && overcommit == -1)
+    return usage_error (_("nothing to set: give --ballooning or --overcommit"));
+
+  if ((code = connect_engine (cli)) != AERO_CLI_EXIT_OK)
+    return code;
+  cluster = find_cluster (cli, argv[1], &error);
+  if (cluster == NULL)
+    return report_error (error);
+
+  if (ballooning != NULL && value)
+    {
+      g_autofree char *reason =
+        aero_feature_dup_reason (AERO_FEATURE_CLUSTER_BALLOON_OPTIMIZATION,
+                                 aero_cluster_get_version (cluster));
+
+      if (reason != NULL)
+        return failure ("%s", reason);
+    }
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  if (ballooning != NULL)
+    aero_json_builder_add_bool (builder, "ballooning_enabled", value);
+  if (overcommit != -1)
+    {
+      json_builder_set_member_name (builder, "memory_policy");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "over_commit");
+      json_builder_begin_object (builder);
+      aero_json_builder_add_int64 (builder, "percent", overcommit);
+      json_builder_end_object (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  aero_engine_update_cluster_async (cli->engine, aero_cluster_get_id (cluster), body,
+                                    NULL, on_result, cli);
+  result = wait_for_result (cli);
+  updated = aero_engine_update_cluster_finish (cli->engine, result, &error);
+  if (updated == NULL)
+    return report_error (error);
+
+  if (cli->json)
+    {
+      g_autoptr(JsonNode) node = aero_json_cluster_to_normalised (updated);
+
+      print_json_node (node);
+    }
+  else
+    {
+      g_print (_("Updated cluster %s.\n"), aero_cluster_get_name (cluster));
+    }
+
+  return AERO_CLI_EXIT_OK;
+}
+
+static int
+cmd_templates (AeroCli  *cli,
+               int       argc,
+               char    **argv)
+{
+  g_autoptr(GListModel) templates = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  int code = AERO_CLI_EXIT_OK;
+  guint n;
+
+  if (!parse_command_options ("templates", "", NULL, &argc, &argv, &code))
+    return code;
+  if (argc > 1)
+    return usage_error (_("unexpected argument \"%s\""), argv[1]);
+  if ((code = connect_engine (cli)) != AERO_CLI_EXIT_OK)
+    return code;
+
+  aero_engine_list_templates_async (cli->engine, NULL, on_result, cli);
+  result = wait_for_result (cli);
+  templates = aero_engine_list_templates_finish (cli->engine, result, &error);
+  if (templates == NULL)
+    return report_error (error);
+
+  n = g_list_model_get_n_items (templates);
+  if (cli->json)
+    {
+      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+      g_autoptr(JsonArray) array = json_array_sized_new (n);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(AeroTemplate) tmpl = g_list_model_get_item (templates, i);
+
+          json_array_add_element (array, aero_json_template_to_normalised (tmpl));
+        }
+      json_node_set_array (root, array);
+      print_json_node (root);
+    }
+  else
+    {
+      g_print ("%-24s %-38s %10s %s\n", _("NAME"), _("ID"), _("MEMORY"), _("BALLOONING"));
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(AeroTemplate) tmpl = g_list_model_get_item (templates, i);
+          AeroMemoryPolicy *policy = aero_template_get_memory_policy (tmpl);
+          g_autofree char *memory = format_mib (aero_template_get_memory (tmpl));
+
+          g_print ("%-24s %-38s %10s %s\n", aero_template_get_name (tmpl),
+                   aero_template_get_id (tmpl), memory,
+                   tristate_text (aero_memory_policy_get_ballooning (policy)));
+        }
+    }
+
+  return AERO_CLI_EXIT_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* main                                                                */
+/* ------------------------------------------------------------------ */
+
+static const char commands_help[] =
+  N_("Commands:\n"
+     "  vms [--search QUERY] [--all-content]\n"
+     "  vm show VM\n"
+     "  vm set VM [--ballooning on|off] [--memory SIZE] [--guaranteed SIZE]\n"
+     "            [--max SIZE] [--next-run]\n"
+     "  vm run-once VM [--ballooning on|off] [--volatile] [--pause]\n"
+     "  vm start VM\n"
+     "  vm stop VM\n"
+     "  clusters\n"
+     "  cluster set CLUSTER [--ballooning on|off] [--overcommit PERCENT]\n"
+     "  templates\n"
+     "\n"
+     "VM and CLUSTER are a name or an id. SIZE is in MiB, or with M/MiB/G/GiB.\n"
+     "Environment: AEROSTAT_ENGINE, AEROSTAT_USER, AEROSTAT_PASSWORD.\n"
+     "Exit status: 0 on success, 1 on an engine or network error, 2 on bad usage.");
+
+int
+aero_cli_main (int    argc,
+               char **argv)
+{
+  g_auto(AeroCli) cli = { 0 };
+  GOptionEntry entries[] = {
+    { "engine", 0, 0, G_OPTION_ARG_STRING, &cli.engine_url,
+      N_("Engine address (host, https://host/ovirt-engine or .../api)"), N_("URL") },
+    { "user", 0, 0, G_OPTION_ARG_STRING, &cli.user,
+      N_("User name (default admin@internal)"), N_("USER") },
+    { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &cli.password_file,
+      N_("Read the password from the first line of FILE"), N_("FILE") },
+    { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &cli.ca_file,
+      N_("Trust the engine CA in this PEM file"), N_("FILE") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &cli.json,
+      N_("Write one JSON document (the normalised model)"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *command;
+  int code;
+
+  context = g_option_context_new (_("COMMAND [ARGS...]"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context, _(commands_help));
+  /* Global options come before the command; the command's own options
+   * are parsed by the command. */
+  g_option_context_set_strict_posix (context, TRUE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error ("%s", error->message);
+
+  if (argc < 2)
+    return usage_error (_("no command given"));
+
+  command = argv[1];
+  if (g_str_equal (command, "vms"))
+    code = cmd_vms (&cli, argc - 1, argv + 1);
+  else if (g_str_equal (command, "clusters"))
+    code = cmd_clusters (&cli, argc - 1, argv + 1);
+  else if (g_str_equal (command, "templates"))
+    code = cmd_templates (&cli, argc - 1, argv + 1);
+  else if (g_str_equal (command, "cluster"))
+    {
+      if (argc < 3 || !g_str_equal (argv[2], "set"))
+        return usage_error (_("unknown cluster command; try \"cluster set\""));
+      code = cmd_cluster_set (&cli, argc - 2, argv + 2);
+    }
+  else if (g_str_equal (command, "vm"))
+    {
+      const char *verb = argc >= 3 ? argv[2] : NULL;
+
+      if (verb == NULL)
+        return usage_error (_("\"vm\" needs one of: show, set, run-once, start, stop"));
+      else if (g_str_equal (verb, "show"))
+        code = cmd_vm_show (&cli, argc - 2, argv + 2);
+      else if (g_str_equal (verb, "set"))
+        code = cmd_vm_set (&cli, argc - 2, argv + 2);
+      else if (g_str_equal (verb, "run-once"))
+        code = cmd_vm_run_once (&cli, argc - 2, argv + 2);
+      else if (g_str_equal (verb, "start"))
+        code = cmd_vm_power (&cli, argc - 2, argv + 2, TRUE);
+      else if (g_str_equal (verb, "stop"))
+        code = cmd_vm_power (&cli, argc - 2, argv + 2, FALSE);
+      else
+        return usage_error (_("unknown vm command \"%s\""), verb);
+    }
+  else
+    {
+      return usage_error (_("unknown command \"%s\""), command);
+    }
+
+  if (fflush (stdout) != 0 && code == AERO_CLI_EXIT_OK)
+    code = failure (_("cannot write the output: %s"), g_strerror (errno));
+
+  return code;
+}

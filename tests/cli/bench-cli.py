@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Benchmark: `aerostat-cli --json vms --all-content` against the demo engine.
+
+Usage: bench-cli.py AEROSTAT_CLI AEROSTAT_DEMO_ENGINE [N ...]
+For each N (default 1,000 / 10,000 / 50,000, or AEROSTAT_BENCH_SIZES), starts
+aerostat-demo-engine --vms N, then measures the wall time and peak RSS of
+  - aerostat-cli --json vms --all-content   (streamed, one VM at a time)
+  - curl ... | python3 -c 'import json,sys; json.load(sys.stdin)'
+on the same response. Targets (issue 2): 10,000 VMs under 1.0 s and 150 MB,
+and faster than curl | python3. Exits 1 when the 10,000-VM target is missed.
+"""
+
+import json
+import os
+import re
+import shlex
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+import urllib.request
+
+PASSWORD = "demo"
+USER = "admin@internal"
+
+
+def start_engine(program, n_vms):
+    proc = subprocess.Popen([program, "--port", "0", "--vms", str(n_vms)],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                            text=True)
+    for line in proc.stdout:
+        match = re.search(r"(http://\S+/ovirt-engine/api)", line)
+        if match:
+            threading.Thread(target=proc.stdout.read, daemon=True).start()
+            return proc, match.group(1)
+    proc.kill()
+    raise RuntimeError("the demo engine printed no URL")
+
+
+def measure(argv, env=None, shell=False, stdout=subprocess.DEVNULL):
+    """Wall seconds and peak RSS (MB) of a command and its children."""
+    start = time.monotonic()
+    proc = subprocess.Popen(argv, env=env, shell=shell, stdout=stdout,
+                            stderr=subprocess.PIPE)
+    # wait4 reports the child's rusage including the children it waited for
+    # (a shell pipeline), without mixing in earlier measurements.
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.monotonic() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode(errors="replace")
+    if proc.returncode != 0:
+        raise RuntimeError(f"{argv!r} failed ({proc.returncode}): {err}")
+    return wall, usage.ru_maxrss / 1024.0
+
+
+def sso_token(api_url):
+    base = api_url[: -len("/api")]
+    data = urllib.parse.urlencode({
+        "grant_type": "password", "scope": "ovirt-app-api",
+        "username": USER, "password": PASSWORD}).encode()
+    request = urllib.request.Request(base + "/sso/oauth/token", data=data,
+                                     headers={"Accept": "application/json"})
+    with urllib.request.urlopen(request) as response:
+        return json.load(response)["access_token"]
+
+
+def bench(cli, demo, n_vms):
+    engine, url = start_engine(demo, n_vms)
+    try:
+        env = dict(os.environ, AEROSTAT_ENGINE=url, AEROSTAT_USER=USER,
+                   AEROSTAT_PASSWORD=PASSWORD)
+        # Once to warm up the engine, checked for completeness.
+        with tempfile.TemporaryFile() as out:
+            measure([cli, "--json", "vms", "--all-content"], env=env, stdout=out)
+            out.seek(0)
+            count = len(json.load(out))
+        if count != n_vms:
+            raise RuntimeError(f"aerostat-cli listed {count} VMs, expected {n_vms}")
+
+        cli_wall, cli_rss = min(
+            (measure([cli, "--json", "vms", "--all-content"], env=env) for _ in range(3)),
+            key=lambda m: m[0])
+
+        token = sso_token(url)
+        curl = ("curl -sf -H 'Accept: application/json' -H 'Version: 4' "
+                f"-H 'Authorization: Bearer {token}' "
+                + shlex.quote(url + "/vms?all_content=true"))
+        size = subprocess.run(curl + " -o /dev/null -w '%{size_download}'",
+                              shell=True, capture_output=True, text=True,
+                              check=True).stdout
+        pipeline = curl + " | python3 -c 'import json,sys; json.load(sys.stdin)'"
+        py_wall, py_rss = min((measure(pipeline, shell=True) for _ in range(2)),
+                              key=lambda m: m[0])
+    finally:
+        engine.terminate()
+        engine.wait(30)
+
+    mb = int(size) / 1e6
+    print(f"{n_vms:>6} VMs ({mb:7.1f} MB of JSON): "
+          f"aerostat-cli {cli_wall:6.2f} s {n_vms / cli_wall:9.0f} VMs/s "
+          f"peak RSS {cli_rss:6.1f} MB | "
+          f"curl|python3 {py_wall:6.2f} s {n_vms / py_wall:9.0f} VMs/s "
+          f"peak RSS {py_rss:6.1f} MB", flush=True)
+    return cli_wall, cli_rss, py_wall
+
+
+def main():
+    cli, demo = sys.argv[1], sys.argv[2]
+    sizes = [int(n) for n in sys.argv[3:]] or \
+        [int(n) for n in os.environ.get("AEROSTAT_BENCH_SIZES", "1000 10000 50000").split()]
+    ok = True
+    for n_vms in sizes:
+        cli_wall, cli_rss, py_wall = bench(cli, demo, n_vms)
+        if n_vms == 10000:
+            met = cli_wall < 1.0 and cli_rss < 150 and cli_wall < py_wall
+            print(f"10,000-VM target (< 1.0 s, < 150 MB, faster than curl|python3): "
+                  f"{'met' if met else 'MISSED'}", flush=True)
+            ok = ok and met
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,76 @@
+/* test-cli-args.c - aerostat-cli argument parsing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "aero-cli.h"
+
+#define MIB ((gint64) 1024 * 1024)
+
+static void
+test_sizes (void)
+{
+  struct {
+    const char *text;
+    gint64      bytes;
+  } good[] = {
+    { "4096", 4096 * MIB },
+    { "0", 0 },
+    { "512M", 512 * MIB },
+    { "512MB", 512 * MIB },
+    { "512MiB", 512 * MIB },
+    { "512mib", 512 * MIB },
+    { "4G", 4096 * MIB },
+    { "4GiB", 4096 * MIB },
+    { "4gb", 4096 * MIB },
+    { "1.5G", 1536 * MIB },
+    { "0.5", MIB / 2 },
+  };
+  const char *bad[] = {
+    "", "G", "-1", "-4G", "4T", "4 G", "4GiBs", "abc", "4K", "1e3", "0.0000001",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      gint64 bytes = -1;
+
+      g_assert_true (aero_cli_parse_size (good[i].text, &bytes));
+      g_assert_cmpint (bytes, ==, good[i].bytes);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      gint64 bytes = -1;
+
+      if (aero_cli_parse_size (bad[i], &bytes))
+        g_error ("\"%s\" was read as %" G_GINT64_FORMAT " bytes", bad[i], bytes);
+    }
+}
+
+static void
+test_switches (void)
+{
+  gboolean value = FALSE;
+
+  g_assert_true (aero_cli_parse_switch ("on", &value));
+  g_assert_true (value);
+  g_assert_true (aero_cli_parse_switch ("off", &value));
+  g_assert_false (value);
+  g_assert_false (aero_cli_parse_switch ("yes", &value));
+  g_assert_false (aero_cli_parse_switch ("", &value));
+  g_assert_false (aero_cli_parse_switch (NULL, &value));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/sizes", test_sizes);
+  g_test_add_func ("/cli/switches", test_switches);
+
+  return g_test_run ();
+}

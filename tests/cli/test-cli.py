@@ -1,0 +1,342 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""aerostat-cli against the real demo engine program, over loopback HTTP.
+
+Usage: test-cli.py AEROSTAT_CLI AEROSTAT_DEMO_ENGINE
+Prints TAP. Each test runs the CLI as a user would and checks its exit code,
+its stdout (JSON where asked) and its stderr.
+"""
+
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import traceback
+
+GIB = 1024 ** 3
+MIB = 1024 ** 2
+REASON_30 = ("Memory ballooning requires cluster compatibility version 3.1 "
+             "or later (this cluster: 3.0).")
+REASON_CLUSTER_33 = ("Ballooning is only available for Cluster compatibility "
+                     "version 3.3 and higher")
+
+
+class DemoEngine:
+    """Starts aerostat-demo-engine on a free port and reads its URL line."""
+
+    def __init__(self, program, extra_args=()):
+        self.proc = subprocess.Popen(
+            [program, "--port", "0", *extra_args],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.url = None
+        timer = threading.Timer(30, self.proc.kill)
+        timer.start()
+        try:
+            for line in self.proc.stdout:
+                match = re.search(r"(http://\S+/ovirt-engine/api)", line)
+                if match:
+                    self.url = match.group(1)
+                    break
+        finally:
+            timer.cancel()
+        if self.url is None:
+            err = self.proc.stderr.read()
+            raise RuntimeError("the demo engine printed no URL: " + err)
+        # Keep draining its output so that it never blocks on a full pipe.
+        threading.Thread(target=self.proc.stdout.read, daemon=True).start()
+        threading.Thread(target=self.proc.stderr.read, daemon=True).start()
+
+    def stop(self):
+        self.proc.terminate()
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+class Cli:
+    def __init__(self, program, url):
+        self.program = program
+        self.env = dict(os.environ)
+        self.env.update({
+            "AEROSTAT_ENGINE": url,
+            "AEROSTAT_USER": "admin@internal",
+            "AEROSTAT_PASSWORD": "demo",
+        })
+
+    def run(self, *args, env=None):
+        full_env = dict(self.env)
+        for key, value in (env or {}).items():
+            if value is None:
+                full_env.pop(key, None)
+            else:
+                full_env[key] = value
+        proc = subprocess.run([self.program, *args], env=full_env,
+                              capture_output=True, text=True, timeout=60)
+        return proc.returncode, proc.stdout, proc.stderr
+
+    def json(self, *args):
+        code, out, err = self.run("--json", *args)
+        assert code == 0, f"{args}: exit {code}, stderr: {err}"
+        return json.loads(out)
+
+    def vm(self, name):
+        return self.json("vm", "show", name)
+
+
+def check(condition, message):
+    if not condition:
+        raise AssertionError(message)
+
+
+# ---------------------------------------------------------------- tests
+
+def test_bad_usage(cli):
+    for args in ([], ["frobnicate"], ["vm"], ["vm", "explode", "web-03"],
+                 ["vm", "set", "web-03", "--memory", "12Q"],
+                 ["vm", "set", "web-03", "--ballooning", "maybe"],
+                 ["vm", "set", "web-03", "--no-such-option"],
+                 ["vm", "show"], ["vm", "show", "a", "b"],
+                 ["cluster", "set", "Legacy"],
+                 ["--no-such-global", "vms"]):
+        code, out, err = cli.run(*args)
+        check(code == 2, f"{args}: exit {code}, expected 2")
+        check(err.strip() != "", f"{args}: nothing on stderr")
+        check(out == "", f"{args}: unexpected stdout {out!r}")
+    code, _, err = cli.run("vms", env={"AEROSTAT_ENGINE": None})
+    check(code == 2 and "AEROSTAT_ENGINE" in err, f"no engine: {code} {err}")
+    code, _, err = cli.run("vms", env={"AEROSTAT_PASSWORD": None})
+    check(code == 2 and "password" in err, f"no password: {code} {err}")
+
+
+def test_vms_json(cli):
+    vms = cli.json("vms")
+    check(isinstance(vms, list) and len(vms) >= 20, f"{len(vms)} VMs")
+    by_name = {vm["name"]: vm for vm in vms}
+    for vm in vms:
+        for key in ("id", "name", "status", "memory", "memory_policy",
+                    "effective_version", "ballooning_supported"):
+            check(key in vm, f"{vm.get('name')}: no {key}")
+        check(isinstance(vm["memory"], int), f"{vm['name']}: memory not a number")
+        check(isinstance(vm["ballooning_supported"], bool), "ballooning_supported")
+    legacy = by_name["legacy-db"]
+    check(legacy["effective_version"] == "3.0", legacy["effective_version"])
+    check(legacy["ballooning_supported"] is False, "legacy-db gated")
+    check(by_name["web-03"]["effective_version"] == "4.7", "web-03 level")
+    check(by_name["web-03"]["ballooning_supported"] is True, "web-03 allowed")
+    # The VM's custom level wins over its cluster's.
+    check(by_name["compat-legacy"]["effective_version"] == "3.0", "compat-legacy")
+    check(by_name["app-42"]["effective_version"] == "4.2", "app-42")
+
+    full = cli.json("vms", "--all-content")
+    check(len(full) == len(vms), "all-content count")
+    for vm in full:
+        check(isinstance(vm["memory_policy"]["ballooning"], bool),
+              f"{vm['name']}: ballooning unknown with all_content")
+
+    subset = cli.json("vms", "--search", "name=web*")
+    check(sorted(vm["name"] for vm in subset) ==
+          ["web-01", "web-02", "web-03", "web-04", "web-05"], "search")
+
+    code, out, err = cli.run("vms")
+    check(code == 0 and "web-03" in out and "NAME" in out, "text table")
+
+
+def test_vm_show(cli):
+    vm = cli.vm("web-03")
+    check(vm["name"] == "web-03", vm["name"])
+    check(vm["memory"] == 4 * GIB, vm["memory"])
+    check(vm["memory_policy"]["ballooning"] is True, "web-03 balloon on")
+    check(vm["status"] == "down", vm["status"])
+    check(vm["effective_version"] == "4.7", "level")
+    check(vm["ballooning_supported"] is True, "supported")
+    by_id = cli.vm(vm["id"])
+    check(by_id["name"] == "web-03", "by id")
+    code, out, err = cli.run("vm", "show", "web-03")
+    check(code == 0 and "web-03" in out and "4096 MiB" in out, out)
+    code, out, err = cli.run("vm", "show", "no-such-vm")
+    check(code == 1 and "no-such-vm" in err, f"{code} {err}")
+
+
+def test_gate_refuses_before_sending(cli):
+    before = cli.vm("legacy-web")
+    code, out, err = cli.run("vm", "set", "legacy-web", "--ballooning", "on")
+    check(code == 1, f"exit {code}")
+    check(REASON_30 in err, err)
+    after = cli.vm("legacy-web")
+    check(before == after, "the VM changed although the gate refused")
+
+    code, out, err = cli.run("vm", "run-once", "legacy-web", "--ballooning", "on")
+    check(code == 1 and REASON_30 in err, f"run-once: {code} {err}")
+    check(cli.vm("legacy-web")["status"] == "down", "run-once started it")
+
+    code, out, err = cli.run("cluster", "set", "Legacy", "--ballooning", "on")
+    check(code == 1 and REASON_CLUSTER_33 in err, f"cluster: {code} {err}")
+
+
+def test_engine_fault(cli):
+    # Legacy has neither KSM nor ballooning: the engine refuses over-commit.
+    code, out, err = cli.run("cluster", "set", "Legacy", "--overcommit", "150")
+    check(code == 1, f"exit {code}")
+    check("KSM or ballooning must be enabled to allow memory optimization." in err, err)
+    lines = [line for line in err.splitlines() if line.strip()]
+    check(len(lines) >= 2, f"reason and detail expected: {err!r}")
+    clusters = {c["name"]: c for c in cli.json("clusters")}
+    check(clusters["Legacy"]["overcommit_percent"] == 100, "Legacy changed")
+
+
+def test_vm_set_sends_only_changes(cli):
+    before = cli.vm("web-04")
+    check(before["status"] == "down", "web-04 must be down")
+    code, out, err = cli.run("vm", "set", "web-04", "--ballooning", "off")
+    check(code == 0, f"exit {code}: {err}")
+    check("Memory Balloon Device Enabled" in err, f"plan: {err}")
+    after = cli.vm("web-04")
+    check(after["memory_policy"]["ballooning"] is False, "not switched off")
+    for key in ("memory", "name", "type", "cpu", "cpu_shares", "description"):
+        check(after[key] == before[key], f"{key} changed")
+    check(after["memory_policy"]["guaranteed"] == before["memory_policy"]["guaranteed"],
+          "guaranteed changed")
+    check(after["memory_policy"]["max"] == before["memory_policy"]["max"], "max changed")
+
+    # Memory derives guaranteed (Default over-commits 150 %) and maximum;
+    # ballooning is not sent again (it stays off).
+    result = cli.json("vm", "set", "web-04", "--memory", "8G")
+    check(result["memory"] == 8 * GIB, "json result memory")
+    after = cli.vm("web-04")
+    check(after["memory"] == 8 * GIB, after["memory"])
+    check(after["memory_policy"]["guaranteed"] == (8192 * 100 // 150) * MIB,
+          after["memory_policy"]["guaranteed"])
+    check(after["memory_policy"]["max"] == 32 * GIB, after["memory_policy"]["max"])
+    check(after["memory_policy"]["ballooning"] is False, "ballooning resent")
+
+    # Explicit values win over the derivation.
+    code, out, err = cli.run("vm", "set", "web-04", "--memory", "6144",
+                             "--guaranteed", "1GiB", "--max", "12288MiB")
+    check(code == 0, err)
+    after = cli.vm("web-04")
+    check(after["memory"] == 6 * GIB, "memory")
+    check(after["memory_policy"]["guaranteed"] == GIB, "guaranteed")
+    check(after["memory_policy"]["max"] == 12 * GIB, "max")
+
+    code, out, err = cli.run("vm", "set", "web-04", "--memory", "6G")
+    check(code == 0 and "Nothing to change" in out, f"no-op: {out} {err}")
+
+
+def test_validation(cli):
+    code, out, err = cli.run("vm", "set", "web-03", "--guaranteed", "64G")
+    check(code == 1, f"exit {code}")
+    check("Physical Memory Guaranteed cannot exceed Memory Size." in err, err)
+    code, out, err = cli.run("vm", "set", "web-03", "--memory", "4G", "--max", "2G")
+    check(code == 1, f"exit {code}")
+    check("Maximum Memory has to be larger than or equal to Memory Size." in err, err)
+    check(cli.vm("web-03")["memory"] == 4 * GIB, "web-03 changed")
+
+
+def test_running_vm_next_run(cli):
+    before = cli.vm("web-02")
+    check(before["status"] == "up", "web-02 must be up")
+    code, out, err = cli.run("vm", "set", "web-02", "--ballooning", "off")
+    check(code == 0, err)
+    check("next run" in err, f"plan: {err}")
+    after = cli.vm("web-02")
+    check(after["next_run_configuration_exists"] is True, "no next-run configuration")
+
+
+def test_power_and_run_once(cli):
+    code, out, err = cli.run("vm", "start", "ci-runner-01")
+    check(code == 0, err)
+    check(cli.vm("ci-runner-01")["status"] in ("up", "powering_up", "wait_for_launch"),
+          "not started")
+    code, out, err = cli.run("vm", "stop", "ci-runner-01")
+    check(code == 0, err)
+    check(cli.vm("ci-runner-01")["status"] in ("down", "powering_down"), "not stopped")
+
+    before = cli.vm("web-03")
+    code, out, err = cli.run("vm", "run-once", "web-03", "--ballooning", "off", "--volatile")
+    check(code == 0, err)
+    code, out, err = cli.run("vm", "stop", "web-03")
+    check(code == 0, err)
+    after = cli.vm("web-03")
+    check(after["memory_policy"]["ballooning"] == before["memory_policy"]["ballooning"],
+          "run-once persisted")
+
+
+def test_clusters_and_templates(cli):
+    clusters = cli.json("clusters")
+    names = {c["name"] for c in clusters}
+    check({"Legacy", "Production-3.1", "Stable", "Default"} <= names, names)
+    templates = cli.json("templates")
+    check(any(t["name"] == "Blank" for t in templates), "no Blank")
+    code, out, err = cli.run("clusters")
+    check(code == 0 and "Legacy" in out and "3.0" in out, out)
+
+    code, out, err = cli.run("cluster", "set", "Stable", "--overcommit", "175")
+    check(code == 0, err)
+    stable = {c["name"]: c for c in cli.json("clusters")}["Stable"]
+    check(stable["overcommit_percent"] == 175, f"over-commit not stored: {stable}")
+    check(isinstance(stable["ballooning_enabled"], bool), "ballooning_enabled")
+
+
+def test_credentials(cli):
+    secret = "s3cr3t-Zq9-never-print"
+    code, out, err = cli.run("vms", env={"AEROSTAT_PASSWORD": secret})
+    check(code == 1, f"wrong password: exit {code}")
+    check(secret not in out and secret not in err, "password printed")
+    check(err.strip() != "", "no reason given")
+
+    with tempfile.NamedTemporaryFile("w", delete=False) as f:
+        f.write("demo\n")
+        path = f.name
+    try:
+        code, out, err = cli.run("--password-file", path, "--json", "clusters",
+                                 env={"AEROSTAT_PASSWORD": None})
+        check(code == 0, f"password file: {code} {err}")
+        code, out, err = cli.run("--password-file", path + ".missing", "clusters")
+        check(code == 2, f"missing password file: {code}")
+    finally:
+        os.unlink(path)
+
+
+TESTS = [
+    test_bad_usage,
+    test_vms_json,
+    test_vm_show,
+    test_gate_refuses_before_sending,
+    test_engine_fault,
+    test_vm_set_sends_only_changes,
+    test_validation,
+    test_running_vm_next_run,
+    test_power_and_run_once,
+    test_clusters_and_templates,
+    test_credentials,
+]
+
+
+def main():
+    cli_program, demo_program = sys.argv[1], sys.argv[2]
+    print(f"1..{len(TESTS)}", flush=True)
+    engine = DemoEngine(demo_program)
+    failed = 0
+    try:
+        cli = Cli(cli_program, engine.url)
+        for number, test in enumerate(TESTS, 1):
+            try:
+                test(cli)
+                print(f"ok {number} - {test.__name__}", flush=True)
+            except Exception:
+                failed += 1
+                print(f"not ok {number} - {test.__name__}")
+                for line in traceback.format_exc().splitlines():
+                    print("# " + line)
+                sys.stdout.flush()
+    finally:
+        engine.stop()
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
