@@ -91,7 +91,7 @@ fill_form (AeroRunOnceDialog *self)
 {
   AeroCluster *cluster = aero_vm_edit_find_cluster (self->clusters,
                                                     aero_vm_get_cluster_id (self->vm));
-  g_autoptr(AeroVersion) level = aero_vm_effective_version (self->vm, cluster);
+  AeroVersion *level = aero_vm_effective_version (self->vm, cluster);
 
   adw_window_title_set_subtitle (self->window_title, aero_vm_get_name (self->vm));
 

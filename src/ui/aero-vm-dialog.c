@@ -25,6 +25,7 @@ struct _AeroVmDialog
   gboolean           dirty;     /* the user touched a new VM's form */
   GtkWindow         *pending_dialog;
   GtkWindow         *discard_dialog;
+  GtkWidget         *saved_focus;  /* weak, while busy */
 
   AdwWindowTitle    *window_title;
   GtkWidget         *saving_spinner;
@@ -104,9 +105,30 @@ static void
 set_busy (AeroVmDialog *self,
           gboolean      busy)
 {
+  gboolean lock = busy && self->edit != NULL;
+
   self->busy = busy;
-  /* Edits stay on screen but cannot change under a request in flight. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->main_stack), !busy || self->edit == NULL);
+
+  /* Edits stay on screen but cannot change under a request in flight.
+   * Focus leaves the form first (GTK 4.8 complains when a focused text
+   * turns insensitive) and comes back to the same field afterwards. */
+  if (lock)
+    {
+      GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
+
+      if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->main_stack)))
+        {
+          g_set_weak_pointer (&self->saved_focus, focus);
+          gtk_window_set_focus (GTK_WINDOW (self), NULL);
+        }
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->main_stack), !lock);
+  if (!lock && self->saved_focus != NULL)
+    {
+      gtk_widget_grab_focus (self->saved_focus);
+      g_clear_weak_pointer (&self->saved_focus);
+    }
+
   update_actions (self);
 }
 
@@ -777,6 +799,13 @@ has_edits (AeroVmDialog *self)
   return aero_vm_edit_get_has_changes (self->edit);
 }
 
+static gboolean
+destroy_idle_cb (gpointer user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 discard_response_cb (AeroVmDialog *self,
                      const char   *response)
@@ -785,7 +814,11 @@ discard_response_cb (AeroVmDialog *self,
   if (g_strcmp0 (response, "discard") == 0)
     {
       g_cancellable_cancel (self->cancellable);
-      gtk_window_destroy (GTK_WINDOW (self));
+      /* The question is still answering and transient for us: go once it
+       * has closed. */
+      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_idle_cb,
+                       g_object_ref (self), g_object_unref);
     }
 }
 
@@ -860,6 +893,7 @@ aero_vm_dialog_dispose (GObject *object)
     gtk_window_destroy (self->discard_dialog);
   self->pending_dialog = NULL;
   self->discard_dialog = NULL;
+  g_clear_weak_pointer (&self->saved_focus);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AERO_TYPE_VM_DIALOG);
 

@@ -1,0 +1,314 @@
+/* test-dialog-fixture.h - shared set-up of the dialog tests
+ *
+ * Each test gets a fresh demo engine (tests change its inventory), a
+ * logged-in AeroEngine and the engine's clusters, templates and VMs.
+ * Helpers wait on the main context with a timeout, so a hung request
+ * fails the test instead of the whole run.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "aero-demo-engine.h"
+#include "aero-engine.h"
+#include "aero-json.h"
+
+#define WAIT_TIMEOUT_SECONDS 20
+
+/* Each test program uses a different subset of these helpers. */
+#pragma GCC diagnostic ignored "-Wunused-function"
+
+static gint64
+vm_guaranteed (AeroVm *vm)
+{
+  return aero_memory_policy_get_guaranteed (aero_vm_get_memory_policy (vm));
+}
+
+static gint64
+vm_max_memory (AeroVm *vm)
+{
+  return aero_memory_policy_get_max (aero_vm_get_memory_policy (vm));
+}
+
+typedef struct {
+  AeroDemoEngine *demo;
+  AeroEngine     *engine;
+  GListModel     *clusters;
+  GListModel     *templates;
+  GListModel     *vms;
+} DialogFixture;
+
+static gboolean
+timed_out_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Iterates the main context until *@flag is TRUE. */
+static void
+wait_flag (gboolean   *flag,
+           const char *what)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, timed_out_cb, &timed_out);
+
+  while (!*flag && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (timed_out)
+    g_error ("timed out waiting for %s", what);
+  g_source_remove (id);
+}
+
+/* Lets pending idles and redraws run. */
+static void
+settle (void)
+{
+  for (guint i = 0; i < 50 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+result_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_result (GAsyncResult **slot,
+             const char    *what)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, timed_out_cb, &timed_out);
+
+  while (*slot == NULL && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (timed_out)
+    g_error ("timed out waiting for %s", what);
+  g_source_remove (id);
+
+  return *slot;
+}
+
+static void
+signal_fired_cb (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+/* Connects to @signal of @object and waits for its emission. */
+static void
+wait_signal (gpointer    object,
+             const char *signal)
+{
+  gboolean fired = FALSE;
+  gulong id = g_signal_connect_swapped (object, signal, G_CALLBACK (signal_fired_cb), &fired);
+
+  wait_flag (&fired, signal);
+  g_signal_handler_disconnect (object, id);
+}
+
+static void
+destroyed_cb (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+/* Returns a flag that turns TRUE when @widget is destroyed. */
+static gboolean *
+watch_destroy (gpointer widget)
+{
+  gboolean *flag = g_new0 (gboolean, 1);
+
+  g_signal_connect_swapped (widget, "destroy", G_CALLBACK (destroyed_cb), flag);
+  return flag;
+}
+
+static AeroVm *
+fixture_get_vm (DialogFixture *fixture,
+                const char    *id,
+                gboolean       next_run)
+{
+  GAsyncResult *result = NULL;
+  g_autoptr(GError) error = NULL;
+  AeroVm *vm;
+
+  aero_engine_get_vm_async (fixture->engine, id, next_run, NULL, result_cb, &result);
+  vm = aero_engine_get_vm_finish (fixture->engine, wait_result (&result, "GET vm"), &error);
+  g_object_unref (result);
+  g_assert_no_error (error);
+  return vm;
+}
+
+static AeroCluster *
+fixture_get_cluster (DialogFixture *fixture,
+                     const char    *id)
+{
+  GAsyncResult *result = NULL;
+  g_autoptr(GError) error = NULL;
+  AeroCluster *cluster;
+
+  aero_engine_get_cluster_async (fixture->engine, id, NULL, result_cb, &result);
+  cluster = aero_engine_get_cluster_finish (fixture->engine, wait_result (&result, "GET cluster"), &error);
+  g_object_unref (result);
+  g_assert_no_error (error);
+  return cluster;
+}
+
+/* The item of @model whose "name" is @name (a new reference). */
+static gpointer
+find_by_name (GListModel *model,
+              const char *name)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autofree char *item_name = NULL;
+
+      g_object_get (item, "name", &item_name, NULL);
+      if (g_strcmp0 (item_name, name) == 0)
+        return g_steal_pointer (&item);
+    }
+
+  g_error ("no item named %s", name);
+  return NULL;
+}
+
+static guint
+position_of (GListModel *model,
+             const char *name)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autofree char *item_name = NULL;
+
+      g_object_get (item, "name", &item_name, NULL);
+      if (g_strcmp0 (item_name, name) == 0)
+        return i;
+    }
+
+  g_error ("no item named %s", name);
+  return G_MAXUINT;
+}
+
+/* The widget under @root built from a .ui with this id (template
+ * children keep their GtkBuildable id). */
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             const char *id)
+{
+  const char *root_id = gtk_buildable_get_buildable_id (GTK_BUILDABLE (root));
+
+  if (g_strcmp0 (root_id, id) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+get_widget (gpointer    root,
+            const char *id)
+{
+  GtkWidget *widget = find_widget (GTK_WIDGET (root), id);
+
+  if (widget == NULL)
+    g_error ("no widget with id %s", id);
+  return widget;
+}
+
+/* OK follows the "dialog.ok" action: insensitive while it is disabled. */
+static gboolean
+ok_enabled (gpointer dialog)
+{
+  return gtk_widget_get_sensitive (get_widget (dialog, "ok_button"));
+}
+
+static void
+fixture_set_up (DialogFixture *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *result = NULL;
+
+  fixture->demo = aero_demo_engine_new (0, 0);
+  aero_demo_engine_set_frozen (fixture->demo, TRUE);
+  g_assert_true (aero_demo_engine_start (fixture->demo, "127.0.0.1", 0, &error));
+  g_assert_no_error (error);
+
+  fixture->engine = aero_engine_new (aero_demo_engine_get_api_url (fixture->demo), &error);
+  g_assert_no_error (error);
+
+  aero_engine_login_async (fixture->engine, "admin@internal", "demo", NULL, result_cb, &result);
+  g_assert_true (aero_engine_login_finish (fixture->engine, wait_result (&result, "login"), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  aero_engine_list_clusters_async (fixture->engine, NULL, result_cb, &result);
+  fixture->clusters = aero_engine_list_clusters_finish (fixture->engine,
+                                                        wait_result (&result, "clusters"), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  aero_engine_list_templates_async (fixture->engine, NULL, result_cb, &result);
+  fixture->templates = aero_engine_list_templates_finish (fixture->engine,
+                                                          wait_result (&result, "templates"), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  aero_engine_list_vms_async (fixture->engine, NULL, -1, AERO_LIST_ALL_CONTENT, NULL, NULL,
+                              NULL, result_cb, &result);
+  fixture->vms = aero_engine_list_vms_finish (fixture->engine, wait_result (&result, "vms"), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+}
+
+static void
+fixture_tear_down (DialogFixture *fixture,
+                   gconstpointer  data)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  /* Close whatever a failed step left open. */
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free (toplevels);
+  settle ();
+
+  g_clear_object (&fixture->vms);
+  g_clear_object (&fixture->templates);
+  g_clear_object (&fixture->clusters);
+  g_clear_object (&fixture->engine);
+  aero_demo_engine_stop (fixture->demo);
+  g_clear_object (&fixture->demo);
+}
+
+/* The JSON text of @node, for exact comparisons. */
+static char *
+json_text (JsonNode *node)
+{
+  return json_to_string (node, FALSE);
+}

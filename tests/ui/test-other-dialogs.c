@@ -1,0 +1,351 @@
+/* test-other-dialogs.c - Run Once, Edit Cluster and bulk ballooning
+ * against the demo engine
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "aero-bulk-balloon-dialog.h"
+#include "aero-cluster-dialog.h"
+#include "aero-run-once-dialog.h"
+#include "test-dialog-fixture.h"
+
+#define REASON_VM_30 "Memory ballooning requires cluster compatibility version 3.1 or later (this cluster: 3.0)."
+#define REASON_CLUSTER "Ballooning is only available for Cluster compatibility version 3.3 and higher"
+#define KSM_OR_BALLOON "KSM or ballooning must be enabled to allow memory optimization."
+
+static void
+assert_description (gpointer    widget,
+                    const char *expected)
+{
+  g_autofree char *problem = NULL;
+
+  problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                expected);
+  if (problem != NULL)
+    g_error ("accessible description: %s", problem);
+}
+
+static gboolean
+check_active (gpointer    dialog,
+              const char *id)
+{
+  return gtk_check_button_get_active (GTK_CHECK_BUTTON (get_widget (dialog, id)));
+}
+
+static void
+set_check (gpointer    dialog,
+           const char *id,
+           gboolean    active)
+{
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (get_widget (dialog, id)), active);
+}
+
+/* --- Run Once ------------------------------------------------------------ */
+
+static AeroRunOnceDialog *
+open_run_once (DialogFixture *fixture,
+               const char    *name)
+{
+  g_autoptr(AeroVm) vm = find_by_name (fixture->vms, name);
+  AeroRunOnceDialog *dialog = aero_run_once_dialog_new (fixture->engine, vm, fixture->clusters);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_false (aero_run_once_dialog_get_loaded (dialog));
+  g_assert_false (ok_enabled (dialog));
+  wait_signal (dialog, "loaded");
+  g_assert_true (ok_enabled (dialog));
+  return dialog;
+}
+
+static void
+test_run_once_gate (DialogFixture *fixture,
+                    gconstpointer  data)
+{
+  AeroRunOnceDialog *dialog = open_run_once (fixture, "legacy-web");
+  GtkWidget *check = get_widget (dialog, "balloon_check");
+  GtkWidget *reason = get_widget (dialog, "balloon_reason");
+
+  g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)), ==, "Memory Balloon Device Enabled");
+  g_assert_false (gtk_widget_get_sensitive (check));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_true (gtk_widget_get_visible (reason));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (reason)), ==, REASON_VM_30);
+  assert_description (check, REASON_VM_30);
+  /* No override at all for such a VM. */
+  g_assert_cmpint (aero_run_once_dialog_get_ballooning (dialog), ==, AERO_TRISTATE_UNKNOWN);
+}
+
+static void
+test_run_once_leaves_vm (DialogFixture *fixture,
+                         gconstpointer  data)
+{
+  AeroRunOnceDialog *dialog = open_run_once (fixture, "web-03");
+  g_autoptr(AeroVm) vm = find_by_name (fixture->vms, "web-03");
+  g_autoptr(AeroVm) running = NULL;
+  g_autoptr(AeroVm) after = NULL;
+  gboolean *closed = watch_destroy (dialog);
+  GAsyncResult *result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The override starts from the VM's own value. */
+  g_assert_true (check_active (dialog, "balloon_check"));
+  g_assert_true (gtk_widget_get_sensitive (get_widget (dialog, "balloon_check")));
+  g_assert_false (check_active (dialog, "paused_check"));
+  g_assert_false (check_active (dialog, "volatile_check"));
+
+  set_check (dialog, "balloon_check", FALSE);
+  set_check (dialog, "paused_check", TRUE);
+  set_check (dialog, "volatile_check", TRUE);
+  g_assert_cmpint (aero_run_once_dialog_get_ballooning (dialog), ==, AERO_TRISTATE_FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
+  wait_flag (closed, "the dialog to close");
+  g_free (closed);
+
+  running = fixture_get_vm (fixture, aero_vm_get_id (vm), FALSE);
+  g_assert_true (aero_vm_status_is_running (aero_vm_get_status (running)));
+  g_assert_cmpint (aero_vm_get_next_run_configuration_exists (running), !=, AERO_TRISTATE_TRUE);
+
+  /* Power off: the stored configuration is what it was. */
+  aero_engine_stop_vm_async (fixture->engine, aero_vm_get_id (vm), NULL, result_cb, &result);
+  g_assert_true (aero_engine_stop_vm_finish (fixture->engine, wait_result (&result, "stop"), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  after = fixture_get_vm (fixture, aero_vm_get_id (vm), FALSE);
+  g_assert_cmpint (aero_memory_policy_get_ballooning (aero_vm_get_memory_policy (after)), ==, AERO_TRISTATE_TRUE);
+  g_assert_cmpint (aero_vm_get_memory (after), ==, aero_vm_get_memory (vm));
+  g_assert_cmpint (vm_guaranteed (after), ==, vm_guaranteed (vm));
+}
+
+/* --- Edit Cluster -------------------------------------------------------- */
+
+static AeroClusterDialog *
+open_cluster (DialogFixture *fixture,
+              const char    *name)
+{
+  g_autoptr(AeroCluster) cluster = find_by_name (fixture->clusters, name);
+  AeroClusterDialog *dialog = aero_cluster_dialog_new (fixture->engine, cluster);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+test_cluster_gate (DialogFixture *fixture,
+                   gconstpointer  data)
+{
+  AeroClusterDialog *dialog = open_cluster (fixture, "Legacy");
+  GtkWidget *check = get_widget (dialog, "balloon_check");
+  GtkWidget *reason = get_widget (dialog, "balloon_reason");
+
+  g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)), ==, "Enable Memory Balloon Optimization");
+  g_assert_false (gtk_widget_get_sensitive (check));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_true (gtk_widget_get_visible (reason));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (reason)), ==, REASON_CLUSTER);
+  assert_description (check, REASON_CLUSTER);
+  /* Legacy: None – 100 %, KSM off: valid. */
+  g_assert_true (check_active (dialog, "radio_none"));
+  g_assert_true (ok_enabled (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* 3.1 is still below 3.3. */
+  dialog = open_cluster (fixture, "Production-3.1");
+  g_assert_false (gtk_widget_get_sensitive (get_widget (dialog, "balloon_check")));
+  g_assert_true (check_active (dialog, "radio_server"));
+  g_assert_true (check_active (dialog, "ksm_check"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  dialog = open_cluster (fixture, "Stable");
+  g_assert_true (gtk_widget_get_sensitive (get_widget (dialog, "balloon_check")));
+  g_assert_true (check_active (dialog, "balloon_check"));
+  g_assert_true (check_active (dialog, "radio_desktop"));
+  g_assert_false (gtk_widget_get_visible (get_widget (dialog, "balloon_reason")));
+}
+
+static void
+test_cluster_ksm_or_balloon (DialogFixture *fixture,
+                             gconstpointer  data)
+{
+  AeroClusterDialog *dialog = open_cluster (fixture, "Production-3.1");
+  GtkWidget *message = get_widget (dialog, "validation_label");
+
+  /* 150 %, ballooning unavailable below 3.3: KSM is what allows it. */
+  g_assert_false (gtk_widget_get_visible (message));
+  set_check (dialog, "ksm_check", FALSE);
+  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (message)), ==, KSM_OR_BALLOON);
+  g_assert_false (aero_cluster_dialog_get_valid (dialog));
+  g_assert_false (ok_enabled (dialog));
+
+  /* No over-commit: nothing to allow. */
+  set_check (dialog, "radio_none", TRUE);
+  g_assert_false (gtk_widget_get_visible (message));
+  g_assert_true (ok_enabled (dialog));
+
+  set_check (dialog, "radio_custom", TRUE);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (get_widget (dialog, "custom_spin")), 120);
+  g_assert_false (ok_enabled (dialog));
+  set_check (dialog, "ksm_check", TRUE);
+  g_assert_true (ok_enabled (dialog));
+}
+
+static void
+test_cluster_saves (DialogFixture *fixture,
+                    gconstpointer  data)
+{
+  AeroClusterDialog *dialog = open_cluster (fixture, "Default");
+  g_autoptr(AeroCluster) cluster = find_by_name (fixture->clusters, "Default");
+  g_autoptr(AeroCluster) after = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *text = NULL;
+  gboolean *closed = watch_destroy (dialog);
+
+  /* Default: 150 %, KSM off, ballooning on. */
+  g_assert_true (check_active (dialog, "balloon_check"));
+  set_check (dialog, "balloon_check", FALSE);
+  g_assert_false (ok_enabled (dialog));
+  set_check (dialog, "ksm_check", TRUE);
+  set_check (dialog, "radio_desktop", TRUE);
+  g_assert_true (ok_enabled (dialog));
+
+  body = aero_cluster_dialog_build_body (dialog);
+  text = json_text (body);
+  g_assert_cmpstr (text, ==,
+                   "{\"ballooning_enabled\":\"false\",\"memory_policy\":{\"over_commit\":{\"percent\":\"200\"}},\"ksm\":{\"enabled\":\"true\"}}");
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
+  wait_flag (closed, "the dialog to close");
+  g_free (closed);
+
+  after = fixture_get_cluster (fixture, aero_cluster_get_id (cluster));
+  g_assert_cmpint (aero_cluster_get_ballooning_enabled (after), ==, AERO_TRISTATE_FALSE);
+  g_assert_cmpint (aero_cluster_get_ksm_enabled (after), ==, AERO_TRISTATE_TRUE);
+  g_assert_cmpint (aero_cluster_get_overcommit_percent (after), ==, 200);
+}
+
+/* --- bulk ballooning ----------------------------------------------------- */
+
+static void
+test_bulk_mixed (DialogFixture *fixture,
+                 gconstpointer  data)
+{
+  const char *names[] = { "prod-app-02", "stable-02", "legacy-web", "web-03" };
+  g_autoptr(GPtrArray) vms = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(AeroVm) changed = NULL;
+  g_autoptr(AeroVm) running = NULL;
+  g_autoptr(AeroVm) running_next = NULL;
+  g_autoptr(AeroVm) legacy = NULL;
+  g_auto(GStrv) summary = NULL;
+  g_auto(GStrv) results = NULL;
+  g_autofree char *summary_text = NULL;
+  g_autofree char *results_text = NULL;
+  AeroBulkBalloonDialog *dialog;
+  gboolean *closed;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_ptr_array_add (vms, find_by_name (fixture->vms, names[i]));
+
+  dialog = aero_bulk_balloon_dialog_new (fixture->engine, vms, fixture->clusters, TRUE);
+  closed = watch_destroy (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  if (g_strcmp0 (aero_bulk_balloon_dialog_get_stage (dialog), "summary") != 0)
+    wait_signal (dialog, "ready");
+
+  summary = aero_bulk_balloon_dialog_dup_summary (dialog);
+  summary_text = g_strjoinv ("\n", summary);
+  g_test_message ("summary:\n%s", summary_text);
+  g_assert_cmpstr (summary_text, ==,
+                   "1 virtual machine will change now.\n"
+                   "1 virtual machine is running and will change at its next run.\n"
+                   "1 virtual machine will be skipped: its compatibility version is below 3.1.\n"
+                   "1 virtual machine will be skipped: ballooning is already enabled.");
+  g_assert_true (ok_enabled (dialog));
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
+  if (g_strcmp0 (aero_bulk_balloon_dialog_get_stage (dialog), "results") != 0)
+    wait_signal (dialog, "finished");
+
+  results = aero_bulk_balloon_dialog_dup_results (dialog);
+  results_text = g_strjoinv ("\n", results);
+  g_test_message ("results:\n%s", results_text);
+  g_assert_cmpstr (results[0], ==, "prod-app-02: Ballooning enabled");
+  g_assert_cmpstr (results[1], ==, "stable-02: Ballooning will be enabled at the next run");
+  g_assert_true (g_str_has_prefix (results[2], "legacy-web: "));
+  g_assert_true (g_str_has_prefix (results[3], "web-03: "));
+
+  changed = fixture_get_vm (fixture, aero_vm_get_id (g_ptr_array_index (vms, 0)), FALSE);
+  g_assert_cmpint (aero_memory_policy_get_ballooning (aero_vm_get_memory_policy (changed)), ==, AERO_TRISTATE_TRUE);
+  /* Nothing but the flag moved. */
+  g_assert_cmpint (aero_vm_get_memory (changed), ==, aero_vm_get_memory (g_ptr_array_index (vms, 0)));
+  g_assert_cmpint (vm_guaranteed (changed), ==, vm_guaranteed (g_ptr_array_index (vms, 0)));
+  g_assert_cmpstr (aero_vm_get_description (changed), ==, aero_vm_get_description (g_ptr_array_index (vms, 0)));
+
+  running = fixture_get_vm (fixture, aero_vm_get_id (g_ptr_array_index (vms, 1)), FALSE);
+  running_next = fixture_get_vm (fixture, aero_vm_get_id (g_ptr_array_index (vms, 1)), TRUE);
+  g_assert_cmpint (aero_vm_get_next_run_configuration_exists (running), ==, AERO_TRISTATE_TRUE);
+  g_assert_cmpint (aero_memory_policy_get_ballooning (aero_vm_get_memory_policy (running_next)), ==, AERO_TRISTATE_TRUE);
+
+  legacy = fixture_get_vm (fixture, aero_vm_get_id (g_ptr_array_index (vms, 2)), FALSE);
+  g_assert_cmpint (aero_memory_policy_get_ballooning (aero_vm_get_memory_policy (legacy)), ==, AERO_TRISTATE_FALSE);
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
+  wait_flag (closed, "the dialog to close");
+  g_free (closed);
+}
+
+static void
+test_bulk_failure_goes_on (DialogFixture *fixture,
+                           gconstpointer  data)
+{
+  const char *names[] = { "prod-app-02", "stable-02", "stable-04" };
+  g_autoptr(GPtrArray) vms = g_ptr_array_new_with_free_func (g_object_unref);
+  g_auto(GStrv) results = NULL;
+  AeroBulkBalloonDialog *dialog;
+  AeroVm *ghost;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_ptr_array_add (vms, find_by_name (fixture->vms, names[i]));
+  /* The first VM vanishes before the update: the engine answers 404. */
+  ghost = aero_vm_copy (g_ptr_array_index (vms, 0));
+  aero_vm_set_id (ghost, "a0000000-0000-4000-8000-0000000000ff");
+  aero_vm_set_name (ghost, "ghost");
+  g_ptr_array_insert (vms, 0, ghost);
+
+  dialog = aero_bulk_balloon_dialog_new (fixture->engine, vms, fixture->clusters, TRUE);
+  gtk_window_present (GTK_WINDOW (dialog));
+  if (g_strcmp0 (aero_bulk_balloon_dialog_get_stage (dialog), "summary") != 0)
+    wait_signal (dialog, "ready");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
+  if (g_strcmp0 (aero_bulk_balloon_dialog_get_stage (dialog), "results") != 0)
+    wait_signal (dialog, "finished");
+
+  results = aero_bulk_balloon_dialog_dup_results (dialog);
+  g_assert_true (g_str_has_prefix (results[0], "ghost: Failed: "));
+  g_assert_cmpstr (results[1], ==, "prod-app-02: Ballooning enabled");
+  g_assert_cmpstr (results[2], ==, "stable-02: Ballooning will be enabled at the next run");
+  g_assert_true (g_str_has_prefix (results[3], "stable-04: "));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, DialogFixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/run-once-dialog/gate", test_run_once_gate);
+  ADD ("/run-once-dialog/leaves-vm-unchanged", test_run_once_leaves_vm);
+  ADD ("/cluster-dialog/gate", test_cluster_gate);
+  ADD ("/cluster-dialog/ksm-or-balloon", test_cluster_ksm_or_balloon);
+  ADD ("/cluster-dialog/saves", test_cluster_saves);
+  ADD ("/bulk-balloon-dialog/mixed", test_bulk_mixed);
+  ADD ("/bulk-balloon-dialog/failure-goes-on", test_bulk_failure_goes_on);
+#undef ADD
+
+  return g_test_run ();
+}

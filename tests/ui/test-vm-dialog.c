@@ -1,0 +1,587 @@
+/* test-vm-dialog.c - the New / Edit VM dialog against the demo engine
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "aero-vm-dialog.h"
+#include "aero-next-run-dialog.h"
+#include "test-dialog-fixture.h"
+
+#define BALLOON_LABEL "Memory Balloon Device Enabled"
+#define REASON_30 "Memory ballooning requires cluster compatibility version 3.1 or later (this cluster: 3.0)."
+
+static AeroVmDialog *
+open_new (DialogFixture *fixture)
+{
+  AeroVmDialog *dialog = aero_vm_dialog_new_for_new_vm (fixture->engine, fixture->clusters,
+                                                        fixture->templates);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_nonnull (aero_vm_dialog_get_edit (dialog));
+  return dialog;
+}
+
+static AeroVmDialog *
+open_edit (DialogFixture *fixture,
+           const char    *name)
+{
+  g_autoptr(AeroVm) vm = find_by_name (fixture->vms, name);
+  AeroVmDialog *dialog = aero_vm_dialog_new_for_vm (fixture->engine, vm, fixture->clusters);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  /* A spinner first: nothing is editable before the single GET. */
+  g_assert_null (aero_vm_dialog_get_edit (dialog));
+  g_assert_true (aero_vm_dialog_get_busy (dialog));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (get_widget (dialog, "main_stack"))),
+                   ==, "loading");
+  g_assert_false (ok_enabled (dialog));
+  wait_signal (dialog, "loaded");
+  g_assert_nonnull (aero_vm_dialog_get_edit (dialog));
+  return dialog;
+}
+
+static void
+select_cluster (DialogFixture *fixture,
+                AeroVmDialog  *dialog,
+                const char    *name)
+{
+  adw_combo_row_set_selected (ADW_COMBO_ROW (get_widget (dialog, "cluster_row")),
+                              position_of (fixture->clusters, name));
+}
+
+static GtkCheckButton *
+balloon_check (AeroVmDialog *dialog)
+{
+  GtkCheckButton *check = GTK_CHECK_BUTTON (get_widget (dialog, "balloon_check"));
+
+  g_assert_cmpstr (gtk_check_button_get_label (check), ==, BALLOON_LABEL);
+  return check;
+}
+
+static void
+set_spin (AeroVmDialog *dialog,
+          const char   *id,
+          double        value)
+{
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (get_widget (dialog, id)), value);
+}
+
+static void
+set_text (AeroVmDialog *dialog,
+          const char   *id,
+          const char   *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (get_widget (dialog, id)), text);
+}
+
+static void
+assert_description (gpointer    widget,
+                    const char *expected)
+{
+  g_autofree char *problem = NULL;
+
+  problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                expected);
+  if (problem != NULL)
+    g_error ("accessible description: %s", problem);
+}
+
+static void
+test_new_defaults (DialogFixture *fixture,
+                   gconstpointer  data)
+{
+  AeroVmDialog *dialog = open_new (fixture);
+  AeroVmEdit *edit = aero_vm_dialog_get_edit (dialog);
+  GtkCheckButton *check = balloon_check (dialog);
+  g_autoptr(AeroTemplate) blank = NULL;
+
+  g_assert_cmpint (aero_vm_edit_get_mode (edit), ==, AERO_VM_EDIT_NEW_VM);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "New Virtual Machine");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (get_widget (dialog, "main_stack"))),
+                   ==, "form");
+
+  /* Blank is the default template, shown in the drop-down. */
+  g_assert_true (gtk_widget_get_visible (get_widget (dialog, "template_row")));
+  blank = find_by_name (fixture->templates, "Blank");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (get_widget (dialog, "template_row"))),
+                    ==, position_of (fixture->templates, "Blank"));
+  g_assert_true (aero_vm_edit_get_template (edit) == blank);
+
+  /* On a 4.7 cluster the balloon is on by default, and can be changed. */
+  select_cluster (fixture, dialog, "Default");
+  g_assert_true (gtk_check_button_get_active (check));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (check)));
+  g_assert_false (gtk_widget_get_visible (get_widget (dialog, "balloon_reason")));
+
+  /* Blank's memory (1 GiB), guaranteed from the 150 % over-commit of
+   * Default, maximum 4 × memory. */
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (get_widget (dialog, "memory_spin"))), ==, 1024);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (get_widget (dialog, "max_memory_spin"))), ==, 4096);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (get_widget (dialog, "guaranteed_spin"))),
+                     ==, aero_vm_edit_get_guaranteed_mb (edit));
+
+  /* No name yet: the field says why and OK waits. */
+  g_assert_true (gtk_widget_get_visible (get_widget (dialog, "name_error_row")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_widget (dialog, "name_error"))),
+                   ==, "This field can't be empty.");
+  g_assert_false (ok_enabled (dialog));
+
+  set_text (dialog, "name_row", "new-vm-01");
+  g_assert_false (gtk_widget_get_visible (get_widget (dialog, "name_error_row")));
+  g_assert_true (ok_enabled (dialog));
+  g_assert_true (gtk_widget_get_sensitive (get_widget (dialog, "resources_page")));
+  g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (dialog)) == get_widget (dialog, "ok_button"));
+}
+
+static void
+test_legacy_greyed (DialogFixture *fixture,
+                    gconstpointer  data)
+{
+  AeroVmDialog *dialog = open_edit (fixture, "legacy-db");
+  GtkCheckButton *check = balloon_check (dialog);
+  GtkWidget *reason = get_widget (dialog, "balloon_reason");
+
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (check)));
+  g_assert_false (gtk_check_button_get_active (check));
+  g_assert_true (gtk_widget_get_visible (reason));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (reason)), ==, REASON_30);
+  /* Right under the check box, in the same box. */
+  g_assert_true (gtk_widget_get_prev_sibling (reason) == GTK_WIDGET (check));
+  assert_description (check, REASON_30);
+
+  /* Nothing about ballooning goes out for such a VM. */
+  set_text (dialog, "description_row", "still 3.0");
+  {
+    g_autoptr(JsonNode) body = aero_vm_edit_build_body (aero_vm_dialog_get_edit (dialog));
+    g_autofree char *text = json_text (body);
+
+    g_assert_null (strstr (text, "ballooning"));
+  }
+}
+
+static void
+test_cluster_switch (DialogFixture *fixture,
+                     gconstpointer  data)
+{
+  AeroVmDialog *dialog = open_new (fixture);
+  GtkCheckButton *check = balloon_check (dialog);
+
+  select_cluster (fixture, dialog, "Default");
+  g_assert_true (gtk_check_button_get_active (check));
+
+  select_cluster (fixture, dialog, "Legacy");
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (check)));
+  g_assert_false (gtk_check_button_get_active (check));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_widget (dialog, "balloon_reason"))), ==, REASON_30);
+  assert_description (check, REASON_30);
+
+  select_cluster (fixture, dialog, "Default");
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (check)));
+  g_assert_true (gtk_check_button_get_active (check));
+  g_assert_false (gtk_widget_get_visible (get_widget (dialog, "balloon_reason")));
+
+  /* The user's "off" survives a trip through 3.0 as well. */
+  gtk_check_button_set_active (check, FALSE);
+  select_cluster (fixture, dialog, "Legacy");
+  select_cluster (fixture, dialog, "Default");
+  g_assert_false (gtk_check_button_get_active (check));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (check)));
+}
+
+static void
+test_high_performance (DialogFixture *fixture,
+                       gconstpointer  data)
+{
+  AeroVmDialog *dialog = open_new (fixture);
+  GtkCheckButton *check = balloon_check (dialog);
+
+  select_cluster (fixture, dialog, "Default");
+  g_assert_true (gtk_check_button_get_active (check));
+
+  /* Desktop, Server, High Performance */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (get_widget (dialog, "type_row")), 2);
+  g_assert_cmpint (aero_vm_edit_get_vm_type (aero_vm_dialog_get_edit (dialog)),
+                   ==, AERO_VM_TYPE_HIGH_PERFORMANCE);
+  g_assert_false (gtk_check_button_get_active (check));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (check)));
+
+  /* The admin may still want it. */
+  gtk_check_button_set_active (check, TRUE);
+  g_assert_true (aero_vm_edit_get_ballooning (aero_vm_dialog_get_edit (dialog)));
+}
+
+static void
+test_validation (DialogFixture *fixture,
+                 gconstpointer  data)
+{
+  AeroVmDialog *dialog = open_new (fixture);
+
+  select_cluster (fixture, dialog, "Default");
+  set_text (dialog, "name_row", "bad name!");
+  g_assert_true (gtk_widget_get_visible (get_widget (dialog, "name_error_row")));
+  g_assert_false (ok_enabled (dialog));
+  set_text (dialog, "name_row", "valid-name");
+  g_assert_true (ok_enabled (dialog));
+
+  /* Memory re-derives the others until they are touched. */
+  set_spin (dialog, "memory_spin", 2048);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (get_widget (dialog, "max_memory_spin"))), ==, 8192);
+
+  set_spin (dialog, "guaranteed_spin", 4096);
+  g_assert_true (gtk_widget_get_visible (get_widget (dialog, "guaranteed_error_row")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_widget (dialog, "guaranteed_error"))),
+                   ==, "Physical Memory Guaranteed cannot exceed Memory Size.");
+  g_assert_false (ok_enabled (dialog));
+  set_spin (dialog, "guaranteed_spin", 1024);
+  g_assert_false (gtk_widget_get_visible (get_widget (dialog, "guaranteed_error_row")));
+  g_assert_true (ok_enabled (dialog));
+
+  set_spin (dialog, "max_memory_spin", 1024);
+  g_assert_true (gtk_widget_get_visible (get_widget (dialog, "max_memory_error_row")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_widget (dialog, "max_memory_error"))),
+                   ==, "Maximum Memory has to be larger than or equal to Memory Size.");
+  g_assert_false (ok_enabled (dialog));
+  set_spin (dialog, "max_memory_spin", 8192);
+  g_assert_true (ok_enabled (dialog));
+
+  set_spin (dialog, "memory_spin", 0);
+  g_assert_true (gtk_widget_get_visible (get_widget (dialog, "memory_error_row")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_widget (dialog, "memory_error"))),
+                   ==, "Memory Size must be at least 1 MB.");
+  g_assert_false (ok_enabled (dialog));
+
+  /* OK does nothing while invalid. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
+  g_assert_false (aero_vm_dialog_get_busy (dialog));
+}
+
+static void
+saved_object_cb (AeroVmDialog  *dialog,
+                 GObject       *object,
+                 AeroVm       **out)
+{
+  g_set_object (out, AERO_VM (object));
+}
+
+static void
+test_new_vm_saves (DialogFixture *fixture,
+                   gconstpointer  data)
+{
+  AeroVmDialog *dialog = open_new (fixture);
+  gboolean *closed = watch_destroy (dialog);
+  g_autoptr(AeroVm) saved = NULL;
+  g_autoptr(AeroVm) fetched = NULL;
+
+  select_cluster (fixture, dialog, "Default");
+  set_text (dialog, "name_row", "fresh-01");
+  g_signal_connect (dialog, "saved", G_CALLBACK (saved_object_cb), &saved);
+  /* Enter in a field activates OK (the default widget). */
+  gtk_widget_activate_default (GTK_WIDGET (dialog));
+  wait_flag (closed, "the dialog to close");
+  g_free (closed);
+
+  g_assert_nonnull (saved);
+  fetched = fixture_get_vm (fixture, aero_vm_get_id (saved), FALSE);
+  g_assert_cmpstr (aero_vm_get_name (fetched), ==, "fresh-01");
+  g_assert_cmpint (aero_memory_policy_get_ballooning (aero_vm_get_memory_policy (fetched)),
+                   ==, AERO_TRISTATE_TRUE);
+}
+
+static void
+saved_cb (AeroVmDialog *dialog,
+          GObject      *object,
+          gboolean     *flag)
+{
+  *flag = TRUE;
+}
+
+static void
+test_edit_put_body (DialogFixture *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(AeroVm) before = NULL;
+  g_autoptr(AeroVm) after = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *text = NULL;
+  AeroVmDialog *dialog;
+  gboolean *closed;
+  gboolean was_saved = FALSE;
+
+  dialog = open_edit (fixture, "web-03");
+  before = aero_vm_copy (aero_vm_edit_get_vm (aero_vm_dialog_get_edit (dialog)));
+  closed = watch_destroy (dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Edit Virtual Machine");
+
+  /* Nothing edited: nothing to send. */
+  g_assert_null (aero_vm_edit_build_body (aero_vm_dialog_get_edit (dialog)));
+
+  set_text (dialog, "description_row", "front end");
+  gtk_check_button_set_active (balloon_check (dialog), FALSE);
+
+  body = aero_vm_edit_build_body (aero_vm_dialog_get_edit (dialog));
+  text = json_text (body);
+  g_assert_cmpstr (text, ==,
+                   "{\"description\":\"front end\",\"memory_policy\":{\"ballooning\":\"false\"}}");
+
+  g_signal_connect (dialog, "saved", G_CALLBACK (saved_cb), &was_saved);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
+  /* A down VM: no confirmation, straight to the PUT. */
+  g_assert_null (aero_vm_dialog_get_pending_dialog (dialog));
+  wait_flag (closed, "the dialog to close");
+  g_free (closed);
+  g_assert_true (was_saved);
+
+  /* Only those two members changed on the engine. */
+  after = fixture_get_vm (fixture, aero_vm_get_id (before), FALSE);
+  g_assert_cmpstr (aero_vm_get_description (after), ==, "front end");
+  g_assert_cmpint (aero_memory_policy_get_ballooning (aero_vm_get_memory_policy (after)), ==, AERO_TRISTATE_FALSE);
+  g_assert_cmpstr (aero_vm_get_name (after), ==, aero_vm_get_name (before));
+  g_assert_cmpstr (aero_vm_get_comment (after), ==, aero_vm_get_comment (before));
+  g_assert_cmpint (aero_vm_get_memory (after), ==, aero_vm_get_memory (before));
+  g_assert_cmpint (vm_guaranteed (after), ==, vm_guaranteed (before));
+  g_assert_cmpint (vm_max_memory (after), ==, vm_max_memory (before));
+  g_assert_cmpint (aero_vm_get_vm_type (after), ==, aero_vm_get_vm_type (before));
+  g_assert_cmpint (aero_vm_get_cpu_sockets (after), ==, aero_vm_get_cpu_sockets (before));
+  g_assert_cmpint (aero_vm_get_cpu_shares (after), ==, aero_vm_get_cpu_shares (before));
+  g_assert_cmpstr (aero_vm_get_cluster_id (after), ==, aero_vm_get_cluster_id (before));
+}
+
+static void
+test_next_run (DialogFixture *fixture,
+               gconstpointer  data)
+{
+  AeroVmDialog *dialog = open_edit (fixture, "web-01");
+  g_autoptr(AeroVm) now = NULL;
+  g_autoptr(AeroVm) next = NULL;
+  g_auto(GStrv) now_labels = NULL;
+  g_auto(GStrv) later_labels = NULL;
+  AeroNextRunDialog *pending;
+  gboolean *closed = watch_destroy (dialog);
+  gboolean *pending_closed;
+  g_autofree char *id = g_strdup (aero_vm_get_id (aero_vm_edit_get_vm (aero_vm_dialog_get_edit (dialog))));
+
+  set_text (dialog, "description_row", "changed live");
+  gtk_check_button_set_active (balloon_check (dialog), FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
+
+  pending = AERO_NEXT_RUN_DIALOG (aero_vm_dialog_get_pending_dialog (dialog));
+  g_assert_nonnull (pending);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (pending)), ==, "Pending Virtual Machine changes");
+  g_assert_false (aero_vm_dialog_get_busy (dialog));
+
+  now_labels = aero_next_run_dialog_dup_now_labels (pending);
+  later_labels = aero_next_run_dialog_dup_later_labels (pending);
+  g_assert_true (g_strv_contains ((const char * const *) now_labels, "Description"));
+  g_assert_true (g_strv_contains ((const char * const *) later_labels, BALLOON_LABEL));
+  g_assert_false (g_strv_contains ((const char * const *) now_labels, BALLOON_LABEL));
+
+  pending_closed = watch_destroy (pending);
+  gtk_widget_activate_action (GTK_WIDGET (pending), "dialog.ok", NULL);
+  wait_flag (pending_closed, "the pending dialog to close");
+  wait_flag (closed, "the dialog to close");
+  g_free (closed);
+  g_free (pending_closed);
+
+  now = fixture_get_vm (fixture, id, FALSE);
+  next = fixture_get_vm (fixture, id, TRUE);
+  g_assert_cmpstr (aero_vm_get_description (now), ==, "changed live");
+  /* Still on in the running configuration, off after the restart. */
+  g_assert_cmpint (aero_memory_policy_get_ballooning (aero_vm_get_memory_policy (now)), ==, AERO_TRISTATE_TRUE);
+  g_assert_cmpint (aero_vm_get_next_run_configuration_exists (now), ==, AERO_TRISTATE_TRUE);
+  g_assert_cmpint (aero_memory_policy_get_ballooning (aero_vm_get_memory_policy (next)), ==, AERO_TRISTATE_FALSE);
+}
+
+static void
+test_next_run_cancel_keeps_edits (DialogFixture *fixture,
+                                  gconstpointer  data)
+{
+  AeroVmDialog *dialog = open_edit (fixture, "web-01");
+  GtkWindow *pending;
+
+  gtk_check_button_set_active (balloon_check (dialog), FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
+  pending = aero_vm_dialog_get_pending_dialog (dialog);
+  g_assert_nonnull (pending);
+  gtk_widget_activate_action (GTK_WIDGET (pending), "dialog.cancel", NULL);
+  settle ();
+
+  g_assert_null (aero_vm_dialog_get_pending_dialog (dialog));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_false (gtk_check_button_get_active (balloon_check (dialog)));
+  g_assert_false (aero_vm_dialog_get_busy (dialog));
+}
+
+static void
+test_fault_kept (DialogFixture *fixture,
+                 gconstpointer  data)
+{
+  AeroVmDialog *dialog = open_edit (fixture, "web-03");
+  g_autoptr(AeroVm) after = NULL;
+  g_autofree char *id = g_strdup (aero_vm_get_id (aero_vm_edit_get_vm (aero_vm_dialog_get_edit (dialog))));
+  gboolean *closed = watch_destroy (dialog);
+  GtkRevealer *banner = GTK_REVEALER (get_widget (dialog, "banner_revealer"));
+
+  /* Another VM's name: the engine refuses. */
+  set_text (dialog, "name_row", "web-01");
+  set_text (dialog, "comment_row", "keep me");
+  set_spin (dialog, "memory_spin", 6144);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
+  g_assert_true (aero_vm_dialog_get_busy (dialog));
+  while (aero_vm_dialog_get_busy (dialog) && !*closed)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (*closed);
+  g_assert_true (gtk_revealer_get_reveal_child (banner));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_widget (dialog, "banner_reason"))), !=, "");
+  g_test_message ("fault: %s / %s",
+                  gtk_label_get_text (GTK_LABEL (get_widget (dialog, "banner_reason"))),
+                  gtk_label_get_text (GTK_LABEL (get_widget (dialog, "banner_detail"))));
+  /* A refusal is not retried. */
+  g_assert_false (gtk_widget_get_visible (get_widget (dialog, "banner_retry")));
+
+  /* Every edit is intact and OK can be pressed again. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_widget (dialog, "name_row"))), ==, "web-01");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_widget (dialog, "comment_row"))), ==, "keep me");
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (get_widget (dialog, "memory_spin"))), ==, 6144);
+  g_assert_true (gtk_widget_get_sensitive (get_widget (dialog, "main_stack")));
+  g_assert_true (ok_enabled (dialog));
+
+  after = fixture_get_vm (fixture, id, FALSE);
+  g_assert_cmpstr (aero_vm_get_name (after), ==, "web-03");
+
+  /* Fixing the name saves, and the banner goes. */
+  set_text (dialog, "name_row", "web-03b");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
+  wait_flag (closed, "the dialog to close");
+  g_free (closed);
+}
+
+static void
+test_dropped_connection (DialogFixture *fixture,
+                         gconstpointer  data)
+{
+  AeroVmDialog *dialog = open_edit (fixture, "web-03");
+  gboolean *closed = watch_destroy (dialog);
+
+  set_text (dialog, "description_row", "after the outage");
+  aero_demo_engine_stop (fixture->demo);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
+  while (aero_vm_dialog_get_busy (dialog) && !*closed)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (*closed);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (get_widget (dialog, "banner_revealer"))));
+  g_assert_true (gtk_widget_get_visible (get_widget (dialog, "banner_retry")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_widget (dialog, "description_row"))),
+                   ==, "after the outage");
+  g_free (closed);
+}
+
+static void
+test_template_mode (DialogFixture *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(AeroTemplate) tmpl = find_by_name (fixture->templates, "rhel9-server");
+  AeroVmDialog *dialog = aero_vm_dialog_new_for_template (fixture->engine, tmpl, fixture->clusters);
+  GtkWidget *reason;
+  GtkStackPage *page;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_signal (dialog, "loaded");
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Edit Template");
+  g_assert_cmpint (aero_vm_edit_get_mode (aero_vm_dialog_get_edit (dialog)), ==, AERO_VM_EDIT_TEMPLATE);
+
+  /* The tab is there, its content greyed, the reason in words. */
+  page = gtk_stack_get_page (GTK_STACK (get_widget (dialog, "tabs")),
+                             gtk_stack_get_child_by_name (GTK_STACK (get_widget (dialog, "tabs")), "resources"));
+  g_assert_true (gtk_stack_page_get_visible (page));
+  g_assert_false (gtk_widget_get_sensitive (get_widget (dialog, "resources_page")));
+  reason = get_widget (dialog, "resources_reason");
+  g_assert_true (gtk_widget_get_visible (reason));
+  g_assert_true (gtk_widget_is_sensitive (reason));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (reason)), ==,
+                   "Resource allocation cannot be edited for templates.");
+  g_assert_false (gtk_widget_get_visible (get_widget (dialog, "template_row")));
+
+  /* The rest of the template is editable and saves. */
+  {
+    gboolean *closed = watch_destroy (dialog);
+    g_autoptr(JsonNode) body = NULL;
+    g_autofree char *text = NULL;
+
+    set_text (dialog, "description_row", "RHEL 9 server, edited");
+    body = aero_vm_edit_build_body (aero_vm_dialog_get_edit (dialog));
+    text = json_text (body);
+    g_assert_cmpstr (text, ==, "{\"description\":\"RHEL 9 server, edited\"}");
+    gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
+    wait_flag (closed, "the dialog to close");
+    g_free (closed);
+  }
+}
+
+static void
+test_escape_asks (DialogFixture *fixture,
+                  gconstpointer  data)
+{
+  AeroVmDialog *dialog = open_edit (fixture, "web-03");
+  gboolean *closed = watch_destroy (dialog);
+  GtkWindow *question;
+
+  set_text (dialog, "description_row", "unsaved");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.cancel", NULL);
+  question = aero_vm_dialog_get_discard_dialog (dialog);
+  g_assert_nonnull (question);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (question));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (question)), ==, "Discard changes?");
+  g_assert_false (*closed);
+
+  /* Keep editing: everything stays. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "keep");
+  settle ();
+  g_assert_false (*closed);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_widget (dialog, "description_row"))), ==, "unsaved");
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.cancel", NULL);
+  question = aero_vm_dialog_get_discard_dialog (dialog);
+  g_assert_nonnull (question);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "discard");
+  wait_flag (closed, "the dialog to close");
+  g_free (closed);
+
+  /* No edits: Escape closes at once. */
+  dialog = open_edit (fixture, "web-04");
+  closed = watch_destroy (dialog);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.cancel", NULL);
+  g_assert_true (*closed);
+  g_free (closed);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add ("/vm-dialog/" path, DialogFixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("new-defaults", test_new_defaults);
+  ADD ("legacy-greyed", test_legacy_greyed);
+  ADD ("cluster-switch", test_cluster_switch);
+  ADD ("high-performance", test_high_performance);
+  ADD ("validation", test_validation);
+  ADD ("new-vm-saves", test_new_vm_saves);
+  ADD ("edit-put-body", test_edit_put_body);
+  ADD ("next-run", test_next_run);
+  ADD ("next-run-cancel-keeps-edits", test_next_run_cancel_keeps_edits);
+  ADD ("fault-kept", test_fault_kept);
+  ADD ("dropped-connection", test_dropped_connection);
+  ADD ("template-mode", test_template_mode);
+  ADD ("escape-asks", test_escape_asks);
+#undef ADD
+
+  return g_test_run ();
+}
