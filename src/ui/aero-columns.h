@@ -1,0 +1,41 @@
+/* aero-columns.h - text columns for the engine lists (VMs, templates,
+ * clusters), built in code so every cell stays cheap: one label, one
+ * formatted string, re-formatted only when its item notifies.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Returns the cell text for @item (newly allocated). */
+typedef char *(*AeroColumnFormatFunc) (gpointer item,
+                                       gpointer user_data);
+
+typedef struct
+{
+  const char           *id;          /* stable, untranslated: "name" */
+  const char           *title;       /* translated header */
+  AeroColumnFormatFunc  format;
+  /* Optional: accessible label of the cell (e.g. "Virtual machine web-01,
+   * up") so screen readers name the row by its first cell. */
+  AeroColumnFormatFunc  accessible;
+  gpointer              user_data;
+  gboolean              expand;
+  int                   fixed_width; /* 0 for natural width */
+  float                 xalign;
+  /* Optional: re-format when this object emits this signal (e.g. the
+   * cluster table changed under the Cluster column). */
+  GObject              *watch;
+  const char           *watch_signal;
+} AeroColumnSpec;
+
+/* Appends a column; takes ownership of @sorter (may be NULL). */
+GtkColumnViewColumn *aero_columns_append (GtkColumnView        *view,
+                                          const AeroColumnSpec *spec,
+                                          GtkSorter            *sorter);
+
+
+G_END_DECLS

@@ -1,0 +1,346 @@
+/* aero-template-view.c - the Templates view
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "aero-columns.h"
+#include "aero-format.h"
+#include "aero-template-view.h"
+
+struct _AeroTemplateView
+{
+  GtkWidget           parent_instance;
+
+  AeroEngine         *engine;
+  GListStore         *store;
+  GtkSingleSelection *selection;
+  GCancellable       *cancellable;
+  gboolean            loaded;
+
+  GtkStack           *stack;
+  GtkSpinner         *spinner;
+  GtkColumnView      *column_view;
+  AdwStatusPage      *error_page;
+};
+
+G_DEFINE_FINAL_TYPE (AeroTemplateView, aero_template_view, GTK_TYPE_WIDGET)
+
+enum {
+  LOADED,
+  LOAD_FAILED,
+  SELECTION_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static char *
+format_name (gpointer item,
+             gpointer data)
+{
+  return g_strdup (aero_template_get_name (item));
+}
+
+static char *
+format_name_accessible (gpointer item,
+                        gpointer data)
+{
+  /* TRANSLATORS: accessible name of a template row */
+  return g_strdup_printf (_("Template %s"), aero_template_get_name (item));
+}
+
+static char *
+format_version (gpointer item,
+                gpointer data)
+{
+  const char *name = aero_template_get_version_name (item);
+  int number = aero_template_get_version_number (item);
+
+  if (number < 0)
+    return g_strdup (name ? name : AERO_FORMAT_UNKNOWN);
+  if (name == NULL || *name == '\0')
+    return g_strdup_printf ("%d", number);
+
+  /* TRANSLATORS: template version, e.g. "base version (1)" */
+  return g_strdup_printf (_("%s (%d)"), name, number);
+}
+
+static char *
+format_memory (gpointer item,
+               gpointer data)
+{
+  return aero_format_bytes (aero_template_get_memory (item));
+}
+
+static char *
+format_guaranteed (gpointer item,
+                   gpointer data)
+{
+  AeroMemoryPolicy *policy = aero_template_get_memory_policy (item);
+
+  return aero_format_bytes (policy ? aero_memory_policy_get_guaranteed (policy) : AERO_UNSET);
+}
+
+static AeroTristate
+template_ballooning (AeroTemplate *tmpl)
+{
+  AeroMemoryPolicy *policy = aero_template_get_memory_policy (tmpl);
+
+  return policy ? aero_memory_policy_get_ballooning (policy) : AERO_TRISTATE_UNKNOWN;
+}
+
+static char *
+format_ballooning (gpointer item,
+                   gpointer data)
+{
+  return g_strdup (aero_format_tristate (template_ballooning (item)));
+}
+
+static char *
+format_status (gpointer item,
+               gpointer data)
+{
+  const char *status = aero_template_get_status (item);
+
+  if (g_strcmp0 (status, "ok") == 0)
+    return g_strdup (C_("template status", "OK"));
+  if (g_strcmp0 (status, "locked") == 0)
+    return g_strdup (C_("template status", "Locked"));
+  if (g_strcmp0 (status, "illegal") == 0)
+    return g_strdup (C_("template status", "Illegal"));
+
+  return g_strdup (status ? status : AERO_FORMAT_UNKNOWN);
+}
+
+static int
+compare_int64 (gint64 a,
+               gint64 b)
+{
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+static int
+compare_memory (gconstpointer a,
+                gconstpointer b,
+                gpointer      data)
+{
+  return compare_int64 (aero_template_get_memory ((AeroTemplate *) a),
+                        aero_template_get_memory ((AeroTemplate *) b));
+}
+
+static int
+compare_ballooning (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      data)
+{
+  return (int) template_ballooning ((AeroTemplate *) a) - (int) template_ballooning ((AeroTemplate *) b);
+}
+
+static void
+add_columns (AeroTemplateView *self)
+{
+  AeroColumnSpec specs[] = {
+    { "name", _("Name"), format_name, format_name_accessible, self, TRUE, 0, 0.0f, NULL, NULL },
+    { "version", _("Version"), format_version, NULL, self, FALSE, 160, 0.0f, NULL, NULL },
+    { "memory", _("Memory"), format_memory, NULL, self, FALSE, 90, 1.0f, NULL, NULL },
+    { "guaranteed", _("Guaranteed"), format_guaranteed, NULL, self, FALSE, 100, 1.0f, NULL, NULL },
+    { "ballooning", _("Ballooning"), format_ballooning, NULL, self, FALSE, 100, 0.5f, NULL, NULL },
+    { "status", _("Status"), format_status, NULL, self, FALSE, 90, 0.0f, NULL, NULL },
+  };
+
+  aero_columns_append (self->column_view, &specs[0],
+                       GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (AERO_TYPE_TEMPLATE, NULL, "name"))));
+  aero_columns_append (self->column_view, &specs[1], NULL);
+  aero_columns_append (self->column_view, &specs[2],
+                       GTK_SORTER (gtk_custom_sorter_new (compare_memory, NULL, NULL)));
+  aero_columns_append (self->column_view, &specs[3], NULL);
+  aero_columns_append (self->column_view, &specs[4],
+                       GTK_SORTER (gtk_custom_sorter_new (compare_ballooning, NULL, NULL)));
+  aero_columns_append (self->column_view, &specs[5], NULL);
+}
+
+static void
+list_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(AeroTemplateView) self = user_data;
+  g_autoptr(GListModel) templates = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *text = NULL;
+
+  templates = aero_engine_list_templates_finish (AERO_ENGINE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_error_matches (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_CANCELLED))
+    return;
+
+  gtk_spinner_set_spinning (self->spinner, FALSE);
+
+  if (templates == NULL)
+    {
+      text = aero_format_error (error);
+      adw_status_page_set_description (self->error_page, text);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      g_signal_emit (self, signals[LOAD_FAILED], 0, error);
+      return;
+    }
+
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (templates); i++)
+    g_ptr_array_add (items, g_list_model_get_item (templates, i));
+
+  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                       items->pdata, items->len);
+  self->loaded = TRUE;
+  gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "list" : "empty");
+  g_signal_emit (self, signals[LOADED], 0);
+}
+
+static void
+retry_cb (AeroTemplateView *self)
+{
+  aero_template_view_reload (self);
+}
+
+static void
+row_activate_cb (AeroTemplateView *self,
+                 guint            position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-template", NULL);
+}
+
+static void
+selection_changed_cb (AeroTemplateView *self)
+{
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+static void
+aero_template_view_dispose (GObject *object)
+{
+  AeroTemplateView *self = AERO_TEMPLATE_VIEW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  gtk_widget_dispose_template (GTK_WIDGET (object), AERO_TYPE_TEMPLATE_VIEW);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->store);
+  g_clear_object (&self->engine);
+
+  G_OBJECT_CLASS (aero_template_view_parent_class)->dispose (object);
+}
+
+static void
+aero_template_view_class_init (AeroTemplateViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = aero_template_view_dispose;
+
+  signals[LOADED] =
+    g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[LOAD_FAILED] =
+    g_signal_new ("load-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+  signals[SELECTION_CHANGED] =
+    g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/aerostat/Aerostat/ui/aero-template-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, AeroTemplateView, stack);
+  gtk_widget_class_bind_template_child (widget_class, AeroTemplateView, spinner);
+  gtk_widget_class_bind_template_child (widget_class, AeroTemplateView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, AeroTemplateView, error_page);
+  gtk_widget_class_bind_template_callback (widget_class, retry_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activate_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+aero_template_view_init (AeroTemplateView *self)
+{
+  g_autoptr(GtkSortListModel) sorted = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->store = g_list_store_new (AERO_TYPE_TEMPLATE);
+  add_columns (self);
+
+  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
+                                    g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_steal_pointer (&sorted)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+void
+aero_template_view_set_engine (AeroTemplateView *self,
+                              AeroEngine      *engine)
+{
+  g_return_if_fail (AERO_IS_TEMPLATE_VIEW (self));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_set_object (&self->engine, engine);
+  g_list_store_remove_all (self->store);
+  self->loaded = FALSE;
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+}
+
+void
+aero_template_view_reload (AeroTemplateView *self)
+{
+  g_return_if_fail (AERO_IS_TEMPLATE_VIEW (self));
+
+  if (self->engine == NULL)
+    return;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  if (!self->loaded)
+    {
+      gtk_spinner_set_spinning (self->spinner, TRUE);
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+    }
+
+  aero_engine_list_templates_async (self->engine, self->cancellable, list_cb, g_object_ref (self));
+}
+
+GListModel *
+aero_template_view_get_model (AeroTemplateView *self)
+{
+  g_return_val_if_fail (AERO_IS_TEMPLATE_VIEW (self), NULL);
+
+  return G_LIST_MODEL (self->store);
+}
+
+AeroTemplate *
+aero_template_view_get_selected (AeroTemplateView *self)
+{
+  g_return_val_if_fail (AERO_IS_TEMPLATE_VIEW (self), NULL);
+
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+gboolean
+aero_template_view_get_loaded (AeroTemplateView *self)
+{
+  g_return_val_if_fail (AERO_IS_TEMPLATE_VIEW (self), FALSE);
+
+  return self->loaded;
+}
