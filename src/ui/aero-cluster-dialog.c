@@ -93,7 +93,10 @@ update_state (AeroClusterDialog *self)
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->custom_spin),
                             gtk_check_button_get_active (self->radio_custom));
+  /* The whole group goes, so no empty gap is left at the top. */
   gtk_widget_set_visible (self->validation_label, !valid);
+  gtk_widget_set_visible (gtk_widget_get_ancestor (self->validation_label, ADW_TYPE_PREFERENCES_GROUP),
+                          !valid);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.ok", valid && !self->saving);
 }
 
