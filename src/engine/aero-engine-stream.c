@@ -37,6 +37,11 @@ typedef struct
   gpointer          batch_data;
   guint             http_status;
   GAsyncQueue      *queue;
+  /* Cancels the request: by the caller's cancellable, or by us when the
+   * document turned out to be malformed. */
+  GCancellable     *cancellable;
+  GCancellable     *caller_cancellable;
+  gulong            caller_handler;
 
   /* Caller's context only. */
   GListStore       *store;
@@ -78,6 +83,10 @@ stream_job_free (StreamJob *job)
   /* The worker has always been joined by now (see on_worker_done). */
   g_assert (job->thread == NULL);
 
+  if (job->caller_handler != 0)
+    g_cancellable_disconnect (job->caller_cancellable, job->caller_handler);
+  g_clear_object (&job->caller_cancellable);
+  g_clear_object (&job->cancellable);
   g_clear_pointer (&job->context, g_main_context_unref);
   g_free (job->element);
   g_clear_pointer (&job->queue, g_async_queue_unref);
@@ -134,15 +143,14 @@ resume_reading (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Closing before the end of the body makes libsoup drop the connection
- * instead of reading the rest of a possibly huge document. */
+/* Closing the body stream early would make libsoup read the rest of it
+ * (to reuse the connection), i.e. download the remainder of a possibly
+ * huge list nobody wants any more; cancelling the message drops the
+ * connection instead. */
 static void
 abandon_stream (StreamJob *job)
 {
-  if (job->stream == NULL || job->read_pending)
-    return;
-
-  g_input_stream_close_async (job->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
+  g_cancellable_cancel (job->cancellable);
   g_clear_object (&job->stream);
 }
 
@@ -154,7 +162,8 @@ on_worker_done (gpointer user_data)
 
   job->finished = TRUE;
   g_thread_join (g_steal_pointer (&job->thread));
-  abandon_stream (job);
+  if (job->parse_error != NULL)
+    abandon_stream (job);
 
   if (job->read_error != NULL)
     {
@@ -227,8 +236,7 @@ read_next_chunk (GTask *task)
 
   job->read_pending = TRUE;
   g_input_stream_read_bytes_async (job->stream, CHUNK_SIZE, G_PRIORITY_DEFAULT,
-                                   g_task_get_cancellable (task),
-                                   on_chunk_read, g_object_ref (task));
+                                   job->cancellable, on_chunk_read, g_object_ref (task));
 }
 
 /* --- worker thread ---------------------------------------------------- */
@@ -392,6 +400,14 @@ on_collection_sent (GObject      *object,
   read_next_chunk (task);
 }
 
+/* May run in any thread (wherever the caller cancels). */
+static void
+on_caller_cancelled (GCancellable *caller,
+                     gpointer      user_data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (user_data));
+}
+
 void
 aero_engine_read_collection_async (AeroEngine          *self,
                                    const char          *path_and_query,
@@ -421,10 +437,18 @@ aero_engine_read_collection_async (AeroEngine          *self,
   job->store = g_list_store_new (item_type);
   job->pending = g_ptr_array_new_with_free_func (g_object_unref);
   g_mutex_init (&job->lock);
+  job->cancellable = g_cancellable_new ();
+  if (cancellable != NULL)
+    {
+      job->caller_cancellable = g_object_ref (cancellable);
+      job->caller_handler = g_cancellable_connect (cancellable, G_CALLBACK (on_caller_cancelled),
+                                                   g_object_ref (job->cancellable),
+                                                   g_object_unref);
+    }
   g_task_set_task_data (task, job, (GDestroyNotify) stream_job_free);
 
   aero_engine_send_async (self, SOUP_METHOD_GET, path_and_query, NULL,
-                          AERO_REQUEST_STREAM, cancellable,
+                          AERO_REQUEST_STREAM, job->cancellable,
                           on_collection_sent, g_steal_pointer (&task));
 }
 

@@ -61,6 +61,7 @@ struct _FakeEngine
   char              *held_rest;
   SoupServerMessage *held_msg;
   gboolean           held_started;
+  gboolean           held_disconnected;
 };
 
 static void
@@ -220,6 +221,20 @@ is_authorized (FakeEngine        *self,
 }
 
 static void
+on_held_disconnected (SoupServerMessage *msg,
+                      gpointer           user_data)
+{
+  FakeEngine *self = user_data;
+
+  self->held_disconnected = TRUE;
+  if (self->held_msg == msg)
+    {
+      g_signal_handlers_disconnect_by_data (msg, self);
+      g_clear_object (&self->held_msg);
+    }
+}
+
+static void
 start_held_stream (FakeEngine        *self,
                    SoupServerMessage *msg)
 {
@@ -234,6 +249,8 @@ start_held_stream (FakeEngine        *self,
   g_clear_object (&self->held_msg);
   self->held_msg = g_object_ref (msg);
   self->held_started = TRUE;
+  self->held_disconnected = FALSE;
+  g_signal_connect (msg, "disconnected", G_CALLBACK (on_held_disconnected), self);
 }
 
 static void
@@ -488,6 +505,7 @@ fake_engine_release_stream (FakeEngine *self)
   soup_message_body_append (body, SOUP_MEMORY_COPY, self->held_rest, strlen (self->held_rest));
   soup_message_body_complete (body);
   soup_server_message_unpause (self->held_msg);
+  g_signal_handlers_disconnect_by_data (self->held_msg, self);
   g_clear_object (&self->held_msg);
 }
 
@@ -495,6 +513,24 @@ gboolean
 fake_engine_stream_started (FakeEngine *self)
 {
   return self->held_started;
+}
+
+/* A paused response does not read from its socket, so libsoup would not
+ * notice the client going away; the socket becoming readable (EOF) is
+ * the sign, as an HTTP/1.1 client sends nothing while it waits. */
+gboolean
+fake_engine_stream_disconnected (FakeEngine *self)
+{
+  GSocket *socket;
+
+  if (self->held_disconnected)
+    return TRUE;
+  if (self->held_msg == NULL)
+    return FALSE;
+
+  socket = soup_server_message_get_socket (self->held_msg);
+  return socket != NULL &&
+         g_socket_condition_check (socket, G_IO_IN | G_IO_HUP | G_IO_ERR) != 0;
 }
 
 GPtrArray *
@@ -563,12 +599,23 @@ fake_wait_for_result (GAsyncResult **result)
   return *result;
 }
 
+static gboolean
+wake_up (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Also polls: some conditions (a socket state) wake no main loop. */
 void
 fake_iterate_until (gboolean (*done) (gpointer data),
                     gpointer   data)
 {
+  guint id = g_timeout_add (10, wake_up, NULL);
+
   while (!done (data))
     g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (id);
 }
 
 char *

@@ -71,6 +71,8 @@ void         fake_engine_set_held_stream  (FakeEngine      *self,
 void         fake_engine_release_stream   (FakeEngine      *self);
 /* TRUE once a held stream's first part was sent. */
 gboolean     fake_engine_stream_started   (FakeEngine      *self);
+/* TRUE once the client dropped the connection of a held stream. */
+gboolean     fake_engine_stream_disconnected (FakeEngine    *self);
 
 GPtrArray   *fake_engine_get_requests     (FakeEngine      *self);
 /* The last request with that method and full path, or NULL. */

@@ -97,7 +97,7 @@ on_listed (GObject      *object,
 static gboolean
 on_timeout (gpointer data)
 {
-  g_error ("the list did not complete in time: batches are not delivered while streaming");
+  g_error ("timed out: batches not delivered while streaming, or a connection not dropped");
   return G_SOURCE_REMOVE;
 }
 
@@ -241,10 +241,17 @@ test_batches_while_streaming (Fixture       *fixture,
   g_assert_cmpuint (watch.n_items, ==, 500);
 }
 
+static gboolean
+stream_disconnected (gpointer data)
+{
+  return fake_engine_stream_disconnected (data);
+}
+
 static void
 test_cancel_while_streaming (Fixture       *fixture,
                              gconstpointer  data)
 {
+  guint timeout_id;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) model = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
@@ -261,6 +268,12 @@ test_cancel_while_streaming (Fixture       *fixture,
   g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_CANCELLED);
   g_assert_cmpuint (watch.n_batches, >=, 1);
   g_assert_cmpuint (watch.n_items, <=, 300);
+
+  /* The connection is dropped, not drained: the rest of a huge list is
+   * not downloaded after the admin moved on. */
+  timeout_id = g_timeout_add_seconds (10, on_timeout, NULL);
+  fake_iterate_until (stream_disconnected, fixture->fake);
+  g_source_remove (timeout_id);
 }
 
 static void
@@ -291,6 +304,31 @@ test_malformed (Fixture       *fixture,
       g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_PARSE);
       g_assert_cmpuint (aero_engine_error_get_http_status (error), ==, 200);
     }
+}
+
+/* A document broken half-way: the error comes at once, not when the
+ * engine has sent the rest, and the connection is dropped. */
+static void
+test_malformed_while_streaming (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) model = NULL;
+  g_autofree char *first = fake_vm_collection_json (0, 300, TRUE, FALSE);
+  g_autofree char *broken = g_strconcat (first, ", {\"id\": ]", NULL);
+  g_autofree char *rest = fake_vm_collection_json (300, 200, FALSE, TRUE);
+  Watch watch = { 0 };
+  guint timeout_id;
+
+  fake_engine_set_held_stream (fixture->fake, "/vms", broken, rest);
+  model = list_vms (fixture, &watch, NULL, -1, AERO_LIST_NONE, &error);
+  g_assert_null (model);
+  g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_PARSE);
+  g_assert_cmpuint (aero_engine_error_get_http_status (error), ==, 200);
+
+  timeout_id = g_timeout_add_seconds (10, on_timeout, NULL);
+  fake_iterate_until (stream_disconnected, fixture->fake);
+  g_source_remove (timeout_id);
 }
 
 static void
@@ -383,6 +421,7 @@ main (int   argc,
   ADD ("/engine/stream/batches-while-streaming", test_batches_while_streaming);
   ADD ("/engine/stream/cancel-while-streaming", test_cancel_while_streaming);
   ADD ("/engine/stream/malformed", test_malformed);
+  ADD ("/engine/stream/malformed-while-streaming", test_malformed_while_streaming);
   ADD ("/engine/stream/errors", test_errors);
   ADD ("/engine/stream/401-relogin", test_401_relogin);
   ADD ("/engine/stream/clusters-and-templates", test_clusters_and_templates);
