@@ -64,6 +64,11 @@ main (int   argc,
       return 2;
     }
 
+  /* Handlers first: whoever read the line below may signal at once. */
+  loop = g_main_loop_new (NULL, FALSE);
+  g_unix_signal_add (SIGINT, on_signal, loop);
+  g_unix_signal_add (SIGTERM, on_signal, loop);
+
   engine = aero_demo_engine_new (n_vms, seed);
   aero_demo_engine_set_token_lifetime (engine, token_lifetime);
   aero_demo_engine_set_frozen (engine, frozen);
@@ -82,9 +87,6 @@ main (int   argc,
   printf ("demo engine: %s\n", aero_demo_engine_get_api_url (engine));
   fflush (stdout);
 
-  loop = g_main_loop_new (NULL, FALSE);
-  g_unix_signal_add (SIGINT, on_signal, loop);
-  g_unix_signal_add (SIGTERM, on_signal, loop);
   g_main_loop_run (loop);
 
   aero_demo_engine_stop (engine);
