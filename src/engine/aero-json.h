@@ -43,6 +43,13 @@ AeroTemplate    *aero_json_read_template  (JsonObject *object);
 /* {"statistic": [...]} as served by /vms/{id}/statistics. */
 AeroMemoryStats *aero_json_read_memory_stats (JsonObject *object);
 
+/* The top-level members each reader looks at (NULL-terminated, static):
+ * for aero_stream_parser_set_element_members(), so a big collection only
+ * builds what becomes the model. */
+const char * const *aero_json_get_vm_members       (void);
+const char * const *aero_json_get_template_members (void);
+const char * const *aero_json_get_cluster_members  (void);
+
 /* Parses a whole small document (single objects, faults, statistics):
  * returns the root object or NULL with a PARSE error of the
  * AERO_ENGINE_ERROR domain. */

@@ -26,19 +26,29 @@ typedef enum {
   STATE_END,         /* after the root object */
 } ParserState;
 
+/* Keys are copied out of yajl's buffer (only valid during the callback)
+ * until their value arrives; engine keys are short. */
+#define KEY_BUFFER_SIZE 128
+
 struct _AeroStreamParser
 {
   char *collection;
+  gsize collection_length;
   AeroStreamElementFunc func;
   gpointer user_data;
+  /* Top-level members of an element worth building, or NULL for all. */
+  GHashTable *members;
 
   yajl_handle handle;
-  JsonBuilder *builder;
   ParserState state;
 
-  /* Nesting below the element object while building it (1 = the element
-   * object itself). */
-  guint element_depth;
+  /* The containers being built, innermost last; [0] is the element and
+   * the only one owned here (the others belong to their parents). */
+  GPtrArray *stack;
+  char key_buffer[KEY_BUFFER_SIZE];
+  char *key_heap;
+  const char *key;
+
   /* > 0 while a value is being skipped: its container depth. A value
    * whose first event is a scalar is skipped as soon as it is seen. */
   guint skip_depth;
@@ -53,7 +63,7 @@ struct _AeroStreamParser
 };
 
 /* Skipping: the next value (scalar or container) is dropped entirely.
- * Returns TRUE when the event was consumed by the skipper. */
+ * Each returns TRUE when the event was consumed by the skipper. */
 static gboolean
 skip_scalar (AeroStreamParser *self)
 {
@@ -104,6 +114,36 @@ fail (AeroStreamParser *self,
   return 0;
 }
 
+static void
+set_key (AeroStreamParser    *self,
+         const unsigned char *key,
+         size_t               length)
+{
+  g_clear_pointer (&self->key_heap, g_free);
+
+  if (length < KEY_BUFFER_SIZE)
+    {
+      memcpy (self->key_buffer, key, length);
+      self->key_buffer[length] = '\0';
+      self->key = self->key_buffer;
+    }
+  else
+    self->key = self->key_heap = g_strndup ((const char *) key, length);
+}
+
+/* Puts @node (owned) into the innermost container being built. */
+static void
+add_node (AeroStreamParser *self,
+          JsonNode         *node)
+{
+  JsonNode *parent = g_ptr_array_index (self->stack, self->stack->len - 1);
+
+  if (JSON_NODE_TYPE (parent) == JSON_NODE_OBJECT)
+    json_object_set_member (json_node_get_object (parent), self->key, node);
+  else
+    json_array_add_element (json_node_get_array (parent), node);
+}
+
 /* A scalar at the current position: built into the element, or (outside
  * an element) just a root member or array item nobody reads. */
 static int
@@ -118,7 +158,7 @@ on_scalar (AeroStreamParser *self,
   switch (self->state)
     {
     case STATE_ELEMENT:
-      json_builder_add_value (self->builder, g_steal_pointer (&owned));
+      add_node (self, g_steal_pointer (&owned));
       return 1;
     case STATE_ROOT:
       /* "vm": "x" is no list; treat it like any unknown member. */
@@ -135,35 +175,53 @@ on_scalar (AeroStreamParser *self,
     }
 }
 
+/* Scalars only need a node when they will be kept. */
+static gboolean
+wants_scalar (AeroStreamParser *self)
+{
+  return self->skip_depth == 0 && !self->skip_pending && self->state == STATE_ELEMENT;
+}
+
 static int
 on_null (void *ctx)
 {
-  return on_scalar (ctx, json_node_new (JSON_NODE_NULL));
+  AeroStreamParser *self = ctx;
+
+  return on_scalar (self, wants_scalar (self) ? json_node_new (JSON_NODE_NULL) : NULL);
 }
 
 static int
 on_boolean (void *ctx,
             int   value)
 {
-  JsonNode *node = json_node_new (JSON_NODE_VALUE);
+  AeroStreamParser *self = ctx;
+  JsonNode *node = NULL;
 
-  json_node_set_boolean (node, value != 0);
-  return on_scalar (ctx, node);
+  if (wants_scalar (self))
+    {
+      node = json_node_new (JSON_NODE_VALUE);
+      json_node_set_boolean (node, value != 0);
+    }
+  return on_scalar (self, node);
 }
 
 /* Numbers arrive as text so that no size overflows inside yajl: whole
  * numbers that fit become int nodes, the rest doubles, as json-glib's own
- * parser does. */
+ * parser does (except that it wraps huge integers around). */
 static int
 on_number (void       *ctx,
            const char *text,
            size_t      length)
 {
-  JsonNode *node = json_node_new (JSON_NODE_VALUE);
+  AeroStreamParser *self = ctx;
+  JsonNode *node;
   char buffer[64];
   g_autofree char *heap = NULL;
   const char *number;
   gint64 value;
+
+  if (!wants_scalar (self))
+    return on_scalar (self, NULL);
 
   if (length < sizeof buffer)
     {
@@ -174,12 +232,13 @@ on_number (void       *ctx,
   else
     number = heap = g_strndup (text, length);
 
+  node = json_node_new (JSON_NODE_VALUE);
   if (g_ascii_string_to_signed (number, 10, G_MININT64, G_MAXINT64, &value, NULL))
     json_node_set_int (node, value);
   else
     json_node_set_double (node, g_ascii_strtod (number, NULL));
 
-  return on_scalar (ctx, node);
+  return on_scalar (self, node);
 }
 
 static int
@@ -190,8 +249,8 @@ on_string (void                *ctx,
   AeroStreamParser *self = ctx;
   JsonNode *node;
 
-  /* Cheap path for skipped and unread strings: no copy at all. */
-  if (self->skip_depth > 0 || self->skip_pending || self->state != STATE_ELEMENT)
+  /* Skipped and unread strings are never copied. */
+  if (!wants_scalar (self))
     return on_scalar (self, NULL);
 
   node = json_node_new (JSON_NODE_VALUE);
@@ -213,6 +272,32 @@ on_string (void                *ctx,
   return on_scalar (self, node);
 }
 
+/* Opens an object or array inside the element (or the element itself). */
+static void
+open_container (AeroStreamParser *self,
+                JsonNodeType      type)
+{
+  JsonNode *node = json_node_alloc ();
+
+  if (type == JSON_NODE_OBJECT)
+    json_node_take_object (json_node_init (node, JSON_NODE_OBJECT), json_object_new ());
+  else
+    json_node_take_array (json_node_init (node, JSON_NODE_ARRAY), json_array_new ());
+
+  if (self->stack->len > 0)
+    add_node (self, node);
+  g_ptr_array_add (self->stack, node);
+}
+
+static void
+hand_over_element (AeroStreamParser *self)
+{
+  g_autoptr(JsonNode) element = g_ptr_array_steal_index (self->stack, 0);
+
+  self->n_elements++;
+  self->func (json_node_get_object (element), self->user_data);
+}
+
 static int
 on_start_map (void *ctx)
 {
@@ -228,12 +313,10 @@ on_start_map (void *ctx)
       return 1;
     case STATE_COLLECTION:
       self->state = STATE_ELEMENT;
-      self->element_depth = 1;
-      json_builder_begin_object (self->builder);
+      open_container (self, JSON_NODE_OBJECT);
       return 1;
     case STATE_ELEMENT:
-      self->element_depth++;
-      json_builder_begin_object (self->builder);
+      open_container (self, JSON_NODE_OBJECT);
       return 1;
     case STATE_ROOT:
       /* A root member that is an object: not the list, skip it. */
@@ -247,13 +330,20 @@ on_start_map (void *ctx)
 }
 
 static gboolean
-is_skipped_member (const unsigned char *key,
+is_skipped_member (AeroStreamParser    *self,
+                   const unsigned char *key,
                    size_t               length)
 {
   /* Links and actions are most of the engine's bytes and no model reads
    * them: never build them. */
-  return (length == 4 && memcmp (key, "link", 4) == 0) ||
-         (length == 7 && memcmp (key, "actions", 7) == 0);
+  if ((length == 4 && memcmp (key, "link", 4) == 0) ||
+      (length == 7 && memcmp (key, "actions", 7) == 0))
+    return TRUE;
+
+  /* Only the element's own members are filtered; nested ones are part of
+   * a member that was asked for. */
+  return self->members != NULL && self->stack->len == 1 &&
+         !g_hash_table_contains (self->members, self->key);
 }
 
 static int
@@ -262,44 +352,30 @@ on_map_key (void                *ctx,
             size_t               length)
 {
   AeroStreamParser *self = ctx;
-  g_autofree char *name = NULL;
 
   if (self->skip_depth > 0)
     return 1;
 
-  if (self->state == STATE_ROOT)
+  switch (self->state)
     {
-      if (strlen (self->collection) == length &&
+    case STATE_ROOT:
+      if (length == self->collection_length &&
           memcmp (self->collection, key, length) == 0)
         self->collection_pending = TRUE;
       else
         self->skip_pending = TRUE;
       return 1;
-    }
-
-  if (self->state != STATE_ELEMENT)
-    return 1;
-
-  if (is_skipped_member (key, length))
-    {
-      self->skip_pending = TRUE;
+    case STATE_ELEMENT:
+      set_key (self, key, length);
+      if (is_skipped_member (self, key, length))
+        self->skip_pending = TRUE;
+      return 1;
+    case STATE_START:
+    case STATE_COLLECTION:
+    case STATE_END:
+    default:
       return 1;
     }
-
-  name = g_strndup ((const char *) key, length);
-  json_builder_set_member_name (self->builder, name);
-  return 1;
-}
-
-static void
-hand_over_element (AeroStreamParser *self)
-{
-  g_autoptr(JsonNode) root = json_builder_get_root (self->builder);
-
-  json_builder_reset (self->builder);
-  self->n_elements++;
-  if (root != NULL && JSON_NODE_TYPE (root) == JSON_NODE_OBJECT)
-    self->func (json_node_get_object (root), self->user_data);
 }
 
 static int
@@ -313,12 +389,13 @@ on_end_map (void *ctx)
   switch (self->state)
     {
     case STATE_ELEMENT:
-      json_builder_end_object (self->builder);
-      if (--self->element_depth == 0)
+      if (self->stack->len == 1)
         {
           hand_over_element (self);
           self->state = STATE_COLLECTION;
         }
+      else
+        g_ptr_array_set_size (self->stack, self->stack->len - 1);
       return 1;
     case STATE_ROOT:
       self->state = STATE_END;
@@ -351,8 +428,7 @@ on_start_array (void *ctx)
         self->skip_depth = 1;
       return 1;
     case STATE_ELEMENT:
-      self->element_depth++;
-      json_builder_begin_array (self->builder);
+      open_container (self, JSON_NODE_ARRAY);
       return 1;
     case STATE_COLLECTION:
       /* An array inside the list is no element: drop it. */
@@ -377,8 +453,8 @@ on_end_array (void *ctx)
   switch (self->state)
     {
     case STATE_ELEMENT:
-      self->element_depth--;
-      json_builder_end_array (self->builder);
+      /* Arrays only occur below the element object: never its end. */
+      g_ptr_array_set_size (self->stack, self->stack->len - 1);
       return 1;
     case STATE_COLLECTION:
       self->state = STATE_ROOT;
@@ -415,9 +491,10 @@ aero_stream_parser_new (const char            *collection,
 
   self = g_new0 (AeroStreamParser, 1);
   self->collection = g_strdup (collection);
+  self->collection_length = strlen (collection);
   self->func = func;
   self->user_data = user_data;
-  self->builder = json_builder_new ();
+  self->stack = g_ptr_array_new ();
   self->state = STATE_START;
   /* Defaults are what we want: UTF-8 validated (json-glib relies on it),
    * no comments, no trailing garbage, exactly one value. */
@@ -433,7 +510,12 @@ aero_stream_parser_free (AeroStreamParser *self)
     return;
 
   yajl_free (self->handle);
-  g_clear_object (&self->builder);
+  /* A document that stopped inside an element: only [0] is ours. */
+  if (self->stack->len > 0)
+    json_node_unref (g_ptr_array_index (self->stack, 0));
+  g_ptr_array_unref (self->stack);
+  g_clear_pointer (&self->members, g_hash_table_unref);
+  g_free (self->key_heap);
   g_free (self->collection);
   g_free (self->failure);
   g_free (self);
@@ -521,6 +603,22 @@ aero_stream_parser_finish (AeroStreamParser  *self,
     }
 
   return TRUE;
+}
+
+void
+aero_stream_parser_set_element_members (AeroStreamParser   *self,
+                                        const char * const *members)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (self->state == STATE_START);
+
+  g_clear_pointer (&self->members, g_hash_table_unref);
+  if (members == NULL)
+    return;
+
+  self->members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; members[i] != NULL; i++)
+    g_hash_table_add (self->members, g_strdup (members[i]));
 }
 
 guint

@@ -27,6 +27,12 @@ AeroStreamParser *aero_stream_parser_new    (const char             *collection,
                                              AeroStreamElementFunc   func,
                                              gpointer                user_data);
 void              aero_stream_parser_free   (AeroStreamParser       *self);
+/* Builds only these top-level members of each element (NULL-terminated;
+ * NULL builds all but "link" and "actions"). A reader needs only what it
+ * reads: see aero_json_get_vm_members() and friends. Call before the
+ * first feed. */
+void              aero_stream_parser_set_element_members (AeroStreamParser   *self,
+                                                          const char * const *members);
 /* FALSE with a PARSE error of AERO_ENGINE_ERROR on malformed input; once
  * failed, the parser refuses further input. */
 gboolean          aero_stream_parser_feed   (AeroStreamParser       *self,

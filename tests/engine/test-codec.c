@@ -566,6 +566,69 @@ test_normalised_vm (void)
   g_assert_cmpstr (text_b, ==, vm_normalised);
 }
 
+/* The member lists name every member the readers use: a model read from
+ * an object cut down to its list equals one read from the whole. */
+static void
+assert_members_suffice (const char          *json,
+                        const char * const  *members,
+                        JsonNode          *(*read_normalised) (JsonObject *))
+{
+  g_autoptr(JsonObject) full = parse (json);
+  g_autoptr(JsonObject) cut = json_object_new ();
+  g_autoptr(GList) names = json_object_get_members (full);
+  g_autoptr(JsonNode) a = read_normalised (full);
+  g_autoptr(JsonNode) b = NULL;
+
+  for (GList *l = names; l != NULL; l = l->next)
+    if (g_strv_contains (members, l->data))
+      json_object_set_member (cut, l->data, json_node_copy (json_object_get_member (full, l->data)));
+  b = read_normalised (cut);
+
+  g_assert_true (json_object_get_size (cut) < json_object_get_size (full));
+  g_assert_true (json_node_equal (a, b));
+}
+
+static JsonNode *
+vm_normalised_from (JsonObject *object)
+{
+  g_autoptr(AeroVm) vm = aero_json_read_vm (object);
+
+  return aero_json_vm_to_normalised (vm);
+}
+
+static JsonNode *
+template_normalised_from (JsonObject *object)
+{
+  g_autoptr(AeroTemplate) tmpl = aero_json_read_template (object);
+
+  return aero_json_template_to_normalised (tmpl);
+}
+
+static JsonNode *
+cluster_normalised_from (JsonObject *object)
+{
+  g_autoptr(AeroCluster) cluster = aero_json_read_cluster (object);
+
+  return aero_json_cluster_to_normalised (cluster);
+}
+
+static void
+test_member_lists (void)
+{
+  assert_members_suffice (vm_strings, aero_json_get_vm_members (), vm_normalised_from);
+  assert_members_suffice ("{\"id\": \"t1\", \"name\": \"rhel9\", \"status\": \"ok\","
+                          " \"memory\": \"1\", \"memory_policy\": {\"ballooning\": \"true\"},"
+                          " \"version\": {\"version_name\": \"base\", \"version_number\": \"3\"},"
+                          " \"cpu\": {\"topology\": {\"cores\": \"2\"}}, \"link\": []}",
+                          aero_json_get_template_members (), template_normalised_from);
+  assert_members_suffice ("{\"id\": \"c1\", \"name\": \"Default\", \"version\": {\"major\": \"4\","
+                          " \"minor\": \"7\"}, \"ballooning_enabled\": \"true\","
+                          " \"memory_policy\": {\"over_commit\": {\"percent\": \"150\"}},"
+                          " \"ksm\": {\"enabled\": \"true\"}, \"cpu\": {\"architecture\": \"x86_64\"},"
+                          " \"data_center\": {\"id\": \"dc\"}, \"scheduling_policy\": {}}",
+                          aero_json_get_cluster_members (), cluster_normalised_from);
+}
+
 static void
 test_builders (void)
 {
@@ -617,6 +680,7 @@ main (int   argc,
   g_test_add_func ("/codec/parse-object/errors", test_parse_object_errors);
   g_test_add_func ("/codec/parse-object/fault", test_fault_document);
   g_test_add_func ("/codec/normalised/vm", test_normalised_vm);
+  g_test_add_func ("/codec/member-lists", test_member_lists);
   g_test_add_func ("/codec/builders", test_builders);
 
   return g_test_run ();

@@ -3,7 +3,7 @@
  * Any input must come back as models or a PARSE error: no crash, no
  * leak, no critical. The same bytes go through the tree reader (every
  * aero_json_read_*) and through the stream parser, split in two chunks
- * at a point the input itself chooses.
+ * at a point the input itself chooses, with or without the member filter.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -113,6 +113,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   /* The stream path, in two chunks. */
   split = size > 0 ? data[0] % (size + 1) : 0;
   parser = aero_stream_parser_new ("vm", on_element, NULL);
+  /* Half the inputs with the member filter the session uses. */
+  if (size > 0 && (data[0] & 0x80) != 0)
+    aero_stream_parser_set_element_members (parser, aero_json_get_vm_members ());
   if (aero_stream_parser_feed (parser, data, split, &error) &&
       aero_stream_parser_feed (parser, data + split, size - split, &error) &&
       aero_stream_parser_finish (parser, &error))
