@@ -43,7 +43,13 @@ button_clicked_cb (AeroBanner *self)
 static void
 aero_banner_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), AERO_TYPE_BANNER);
+  /* dispose_template() only unparents bound children; the top-level
+   * child of the template may not be one. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (aero_banner_parent_class)->dispose (object);
 }

@@ -209,11 +209,16 @@ static void
 aero_cluster_view_dispose (GObject *object)
 {
   AeroClusterView *self = AERO_CLUSTER_VIEW (object);
+  GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), AERO_TYPE_CLUSTER_VIEW);
+  /* dispose_template() only unparents bound children; the top-level
+   * child of the template may not be one. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->selection);
   g_clear_object (&self->store);

@@ -132,11 +132,16 @@ static void
 aero_login_page_dispose (GObject *object)
 {
   AeroLoginPage *self = AERO_LOGIN_PAGE (object);
+  GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), AERO_TYPE_LOGIN_PAGE);
+  /* dispose_template() only unparents bound children; the top-level
+   * child of the template may not be one. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (aero_login_page_parent_class)->dispose (object);
 }

@@ -43,7 +43,8 @@ static char *
 dup_balloon_text (AeroVmDetail *self)
 {
   AeroVm *vm = self->vm;
-  g_autoptr(AeroVersion) level = aero_vm_effective_version (vm, self->cluster);
+  /* Borrowed from the VM or the cluster. */
+  AeroVersion *level = aero_vm_effective_version (vm, self->cluster);
   AeroMemoryPolicy *policy = aero_vm_get_memory_policy (vm);
   AeroTristate ballooning = policy ? aero_memory_policy_get_ballooning (policy) : AERO_TRISTATE_UNKNOWN;
   gint64 guaranteed = policy ? aero_memory_policy_get_guaranteed (policy) : AERO_UNSET;
@@ -244,6 +245,7 @@ static void
 aero_vm_detail_dispose (GObject *object)
 {
   AeroVmDetail *self = AERO_VM_DETAIL (object);
+  GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -254,6 +256,10 @@ aero_vm_detail_dispose (GObject *object)
   g_clear_object (&self->engine);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), AERO_TYPE_VM_DETAIL);
+  /* dispose_template() only unparents bound children; the top-level
+   * child of the template may not be one. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (aero_vm_detail_parent_class)->dispose (object);
 }

@@ -660,11 +660,16 @@ static void
 aero_vm_view_dispose (GObject *object)
 {
   AeroVmView *self = AERO_VM_VIEW (object);
+  GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), AERO_TYPE_VM_VIEW);
+  /* dispose_template() only unparents bound children; the top-level
+   * child of the template may not be one. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->selection);
   g_clear_object (&self->sort_model);
@@ -869,6 +874,14 @@ aero_vm_view_get_loading (AeroVmView *self)
   g_return_val_if_fail (AERO_IS_VM_VIEW (self), FALSE);
 
   return self->loading;
+}
+
+gboolean
+aero_vm_view_is_busy (AeroVmView *self)
+{
+  g_return_val_if_fail (AERO_IS_VM_VIEW (self), FALSE);
+
+  return self->loading || self->refreshing;
 }
 
 void

@@ -31,6 +31,8 @@ void          aero_vm_view_reload            (AeroVmView  *self);
  * what changed; selection and scroll position stay. */
 void          aero_vm_view_refresh           (AeroVmView  *self);
 gboolean      aero_vm_view_get_loading       (AeroVmView  *self);
+/* TRUE while a load or a quiet refresh is in flight. */
+gboolean      aero_vm_view_is_busy           (AeroVmView  *self);
 
 /* Engine search language ("name=web*"); reloads. */
 void          aero_vm_view_set_search        (AeroVmView  *self,

@@ -1,0 +1,761 @@
+/* test-window.c - the application window against the in-process demo engine
+ *
+ * Login success and each failure shown on the login page, the VM list and
+ * its columns, unknown ballooning, search, a bad search, the quiet refresh,
+ * the detail pane and log out.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <libsoup/soup.h>
+
+#include "aero-banner.h"
+#include "aero-demo-engine.h"
+#include "aero-format.h"
+#include "aero-memory-bar.h"
+#include "aero-vm-detail.h"
+#include "aero-window-private.h"
+
+/* A throw-away self-signed certificate for 127.0.0.1 (test only). */
+static const char test_tls_pem[] =
+  "-----BEGIN CERTIFICATE-----\n"
+  "MIIDHDCCAgSgAwIBAgIUcxnyQCYfMOWRlF3gHyInWuYDDtkwDQYJKoZIhvcNAQEL\n"
+  "BQAwFDESMBAGA1UEAwwJMTI3LjAuMC4xMCAXDTI2MTEyNjA5NTIzOFoYDzIxMjYx\n"
+  "MTAyMDk1MjM4WjAUMRIwEAYDVQQDDAkxMjcuMC4wLjEwggEiMA0GCSqGSIb3DQEB\n"
+  "AQUAA4IBDwAwggEKAoIBAQDD3fdoObWpaOQ/DdI8mi9OWVPAAphU8zcgDw+iToz0\n"
+  "SDdgkQ/DrWrBHhnonWL4d59onIUvuS/Xm6td/VbRn6rr+cK24P74PwV7C7ljwFci\n"
+  "RFBzXap0BmlO5PXJCSuQEVB2R+H3dyxS+iABd77bJxpnIWFQhoV3jMFDDhbBv7gy\n"
+  "UONwg8jRqUTM0Xjtmbdh710OTWi5zIbG0jGblOiTv6rvAtkjt0sVvEze2WP5YLww\n"
+  "Ebocean+gzLyuO69xlLmbyGKIFMqnC7B1vTlJIZvKdihyjQiu9fl6ySLyigwCKHd\n"
+  "2xoIh/Bu4mx7cObCicvKgK6nFS/u1BnJvdB40RvKqhLZAgMBAAGjZDBiMB0GA1Ud\n"
+  "DgQWBBTfXAMsjXAxBZ36Rsn7TWebDVt84TAfBgNVHSMEGDAWgBTfXAMsjXAxBZ36\n"
+  "Rsn7TWebDVt84TAPBgNVHRMBAf8EBTADAQH/MA8GA1UdEQQIMAaHBH8AAAEwDQYJ\n"
+  "KoZIhvcNAQELBQADggEBAGIrlHT4mNjTD60xjIL1Zrhu/DfvCPCnK8AXL8yZcfNR\n"
+  "FqzgidtT8PGvzF5R/MyO4llUbY0dS1Npvqcr5/R6taub2zTeqeZ8B+IfcapkE2yx\n"
+  "mE0dM1jy8y0/8gDtvbNpSg2vrSGZxkmW9egPQ0vd1EeaO6TuWO+zfRUqsw/gkv7h\n"
+  "PRFEKv74MvjEy+5l+5bvuKEjDg8BavU94/XHE/TwpvgfNVBUOBHnDQBTXTnpolLT\n"
+  "QIsFuBlOnkS66chHXHoyT08hoc7mJ+GiDvKtxRarKKYtaFomN9W4E01tFaEIEis9\n"
+  "2ButsLvOkxIeGJ86LzwJJR4wl+Wdt0BX2bVD1H/SZ9k=\n"
+  "-----END CERTIFICATE-----\n"
+  "-----BEGIN PRIVATE KEY-----\n"
+  "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQDD3fdoObWpaOQ/\n"
+  "DdI8mi9OWVPAAphU8zcgDw+iToz0SDdgkQ/DrWrBHhnonWL4d59onIUvuS/Xm6td\n"
+  "/VbRn6rr+cK24P74PwV7C7ljwFciRFBzXap0BmlO5PXJCSuQEVB2R+H3dyxS+iAB\n"
+  "d77bJxpnIWFQhoV3jMFDDhbBv7gyUONwg8jRqUTM0Xjtmbdh710OTWi5zIbG0jGb\n"
+  "lOiTv6rvAtkjt0sVvEze2WP5YLwwEbocean+gzLyuO69xlLmbyGKIFMqnC7B1vTl\n"
+  "JIZvKdihyjQiu9fl6ySLyigwCKHd2xoIh/Bu4mx7cObCicvKgK6nFS/u1BnJvdB4\n"
+  "0RvKqhLZAgMBAAECggEAAiMiICYXudHdvEvUhtthd5M6ksr1+ubAOAYGnrfYR3kP\n"
+  "HaIvNJclAVQfZmTxEHRkwELUxwabKZXpATKGdwVwNs5ZYjckoRkRbKWCmqxOc0lk\n"
+  "EYh78xIEE9J5tw/XY0DLNWBYCs68f92sIKNmsj4ciXn6vrIUIOU7FHFyvx8Y4v2+\n"
+  "aWl8TEKTl+mjwHst4QAATMd7+Yr0jiZlEgWJwiJejQpBwiReY1ZtN8IvC4WICJBf\n"
+  "zVrhdtDt9X+sZZOrMS7VR+tq50CBOz27Rw+RtXG15e559ZZDGhSTVp1rV4SE4XtS\n"
+  "yV7SrZugVeUniSkyX9NQOI1F2g9sP/r0iVGjuBaadwKBgQDgiVirenpTc+Q07LTq\n"
+  "dEhSVPkj5qYWK27NzrZgk9QwMKZa06rSvd4nGJ+a1VkzC/abj7rS5LQR8CBAqkQK\n"
+  "AOLNWF5FbsMC9N2woH4bMTXZQjJHf4Ilmbk9Oe9wjdtp0vCOWDZAGAqnpOZ7Rs6k\n"
+  "kk8EP3CZnOYJmdVwopVtao3VPwKBgQDfUC3i4mx90RMGZ4GE3fpyWmv5p+bloSjO\n"
+  "cNQ2I5ZOn/eux11hYCRi0hvEupOHm1atdMNsIUeRd8VsLXKdwet9CIB+1o82CNI2\n"
+  "3fSZ6UspvCSH+rCZLQnA4RdpKgeSyEixVdrwzQEgqU+H6k6WMdHLhhuVJwTE8Xf4\n"
+  "b2uyZMSZ5wKBgQCbjwwbYTM2def4srV0aTNhtvUUZktSuKx/cWLw7fnnmQzniBWl\n"
+  "A13RgEGzJ3Qw5WzowV8RlNkcRFxT8KJKu+plkX9eYyo/9h1QrSAw/prr9eyXlEM6\n"
+  "gZHQVT8Jn34PhtCaDYsoRH+9PYVgiuHHKoYLz1fXVNgadrVk337e2x+ASQKBgEhE\n"
+  "sWTgc83P0IFdE9xE3h0NyC22OZIMsqEEgJi4sZbmTAii+kReEchtSJFE9COJkOZ3\n"
+  "iBrBNmEMSra0ioglTqlbDAKAOz54YldhQxxgFHQAMC5VYbtgiOyDq8jb0jGdYXEK\n"
+  "YN1W6suAH33TxPT0UHm1/80oIHH/1xxuKoND+x/3AoGAI1DMMKE1U/RhYXZI7yN+\n"
+  "0bFmXf88bf0JHY1mKOEn/13Gj5WMP4Ta5IqLmHXAh7NUDcEMIoRshaQPGx8iapa2\n"
+  "k2PKUwIZVYNd+V/SQ9hOd4cF38oOC3eyyIt0iEd+cpLryCG7l6Xq+MZFNuTZhclX\n"
+  "jDSnNbbSuY+ydF06H3yMJ70=\n"
+  "-----END PRIVATE KEY-----\n";
+
+static AeroDemoEngine *demo;
+
+/* Helpers */
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_for (Condition  condition,
+          gpointer   data,
+          const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (10, wake_cb, NULL);
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for %s", what);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_source_remove (wake);
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} ConnectResult;
+
+static void
+connect_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  ConnectResult *res = user_data;
+
+  res->ok = aero_window_connect_finish (AERO_WINDOW (object), result, &res->error);
+  res->done = TRUE;
+}
+
+static AeroWindow *
+new_window (void)
+{
+  AeroWindow *window = aero_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static gboolean
+connect_and_wait (AeroWindow *window,
+                  const char *address,
+                  const char *user,
+                  const char *password,
+                  GError    **error)
+{
+  ConnectResult res = { 0 };
+
+  aero_window_connect_async (window, address, user, password, FALSE, NULL, connect_cb, &res);
+  wait_for (flag_set, &res.done, "the login");
+  if (res.error != NULL)
+    g_propagate_error (error, res.error);
+  return res.ok;
+}
+
+static gboolean
+vm_list_idle (gpointer data)
+{
+  AeroVmView *view = data;
+
+  return !aero_vm_view_get_loading (view) && !aero_vm_view_is_busy (view);
+}
+
+static gboolean
+clusters_loaded (gpointer data)
+{
+  AeroWindow *window = data;
+
+  return aero_cluster_view_get_loaded (window->cluster_view);
+}
+
+static AeroWindow *
+logged_in_window (void)
+{
+  AeroWindow *window = new_window ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (connect_and_wait (window, aero_demo_engine_get_api_url (demo),
+                                   "admin@internal", "demo", &error));
+  g_assert_no_error (error);
+  wait_for (vm_list_idle, aero_window_get_vm_view (window), "the VM list");
+  wait_for (clusters_loaded, window, "the clusters");
+  return window;
+}
+
+static void
+destroy_window (AeroWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *labels)
+{
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (labels, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, labels);
+}
+
+/* The row widget (GtkColumnView's private row) showing @name in its first
+ * cell, or NULL while it is not laid out. */
+static GtkWidget *
+find_row (GtkColumnView *view,
+          const char    *name)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_labels (GTK_WIDGET (view), labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+      GtkWidget *cell = gtk_widget_get_parent (label);
+
+      if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), name) == 0 &&
+          cell != NULL && gtk_widget_get_prev_sibling (cell) == NULL &&
+          gtk_widget_get_parent (cell) != NULL &&
+          !GTK_IS_BUTTON (gtk_widget_get_parent (cell)))
+        return gtk_widget_get_parent (cell);
+    }
+
+  return NULL;
+}
+
+/* Cell texts of a row, in column order. */
+static char *
+row_texts (GtkWidget *row)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (GtkWidget *cell = gtk_widget_get_first_child (row);
+       cell != NULL;
+       cell = gtk_widget_get_next_sibling (cell))
+    {
+      GtkWidget *label = gtk_widget_get_first_child (cell);
+
+      if (out->len > 0)
+        g_string_append (out, " | ");
+      g_string_append (out, GTK_IS_LABEL (label) ? gtk_label_get_label (GTK_LABEL (label)) : "?");
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+typedef struct
+{
+  GtkColumnView *view;
+  const char    *name;
+} RowQuery;
+
+static gboolean
+row_shown (gpointer data)
+{
+  RowQuery *q = data;
+
+  return find_row (q->view, q->name) != NULL;
+}
+
+static void
+search_and_wait (AeroWindow *window,
+                 const char *search)
+{
+  AeroVmView *view = aero_window_get_vm_view (window);
+
+  aero_vm_view_set_search (view, search);
+  wait_for (vm_list_idle, view, "the search");
+}
+
+/* Login */
+
+static void
+test_login_success (void)
+{
+  AeroWindow *window = logged_in_window ();
+  AeroVmView *view = aero_window_get_vm_view (window);
+
+  g_assert_cmpstr (aero_window_get_page (window), ==, "session");
+  g_assert_nonnull (aero_window_get_engine (window));
+  g_assert_cmpstr (aero_engine_get_user (aero_window_get_engine (window)), ==, "admin@internal");
+  g_assert_cmpuint (g_list_model_get_n_items (aero_window_get_vm_model (window)), >, 0);
+  g_assert_cmpstr (aero_vm_view_get_state (view), ==, "list");
+
+  destroy_window (window);
+}
+
+static void
+test_login_wrong_password (void)
+{
+  AeroWindow *window = new_window ();
+  g_autoptr(GError) error = NULL;
+  const char *text;
+
+  g_assert_false (connect_and_wait (window, aero_demo_engine_get_api_url (demo),
+                                    "admin@internal", "wrong", &error));
+  g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_UNAUTHORIZED);
+
+  g_assert_cmpstr (aero_window_get_page (window), ==, "login");
+  text = aero_login_page_get_error (aero_window_get_login_page (window));
+  g_assert_nonnull (text);
+  g_test_message ("shown: %s", text);
+  g_assert_true (strstr (text, "refused the login") != NULL);
+  /* The engine's own words. */
+  g_assert_true (strstr (text, "Cannot authenticate user 'admin@internal'") != NULL);
+  g_assert_false (aero_login_page_get_busy (aero_window_get_login_page (window)));
+
+  destroy_window (window);
+}
+
+static void
+test_login_unreachable (void)
+{
+  AeroWindow *window = new_window ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSocket) socket = NULL;
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autofree char *address = NULL;
+  const char *text;
+
+  /* A port that was free a moment ago and has no listener. */
+  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_socket_bind (socket, any, TRUE, &error));
+  bound = g_socket_get_local_address (socket, &error);
+  address = g_strdup_printf ("http://127.0.0.1:%u/ovirt-engine",
+                             g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  g_socket_close (socket, NULL);
+
+  g_assert_false (connect_and_wait (window, address, "admin@internal", "demo", &error));
+  g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_NETWORK);
+  text = aero_login_page_get_error (aero_window_get_login_page (window));
+  g_test_message ("shown: %s", text);
+  g_assert_nonnull (text);
+  g_assert_true (strstr (text, "Could not reach an engine") != NULL);
+
+  destroy_window (window);
+}
+
+static void
+html_handler (SoupServer        *server,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  static const char page[] = "<!DOCTYPE html><html><body><h1>It works!</h1></body></html>";
+
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, page, sizeof page - 1);
+}
+
+static char *
+start_server (SoupServer *server,
+              gboolean    https)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSList) uris = NULL;
+  g_autoptr(GUri) uri = NULL;
+
+  soup_server_add_handler (server, NULL, html_handler, NULL, NULL);
+  g_assert_true (soup_server_listen_local (server, 0,
+                                           SOUP_SERVER_LISTEN_IPV4_ONLY | (https ? SOUP_SERVER_LISTEN_HTTPS : 0),
+                                           &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  g_assert_nonnull (uris);
+  uri = uris->data;
+  uris->data = NULL;
+
+  return g_strdup_printf ("%s://127.0.0.1:%d/ovirt-engine", https ? "https" : "http", g_uri_get_port (uri));
+}
+
+static void
+test_login_not_ovirt (void)
+{
+  AeroWindow *window = new_window ();
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *address = start_server (server, FALSE);
+  const char *text;
+
+  g_assert_false (connect_and_wait (window, address, "admin@internal", "demo", &error));
+  g_assert_nonnull (error);
+  g_test_message ("error: %s", error->message);
+  text = aero_login_page_get_error (aero_window_get_login_page (window));
+  g_test_message ("shown: %s", text);
+  g_assert_nonnull (text);
+  g_assert_true (strstr (text, "not an oVirt engine") != NULL);
+
+  destroy_window (window);
+}
+
+static void
+test_login_tls (void)
+{
+  AeroWindow *window = new_window ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTlsCertificate) certificate = g_tls_certificate_new_from_pem (test_tls_pem, -1, &error);
+  g_autoptr(SoupServer) server = NULL;
+  g_autofree char *address = NULL;
+  const char *text;
+
+  g_assert_no_error (error);
+  server = soup_server_new ("tls-certificate", certificate, NULL);
+  address = start_server (server, TRUE);
+
+  g_assert_false (connect_and_wait (window, address, "admin@internal", "demo", &error));
+  g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_TLS);
+  text = aero_login_page_get_error (aero_window_get_login_page (window));
+  g_test_message ("shown: %s", text);
+  g_assert_nonnull (text);
+  g_assert_true (strstr (text, "is not trusted") != NULL);
+
+  destroy_window (window);
+}
+
+/* The list */
+
+static void
+test_list_columns (void)
+{
+  AeroWindow *window = logged_in_window ();
+  AeroVmView *view = aero_window_get_vm_view (window);
+  GtkColumnView *column_view = aero_vm_view_get_column_view (view);
+  GListModel *columns = gtk_column_view_get_columns (column_view);
+  const char *titles[] = { "Name", "Status", "Cluster", "Memory", "Guaranteed", "Maximum", "Ballooning" };
+  RowQuery q = { column_view, "legacy-db" };
+  g_autofree char *texts = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, G_N_ELEMENTS (titles));
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      g_assert_cmpstr (gtk_column_view_column_get_title (column), ==, titles[i]);
+      g_assert_nonnull (gtk_column_view_column_get_sorter (column));
+    }
+
+  /* Seed VMs: one on the 3.0 cluster with ballooning off (read with
+   * all_content), one on 4.7 with it on. */
+  wait_for (row_shown, &q, "the legacy-db row");
+  texts = row_texts (find_row (column_view, "legacy-db"));
+  g_assert_cmpstr (texts, ==, "legacy-db | Up | Legacy (3.0) | 2 GB | 2 GB | 8 GB | Off");
+  g_free (texts);
+
+  q.name = "web-01";
+  wait_for (row_shown, &q, "the web-01 row");
+  texts = row_texts (find_row (column_view, "web-01"));
+  g_assert_cmpstr (texts, ==, "web-01 | Up | Default (4.7) | 4 GB | 2 GB | 16 GB | On");
+
+  destroy_window (window);
+}
+
+static void
+test_list_unknown_ballooning (void)
+{
+  AeroWindow *window = logged_in_window ();
+  AeroVmView *view = aero_window_get_vm_view (window);
+  GtkColumnView *column_view = aero_vm_view_get_column_view (view);
+  g_autoptr(AeroVm) vm = aero_vm_new ();
+  g_autoptr(AeroMemoryPolicy) policy = aero_memory_policy_new ();
+  RowQuery q = { column_view, "listed-without-flag" };
+  GtkWidget *row;
+  GtkWidget *cell;
+  GtkWidget *label;
+  g_autofree char *texts = NULL;
+
+  /* What a plain list from an engine up to 4.4.5 gives: no ballooning. */
+  search_and_wait (window, "name=legacy-db");
+  aero_vm_set_id (vm, "00000000-0000-0000-0000-00000000feed");
+  aero_vm_set_name (vm, "listed-without-flag");
+  aero_vm_set_status (vm, AERO_VM_STATUS_DOWN);
+  aero_vm_set_memory (vm, G_GINT64_CONSTANT (1) << 30);
+  aero_memory_policy_set_ballooning (policy, AERO_TRISTATE_UNKNOWN);
+  aero_vm_set_memory_policy (vm, policy);
+  g_list_store_append (G_LIST_STORE (aero_window_get_vm_model (window)), vm);
+
+  wait_for (row_shown, &q, "the row without the flag");
+  row = find_row (column_view, "listed-without-flag");
+  texts = row_texts (row);
+  g_assert_true (g_str_has_suffix (texts, "| " AERO_FORMAT_UNKNOWN));
+
+  /* Dimmed, so it never reads as "off". */
+  cell = gtk_widget_get_last_child (row);
+  label = gtk_widget_get_first_child (cell);
+  g_assert_true (gtk_widget_has_css_class (label, "aero-unknown"));
+  g_assert_cmpstr (aero_format_tristate (AERO_TRISTATE_UNKNOWN), ==, "—");
+  g_assert_cmpstr (aero_format_tristate (AERO_TRISTATE_FALSE), ==, "Off");
+
+  destroy_window (window);
+}
+
+static void
+test_search (void)
+{
+  AeroWindow *window = logged_in_window ();
+  AeroVmView *view = aero_window_get_vm_view (window);
+  GListModel *model = aero_window_get_vm_model (window);
+  guint all = g_list_model_get_n_items (model);
+  guint n;
+
+  search_and_wait (window, "name=web*");
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, <, all);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AeroVm) vm = g_list_model_get_item (model, i);
+
+      g_assert_true (g_str_has_prefix (aero_vm_get_name (vm), "web"));
+    }
+  g_assert_cmpstr (aero_vm_view_get_state (view), ==, "list");
+
+  search_and_wait (window, "name=no-such-vm-anywhere");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_cmpstr (aero_vm_view_get_state (view), ==, "empty");
+
+  search_and_wait (window, "");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, all);
+
+  destroy_window (window);
+}
+
+typedef struct
+{
+  gboolean  done;
+  GError   *error;
+} ListResult;
+
+static void
+list_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  ListResult *res = user_data;
+  g_autoptr(GListModel) model = aero_engine_list_vms_finish (AERO_ENGINE (object), result, &res->error);
+
+  res->done = TRUE;
+}
+
+static void
+test_search_bad (void)
+{
+  AeroWindow *window = logged_in_window ();
+  AeroVmView *view = aero_window_get_vm_view (window);
+  const char *bad = "colour=blue";
+  ListResult res = { 0 };
+  const char *message;
+
+  /* What the engine itself says about this query. */
+  aero_engine_list_vms_async (aero_window_get_engine (window), bad, -1, AERO_LIST_NONE,
+                              NULL, NULL, NULL, list_cb, &res);
+  wait_for (flag_set, &res.done, "the raw search");
+  g_assert_error (res.error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_FAULT);
+  g_assert_nonnull (aero_engine_error_get_detail (res.error));
+
+  search_and_wait (window, bad);
+  g_assert_cmpstr (aero_vm_view_get_state (view), ==, "error");
+  message = aero_vm_view_get_message (view);
+  g_test_message ("shown: %s", message);
+  g_assert_nonnull (message);
+  g_assert_true (strstr (message, aero_engine_error_get_detail (res.error)) != NULL);
+  g_clear_error (&res.error);
+
+  /* Still logged in: a bad query is not a session failure. */
+  g_assert_cmpstr (aero_window_get_page (window), ==, "session");
+
+  destroy_window (window);
+}
+
+static void
+test_refresh_in_place (void)
+{
+  AeroWindow *window = logged_in_window ();
+  AeroVmView *view = aero_window_get_vm_view (window);
+  GtkSelectionModel *selection = aero_vm_view_get_selection (view);
+  GListModel *model = aero_window_get_vm_model (window);
+  guint n = g_list_model_get_n_items (model);
+  g_autoptr(AeroVm) before = g_list_model_get_item (G_LIST_MODEL (selection), 3);
+  g_autoptr(AeroVm) after = NULL;
+
+  gtk_selection_model_select_item (selection, 3, TRUE);
+  g_assert_true (aero_vm_view_get_selected_vm (view) == before);
+
+  aero_vm_view_refresh (view);
+  g_assert_true (aero_vm_view_is_busy (view));
+  wait_for (vm_list_idle, view, "the quiet refresh");
+
+  /* Same objects, same place, still selected. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+  after = g_list_model_get_item (G_LIST_MODEL (selection), 3);
+  g_assert_true (after == before);
+  g_assert_true (gtk_selection_model_is_selected (selection, 3));
+  g_assert_cmpstr (aero_vm_view_get_state (view), ==, "list");
+
+  destroy_window (window);
+}
+
+static gboolean
+detail_says (gpointer data)
+{
+  AeroVmDetail *detail = data;
+  const char *text = aero_vm_detail_get_balloon_text (detail);
+
+  return text != NULL && (g_str_has_prefix (text, "Ballooning on") ||
+                          g_str_has_prefix (text, "Ballooning off") ||
+                          g_str_has_prefix (text, "Memory ballooning requires"));
+}
+
+static void
+select_by_name (AeroVmView *view,
+                const char *name)
+{
+  GtkSelectionModel *selection = aero_vm_view_get_selection (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
+    {
+      g_autoptr(AeroVm) vm = g_list_model_get_item (G_LIST_MODEL (selection), i);
+
+      if (g_strcmp0 (aero_vm_get_name (vm), name) == 0)
+        {
+          gtk_selection_model_select_item (selection, i, TRUE);
+          return;
+        }
+    }
+  g_error ("No VM %s", name);
+}
+
+static void
+test_detail (void)
+{
+  AeroWindow *window = logged_in_window ();
+  AeroVmView *view = aero_window_get_vm_view (window);
+  AeroVmDetail *detail = AERO_VM_DETAIL (aero_vm_view_get_detail (view));
+
+  select_by_name (view, "web-01");
+  wait_for (detail_says, detail, "the balloon words");
+  g_assert_cmpstr (aero_vm_detail_get_balloon_text (detail), ==,
+                   "Ballooning on — the host may reclaim down to 2 GB");
+
+  select_by_name (view, "legacy-db");
+  wait_for (detail_says, detail, "the balloon words");
+  g_assert_cmpstr (aero_vm_detail_get_balloon_text (detail), ==,
+                   "Memory ballooning requires cluster compatibility version 3.1 or later (this cluster: 3.0).");
+
+  destroy_window (window);
+}
+
+static gboolean
+on_login_page (gpointer data)
+{
+  return g_strcmp0 (aero_window_get_page (data), "login") == 0;
+}
+
+static void
+test_logout (void)
+{
+  AeroWindow *window = logged_in_window ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.logout", NULL));
+  wait_for (on_login_page, window, "the login page");
+  g_assert_null (aero_window_get_engine (window));
+  g_assert_cmpuint (g_list_model_get_n_items (aero_window_get_vm_model (window)), ==, 0);
+  /* Back where the admin started, address and user kept. */
+  g_assert_cmpstr (aero_login_page_get_user (aero_window_get_login_page (window)), ==, "admin@internal");
+  g_assert_null (aero_login_page_get_error (aero_window_get_login_page (window)));
+
+  destroy_window (window);
+}
+
+/* Small widgets */
+
+static void
+test_format (void)
+{
+  g_autofree char *one = aero_format_bytes (G_GINT64_CONSTANT (1) << 30);
+  g_autofree char *half = aero_format_bytes (G_GINT64_CONSTANT (3) << 29);
+  g_autofree char *mb = aero_format_bytes (G_GINT64_CONSTANT (512) << 20);
+  g_autofree char *unset = aero_format_bytes (-1);
+
+  g_assert_cmpstr (one, ==, "1 GB");
+  g_assert_cmpstr (half, ==, "1.5 GB");
+  g_assert_cmpstr (mb, ==, "512 MB");
+  g_assert_cmpstr (unset, ==, "—");
+  g_assert_cmpstr (aero_format_vm_status (AERO_VM_STATUS_POWERING_UP), ==, "Powering Up");
+}
+
+static void
+test_banner (void)
+{
+  AeroBanner *banner = AERO_BANNER (g_object_ref_sink (aero_banner_new ("Pending")));
+
+  g_assert_cmpstr (aero_banner_get_title (banner), ==, "Pending");
+  g_assert_null (aero_banner_get_button_label (banner));
+  g_assert_false (aero_banner_get_revealed (banner));
+  aero_banner_set_button_label (banner, "_Retry");
+  g_assert_cmpstr (aero_banner_get_button_label (banner), ==, "_Retry");
+  aero_banner_set_revealed (banner, TRUE);
+  g_assert_true (aero_banner_get_revealed (banner));
+  aero_banner_set_button_label (banner, NULL);
+  g_assert_null (aero_banner_get_button_label (banner));
+
+  g_assert_finalize_object (banner);
+}
+
+static void
+test_memory_bar (void)
+{
+  AeroMemoryBar *bar = AERO_MEMORY_BAR (g_object_ref_sink (aero_memory_bar_new ()));
+
+  g_assert_cmpint (aero_memory_bar_get_installed (bar), ==, -1);
+  aero_memory_bar_set_values (bar, 4 << 20, 1 << 20, 2 << 20);
+  g_assert_cmpint (aero_memory_bar_get_installed (bar), ==, 4 << 20);
+  g_assert_cmpint (aero_memory_bar_get_used (bar), ==, 1 << 20);
+  g_assert_cmpint (aero_memory_bar_get_guaranteed (bar), ==, 2 << 20);
+
+  g_assert_finalize_object (bar);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  g_setenv ("GSETTINGS_SCHEMA_DIR", AERO_TEST_SCHEMA_DIR, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  /* Keep any trusted CA of the developer out of the test. */
+  g_setenv ("XDG_DATA_HOME", g_get_tmp_dir (), TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  demo = aero_demo_engine_new (0, 1);
+  if (!aero_demo_engine_start (demo, "127.0.0.1", 0, &error))
+    g_error ("demo engine: %s", error->message);
+
+  g_test_add_func ("/ui/format", test_format);
+  g_test_add_func ("/ui/banner", test_banner);
+  g_test_add_func ("/ui/memory-bar", test_memory_bar);
+  g_test_add_func ("/ui/login/success", test_login_success);
+  g_test_add_func ("/ui/login/wrong-password", test_login_wrong_password);
+  g_test_add_func ("/ui/login/unreachable", test_login_unreachable);
+  g_test_add_func ("/ui/login/not-ovirt", test_login_not_ovirt);
+  g_test_add_func ("/ui/login/tls", test_login_tls);
+  g_test_add_func ("/ui/list/columns", test_list_columns);
+  g_test_add_func ("/ui/list/unknown-ballooning", test_list_unknown_ballooning);
+  g_test_add_func ("/ui/list/search", test_search);
+  g_test_add_func ("/ui/list/search-bad", test_search_bad);
+  g_test_add_func ("/ui/list/refresh-in-place", test_refresh_in_place);
+  g_test_add_func ("/ui/detail", test_detail);
+  g_test_add_func ("/ui/logout", test_logout);
+
+  ret = g_test_run ();
+
+  aero_demo_engine_stop (demo);
+  g_clear_object (&demo);
+
+  return ret;
+}
