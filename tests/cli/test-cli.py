@@ -204,7 +204,11 @@ def test_vm_set_sends_only_changes(cli):
 
     # Memory derives guaranteed (Default over-commits 150 %) and maximum;
     # ballooning is not sent again (it stays off).
-    result = cli.json("vm", "set", "web-04", "--memory", "8G")
+    code, out, err = cli.run("--json", "vm", "set", "web-04", "--memory", "8G")
+    check(code == 0, f"exit {code}: {err}")
+    check("Memory Size" in err and "Memory Balloon Device Enabled" not in err,
+          f"plan: {err}")
+    result = json.loads(out)
     check(result["memory"] == 8 * GIB, "json result memory")
     after = cli.vm("web-04")
     check(after["memory"] == 8 * GIB, after["memory"])

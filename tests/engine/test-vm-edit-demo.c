@@ -1,0 +1,403 @@
+/* test-vm-edit-demo.c - the bodies AeroVmEdit builds, sent by AeroEngine
+ * to the demo engine over loopback, and what the engine makes of them
+ *
+ * The demo engine implements the wire format and the memory rules on its
+ * own, so this catches a body the engine would read differently from what
+ * the edit model meant.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "aero-demo-engine.h"
+#include "aero-engine.h"
+#include "aero-features.h"
+#include "aero-vm-edit.h"
+
+#define MIB AERO_MIB
+#define GIB (1024 * AERO_MIB)
+
+typedef struct {
+  AeroDemoEngine *demo;
+  AeroEngine     *engine;
+  GListModel     *clusters;
+  GListModel     *templates;
+} Fixture;
+
+static void
+store_result (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return g_steal_pointer (slot);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  GAsyncResult *slot = NULL;
+
+  f->demo = aero_demo_engine_new (0, 0);
+  g_assert_true (aero_demo_engine_start (f->demo, "127.0.0.1", 0, &error));
+  g_assert_no_error (error);
+
+  f->engine = aero_engine_new (aero_demo_engine_get_api_url (f->demo), &error);
+  g_assert_no_error (error);
+  aero_engine_login_async (f->engine, "admin@internal", "demo", NULL, store_result, &slot);
+  result = wait_result (&slot);
+  g_assert_true (aero_engine_login_finish (f->engine, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  aero_engine_list_clusters_async (f->engine, NULL, store_result, &slot);
+  result = wait_result (&slot);
+  f->clusters = aero_engine_list_clusters_finish (f->engine, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  aero_engine_list_templates_async (f->engine, NULL, store_result, &slot);
+  result = wait_result (&slot);
+  f->templates = aero_engine_list_templates_finish (f->engine, result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->clusters);
+  g_clear_object (&f->templates);
+  g_clear_object (&f->engine);
+  aero_demo_engine_stop (f->demo);
+  g_clear_object (&f->demo);
+}
+
+static AeroCluster *
+cluster_named (Fixture    *f,
+               const char *name)
+{
+  guint n = g_list_model_get_n_items (f->clusters);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AeroCluster) cluster = g_list_model_get_item (f->clusters, i);
+
+      if (g_strcmp0 (aero_cluster_get_name (cluster), name) == 0)
+        return cluster;
+    }
+  g_error ("no cluster %s", name);
+  return NULL;
+}
+
+static AeroVm *
+get_vm (Fixture    *f,
+        const char *id,
+        gboolean    next_run)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  GAsyncResult *slot = NULL;
+  AeroVm *vm;
+
+  aero_engine_get_vm_async (f->engine, id, next_run, NULL, store_result, &slot);
+  result = wait_result (&slot);
+  vm = aero_engine_get_vm_finish (f->engine, result, &error);
+  g_assert_no_error (error);
+
+  return vm;
+}
+
+/* The VM named @name, from a single GET (ballooning known). */
+static AeroVm *
+vm_named (Fixture    *f,
+          const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) vms = NULL;
+  g_autofree char *search = g_strdup_printf ("name=%s", name);
+  g_autoptr(AeroVm) listed = NULL;
+  GAsyncResult *slot = NULL;
+
+  aero_engine_list_vms_async (f->engine, search, -1, AERO_LIST_NONE, NULL, NULL, NULL,
+                              store_result, &slot);
+  result = wait_result (&slot);
+  vms = aero_engine_list_vms_finish (f->engine, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (vms), ==, 1);
+  listed = g_list_model_get_item (vms, 0);
+
+  return get_vm (f, aero_vm_get_id (listed), FALSE);
+}
+
+static AeroVm *
+put_vm (Fixture     *f,
+        AeroVm      *vm,
+        JsonNode    *body,
+        gboolean     next_run,
+        GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  GAsyncResult *slot = NULL;
+
+  aero_engine_update_vm_async (f->engine, aero_vm_get_id (vm), body, next_run, NULL,
+                               store_result, &slot);
+  result = wait_result (&slot);
+
+  return aero_engine_update_vm_finish (f->engine, result, error);
+}
+
+static AeroVm *
+post_vm (Fixture  *f,
+         JsonNode *body)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  GAsyncResult *slot = NULL;
+  AeroVm *vm;
+
+  aero_engine_add_vm_async (f->engine, body, NULL, store_result, &slot);
+  result = wait_result (&slot);
+  vm = aero_engine_add_vm_finish (f->engine, result, &error);
+  g_assert_no_error (error);
+
+  return vm;
+}
+
+static AeroTristate
+ballooning_of (AeroVm *vm)
+{
+  return aero_memory_policy_get_ballooning (aero_vm_get_memory_policy (vm));
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+test_post_new_vm (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(AeroVmEdit) edit = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(AeroVm) created = NULL;
+  g_autoptr(AeroVm) fetched = NULL;
+  AeroCluster *cluster = cluster_named (f, "Default");
+  AeroMemoryPolicy *policy;
+
+  edit = aero_vm_edit_new_for_new_vm (f->clusters, f->templates,
+                                      aero_engine_get_blank_template_id (f->engine));
+  aero_vm_edit_set_cluster (edit, cluster);
+  aero_vm_edit_set_name (edit, "edit-new-1");
+  aero_vm_edit_set_vm_type (edit, AERO_VM_TYPE_SERVER);
+  aero_vm_edit_set_memory (edit, 2048 * MIB);
+  aero_vm_edit_set_cpu_sockets (edit, 2);
+  g_assert_true (aero_vm_edit_get_valid (edit));
+  g_assert_true (aero_vm_edit_get_ballooning (edit));
+
+  body = aero_vm_edit_build_body (edit);
+  created = post_vm (f, body);
+  fetched = get_vm (f, aero_vm_get_id (created), FALSE);
+  policy = aero_vm_get_memory_policy (fetched);
+
+  g_assert_cmpstr (aero_vm_get_name (fetched), ==, "edit-new-1");
+  g_assert_cmpstr (aero_vm_get_cluster_id (fetched), ==, aero_cluster_get_id (cluster));
+  g_assert_cmpint (aero_vm_get_vm_type (fetched), ==, AERO_VM_TYPE_SERVER);
+  g_assert_cmpint (aero_vm_get_memory (fetched), ==, 2 * GIB);
+  /* Default over-commits 150 %: 2048 * 100 / 150 = 1365 MiB. */
+  g_assert_cmpint (aero_memory_policy_get_guaranteed (policy), ==, 1365 * MIB);
+  g_assert_cmpint (aero_memory_policy_get_max (policy), ==, 8 * GIB);
+  g_assert_cmpint (aero_memory_policy_get_ballooning (policy), ==, AERO_TRISTATE_TRUE);
+  g_assert_cmpint (aero_vm_get_cpu_sockets (fetched), ==, 2);
+}
+
+static void
+test_post_on_gated_cluster (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(AeroVmEdit) edit = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(AeroVm) created = NULL;
+  g_autoptr(AeroVm) fetched = NULL;
+  JsonObject *policy;
+
+  edit = aero_vm_edit_new_for_new_vm (f->clusters, f->templates,
+                                      aero_engine_get_blank_template_id (f->engine));
+  aero_vm_edit_set_cluster (edit, cluster_named (f, "Legacy"));
+  aero_vm_edit_set_name (edit, "edit-legacy-1");
+  g_assert_false (aero_vm_edit_get_ballooning_sensitive (edit));
+
+  body = aero_vm_edit_build_body (edit);
+  policy = json_object_get_object_member (json_node_get_object (body), "memory_policy");
+  g_assert_false (json_object_has_member (policy, "ballooning"));
+
+  created = post_vm (f, body);
+  fetched = get_vm (f, aero_vm_get_id (created), FALSE);
+  g_assert_cmpint (ballooning_of (fetched), ==, AERO_TRISTATE_FALSE);
+}
+
+static void
+test_put_only_changes (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(AeroVm) vm = vm_named (f, "web-03");
+  g_autoptr(AeroVm) updated = NULL;
+  g_autoptr(AeroVm) fetched = NULL;
+  g_autoptr(AeroVmEdit) edit = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (aero_vm_get_status (vm), ==, AERO_VM_STATUS_DOWN);
+  g_assert_cmpint (ballooning_of (vm), ==, AERO_TRISTATE_TRUE);
+
+  edit = aero_vm_edit_new_for_vm (vm, f->clusters);
+  aero_vm_edit_set_ballooning (edit, FALSE);
+  aero_vm_edit_set_comment (edit, "no balloon");
+  g_assert_false (aero_vm_edit_needs_next_run_confirmation (edit));
+  body = aero_vm_edit_build_body (edit);
+  updated = put_vm (f, vm, body, FALSE, &error);
+  g_assert_no_error (error);
+
+  fetched = get_vm (f, aero_vm_get_id (vm), FALSE);
+  g_assert_cmpint (ballooning_of (fetched), ==, AERO_TRISTATE_FALSE);
+  g_assert_cmpstr (aero_vm_get_comment (fetched), ==, "no balloon");
+  g_assert_cmpint (aero_vm_get_memory (fetched), ==, aero_vm_get_memory (vm));
+  g_assert_cmpint (aero_memory_policy_get_guaranteed (aero_vm_get_memory_policy (fetched)), ==,
+                   aero_memory_policy_get_guaranteed (aero_vm_get_memory_policy (vm)));
+  g_assert_cmpstr (aero_vm_get_description (fetched), ==, aero_vm_get_description (vm));
+
+  /* The engine's answer becomes the baseline: nothing left to send. */
+  aero_vm_edit_reset_original (edit, fetched);
+  g_assert_false (aero_vm_edit_get_has_changes (edit));
+  g_assert_null (aero_vm_edit_build_body (edit));
+}
+
+static void
+test_running_vm_next_run (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(AeroVm) vm = vm_named (f, "web-01");
+  g_autoptr(AeroVm) updated = NULL;
+  g_autoptr(AeroVm) current = NULL;
+  g_autoptr(AeroVm) next = NULL;
+  g_autoptr(AeroVmEdit) edit = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (aero_vm_get_status (vm), ==, AERO_VM_STATUS_UP);
+  edit = aero_vm_edit_new_for_vm (vm, f->clusters);
+  g_assert_true (aero_vm_edit_get_running (edit));
+  aero_vm_edit_set_ballooning (edit, FALSE);
+  g_assert_true (aero_vm_edit_needs_next_run_confirmation (edit));
+
+  body = aero_vm_edit_build_body (edit);
+  updated = put_vm (f, vm, body, FALSE, &error);
+  g_assert_no_error (error);
+
+  /* Ballooning waits for the restart: the engine keeps a next-run
+   * configuration, and the running one is unchanged. */
+  current = get_vm (f, aero_vm_get_id (vm), FALSE);
+  g_assert_cmpint (aero_vm_get_next_run_configuration_exists (current), ==, AERO_TRISTATE_TRUE);
+  g_assert_cmpint (ballooning_of (current), ==, AERO_TRISTATE_TRUE);
+  next = get_vm (f, aero_vm_get_id (vm), TRUE);
+  g_assert_cmpint (ballooning_of (next), ==, AERO_TRISTATE_FALSE);
+}
+
+static void
+test_engine_agrees_on_validation (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(AeroVm) vm = vm_named (f, "web-04");
+  g_autoptr(AeroVm) updated = NULL;
+  g_autoptr(AeroVmEdit) edit = aero_vm_edit_new_for_vm (vm, f->clusters);
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *message;
+
+  aero_vm_edit_set_guaranteed (edit, aero_vm_get_memory (vm) + GIB);
+  message = aero_vm_edit_get_guaranteed_error (edit);
+  g_assert_nonnull (message);
+  g_assert_false (aero_vm_edit_get_valid (edit));
+
+  /* Sent anyway, the engine refuses it in the same words. */
+  body = aero_vm_edit_build_body (edit);
+  updated = put_vm (f, vm, body, FALSE, &error);
+  g_assert_null (updated);
+  g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_FAULT);
+  g_assert_nonnull (strstr (aero_engine_error_get_detail (error), message));
+}
+
+static void
+test_bulk_enable (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) vms = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) plan = NULL;
+  g_autoptr(JsonNode) body = aero_vm_edit_bulk_ballooning_body (TRUE);
+  AeroBulkBallooningItem *item;
+
+  g_ptr_array_add (vms, vm_named (f, "prod-app-02"));  /* 3.1, down, off */
+  g_ptr_array_add (vms, vm_named (f, "stable-02"));    /* 3.6, up, off */
+  g_ptr_array_add (vms, vm_named (f, "legacy-web"));   /* 3.0 */
+  g_ptr_array_add (vms, vm_named (f, "web-02"));       /* already on */
+
+  plan = aero_vm_edit_bulk_ballooning_plan (vms, f->clusters, TRUE);
+  g_assert_cmpint (((AeroBulkBallooningItem *) plan->pdata[0])->action, ==, AERO_BULK_BALLOONING_CHANGE_NOW);
+  g_assert_cmpint (((AeroBulkBallooningItem *) plan->pdata[1])->action, ==, AERO_BULK_BALLOONING_CHANGE_NEXT_RUN);
+  g_assert_cmpint (((AeroBulkBallooningItem *) plan->pdata[2])->action, ==, AERO_BULK_BALLOONING_SKIP_LEVEL);
+  g_assert_cmpint (((AeroBulkBallooningItem *) plan->pdata[3])->action, ==, AERO_BULK_BALLOONING_SKIP_ALREADY);
+
+  for (guint i = 0; i < plan->len; i++)
+    {
+      g_autoptr(AeroVm) updated = NULL;
+      g_autoptr(AeroVm) fetched = NULL;
+      g_autoptr(GError) error = NULL;
+
+      item = plan->pdata[i];
+      if (item->action != AERO_BULK_BALLOONING_CHANGE_NOW &&
+          item->action != AERO_BULK_BALLOONING_CHANGE_NEXT_RUN)
+        continue;
+
+      updated = put_vm (f, item->vm, body, FALSE, &error);
+      g_assert_no_error (error);
+      fetched = get_vm (f, aero_vm_get_id (item->vm),
+                        item->action == AERO_BULK_BALLOONING_CHANGE_NEXT_RUN);
+      g_assert_cmpint (ballooning_of (fetched), ==, AERO_TRISTATE_TRUE);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/vm-edit-demo/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("post-new-vm", test_post_new_vm);
+  ADD ("post-on-gated-cluster", test_post_on_gated_cluster);
+  ADD ("put-only-changes", test_put_only_changes);
+  ADD ("running-vm-next-run", test_running_vm_next_run);
+  ADD ("engine-agrees-on-validation", test_engine_agrees_on_validation);
+  ADD ("bulk-enable", test_bulk_enable);
+
+#undef ADD
+
+  return g_test_run ();
+}
