@@ -13,8 +13,9 @@ G_BEGIN_DECLS
 #define AERO_TYPE_MEMORY_POLICY (aero_memory_policy_get_type ())
 G_DECLARE_FINAL_TYPE (AeroMemoryPolicy, aero_memory_policy, AERO, MEMORY_POLICY, GObject)
 
-/* Properties: "guaranteed" (gint64 bytes, AERO_UNSET), "max" (gint64 bytes,
- * AERO_UNSET), "ballooning" (AeroTristate as int). */
+/* Properties (notify on change): "guaranteed" (gint64 bytes, AERO_UNSET),
+ * "max" (gint64 bytes, AERO_UNSET), "ballooning" (AeroTristate, an enum
+ * property of type AERO_TYPE_TRISTATE from aero-enum-types.h). */
 AeroMemoryPolicy *aero_memory_policy_new            (void);
 AeroMemoryPolicy *aero_memory_policy_copy           (AeroMemoryPolicy *self);
 /* Copies the members of @other into @self, notifying only what changed. */

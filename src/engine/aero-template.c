@@ -330,6 +330,38 @@ aero_template_copy (AeroTemplate *self)
   return copy;
 }
 
+void
+aero_template_update_from (AeroTemplate *self,
+                           AeroTemplate *other)
+{
+  g_return_if_fail (AERO_IS_TEMPLATE (self));
+  g_return_if_fail (AERO_IS_TEMPLATE (other));
+
+  if (self == other)
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  aero_template_set_id (self, other->id);
+  aero_template_set_name (self, other->name);
+  aero_template_set_description (self, other->description);
+  aero_template_set_comment (self, other->comment);
+  aero_template_set_vm_type (self, other->vm_type);
+  aero_template_set_memory (self, other->memory);
+  aero_template_set_cpu_sockets (self, other->cpu_sockets);
+  aero_template_set_cpu_cores (self, other->cpu_cores);
+  aero_template_set_cpu_threads (self, other->cpu_threads);
+  aero_template_set_cpu_shares (self, other->cpu_shares);
+  aero_template_set_cluster_id (self, other->cluster_id);
+  aero_template_set_os_type (self, other->os_type);
+  aero_template_set_custom_compatibility_version (self, other->custom_compatibility_version);
+  aero_template_set_status (self, other->status);
+  aero_template_set_version_name (self, other->version_name);
+  aero_template_set_version_number (self, other->version_number);
+  /* The policy object stays; only its changed members notify. */
+  aero_memory_policy_update_from (self->memory_policy, other->memory_policy);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
 const char *
 aero_template_get_id (AeroTemplate *self)
 {

@@ -23,6 +23,9 @@ G_DECLARE_FINAL_TYPE (AeroTemplate, aero_template, AERO, TEMPLATE, GObject)
  * "illegal"), "version-name" (string), "version-number" (int). */
 AeroTemplate     *aero_template_new               (void);
 AeroTemplate     *aero_template_copy              (AeroTemplate     *self);
+/* Copies every property of @other into @self, notifying only what changed. */
+void              aero_template_update_from       (AeroTemplate     *self,
+                                                   AeroTemplate     *other);
 
 const char       *aero_template_get_id            (AeroTemplate     *self);
 void              aero_template_set_id            (AeroTemplate     *self,

@@ -464,6 +464,24 @@ test_template_model (void)
   copy = aero_template_copy (tmpl);
   assert_same_properties (G_OBJECT (tmpl), G_OBJECT (copy));
   g_assert_true (aero_template_get_memory_policy (tmpl) != aero_template_get_memory_policy (copy));
+
+  /* update_from: only changes notify, the policy object stays. */
+  {
+    AeroMemoryPolicy *policy = aero_template_get_memory_policy (copy);
+
+    notify_log_init (&log, copy);
+    aero_template_update_from (copy, tmpl);
+    g_assert_cmpuint (notify_total (&log), ==, 0);
+    aero_template_set_version_name (tmpl, "v2");
+    aero_memory_policy_set_ballooning (aero_template_get_memory_policy (tmpl), AERO_TRISTATE_TRUE);
+    aero_template_update_from (copy, tmpl);
+    g_assert_cmpuint (notify_count (&log, "version-name"), ==, 1);
+    g_assert_cmpuint (notify_total (&log), ==, 1);
+    g_assert_true (aero_template_get_memory_policy (copy) == policy);
+    g_assert_cmpint (aero_memory_policy_get_ballooning (policy), ==, AERO_TRISTATE_TRUE);
+    assert_same_properties (G_OBJECT (tmpl), G_OBJECT (copy));
+    notify_log_clear (&log, copy);
+  }
 }
 
 static void
