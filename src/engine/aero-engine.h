@@ -5,6 +5,22 @@
  * caller. Collections are read as a stream and parsed off the calling
  * thread (see aero-stream-parser.h).
  *
+ * Errors of every call are AERO_ENGINE_ERROR (aero-engine-error.h):
+ *   NETWORK       unreachable, refused, dropped, timed out;
+ *   TLS           certificate not trusted (fingerprint and PEM of the
+ *                 peer certificate set on the error) or TLS failure;
+ *   UNAUTHORIZED  wrong credentials (the SSO's own message), or a 401
+ *                 that persisted after one new login;
+ *   FORBIDDEN     403, NOT_FOUND 404 (with the engine's reason/detail
+ *                 when it sent a fault);
+ *   FAULT         the engine refused: {"reason", "detail"} or
+ *                 {"status": "failed", "fault": {...}} (also with 200);
+ *   PARSE         HTML, malformed JSON or not an oVirt API (also "this
+ *                 is not an oVirt engine" at login), with the HTTP status;
+ *   CANCELLED     the GCancellable was cancelled.
+ * reason/detail accessors only hold the engine's own words; the message
+ * is always suitable for a terminal or a banner.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -25,14 +41,16 @@ G_DECLARE_FINAL_TYPE (AeroEngine, aero_engine, AERO, ENGINE, GObject)
 
 /* Accepts "host", "host:port", "https://host/ovirt-engine" or
  * ".../ovirt-engine/api". Plain http:// is refused unless the host is a
- * loopback address. */
+ * loopback address (127.0.0.0/8, ::1, localhost); so are user info in
+ * the address and schemes other than http(s): G_IO_ERROR_INVALID_ARGUMENT. */
 AeroEngine  *aero_engine_new              (const char   *address,
                                            GError      **error);
 /* "https://host/ovirt-engine" */
 const char  *aero_engine_get_base_url     (AeroEngine   *self);
 /* "https://host/ovirt-engine/api" */
 const char  *aero_engine_get_api_url      (AeroEngine   *self);
-/* Verify the engine against this CA (PEM file) instead of the system CAs. */
+/* Verify the engine against this CA (PEM file) instead of the system CAs,
+ * for this engine only. FALSE when the file holds no certificate. */
 gboolean     aero_engine_set_ca_file      (AeroEngine   *self,
                                            const char   *path,
                                            GError      **error);
