@@ -128,7 +128,8 @@ aero_demo_engine_set_token_lifetime (AeroDemoEngine *self,
                                      guint           seconds)
 {
   g_return_if_fail (AERO_IS_DEMO_ENGINE (self));
-  self->token_lifetime = seconds;
+  /* Atomic: a test may shorten it while the server thread reads it. */
+  g_atomic_int_set (&self->token_lifetime, seconds);
 }
 
 void
@@ -354,7 +355,8 @@ handle_sso_token (AeroDemoEngine    *self,
   g_strdelimit (token, "-", 'x');
   entry = g_new0 (Token, 1);
   entry->user = g_strdup (user);
-  entry->expires_us = g_get_real_time () + (gint64) self->token_lifetime * G_USEC_PER_SEC;
+  entry->expires_us = g_get_real_time ()
+                      + (gint64) (guint) g_atomic_int_get (&self->token_lifetime) * G_USEC_PER_SEC;
   g_hash_table_replace (self->tokens, g_strdup (token), entry);
   exp_ms = entry->expires_us / 1000;
 
@@ -1181,7 +1183,11 @@ server_thread (gpointer user_data)
   g_mutex_lock (&self->lock);
   if (uris != NULL)
     self->port = g_uri_get_port (uris->data);
-  self->api_url = g_strdup_printf ("http://%s:%u" API_PATH, self->address, self->port);
+  /* IPv6 literals need brackets in a URL. */
+  if (strchr (self->address, ':') != NULL)
+    self->api_url = g_strdup_printf ("http://[%s]:%u" API_PATH, self->address, self->port);
+  else
+    self->api_url = g_strdup_printf ("http://%s:%u" API_PATH, self->address, self->port);
   self->ready = TRUE;
   g_cond_signal (&self->cond);
   g_mutex_unlock (&self->lock);
@@ -1209,7 +1215,7 @@ aero_demo_engine_start (AeroDemoEngine  *self,
   g_return_val_if_fail (AERO_IS_DEMO_ENGINE (self), FALSE);
   g_return_val_if_fail (self->thread == NULL, FALSE);
 
-  if (address == NULL)
+  if (address == NULL || g_ascii_strcasecmp (address, "localhost") == 0)
     address = "127.0.0.1";
   inet = g_inet_address_new_from_string (address);
   /* The demo engine has fixed passwords: never reachable from elsewhere. */

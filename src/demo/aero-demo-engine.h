@@ -43,8 +43,9 @@ void            aero_demo_engine_set_token_lifetime (AeroDemoEngine *self,
 void            aero_demo_engine_set_frozen      (AeroDemoEngine  *self,
                                                   gboolean         frozen);
 
-/* Serves on @address (loopback only, NULL = 127.0.0.1) and @port (0 = a
- * free port) in a dedicated thread. Returns once listening. */
+/* Serves on @address (loopback only: NULL or "localhost" mean 127.0.0.1,
+ * "::1" works too) and @port (0 = a free port) in a dedicated thread with
+ * its own GMainContext. Returns once listening. */
 gboolean        aero_demo_engine_start           (AeroDemoEngine  *self,
                                                   const char      *address,
                                                   guint            port,

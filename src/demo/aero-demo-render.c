@@ -51,11 +51,8 @@ write_link_list (AeroDemoWriter    *w,
   aero_demo_writer_begin_array (w, "link");
   for (guint i = 0; rels[i] != NULL; i++)
     {
-      g_autofree char *href = g_strdup_printf (API "/%s/%s/%s", collection, id, rels[i]);
-
       aero_demo_writer_begin_object (w, NULL);
-      aero_demo_writer_string (w, "href", href);
-      aero_demo_writer_string (w, "rel", rels[i]);
+      aero_demo_writer_href (w, collection, id, rels[i]);
       aero_demo_writer_end_object (w);
     }
   aero_demo_writer_end_array (w);
@@ -77,10 +74,7 @@ write_href (AeroDemoWriter *w,
             const char     *collection,
             const char     *id)
 {
-  g_autofree char *href = g_strdup_printf (API "/%s/%s", collection, id);
-
-  aero_demo_writer_string (w, "href", href);
-  aero_demo_writer_string (w, "id", id);
+  aero_demo_writer_href (w, collection, id, NULL);
 }
 
 static void

@@ -58,6 +58,13 @@ void aero_demo_writer_ref          (AeroDemoWriter *w,
                                     const char     *collection,
                                     const char     *id);
 
+/* "href" : "/ovirt-engine/api/<collection>/<id>[/<rel>]", then "rel" or
+ * "id"; ids, collections and rels are plain ASCII, written as they are. */
+void aero_demo_writer_href         (AeroDemoWriter *w,
+                                    const char     *collection,
+                                    const char     *id,
+                                    const char     *rel);
+
 void aero_demo_json_escape         (GString        *out,
                                     const char     *value);
 
