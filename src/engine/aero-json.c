@@ -419,6 +419,43 @@ aero_json_read_memory_stats (JsonObject *object)
   return g_steal_pointer (&stats);
 }
 
+/* json-glib parses, copies and frees recursively: a few hundred thousand
+ * nested brackets overflow the stack. No engine document nests deeper
+ * than a dozen levels, so anything past this is refused before parsing. */
+#define MAX_NESTING 256
+
+static gboolean
+nesting_within_limit (const char *data,
+                      gsize       length)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        {
+          if (++depth > MAX_NESTING)
+            return FALSE;
+        }
+      else if ((c == '}' || c == ']') && depth > 0)
+        depth--;
+    }
+
+  return TRUE;
+}
+
 JsonObject *
 aero_json_parse_object (const char  *data,
                         gssize       length,
@@ -444,6 +481,13 @@ aero_json_parse_object (const char  *data,
     {
       g_set_error_literal (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_PARSE,
                            _("The engine's reply is not valid UTF-8"));
+      return NULL;
+    }
+
+  if (!nesting_within_limit (data, length))
+    {
+      g_set_error_literal (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_PARSE,
+                           _("The engine's reply is nested too deeply"));
       return NULL;
     }
 

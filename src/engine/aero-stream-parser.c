@@ -272,12 +272,22 @@ on_string (void                *ctx,
   return on_scalar (self, node);
 }
 
+/* json-glib frees and copies nodes recursively, so a pathologically deep
+ * element would overflow the stack later; engine elements nest about ten
+ * levels. Skipped members are only counted and may nest at will. */
+#define MAX_ELEMENT_NESTING 256
+
 /* Opens an object or array inside the element (or the element itself). */
-static void
+static int
 open_container (AeroStreamParser *self,
                 JsonNodeType      type)
 {
-  JsonNode *node = json_node_alloc ();
+  JsonNode *node;
+
+  if (self->stack->len >= MAX_ELEMENT_NESTING)
+    return fail (self, _("the document is nested too deeply"));
+
+  node = json_node_alloc ();
 
   if (type == JSON_NODE_OBJECT)
     json_node_take_object (json_node_init (node, JSON_NODE_OBJECT), json_object_new ());
@@ -287,6 +297,7 @@ open_container (AeroStreamParser *self,
   if (self->stack->len > 0)
     add_node (self, node);
   g_ptr_array_add (self->stack, node);
+  return 1;
 }
 
 static void
@@ -313,11 +324,9 @@ on_start_map (void *ctx)
       return 1;
     case STATE_COLLECTION:
       self->state = STATE_ELEMENT;
-      open_container (self, JSON_NODE_OBJECT);
-      return 1;
+      return open_container (self, JSON_NODE_OBJECT);
     case STATE_ELEMENT:
-      open_container (self, JSON_NODE_OBJECT);
-      return 1;
+      return open_container (self, JSON_NODE_OBJECT);
     case STATE_ROOT:
       /* A root member that is an object: not the list, skip it. */
       self->collection_pending = FALSE;
@@ -428,8 +437,7 @@ on_start_array (void *ctx)
         self->skip_depth = 1;
       return 1;
     case STATE_ELEMENT:
-      open_container (self, JSON_NODE_ARRAY);
-      return 1;
+      return open_container (self, JSON_NODE_ARRAY);
     case STATE_COLLECTION:
       /* An array inside the list is no element: drop it. */
       self->skip_depth = 1;

@@ -538,6 +538,41 @@ test_parse_object_errors (void)
   }
 }
 
+static char *
+nested (const char *prefix,
+        guint       depth,
+        const char *suffix)
+{
+  GString *text = g_string_new (prefix);
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (text, ']');
+  g_string_append (text, suffix);
+  return g_string_free (text, FALSE);
+}
+
+/* json-glib recurses: deep nesting must be refused, not crash. */
+static void
+test_parse_object_deep (void)
+{
+  g_autofree char *deep = nested ("{\"a\": ", 200000, "}");
+  g_autofree char *fine = nested ("{\"a\": ", 100, ", \"b\": \"[[[[\\\"[[\"}");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) refused = aero_json_parse_object (deep, -1, &error);
+  g_autoptr(JsonObject) accepted = NULL;
+
+  g_assert_null (refused);
+  g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_PARSE);
+  g_clear_error (&error);
+
+  /* Brackets inside strings do not count. */
+  accepted = aero_json_parse_object (fine, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (aero_json_get_string (accepted, "b"), ==, "[[[[\"[[");
+}
+
 static void
 test_fault_document (void)
 {
@@ -678,6 +713,7 @@ main (int   argc,
   g_test_add_func ("/codec/cluster", test_cluster);
   g_test_add_func ("/codec/memory-stats", test_memory_stats);
   g_test_add_func ("/codec/parse-object/errors", test_parse_object_errors);
+  g_test_add_func ("/codec/parse-object/deep", test_parse_object_deep);
   g_test_add_func ("/codec/parse-object/fault", test_fault_document);
   g_test_add_func ("/codec/normalised/vm", test_normalised_vm);
   g_test_add_func ("/codec/member-lists", test_member_lists);

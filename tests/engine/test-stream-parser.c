@@ -392,6 +392,66 @@ test_element_members (void)
   collected_clear (&collected);
 }
 
+static gboolean
+parse_whole (const char  *document,
+             Collected   *collected,
+             GError     **error)
+{
+  return parse_in_chunks (document, strlen (document), 65536, collected, error);
+}
+
+static char *
+nested (const char *prefix,
+        guint       depth,
+        const char *suffix)
+{
+  GString *text = g_string_new (prefix);
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (text, ']');
+  g_string_append (text, suffix);
+  return g_string_free (text, FALSE);
+}
+
+/* Deep nesting inside an element is refused (json-glib would recurse
+ * over it later); inside skipped values it costs nothing and is fine. */
+static void
+test_deep_nesting (void)
+{
+  g_autofree char *deep_element = nested ("{\"vm\": [{\"a\": ", 200000, "}]}");
+  g_autofree char *deep_link = nested ("{\"vm\": [{\"id\": \"x\", \"link\": ", 200000, "}]}");
+  g_autofree char *deep_root = nested ("{\"other\": ", 200000, ", \"vm\": [{\"id\": \"y\"}]}");
+  g_autofree char *moderate = nested ("{\"vm\": [{\"a\": ", 100, "}]}");
+  g_autoptr(GError) error = NULL;
+  Collected collected;
+
+  collected_init (&collected);
+  g_assert_false (parse_whole (deep_element, &collected, &error));
+  g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_PARSE);
+  g_clear_error (&error);
+  collected_clear (&collected);
+
+  collected_init (&collected);
+  g_assert_true (parse_whole (deep_link, &collected, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (collected.elements->len, ==, 1);
+  collected_clear (&collected);
+
+  collected_init (&collected);
+  g_assert_true (parse_whole (deep_root, &collected, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (collected.elements->len, ==, 1);
+  collected_clear (&collected);
+
+  collected_init (&collected);
+  g_assert_true (parse_whole (moderate, &collected, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (collected.elements->len, ==, 1);
+  collected_clear (&collected);
+}
+
 /* Integers beyond 64 bits become doubles (json-glib's own parser wraps
  * them to garbage), so a size that large reads as unset, not as a lie. */
 static void
@@ -461,6 +521,7 @@ main (int   argc,
   g_test_add_func ("/stream-parser/malformed", test_malformed);
   g_test_add_func ("/stream-parser/incremental", test_incremental);
   g_test_add_func ("/stream-parser/element-members", test_element_members);
+  g_test_add_func ("/stream-parser/deep-nesting", test_deep_nesting);
   g_test_add_func ("/stream-parser/big-numbers", test_big_numbers);
   g_test_add_func ("/stream-parser/other-collections", test_other_collections);
 
