@@ -117,7 +117,10 @@ deliver_batch (gpointer user_data)
   Batch *batch = user_data;
   StreamJob *job = g_task_get_task_data (batch->task);
 
-  if (job->finished || job->read_error != NULL)
+  /* Nothing reaches the caller once it cancelled, even what was parsed
+   * before it noticed. */
+  if (job->finished || job->read_error != NULL ||
+      g_cancellable_is_cancelled (job->cancellable))
     return G_SOURCE_REMOVE;
 
   g_list_store_splice (job->store,
@@ -212,6 +215,10 @@ on_chunk_read (GObject      *object,
 
   if (g_bytes_get_size (chunk) == 0)
     {
+      /* At the end of the body, closing hands the connection back to
+       * the session for the next request. */
+      g_input_stream_close_async (job->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
+      g_clear_object (&job->stream);
       g_async_queue_push (job->queue, &end_marker);
       return;
     }
