@@ -240,6 +240,38 @@ test_ca_file (Fixture       *fixture,
   g_assert_cmpstr (aero_engine_get_product_name (fixture->engine), ==, "oVirt Engine");
 }
 
+/* The flow of the login page: refused, CA fetched and confirmed by its
+ * fingerprint, stored, trusted, and the same engine object logs in. */
+static void
+test_trust_flow (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *fingerprint = NULL;
+  g_autofree char *pem = NULL;
+  g_autofree char *stored = g_build_filename (pki.dir, "stored.pem", NULL);
+
+  g_assert_false (login (fixture, &error));
+  g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_TLS);
+  g_clear_error (&error);
+
+  aero_engine_fetch_ca_async (fixture->engine, NULL, fake_async_result_cb, &result);
+  pem = aero_engine_fetch_ca_finish (fixture->engine, fake_wait_for_result (&result), &fingerprint, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fingerprint, ==, pki.ca_fingerprint);
+
+  g_file_set_contents (stored, pem, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (aero_engine_set_ca_file (fixture->engine, stored, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (login (fixture, &error));
+  g_assert_no_error (error);
+  g_assert_true (aero_engine_get_logged_in (fixture->engine));
+  g_unlink (stored);
+}
+
 static void
 test_ca_file_is_per_engine (Fixture       *fixture,
                             gconstpointer  data)
@@ -303,6 +335,7 @@ main (int   argc,
   ADD ("/engine/tls/untrusted", test_untrusted);
   ADD ("/engine/tls/fetch-ca", test_fetch_ca);
   ADD ("/engine/tls/ca-file", test_ca_file);
+  ADD ("/engine/tls/trust-flow", test_trust_flow);
   ADD ("/engine/tls/ca-file-is-per-engine", test_ca_file_is_per_engine);
   ADD ("/engine/tls/ca-file-invalid", test_ca_file_invalid);
 
