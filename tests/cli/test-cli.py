@@ -292,6 +292,16 @@ def test_credentials(cli):
     check(secret not in out and secret not in err, "password printed")
     check(err.strip() != "", "no reason given")
 
+    # Global options instead of the environment.
+    url = cli.env["AEROSTAT_ENGINE"]
+    code, out, err = cli.run("--engine", url, "--user", "admin@internal", "--json",
+                             "templates", env={"AEROSTAT_ENGINE": None,
+                                               "AEROSTAT_USER": None})
+    check(code == 0 and json.loads(out), f"--engine/--user: {code} {err}")
+    # Plain http:// only to loopback: refused before connecting.
+    code, out, err = cli.run("--engine", "http://engine.example.org/ovirt-engine", "vms")
+    check(code == 2 and err.strip() != "", f"http to a remote host: {code} {err}")
+
     with tempfile.NamedTemporaryFile("w", delete=False) as f:
         f.write("demo\n")
         path = f.name
