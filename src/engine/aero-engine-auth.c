@@ -26,6 +26,8 @@ new_form_message (AeroEngine *self,
   msg = soup_message_new_from_encoded_form (SOUP_METHOD_POST, uri, encoded_form);
   g_return_val_if_fail (msg != NULL, NULL);
 
+  /* The password must not follow a redirect (a 307 re-posts the form). */
+  soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
   soup_message_headers_replace (soup_message_get_request_headers (msg),
                                 "Accept", "application/json");
   aero_engine_watch_certificate (msg, FALSE);
@@ -504,7 +506,7 @@ aero_engine_fetch_ca_async (AeroEngine          *self,
   aero_engine_watch_certificate (msg, TRUE);
   /* A connection whose certificate was accepted unverified must serve this
    * request only, never a later API call. */
-  soup_message_add_flags (msg, SOUP_MESSAGE_NEW_CONNECTION);
+  soup_message_add_flags (msg, SOUP_MESSAGE_NEW_CONNECTION | SOUP_MESSAGE_NO_REDIRECT);
   soup_message_headers_replace (soup_message_get_request_headers (msg), "Connection", "close");
   g_task_set_task_data (task, msg, g_object_unref);
 

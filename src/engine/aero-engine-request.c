@@ -322,6 +322,10 @@ aero_engine_new_message (AeroEngine *self,
   msg = soup_message_new (method, uri);
   g_return_val_if_fail (msg != NULL, NULL);
 
+  /* A redirect would carry the credentials (and, with 307, a body) to
+   * wherever the Location points: never followed, it is an error. */
+  soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
+
   headers = soup_message_get_request_headers (msg);
   soup_message_headers_replace (headers, "Accept", "application/json");
   soup_message_headers_replace (headers, "Version", "4");

@@ -108,6 +108,13 @@ respond (SoupServerMessage *msg,
          const char        *content_type,
          const char        *body)
 {
+  /* Canned redirects carry their Location as the body. */
+  if (SOUP_STATUS_IS_REDIRECTION (status))
+    {
+      soup_server_message_set_redirect (msg, status, body);
+      return;
+    }
+
   soup_server_message_set_status (msg, status, NULL);
   if (body != NULL)
     soup_server_message_set_response (msg, content_type, SOUP_MEMORY_COPY, body, strlen (body));
@@ -144,6 +151,14 @@ handle_token (FakeEngine        *self,
   g_autoptr(GHashTable) form = NULL;
   g_autofree char *token = NULL;
   g_autofree char *body = NULL;
+  Canned *canned = g_hash_table_lookup (self->sticky, "POST /sso/oauth/token");
+
+  /* A canned answer replaces the SSO, e.g. a redirect. */
+  if (canned != NULL)
+    {
+      respond (msg, canned->status, canned->content_type, canned->body);
+      return;
+    }
 
   if (!self->sso)
     {

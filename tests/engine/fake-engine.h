@@ -49,7 +49,9 @@ void         fake_engine_set_ca_pem       (FakeEngine      *self,
 
 /* Queues one response for @method on @path (relative to
  * /ovirt-engine/api, "" for the root); queued responses are used once,
- * in order, before the sticky ones set with fake_engine_set_response. */
+ * in order, before the sticky ones set with fake_engine_set_response.
+ * A 3xx status redirects to @body. A sticky "POST" "/sso/oauth/token"
+ * replaces the SSO. */
 void         fake_engine_push_response    (FakeEngine      *self,
                                            const char      *method,
                                            const char      *path,

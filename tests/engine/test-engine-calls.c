@@ -530,6 +530,27 @@ test_id_is_escaped (Fixture       *fixture,
   g_assert_null (request->query);
 }
 
+/* Redirects are not followed: they would take the token elsewhere. */
+static void
+test_redirect_not_followed (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AeroVm) vm = NULL;
+  g_autofree char *elsewhere = g_strconcat (fake_engine_get_base_url (fixture->fake),
+                                            "/api/vms/vm-2", NULL);
+
+  fake_engine_set_response (fixture->fake, "GET", "/vms/vm-1", 302, NULL, elsewhere);
+  fake_engine_set_response (fixture->fake, "GET", "/vms/vm-2", 200, "application/json", VM_JSON);
+
+  vm = get_vm (fixture, FALSE, &error);
+  g_assert_null (vm);
+  g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_PARSE);
+  g_assert_cmpuint (aero_engine_error_get_http_status (error), ==, 302);
+  g_assert_cmpuint (fake_engine_count_requests (fixture->fake, "GET", VM_PATH), ==, 1);
+  g_assert_cmpuint (fake_engine_count_requests (fixture->fake, "GET", "/ovirt-engine/api/vms/vm-2"), ==, 0);
+}
+
 static gboolean
 stream_started (gpointer data)
 {
@@ -612,6 +633,7 @@ main (int   argc,
   ADD ("/engine/calls/statistics", test_statistics);
   ADD ("/engine/calls/clusters-and-templates", test_clusters_and_templates);
   ADD ("/engine/calls/id-is-escaped", test_id_is_escaped);
+  ADD ("/engine/calls/redirect-not-followed", test_redirect_not_followed);
   ADD ("/engine/calls/cancel", test_cancel);
   g_test_add_func ("/engine/calls/connection-refused", test_connection_refused);
 

@@ -259,6 +259,23 @@ test_login_not_an_engine (Fixture       *fixture,
   g_assert_cmpuint (aero_engine_error_get_http_status (error), ==, 404);
 }
 
+/* The form with the password is not re-posted to another place. */
+static void
+test_login_redirect_not_followed (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *elsewhere = g_strconcat (fake_engine_get_base_url (fixture->fake),
+                                            "/elsewhere", NULL);
+
+  fake_engine_set_response (fixture->fake, "POST", "/sso/oauth/token", 303, NULL, elsewhere);
+  g_assert_false (login (fixture, FAKE_PASSWORD, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (aero_engine_error_get_http_status (error), ==, 303);
+  g_assert_cmpuint (fake_engine_get_requests (fixture->fake)->len, ==, 1);
+  g_assert_false (aero_engine_get_logged_in (fixture->engine));
+}
+
 static void
 test_login_version_without_full_version (Fixture       *fixture,
                                          gconstpointer  data)
@@ -363,6 +380,7 @@ main (int   argc,
   ADD ("/engine/login/basic-fallback", test_login_basic_fallback);
   ADD ("/engine/login/basic-wrong-password", test_login_basic_wrong_password);
   ADD ("/engine/login/not-an-engine", test_login_not_an_engine);
+  ADD ("/engine/login/redirect-not-followed", test_login_redirect_not_followed);
   ADD ("/engine/login/version-parts", test_login_version_without_full_version);
   ADD ("/engine/logout/revokes", test_logout);
   ADD ("/engine/logout/unreachable", test_logout_unreachable);
