@@ -256,6 +256,41 @@ test_non_loopback (void)
   g_assert_null (aero_demo_engine_get_api_url (engine));
 }
 
+static void
+test_stop_while_streaming (void)
+{
+  AeroDemoEngine *engine = aero_demo_engine_new (2000, 1);
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  char buffer[4096];
+  gssize n;
+  gint64 start;
+
+  g_assert_true (aero_demo_engine_start (engine, NULL, 0, &error));
+  url = g_strdup_printf ("%s/vms?all_content=true", aero_demo_engine_get_api_url (engine));
+  msg = soup_message_new ("GET", url);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", DEMO_ADMIN_BASIC);
+  stream = soup_session_send (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+  n = g_input_stream_read (stream, buffer, sizeof buffer, NULL, &error);
+  g_assert_cmpint (n, >, 0);
+
+  /* The reader stalls half-way: stopping must not wait for it. */
+  start = g_get_monotonic_time ();
+  aero_demo_engine_stop (engine);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  g_assert_finalize_object (engine);
+
+  /* The rest of the body is cut short, never hangs. */
+  while ((n = g_input_stream_read (stream, buffer, sizeof buffer, NULL, NULL)) > 0)
+    ;
+  g_assert_cmpint (n, <=, 0);
+}
+
 /* ---- the program ---- */
 
 static GSubprocess *
@@ -387,6 +422,7 @@ main (int   argc,
   g_test_add_func ("/demo/state/corrupt", test_corrupt_state);
   g_test_add_func ("/demo/engine/generated", test_generated);
   g_test_add_func ("/demo/engine/non-loopback", test_non_loopback);
+  g_test_add_func ("/demo/engine/stop-while-streaming", test_stop_while_streaming);
   g_test_add_func ("/demo/program/sigterm", test_program_sigterm);
   g_test_add_func ("/demo/program/sigint", test_program_sigint);
   g_test_add_func ("/demo/program/refuses-remote", test_program_refuses_remote);
