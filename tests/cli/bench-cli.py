@@ -41,7 +41,9 @@ def start_engine(program, n_vms):
 
 
 def measure(argv, env=None, shell=False, stdout=subprocess.DEVNULL):
-    """Wall seconds and peak RSS (MB) of a command and its children."""
+    """Wall seconds, peak RSS (MB) and CPU seconds (user + system) of a
+    command and its children. CPU time shows the cost apart from the load
+    of the machine, which wall time does not."""
     start = time.monotonic()
     proc = subprocess.Popen(argv, env=env, shell=shell, stdout=stdout,
                             stderr=subprocess.PIPE)
@@ -53,7 +55,7 @@ def measure(argv, env=None, shell=False, stdout=subprocess.DEVNULL):
     err = proc.stderr.read().decode(errors="replace")
     if proc.returncode != 0:
         raise RuntimeError(f"{argv!r} failed ({proc.returncode}): {err}")
-    return wall, usage.ru_maxrss / 1024.0
+    return wall, usage.ru_maxrss / 1024.0, usage.ru_utime + usage.ru_stime
 
 
 def sso_token(api_url):
@@ -80,7 +82,7 @@ def bench(cli, demo, n_vms):
         if count != n_vms:
             raise RuntimeError(f"aerostat-cli listed {count} VMs, expected {n_vms}")
 
-        cli_wall, cli_rss = min(
+        cli_wall, cli_rss, cli_cpu = min(
             (measure([cli, "--json", "vms", "--all-content"], env=env) for _ in range(3)),
             key=lambda m: m[0])
 
@@ -92,7 +94,7 @@ def bench(cli, demo, n_vms):
                               shell=True, capture_output=True, text=True,
                               check=True).stdout
         pipeline = curl + " | python3 -c 'import json,sys; json.load(sys.stdin)'"
-        py_wall, py_rss = min((measure(pipeline, shell=True) for _ in range(2)),
+        py_wall, py_rss, py_cpu = min((measure(pipeline, shell=True) for _ in range(2)),
                               key=lambda m: m[0])
     finally:
         engine.terminate()
@@ -100,10 +102,10 @@ def bench(cli, demo, n_vms):
 
     mb = int(size) / 1e6
     print(f"{n_vms:>6} VMs ({mb:7.1f} MB of JSON): "
-          f"aerostat-cli {cli_wall:6.2f} s {n_vms / cli_wall:9.0f} VMs/s "
-          f"peak RSS {cli_rss:6.1f} MB | "
-          f"curl|python3 {py_wall:6.2f} s {n_vms / py_wall:9.0f} VMs/s "
-          f"peak RSS {py_rss:6.1f} MB", flush=True)
+          f"aerostat-cli {cli_wall:6.2f} s ({cli_cpu:5.2f} s CPU) "
+          f"{n_vms / cli_wall:7.0f} VMs/s peak RSS {cli_rss:6.1f} MB | "
+          f"curl|python3 {py_wall:6.2f} s ({py_cpu:5.2f} s CPU) "
+          f"{n_vms / py_wall:7.0f} VMs/s peak RSS {py_rss:6.1f} MB", flush=True)
     return cli_wall, cli_rss, py_wall
 
 
