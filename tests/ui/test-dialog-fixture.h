@@ -15,6 +15,8 @@
 #include "aero-engine.h"
 #include "aero-json.h"
 
+#include <libsoup/soup.h>
+
 #define WAIT_TIMEOUT_SECONDS 20
 
 /* Each test program uses a different subset of these helpers. */
@@ -32,8 +34,20 @@ vm_max_memory (AeroVm *vm)
   return aero_memory_policy_get_max (aero_vm_get_memory_policy (vm));
 }
 
+/* One request as it went over the wire. */
+typedef struct {
+  char *method;
+  char *path;
+  char *query;   /* NULL when none */
+  char *body;    /* "" when none */
+} Recorded;
+
 typedef struct {
   AeroDemoEngine *demo;
+  SoupServer     *proxy;     /* records, then forwards to the demo engine */
+  SoupSession    *upstream;
+  char           *demo_base; /* "http://127.0.0.1:PORT" */
+  GPtrArray      *recorded;  /* Recorded */
   AeroEngine     *engine;
   GListModel     *clusters;
   GListModel     *templates;
@@ -248,18 +262,131 @@ ok_enabled (gpointer dialog)
 }
 
 static void
+recorded_free (gpointer data)
+{
+  Recorded *r = data;
+
+  g_free (r->method);
+  g_free (r->path);
+  g_free (r->query);
+  g_free (r->body);
+  g_free (r);
+}
+
+static void
+copy_header (const char *name,
+             const char *value,
+             gpointer    user_data)
+{
+  if (g_ascii_strcasecmp (name, "Host") != 0
+      && g_ascii_strcasecmp (name, "Content-Length") != 0
+      && g_ascii_strcasecmp (name, "Connection") != 0
+      /* The upstream session already decoded the body. */
+      && g_ascii_strcasecmp (name, "Content-Encoding") != 0
+      && g_ascii_strcasecmp (name, "Transfer-Encoding") != 0)
+    soup_message_headers_append (user_data, name, value);
+}
+
+/* The recording proxy: what the dialogs send is checked on the wire, not
+ * only through the engine's state afterwards. The demo engine serves from
+ * its own thread, so a synchronous forward here cannot deadlock. */
+static void
+proxy_handler (SoupServer        *server,
+               SoupServerMessage *msg,
+               const char        *path,
+               GHashTable        *query,
+               gpointer           user_data)
+{
+  DialogFixture *fixture = user_data;
+  GUri *uri = soup_server_message_get_uri (msg);
+  SoupMessageBody *request_body = soup_server_message_get_request_body (msg);
+  g_autoptr(GBytes) request_bytes = soup_message_body_flatten (request_body);
+  g_autoptr(SoupMessage) forward = NULL;
+  g_autoptr(GBytes) response = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  Recorded *r = g_new0 (Recorded, 1);
+  gsize size;
+  const char *data = g_bytes_get_data (request_bytes, &size);
+
+  r->method = g_strdup (soup_server_message_get_method (msg));
+  r->path = g_strdup (g_uri_get_path (uri));
+  r->query = g_strdup (g_uri_get_query (uri));
+  r->body = g_strndup (data != NULL ? data : "", size);
+  g_ptr_array_add (fixture->recorded, r);
+
+  url = g_strdup_printf ("%s%s%s%s", fixture->demo_base, r->path,
+                         r->query != NULL ? "?" : "", r->query != NULL ? r->query : "");
+  forward = soup_message_new (r->method, url);
+  soup_message_headers_foreach (soup_server_message_get_request_headers (msg), copy_header,
+                                soup_message_get_request_headers (forward));
+  if (size > 0)
+    soup_message_set_request_body_from_bytes (forward,
+                                              soup_message_headers_get_content_type (soup_server_message_get_request_headers (msg), NULL),
+                                              request_bytes);
+
+  response = soup_session_send_and_read (fixture->upstream, forward, NULL, &error);
+  if (response == NULL)
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_BAD_GATEWAY, NULL);
+      return;
+    }
+
+  soup_server_message_set_status (msg, soup_message_get_status (forward), NULL);
+  soup_message_headers_foreach (soup_message_get_response_headers (forward), copy_header,
+                                soup_server_message_get_response_headers (msg));
+  soup_message_body_append_bytes (soup_server_message_get_response_body (msg), response);
+}
+
+/* The requests of @method recorded since the last reset. */
+static GPtrArray *
+recorded_with_method (DialogFixture *fixture,
+                      const char    *method)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (guint i = 0; i < fixture->recorded->len; i++)
+    {
+      Recorded *r = g_ptr_array_index (fixture->recorded, i);
+
+      if (g_strcmp0 (r->method, method) == 0)
+        g_ptr_array_add (out, r);
+    }
+  return out;
+}
+
+static void
+recorded_reset (DialogFixture *fixture)
+{
+  g_ptr_array_set_size (fixture->recorded, 0);
+}
+
+static void
 fixture_set_up (DialogFixture *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *proxy_url = NULL;
   GAsyncResult *result = NULL;
+  GSList *uris;
 
   fixture->demo = aero_demo_engine_new (0, 0);
   aero_demo_engine_set_frozen (fixture->demo, TRUE);
   g_assert_true (aero_demo_engine_start (fixture->demo, "127.0.0.1", 0, &error));
   g_assert_no_error (error);
+  fixture->demo_base = g_strdup_printf ("http://127.0.0.1:%u", aero_demo_engine_get_port (fixture->demo));
 
-  fixture->engine = aero_engine_new (aero_demo_engine_get_api_url (fixture->demo), &error);
+  fixture->recorded = g_ptr_array_new_with_free_func (recorded_free);
+  fixture->upstream = soup_session_new ();
+  fixture->proxy = soup_server_new (NULL, NULL);
+  soup_server_add_handler (fixture->proxy, NULL, proxy_handler, fixture, NULL);
+  g_assert_true (soup_server_listen_local (fixture->proxy, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (fixture->proxy);
+  proxy_url = g_strdup_printf ("http://127.0.0.1:%d/ovirt-engine/api", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  fixture->engine = aero_engine_new (proxy_url, &error);
   g_assert_no_error (error);
 
   aero_engine_login_async (fixture->engine, "admin@internal", "demo", NULL, result_cb, &result);
@@ -284,6 +411,8 @@ fixture_set_up (DialogFixture *fixture,
   fixture->vms = aero_engine_list_vms_finish (fixture->engine, wait_result (&result, "vms"), &error);
   g_assert_no_error (error);
   g_clear_object (&result);
+
+  recorded_reset (fixture);
 }
 
 static void
@@ -302,8 +431,25 @@ fixture_tear_down (DialogFixture *fixture,
   g_clear_object (&fixture->templates);
   g_clear_object (&fixture->clusters);
   g_clear_object (&fixture->engine);
+  soup_server_disconnect (fixture->proxy);
+  g_clear_object (&fixture->proxy);
+  g_clear_object (&fixture->upstream);
+  g_clear_pointer (&fixture->recorded, g_ptr_array_unref);
+  g_clear_pointer (&fixture->demo_base, g_free);
   aero_demo_engine_stop (fixture->demo);
   g_clear_object (&fixture->demo);
+}
+
+/* @text re-printed compactly, for exact comparisons of bodies. */
+static char *
+normalised_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_to_string (json_parser_get_root (parser), FALSE);
 }
 
 /* The JSON text of @node, for exact comparisons. */

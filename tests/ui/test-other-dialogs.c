@@ -103,6 +103,27 @@ test_run_once_leaves_vm (DialogFixture *fixture,
   wait_flag (closed, "the dialog to close");
   g_free (closed);
 
+  /* One start request with the overrides, and no edit of the VM. */
+  {
+    g_autoptr(GPtrArray) posts = recorded_with_method (fixture, "POST");
+    g_autoptr(GPtrArray) puts = recorded_with_method (fixture, "PUT");
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    g_autofree char *path = g_strdup_printf ("/ovirt-engine/api/vms/%s/start", aero_vm_get_id (vm));
+    Recorded *start;
+    JsonObject *root;
+
+    g_assert_cmpuint (posts->len, ==, 1);
+    g_assert_cmpuint (puts->len, ==, 0);
+    start = g_ptr_array_index (posts, 0);
+    g_assert_cmpstr (start->path, ==, path);
+    g_assert_true (json_parser_load_from_data (parser, start->body, -1, NULL));
+    root = json_node_get_object (json_parser_get_root (parser));
+    g_assert_cmpint (aero_json_get_tristate (aero_json_get_object (aero_json_get_object (root, "vm"), "memory_policy"),
+                                             "ballooning"), ==, AERO_TRISTATE_FALSE);
+    g_assert_cmpint (aero_json_get_tristate (root, "pause"), ==, AERO_TRISTATE_TRUE);
+    g_assert_cmpint (aero_json_get_tristate (root, "volatile"), ==, AERO_TRISTATE_TRUE);
+  }
+
   running = fixture_get_vm (fixture, aero_vm_get_id (vm), FALSE);
   g_assert_true (aero_vm_status_is_running (aero_vm_get_status (running)));
   g_assert_cmpint (aero_vm_get_next_run_configuration_exists (running), !=, AERO_TRISTATE_TRUE);
@@ -220,6 +241,17 @@ test_cluster_saves (DialogFixture *fixture,
   wait_flag (closed, "the dialog to close");
   g_free (closed);
 
+  {
+    g_autoptr(GPtrArray) puts = recorded_with_method (fixture, "PUT");
+    g_autofree char *path = g_strdup_printf ("/ovirt-engine/api/clusters/%s", aero_cluster_get_id (cluster));
+    g_autofree char *sent = NULL;
+
+    g_assert_cmpuint (puts->len, ==, 1);
+    g_assert_cmpstr (((Recorded *) g_ptr_array_index (puts, 0))->path, ==, path);
+    sent = normalised_json (((Recorded *) g_ptr_array_index (puts, 0))->body);
+    g_assert_cmpstr (sent, ==, text);
+  }
+
   after = fixture_get_cluster (fixture, aero_cluster_get_id (cluster));
   g_assert_cmpint (aero_cluster_get_ballooning_enabled (after), ==, AERO_TRISTATE_FALSE);
   g_assert_cmpint (aero_cluster_get_ksm_enabled (after), ==, AERO_TRISTATE_TRUE);
@@ -275,6 +307,27 @@ test_bulk_mixed (DialogFixture *fixture,
   g_assert_cmpstr (results[1], ==, "stable-02: Ballooning will be enabled at the next run");
   g_assert_true (g_str_has_prefix (results[2], "legacy-web: "));
   g_assert_true (g_str_has_prefix (results[3], "web-03: "));
+
+  /* Two PUTs, each carrying the flag and nothing else; the running VM's
+   * for its next run. */
+  {
+    g_autoptr(GPtrArray) puts = recorded_with_method (fixture, "PUT");
+
+    g_assert_cmpuint (puts->len, ==, 2);
+    for (guint i = 0; i < puts->len; i++)
+      {
+        Recorded *put = g_ptr_array_index (puts, i);
+        g_autofree char *sent = normalised_json (put->body);
+        g_autofree char *running_path = g_strdup_printf ("/ovirt-engine/api/vms/%s",
+                                                         aero_vm_get_id (g_ptr_array_index (vms, 1)));
+
+        g_assert_cmpstr (sent, ==, "{\"memory_policy\":{\"ballooning\":\"true\"}}");
+        if (g_strcmp0 (put->path, running_path) == 0)
+          g_assert_cmpstr (put->query, ==, "next_run=true");
+        else
+          g_assert_null (put->query);
+      }
+  }
 
   changed = fixture_get_vm (fixture, aero_vm_get_id (g_ptr_array_index (vms, 0)), FALSE);
   g_assert_cmpint (aero_memory_policy_get_ballooning (aero_vm_get_memory_policy (changed)), ==, AERO_TRISTATE_TRUE);

@@ -56,6 +56,13 @@ balloon_check (AeroVmDialog *dialog)
   GtkCheckButton *check = GTK_CHECK_BUTTON (get_widget (dialog, "balloon_check"));
 
   g_assert_cmpstr (gtk_check_button_get_label (check), ==, BALLOON_LABEL);
+  {
+    g_autofree char *problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (check),
+                                                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                   BALLOON_LABEL);
+    if (problem != NULL)
+      g_error ("accessible label: %s", problem);
+  }
   return check;
 }
 
@@ -283,6 +290,14 @@ test_new_vm_saves (DialogFixture *fixture,
   g_free (closed);
 
   g_assert_nonnull (saved);
+  {
+    g_autoptr(GPtrArray) posts = recorded_with_method (fixture, "POST");
+    g_autoptr(GPtrArray) puts = recorded_with_method (fixture, "PUT");
+
+    g_assert_cmpuint (posts->len, ==, 1);
+    g_assert_cmpuint (puts->len, ==, 0);
+    g_assert_cmpstr (((Recorded *) g_ptr_array_index (posts, 0))->path, ==, "/ovirt-engine/api/vms");
+  }
   fetched = fixture_get_vm (fixture, aero_vm_get_id (saved), FALSE);
   g_assert_cmpstr (aero_vm_get_name (fetched), ==, "fresh-01");
   g_assert_cmpint (aero_memory_policy_get_ballooning (aero_vm_get_memory_policy (fetched)),
@@ -332,6 +347,24 @@ test_edit_put_body (DialogFixture *fixture,
   wait_flag (closed, "the dialog to close");
   g_free (closed);
   g_assert_true (was_saved);
+
+  /* On the wire: one PUT, no next_run, exactly those members. */
+  {
+    g_autoptr(GPtrArray) puts = recorded_with_method (fixture, "PUT");
+    g_autoptr(GPtrArray) posts = recorded_with_method (fixture, "POST");
+    g_autofree char *path = g_strdup_printf ("/ovirt-engine/api/vms/%s", aero_vm_get_id (before));
+    g_autofree char *sent = NULL;
+    Recorded *put;
+
+    g_assert_cmpuint (puts->len, ==, 1);
+    g_assert_cmpuint (posts->len, ==, 0);
+    put = g_ptr_array_index (puts, 0);
+    g_assert_cmpstr (put->path, ==, path);
+    g_assert_null (put->query);
+    sent = normalised_json (put->body);
+    g_assert_cmpstr (sent, ==,
+                     "{\"description\":\"front end\",\"memory_policy\":{\"ballooning\":\"false\"}}");
+  }
 
   /* Only those two members changed on the engine. */
   after = fixture_get_vm (fixture, aero_vm_get_id (before), FALSE);
@@ -384,6 +417,14 @@ test_next_run (DialogFixture *fixture,
   g_free (closed);
   g_free (pending_closed);
 
+  {
+    g_autoptr(GPtrArray) puts = recorded_with_method (fixture, "PUT");
+
+    /* One PUT; the engine keeps for the restart what cannot go live. */
+    g_assert_cmpuint (puts->len, ==, 1);
+    g_assert_null (((Recorded *) g_ptr_array_index (puts, 0))->query);
+  }
+
   now = fixture_get_vm (fixture, id, FALSE);
   next = fixture_get_vm (fixture, id, TRUE);
   g_assert_cmpstr (aero_vm_get_description (now), ==, "changed live");
@@ -391,6 +432,42 @@ test_next_run (DialogFixture *fixture,
   g_assert_cmpint (aero_memory_policy_get_ballooning (aero_vm_get_memory_policy (now)), ==, AERO_TRISTATE_TRUE);
   g_assert_cmpint (aero_vm_get_next_run_configuration_exists (now), ==, AERO_TRISTATE_TRUE);
   g_assert_cmpint (aero_memory_policy_get_ballooning (aero_vm_get_memory_policy (next)), ==, AERO_TRISTATE_FALSE);
+}
+
+static void
+test_next_run_apply_later (DialogFixture *fixture,
+                           gconstpointer  data)
+{
+  AeroVmDialog *dialog = open_edit (fixture, "web-01");
+  AeroNextRunDialog *pending;
+  gboolean *closed = watch_destroy (dialog);
+  g_auto(GStrv) now_labels = NULL;
+  g_auto(GStrv) later_labels = NULL;
+  g_autoptr(GPtrArray) puts = NULL;
+
+  /* A memory increase is hot-pluggable; the admin keeps it for later. */
+  set_spin (dialog, "memory_spin", 6144);
+  gtk_check_button_set_active (balloon_check (dialog), FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
+  pending = AERO_NEXT_RUN_DIALOG (aero_vm_dialog_get_pending_dialog (dialog));
+  g_assert_nonnull (pending);
+
+  now_labels = aero_next_run_dialog_dup_now_labels (pending);
+  g_assert_true (g_strv_contains ((const char * const *) now_labels, "Memory Size"));
+  g_assert_true (gtk_widget_get_visible (get_widget (pending, "apply_later_group")));
+
+  aero_next_run_dialog_set_apply_later (pending, TRUE);
+  later_labels = aero_next_run_dialog_dup_later_labels (pending);
+  g_assert_true (g_strv_contains ((const char * const *) later_labels, "Memory Size"));
+  g_assert_true (g_strv_contains ((const char * const *) later_labels, BALLOON_LABEL));
+
+  gtk_widget_activate_action (GTK_WIDGET (pending), "dialog.ok", NULL);
+  wait_flag (closed, "the dialog to close");
+  g_free (closed);
+
+  puts = recorded_with_method (fixture, "PUT");
+  g_assert_cmpuint (puts->len, ==, 1);
+  g_assert_cmpstr (((Recorded *) g_ptr_array_index (puts, 0))->query, ==, "next_run=true");
 }
 
 static void
@@ -411,6 +488,11 @@ test_next_run_cancel_keeps_edits (DialogFixture *fixture,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   g_assert_false (gtk_check_button_get_active (balloon_check (dialog)));
   g_assert_false (aero_vm_dialog_get_busy (dialog));
+  {
+    g_autoptr(GPtrArray) puts = recorded_with_method (fixture, "PUT");
+
+    g_assert_cmpuint (puts->len, ==, 0);
+  }
 }
 
 static void
@@ -466,7 +548,8 @@ test_dropped_connection (DialogFixture *fixture,
   gboolean *closed = watch_destroy (dialog);
 
   set_text (dialog, "description_row", "after the outage");
-  aero_demo_engine_stop (fixture->demo);
+  /* The engine goes away: nothing answers on its port any more. */
+  soup_server_disconnect (fixture->proxy);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
   while (aero_vm_dialog_get_busy (dialog) && !*closed)
     g_main_context_iteration (NULL, TRUE);
@@ -476,6 +559,8 @@ test_dropped_connection (DialogFixture *fixture,
   g_assert_true (gtk_widget_get_visible (get_widget (dialog, "banner_retry")));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_widget (dialog, "description_row"))),
                    ==, "after the outage");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (*closed);
   g_free (closed);
 }
 
@@ -576,6 +661,7 @@ main (int   argc,
   ADD ("new-vm-saves", test_new_vm_saves);
   ADD ("edit-put-body", test_edit_put_body);
   ADD ("next-run", test_next_run);
+  ADD ("next-run-apply-later", test_next_run_apply_later);
   ADD ("next-run-cancel-keeps-edits", test_next_run_cancel_keeps_edits);
   ADD ("fault-kept", test_fault_kept);
   ADD ("dropped-connection", test_dropped_connection);
