@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
 #include <libsoup/soup.h>
 
 #include "aero-demo-engine.h"
@@ -1222,12 +1223,12 @@ aero_demo_engine_start (AeroDemoEngine  *self,
   if (inet == NULL || !g_inet_address_get_is_loopback (inet))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   "The demo engine listens on loopback addresses only, not on “%s”", address);
+                   _("The demo engine listens on loopback addresses only, not on “%s”"), address);
       return FALSE;
     }
   if (port > 65535)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "Invalid port %u", port);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("Invalid port %u"), port);
       return FALSE;
     }
 

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "aero-demo-state.h"
 #include "aero-demo-writer.h"
 
@@ -196,7 +198,7 @@ aero_demo_state_parse (const char  *contents,
       || g_strcmp0 (str_member (json_node_get_object (json_parser_get_root (parser)), "format", NULL),
                     STATE_FORMAT) != 0)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "not a demo engine state file");
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("This is not a demo engine state file"));
       return FALSE;
     }
   root = json_node_get_object (json_parser_get_root (parser));
@@ -205,7 +207,7 @@ aero_demo_state_parse (const char  *contents,
   a_vms = array_member (root, "vms");
   if (a_clusters == NULL || a_templates == NULL || a_vms == NULL)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "incomplete demo engine state file");
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("The demo engine state file is incomplete"));
       return FALSE;
     }
 
@@ -255,7 +257,7 @@ aero_demo_state_parse (const char  *contents,
       g_ptr_array_add (vms, vm);
       if (vm->conf == NULL || vm->conf->name == NULL || *vm->id == '\0')
         {
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "a VM without configuration");
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("The demo engine state file has a VM without a configuration"));
           return FALSE;
         }
     }
