@@ -7,6 +7,8 @@
 
 #include "aero-bulk-balloon-dialog.h"
 #include "aero-cluster-dialog.h"
+#include "aero-dialogs.h"
+#include "aero-vm-dialog.h"
 #include "aero-run-once-dialog.h"
 #include "test-dialog-fixture.h"
 
@@ -382,6 +384,95 @@ test_bulk_failure_goes_on (DialogFixture *fixture,
   g_assert_true (g_str_has_prefix (results[3], "stable-04: "));
 }
 
+/* --- entry points --------------------------------------------------------- */
+
+static void
+done_cb (gpointer user_data)
+{
+  guint *count = user_data;
+
+  (*count)++;
+}
+
+/* The one toplevel of @type that is open. */
+static gpointer
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  g_error ("no %s open", g_type_name (type));
+  return NULL;
+}
+
+static void
+test_entry_points (DialogFixture *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(AeroCluster) cluster = find_by_name (fixture->clusters, "Stable");
+  g_autoptr(AeroVm) vm = find_by_name (fixture->vms, "web-04");
+  GtkWindow *parent = GTK_WINDOW (gtk_window_new ());
+  guint count = 0;
+  gpointer dialog;
+  gboolean *closed;
+
+  gtk_window_present (parent);
+
+  /* Edit Cluster: done once the engine accepted the change. */
+  aero_dialogs_edit_cluster (parent, fixture->engine, cluster, done_cb, &count);
+  dialog = find_toplevel (AERO_TYPE_CLUSTER_DIALOG);
+  g_assert_true (gtk_window_get_transient_for (dialog) == parent);
+  g_assert_true (gtk_window_get_modal (dialog));
+  closed = watch_destroy (dialog);
+  set_check (dialog, "ksm_check", FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
+  wait_flag (closed, "the cluster dialog to close");
+  g_free (closed);
+  g_assert_cmpuint (count, ==, 1);
+
+  /* Edit VM cancelled: no done. */
+  aero_dialogs_edit_vm (parent, fixture->engine, vm, fixture->clusters, fixture->templates,
+                        done_cb, &count);
+  dialog = find_toplevel (AERO_TYPE_VM_DIALOG);
+  wait_signal (dialog, "loaded");
+  closed = watch_destroy (dialog);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.cancel", NULL);
+  g_assert_true (*closed);
+  g_free (closed);
+  g_assert_cmpuint (count, ==, 1);
+
+  /* New VM saved: done. */
+  aero_dialogs_new_vm (parent, fixture->engine, fixture->clusters, fixture->templates,
+                       done_cb, &count);
+  dialog = find_toplevel (AERO_TYPE_VM_DIALOG);
+  closed = watch_destroy (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (get_widget (dialog, "name_row")), "from-entry-point");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
+  wait_flag (closed, "the VM dialog to close");
+  g_free (closed);
+  g_assert_cmpuint (count, ==, 2);
+
+  /* Run Once started: done. */
+  aero_dialogs_run_once (parent, fixture->engine, vm, fixture->clusters, done_cb, &count);
+  dialog = find_toplevel (AERO_TYPE_RUN_ONCE_DIALOG);
+  wait_signal (dialog, "loaded");
+  closed = watch_destroy (dialog);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
+  wait_flag (closed, "the Run Once dialog to close");
+  g_free (closed);
+  g_assert_cmpuint (count, ==, 3);
+
+  gtk_window_destroy (parent);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -398,6 +489,7 @@ main (int   argc,
   ADD ("/cluster-dialog/saves", test_cluster_saves);
   ADD ("/bulk-balloon-dialog/mixed", test_bulk_mixed);
   ADD ("/bulk-balloon-dialog/failure-goes-on", test_bulk_failure_goes_on);
+  ADD ("/dialogs/entry-points", test_entry_points);
 #undef ADD
 
   return g_test_run ();
