@@ -475,12 +475,20 @@ read_long (JsonObject  *obj,
   return parse_long (json_object_get_member (obj, member), out, error) ? 1 : -1;
 }
 
+/* Letters (any script), digits, '_', '-' and '.', like the engine's
+ * NO_SPECIAL_CHARACTERS_I18N pattern for VM names. */
 static gboolean
 valid_name (const char *name)
 {
-  for (const char *p = name; *p; p++)
-    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-' && *p != '.')
-      return FALSE;
+  if (!g_utf8_validate (name, -1, NULL))
+    return FALSE;
+  for (const char *p = name; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isalnum (c) && c != '_' && c != '-' && c != '.')
+        return FALSE;
+    }
   return TRUE;
 }
 

@@ -205,8 +205,14 @@ test_update_rules (DemoFixture   *fx,
                                         "{\"description\": \"edited\", \"memory_policy\": {\"ballooning\": \"false\"}}");
   g_autoptr(DemoReply) legacy = vm_request (fx, "PUT", "legacy-web", NULL,
                                             "{\"memory_policy\": {\"ballooning\": \"true\"}}");
+  g_autoptr(DemoReply) tiny = vm_request (fx, "PUT", "web-03", NULL,
+                                          "{\"memory\": \"1024\", \"memory_policy\": {\"guaranteed\": \"0\"}}");
+  g_autoptr(DemoReply) unicode = vm_request (fx, "PUT", "web-04", NULL, "{\"name\": \"web-\u00e9t\u00e9\"}");
   g_autoptr(DemoReply) after = vm_request (fx, "GET", "web-03", NULL, NULL);
 
+  demo_assert_fault (tiny, 400, "Operation Failed", NULL);
+  g_assert_cmpuint (unicode->status, ==, 200);
+  g_assert_cmpstr (demo_get_string (demo_reply_object (unicode), "name"), ==, "web-\u00e9t\u00e9");
   demo_assert_fault (guaranteed, 400, "Operation Failed",
                      "[Cannot edit VM. Physical Memory Guaranteed cannot exceed Memory Size.]");
   demo_assert_fault (max, 409, "Operation Failed",
