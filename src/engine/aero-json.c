@@ -247,6 +247,18 @@ aero_json_get_cluster_members (void)
   return cluster_members;
 }
 
+const char * const *
+aero_json_get_collection_members (const char *element)
+{
+  if (g_strcmp0 (element, "vm") == 0)
+    return vm_members;
+  if (g_strcmp0 (element, "template") == 0)
+    return template_members;
+  if (g_strcmp0 (element, "cluster") == 0)
+    return cluster_members;
+  return NULL;
+}
+
 /* The members of the engine's VmBase, shared by VMs and templates: both
  * models have the same property names, so one reader serves both. */
 static void

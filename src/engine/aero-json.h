@@ -49,6 +49,9 @@ AeroMemoryStats *aero_json_read_memory_stats (JsonObject *object);
 const char * const *aero_json_get_vm_members       (void);
 const char * const *aero_json_get_template_members (void);
 const char * const *aero_json_get_cluster_members  (void);
+/* The list for a collection's wrapper member ("vm", "template",
+ * "cluster"), or NULL (build everything) for any other. */
+const char * const *aero_json_get_collection_members (const char *element);
 
 /* Parses a whole small document (single objects, faults, statistics):
  * returns the root object or NULL with a PARSE error of the

@@ -650,6 +650,12 @@ cluster_normalised_from (JsonObject *object)
 static void
 test_member_lists (void)
 {
+  g_assert_true (aero_json_get_collection_members ("vm") == aero_json_get_vm_members ());
+  g_assert_true (aero_json_get_collection_members ("template") == aero_json_get_template_members ());
+  g_assert_true (aero_json_get_collection_members ("cluster") == aero_json_get_cluster_members ());
+  g_assert_null (aero_json_get_collection_members ("statistic"));
+  g_assert_null (aero_json_get_collection_members (NULL));
+
   assert_members_suffice (vm_strings, aero_json_get_vm_members (), vm_normalised_from);
   assert_members_suffice ("{\"id\": \"t1\", \"name\": \"rhel9\", \"status\": \"ok\","
                           " \"memory\": \"1\", \"memory_policy\": {\"ballooning\": \"true\"},"
