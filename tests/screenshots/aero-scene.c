@@ -11,6 +11,7 @@
 
 #include <adwaita.h>
 
+#include "aero-application.h"
 #include "aero-demo-engine.h"
 #include "aero-dialogs.h"
 #include "aero-engine.h"
@@ -20,12 +21,17 @@
 #include "aero-run-once-dialog.h"
 #include "aero-cluster-dialog.h"
 #include "aero-bulk-balloon-dialog.h"
+#include "aero-cluster-view.h"
+#include "aero-template-view.h"
+#include "aero-vm-view.h"
+#include "aero-window.h"
 
 #define DEMO_USER     "admin@internal"
 #define DEMO_PASSWORD "demo"
 
 struct _AeroSceneContext
 {
+  GApplication   *app;
   AeroDemoEngine *demo;
   AeroEngine     *engine;
   GListModel     *clusters;
@@ -149,6 +155,26 @@ find_by_id (GtkWidget  *root,
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_by_id (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A spinner that is spinning, shown, under @root: a scene still loading. */
+static GtkWidget *
+find_spinning (GtkWidget *root)
+{
+  if (GTK_IS_SPINNER (root) && gtk_widget_get_mapped (root) &&
+      gtk_spinner_get_spinning (GTK_SPINNER (root)))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_spinning (child);
 
       if (found != NULL)
         return found;
@@ -281,6 +307,112 @@ open_session (AeroSceneContext  *context,
               GError           **error)
 {
   return connect_engine (context, error) && load_lists (context, error);
+}
+
+/* --- the main window ------------------------------------------------------ */
+
+#define MAIN_WINDOW_WIDTH  1100
+#define MAIN_WINDOW_HEIGHT 720
+
+static GtkWidget *
+new_main_window (AeroSceneContext *context,
+                 const AeroScene  *scene)
+{
+  GtkWidget *window = GTK_WIDGET (aero_window_new (ADW_APPLICATION (context->app)));
+
+  gtk_window_set_default_size (GTK_WINDOW (window),
+                               scene->width > 0 ? scene->width : MAIN_WINDOW_WIDTH,
+                               scene->height > 0 ? scene->height : MAIN_WINDOW_HEIGHT);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static GtkWidget *
+show_login (AeroSceneContext  *context,
+            const AeroScene   *scene,
+            GError           **error)
+{
+  GtkWidget *window = new_main_window (context, scene);
+
+  wait_until (widget_mapped, window);
+  return window;
+}
+
+/* Every view of the window loaded: the clusters give the VM list its
+ * Cluster column, so a capture before they arrive would differ. */
+static gboolean
+main_window_loaded (gpointer data)
+{
+  GtkWidget *window = data;
+  AeroVmView *vms = AERO_VM_VIEW (find_by_id (window, "vm_view"));
+  AeroClusterView *clusters = AERO_CLUSTER_VIEW (find_by_id (window, "cluster_view"));
+  AeroTemplateView *templates = AERO_TEMPLATE_VIEW (find_by_id (window, "template_view"));
+
+  return !aero_vm_view_get_loading (vms) &&
+         g_list_model_get_n_items (G_LIST_MODEL (aero_vm_view_get_selection (vms))) > 0 &&
+         aero_cluster_view_get_loaded (clusters) &&
+         aero_template_view_get_loaded (templates);
+}
+
+static gboolean
+vm_detail_loaded (gpointer data)
+{
+  GtkWidget *detail = data;
+
+  /* The memory bar is drawn from /statistics: wait for its spinner. */
+  return find_spinning (detail) == NULL;
+}
+
+/* The Virtual Machines view logged in to the demo engine, with @scene's
+ * object (a VM) selected so that the detail pane shows its memory. */
+static GtkWidget *
+show_vm_list (AeroSceneContext  *context,
+              const AeroScene   *scene,
+              GError           **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  GtkWidget *window;
+  AeroVmView *view;
+  GtkSelectionModel *selection;
+
+  if (!connect_engine (context, error))
+    return NULL;
+
+  window = new_main_window (context, scene);
+  aero_window_connect_async (AERO_WINDOW (window),
+                             aero_demo_engine_get_api_url (context->demo),
+                             DEMO_USER, DEMO_PASSWORD, FALSE, NULL,
+                             store_result, &result);
+  await_result (&result);
+  if (!aero_window_connect_finish (AERO_WINDOW (window), result, error))
+    return NULL;
+
+  view = AERO_VM_VIEW (find_by_id (window, "vm_view"));
+  if (!require_widget (GTK_WIDGET (view), "VM view", error) ||
+      !require_widget (find_by_id (window, "cluster_view"), "cluster view", error) ||
+      !require_widget (find_by_id (window, "template_view"), "template view", error))
+    return NULL;
+  wait_until (main_window_loaded, window);
+
+  selection = aero_vm_view_get_selection (view);
+  for (guint i = 0; scene->object != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
+    {
+      g_autoptr(AeroVm) vm = g_list_model_get_item (G_LIST_MODEL (selection), i);
+
+      if (g_strcmp0 (aero_vm_get_name (vm), scene->object) == 0)
+        {
+          gtk_selection_model_select_item (selection, i, TRUE);
+          break;
+        }
+    }
+  wait_until (vm_detail_loaded, aero_vm_view_get_detail (view));
+  return window;
 }
 
 /* --- VM dialog scenes ------------------------------------------------------ */
@@ -555,6 +687,20 @@ show_bulk (AeroSceneContext  *context,
   { base "-dark", show, object, page, TRUE, FALSE, NULL, 0, 0, NULL, { { 0 } }, 0 }
 
 static const AeroScene scenes[] = {
+  SCENE_PAIR ("login", show_login, NULL, NULL, NULL),
+  SCENE_PAIR ("vm-list", show_vm_list, NULL, NULL, "vm-list.png"),
+  { "vm-list-narrow-light", show_vm_list, NULL, NULL, FALSE, FALSE, NULL, 360, 720, NULL, { { 0 } }, 0 },
+  { "vm-list-narrow-dark", show_vm_list, NULL, NULL, TRUE, FALSE, NULL, 360, 720, NULL, { { 0 } }, 0 },
+  /* Right to left: Hebrew has no catalogue of ours, GTK's own strings
+   * and the layout turn around. */
+  { "vm-list-rtl-light", show_vm_list, NULL, NULL, FALSE, TRUE, "he", 0, 0, NULL, { { 0 } }, 0 },
+  { "edit-vm-resource-allocation-rtl-light", show_edit_vm, "web-03", "resources", FALSE, TRUE, "he", 0, 0,
+    NULL, { { 0 } }, 0 },
+  /* German, from po/de.po. */
+  { "vm-list-de-light", show_vm_list, NULL, NULL, FALSE, FALSE, "de", 0, 0, "vm-list-de.png",
+    { { 0 } }, 0 },
+  { "edit-vm-resource-allocation-de-light", show_edit_vm, "web-03", "resources", FALSE, FALSE, "de", 0, 0,
+    NULL, { { 0 } }, 0 },
   SCENE_PAIR ("edit-vm-general", show_edit_vm, "web-03", "general", NULL),
   SCENE_PAIR ("edit-vm-system", show_edit_vm, "web-03", "system", NULL),
   SCENE_PAIR ("edit-vm-resource-allocation", show_edit_vm, "web-03", "resources",
@@ -622,24 +768,24 @@ GdkTexture *
 aero_scene_render (const AeroScene  *scene,
                    GError          **error)
 {
-  g_autoptr(AdwApplication) app = NULL;
+  g_autoptr(AeroApplication) app = NULL;
   AeroSceneContext context = { NULL };
   GtkWidget *window;
   GdkTexture *texture = NULL;
 
-  /* The application id gives the app's style sheet and icons, as in
-   * Aerostat itself; it is never registered as the running instance. */
-  app = adw_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
+  /* Aerostat's own application object gives the style sheet, icons and
+   * actions; it is started (registered) but never activated, and never
+   * claims to be the running instance. */
+  app = aero_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
   if (!g_application_register (G_APPLICATION (app), NULL, error))
     return NULL;
+  context.app = G_APPLICATION (app);
 
   window = scene->show (&context, scene, error);
   if (window != NULL)
-    {
-      if (scene->width > 0 && scene->height > 0)
-        gtk_window_set_default_size (GTK_WINDOW (window), scene->width, scene->height);
-      texture = capture (window);
-    }
+    texture = capture (window);
 
   if (context.demo != NULL)
     aero_demo_engine_stop (context.demo);

@@ -89,6 +89,10 @@ setup_determinism (const AeroScene *scene)
                                                   : ADW_COLOR_SCHEME_FORCE_LIGHT);
   if (scene->rtl)
     gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+
+  /* The application icon, from the source tree as it is not installed. */
+  gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                  AERO_TEST_ICON_DIR);
 }
 
 /* A scene's language: the catalogue built from po/ in the build tree, as
@@ -119,6 +123,16 @@ render_scene (const char *name,
   if (scene == NULL)
     {
       g_printerr ("no scene named %s (see --list)\n", name);
+      return EXIT_FAILURE;
+    }
+
+  /* Own the main context for the whole scene, as g_main_loop_run() does
+   * in Aerostat: otherwise, between two iterations of the waits below, a
+   * worker thread calling g_main_context_invoke() could acquire it and run
+   * main-thread code itself. */
+  if (!g_main_context_acquire (NULL))
+    {
+      g_printerr ("scene %s: cannot own the main context\n", name);
       return EXIT_FAILURE;
     }
 
