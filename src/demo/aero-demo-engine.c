@@ -1184,6 +1184,7 @@ server_thread (gpointer user_data)
   g_mutex_lock (&self->lock);
   if (uris != NULL)
     self->port = g_uri_get_port (uris->data);
+  g_free (self->api_url);
   /* IPv6 literals need brackets in a URL. */
   if (strchr (self->address, ':') != NULL)
     self->api_url = g_strdup_printf ("http://[%s]:%u" API_PATH, self->address, self->port);

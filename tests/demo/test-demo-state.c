@@ -257,6 +257,36 @@ test_non_loopback (void)
 }
 
 static void
+test_restart (void)
+{
+  DemoFixture fx = { 0 };
+  AeroDemoEngine *engine = aero_demo_engine_new (0, 0);
+  g_autoptr(GError) error = NULL;
+
+  demo_fixture_start (&fx, engine);
+  {
+    g_autoptr(DemoReply) edit = vm_request (&fx, "PUT", "web-03", NULL, "{\"description\": \"before restart\"}");
+
+    g_assert_cmpuint (edit->status, ==, 200);
+  }
+  aero_demo_engine_stop (engine);
+  aero_demo_engine_stop (engine);
+  g_clear_pointer (&fx.base, g_free);
+
+  /* Started again, the same engine keeps its inventory. */
+  g_assert_true (aero_demo_engine_start (engine, "localhost", 0, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (aero_demo_engine_get_api_url (engine), "http://127.0.0.1:"));
+  fx.base = g_strdup_printf ("http://127.0.0.1:%u", aero_demo_engine_get_port (engine));
+  {
+    g_autoptr(DemoReply) web03 = vm_request (&fx, "GET", "web-03", NULL, NULL);
+
+    g_assert_cmpstr (demo_get_string (demo_reply_object (web03), "description"), ==, "before restart");
+  }
+  demo_fixture_stop (&fx);
+}
+
+static void
 test_stop_while_streaming (void)
 {
   AeroDemoEngine *engine = aero_demo_engine_new (2000, 1);
@@ -423,6 +453,7 @@ main (int   argc,
   g_test_add_func ("/demo/engine/generated", test_generated);
   g_test_add_func ("/demo/engine/non-loopback", test_non_loopback);
   g_test_add_func ("/demo/engine/stop-while-streaming", test_stop_while_streaming);
+  g_test_add_func ("/demo/engine/restart", test_restart);
   g_test_add_func ("/demo/program/sigterm", test_program_sigterm);
   g_test_add_func ("/demo/program/sigint", test_program_sigint);
   g_test_add_func ("/demo/program/refuses-remote", test_program_refuses_remote);
