@@ -21,6 +21,7 @@ struct _AeroRunOnceDialog
   gboolean        loaded;
   gboolean        busy;
   gboolean        balloon_supported;
+  gboolean        startable;
 
   AdwWindowTitle *window_title;
   GtkWidget      *busy_spinner;
@@ -59,7 +60,8 @@ is_cancelled (const GError *error)
 static void
 update_actions (AeroRunOnceDialog *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.ok", self->loaded && !self->busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.ok",
+                                 self->loaded && self->startable && !self->busy);
   gtk_widget_set_visible (self->busy_spinner, self->busy && self->loaded);
   gtk_spinner_set_spinning (GTK_SPINNER (self->busy_spinner), self->busy && self->loaded);
   gtk_widget_set_sensitive (GTK_WIDGET (self->main_stack), !(self->busy && self->loaded));
@@ -118,6 +120,18 @@ fill_form (AeroRunOnceDialog *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->balloon_check),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason,
                                       -1);
+    }
+
+  /* The list the action came from may be stale: only a VM that is down
+   * can be run once. */
+  self->startable = !aero_vm_status_is_running (aero_vm_get_status (self->vm));
+  if (!self->startable)
+    {
+      gtk_label_set_text (self->banner_reason, _("This virtual machine is already running."));
+      gtk_label_set_text (self->banner_detail, _("Run Once starts a virtual machine that is down."));
+      gtk_widget_set_visible (GTK_WIDGET (self->banner_detail), TRUE);
+      gtk_widget_set_visible (self->banner_retry, FALSE);
+      gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
     }
 
   self->loaded = TRUE;
@@ -216,7 +230,7 @@ dialog_ok (GtkWidget  *widget,
 {
   AeroRunOnceDialog *self = AERO_RUN_ONCE_DIALOG (widget);
 
-  if (!self->loaded || self->busy)
+  if (!self->loaded || !self->startable || self->busy)
     return;
 
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);

@@ -80,6 +80,21 @@ test_run_once_gate (DialogFixture *fixture,
 }
 
 static void
+test_run_once_running (DialogFixture *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(AeroVm) vm = find_by_name (fixture->vms, "web-01");
+  AeroRunOnceDialog *dialog = aero_run_once_dialog_new (fixture->engine, vm, fixture->clusters);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_signal (dialog, "loaded");
+  g_assert_false (ok_enabled (dialog));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (get_widget (dialog, "banner_revealer"))));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_widget (dialog, "banner_reason"))),
+                   ==, "This virtual machine is already running.");
+}
+
+static void
 test_run_once_leaves_vm (DialogFixture *fixture,
                          gconstpointer  data)
 {
@@ -484,6 +499,7 @@ main (int   argc,
   g_test_add (path, DialogFixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/run-once-dialog/gate", test_run_once_gate);
   ADD ("/run-once-dialog/leaves-vm-unchanged", test_run_once_leaves_vm);
+  ADD ("/run-once-dialog/running", test_run_once_running);
   ADD ("/cluster-dialog/gate", test_cluster_gate);
   ADD ("/cluster-dialog/ksm-or-balloon", test_cluster_ksm_or_balloon);
   ADD ("/cluster-dialog/saves", test_cluster_saves);
