@@ -33,6 +33,7 @@ struct _AeroEngine
   char        *password;
   char        *token;
   gboolean     basic_auth;         /* the engine has no SSO endpoint */
+  GPtrArray   *reauth_waiting;     /* GTasks waiting for the new login */
   gboolean     logged_in;
 
   char        *product_name;

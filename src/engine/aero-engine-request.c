@@ -360,6 +360,7 @@ typedef struct
   GBytes           *json_body;
   AeroRequestFlags  flags;
   gboolean          retried;
+  char             *sent_token;   /* the token this attempt carried */
   SoupMessage      *msg;
 } SendData;
 
@@ -369,6 +370,7 @@ send_data_free (SendData *data)
   g_free (data->method);
   g_free (data->uri);
   g_clear_pointer (&data->json_body, g_bytes_unref);
+  g_free (data->sent_token);
   g_clear_object (&data->msg);
   g_free (data);
 }
@@ -390,21 +392,55 @@ return_response (GTask        *task,
   g_task_return_pointer (task, response, (GDestroyNotify) aero_response_free);
 }
 
+/* Several calls hit by the same expired token share one new login: the
+ * engine would otherwise open one SSO session per call. */
 static void
 on_reauthenticated (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  AeroEngine *self = AERO_ENGINE (object);
+  g_autoptr(GPtrArray) waiting = g_steal_pointer (&self->reauth_waiting);
   g_autoptr(GError) error = NULL;
 
-  if (!aero_engine_authenticate_finish (AERO_ENGINE (object), result, &error))
+  aero_engine_authenticate_finish (self, result, &error);
+
+  for (guint i = 0; i < waiting->len; i++)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      GTask *task = g_ptr_array_index (waiting, i);
+
+      if (error != NULL)
+        g_task_return_error (task, g_error_copy (error));
+      else
+        send_start (g_object_ref (task));
+    }
+}
+
+static void
+reauthenticate (AeroEngine *self,
+                GTask      *task)
+{
+  SendData *data = g_task_get_task_data (task);
+
+  /* Another call already logged in again since this one was sent. */
+  if (self->token != NULL && g_strcmp0 (self->token, data->sent_token) != 0)
+    {
+      send_start (g_object_ref (task));
       return;
     }
 
-  send_start (g_steal_pointer (&task));
+  if (self->reauth_waiting != NULL)
+    {
+      g_ptr_array_add (self->reauth_waiting, g_object_ref (task));
+      return;
+    }
+
+  g_debug ("401 on %s %s, logging in again", data->method, data->uri);
+  self->reauth_waiting = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (self->reauth_waiting, g_object_ref (task));
+  /* Shared by all waiting calls, so no single caller's cancellable: a
+   * cancelled caller finds out when its resend starts. */
+  aero_engine_authenticate_async (self, NULL, on_reauthenticated, NULL);
 }
 
 /* The whole body is in; a first 401 triggers a new login and one resend
@@ -421,10 +457,8 @@ handle_complete_response (GTask  *task,
       (data->flags & AERO_REQUEST_NO_RETRY) == 0 &&
       self->auth_user != NULL && self->password != NULL)
     {
-      g_debug ("401 on %s %s, logging in again", data->method, data->uri);
       data->retried = TRUE;
-      aero_engine_authenticate_async (self, g_task_get_cancellable (task),
-                                      on_reauthenticated, g_object_ref (task));
+      reauthenticate (self, task);
       return;
     }
 
@@ -513,6 +547,8 @@ send_start (GTask *task)
 
   g_clear_object (&data->msg);
   data->msg = aero_engine_new_message (self, data->method, data->uri);
+  g_free (data->sent_token);
+  data->sent_token = g_strdup (self->token);
   if (data->json_body != NULL)
     soup_message_set_request_body_from_bytes (data->msg, "application/json", data->json_body);
 

@@ -33,6 +33,7 @@ aero_engine_finalize (GObject *object)
   AeroEngine *self = AERO_ENGINE (object);
 
   g_clear_object (&self->session);
+  g_clear_pointer (&self->reauth_waiting, g_ptr_array_unref);
   g_clear_pointer (&self->base_url, g_free);
   g_clear_pointer (&self->api_url, g_free);
   g_clear_pointer (&self->user, g_free);

@@ -179,6 +179,38 @@ test_401_relogin (Fixture       *fixture,
   g_assert_true (aero_engine_get_logged_in (fixture->engine));
 }
 
+/* Calls hit together by an expired token share one new login. */
+static void
+test_401_relogin_shared (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GAsyncResult *results[4] = { NULL, };
+  FakeRequest *token;
+
+  fake_engine_set_response (fixture->fake, "GET", "/vms/vm-1", 200, "application/json", VM_JSON);
+  fake_engine_expire_tokens (fixture->fake);
+
+  for (guint i = 0; i < G_N_ELEMENTS (results); i++)
+    aero_engine_get_vm_async (fixture->engine, "vm-1", FALSE, NULL, fake_async_result_cb, &results[i]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (results); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AeroVm) vm = NULL;
+
+      vm = aero_engine_get_vm_finish (fixture->engine, fake_wait_for_result (&results[i]), &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (aero_vm_get_id (vm), ==, "vm-1");
+      g_clear_object (&results[i]);
+    }
+
+  g_assert_cmpuint (fake_engine_count_requests (fixture->fake, "POST", TOKEN_PATH), ==, 1);
+  g_assert_cmpuint (fake_engine_count_requests (fixture->fake, "GET", VM_PATH), ==, 2 * G_N_ELEMENTS (results));
+  token = fake_engine_find_request (fixture->fake, "GET", VM_PATH);
+  g_assert_cmpstr (soup_message_headers_get_one (token->headers, "Authorization"), ==,
+                   "Bearer fake-token-2");
+}
+
 static void
 test_401_twice (Fixture       *fixture,
                 gconstpointer  data)
@@ -621,6 +653,7 @@ main (int   argc,
   ADD ("/engine/calls/get-vm", test_get_vm);
   ADD ("/engine/calls/get-vm-next-run", test_get_vm_next_run);
   ADD ("/engine/calls/401-relogin", test_401_relogin);
+  ADD ("/engine/calls/401-relogin-shared", test_401_relogin_shared);
   ADD ("/engine/calls/401-twice", test_401_twice);
   ADD ("/engine/calls/401-relogin-refused", test_401_relogin_refused);
   ADD ("/engine/calls/fault-bare", test_fault_bare);
