@@ -838,10 +838,11 @@ handle_vms (AeroDemoEngine    *self,
 
       if (body == NULL)
         return;
+      /* With next_run the engine answers with the next-run configuration. */
       if (!aero_demo_store_update_vm (self->store, vm, body, next_run, &error))
         respond_fault (msg, error);
       else
-        respond_vm (self, msg, 200, vm, 0);
+        respond_vm (self, msg, 200, vm, next_run ? AERO_DEMO_RENDER_NEXT_RUN : 0);
     }
   else if (method == SOUP_METHOD_DELETE)
     {

@@ -326,6 +326,7 @@ test_next_run (DemoFixture   *fx,
   g_assert_cmpuint (max->status, ==, 200);
   g_assert_cmpuint (live->status, ==, 200);
   g_assert_cmpuint (later->status, ==, 200);
+  g_assert_cmpstr (demo_get_string (demo_reply_object (later), "comment"), ==, "later");
   o = demo_reply_object (before_stop);
   g_assert_cmpint (long_member (o, "memory_policy.max"), ==, 16 * GIB);
   g_assert_cmpstr (demo_get_string (o, "description"), ==, "hot");
