@@ -429,6 +429,8 @@ show_results (AeroBulkBalloonDialog *self)
   set_stage (self, "results");
   gtk_widget_set_visible (self->cancel_button, FALSE);
   gtk_button_set_label (self->ok_button, _("_Close"));
+  /* The button no longer confirms: its name follows its label again. */
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->ok_button), GTK_ACCESSIBLE_PROPERTY_LABEL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.ok", TRUE);
   g_signal_emit (self, signals[FINISHED], 0, self->n_changed, self->n_failed);
 }
@@ -683,8 +685,6 @@ aero_bulk_balloon_dialog_new (AeroEngine *engine,
   subtitle = g_strdup_printf (ngettext ("%u virtual machine selected",
                                         "%u virtual machines selected", vms->len), vms->len);
   adw_window_title_set_subtitle (self->window_title, subtitle);
-  gtk_button_set_label (self->ok_button,
-                        enable ? _("_Enable Ballooning") : _("_Disable Ballooning"));
 
   check (self);
 

@@ -267,8 +267,12 @@ load_cluster (AeroClusterDialog *self)
 {
   g_autofree char *label = aero_cluster_dup_label (self->cluster);
   int percent = aero_cluster_get_overcommit_percent (self->cluster);
+  g_autofree char *title = NULL;
 
   adw_window_title_set_subtitle (self->window_title, label);
+  /* TRANSLATORS: window title, "Edit Cluster – Default (4.7)" */
+  title = g_strdup_printf (_("%s – %s"), _("Edit Cluster"), label);
+  gtk_window_set_title (GTK_WINDOW (self), title);
 
   if (percent == 150)
     gtk_check_button_set_active (self->radio_server, TRUE);

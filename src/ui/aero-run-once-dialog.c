@@ -89,13 +89,24 @@ show_error (AeroRunOnceDialog *self,
 }
 
 static void
+set_titles (AeroRunOnceDialog *self)
+{
+  g_autofree char *title = NULL;
+
+  adw_window_title_set_subtitle (self->window_title, aero_vm_get_name (self->vm));
+  /* TRANSLATORS: window title, "Run Once – web-01" */
+  title = g_strdup_printf (_("%s – %s"), _("Run Once"), aero_vm_get_name (self->vm));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
 fill_form (AeroRunOnceDialog *self)
 {
   AeroCluster *cluster = aero_vm_edit_find_cluster (self->clusters,
                                                     aero_vm_get_cluster_id (self->vm));
   AeroVersion *level = aero_vm_effective_version (self->vm, cluster);
 
-  adw_window_title_set_subtitle (self->window_title, aero_vm_get_name (self->vm));
+  set_titles (self);
 
   /* The same gate as the Edit VM dialog: below 3.1 the override is greyed,
    * unchecked, and not sent at all. */
@@ -374,7 +385,7 @@ aero_run_once_dialog_new (AeroEngine *engine,
   self->engine = g_object_ref (engine);
   self->vm = g_object_ref (vm);
   self->clusters = g_object_ref (clusters);
-  adw_window_title_set_subtitle (self->window_title, aero_vm_get_name (vm));
+  set_titles (self);
   load (self);
 
   return self;

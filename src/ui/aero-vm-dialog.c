@@ -400,27 +400,38 @@ spin_activates_default (GtkSpinButton *spin)
 static void
 set_titles (AeroVmDialog *self)
 {
+  const char *title = NULL;
   const char *name = NULL;
+  g_autofree char *window_title = NULL;
 
   switch (self->mode)
     {
     case AERO_VM_EDIT_NEW_VM:
-      adw_window_title_set_title (self->window_title, _("New Virtual Machine"));
+      title = _("New Virtual Machine");
       break;
     case AERO_VM_EDIT_VM:
-      adw_window_title_set_title (self->window_title, _("Edit Virtual Machine"));
+      title = _("Edit Virtual Machine");
       name = self->vm != NULL ? aero_vm_get_name (self->vm) : NULL;
       break;
     case AERO_VM_EDIT_TEMPLATE:
-      adw_window_title_set_title (self->window_title, _("Edit Template"));
+      title = _("Edit Template");
       name = self->tmpl != NULL ? aero_template_get_name (self->tmpl) : NULL;
       break;
     default:
       g_assert_not_reached ();
     }
 
+  adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, name);
-  gtk_window_set_title (GTK_WINDOW (self), adw_window_title_get_title (self->window_title));
+
+  /* The window's own title names what is edited, for window lists and
+   * screen readers, which do not see the header's subtitle. */
+  if (name != NULL)
+    /* TRANSLATORS: window title, "Edit Virtual Machine – web-01" */
+    window_title = g_strdup_printf (_("%s – %s"), title, name);
+  else
+    window_title = g_strdup (title);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
 }
 
 static void

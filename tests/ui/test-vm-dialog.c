@@ -327,7 +327,7 @@ test_edit_put_body (DialogFixture *fixture,
   dialog = open_edit (fixture, "web-03");
   before = aero_vm_copy (aero_vm_edit_get_vm (aero_vm_dialog_get_edit (dialog)));
   closed = watch_destroy (dialog);
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Edit Virtual Machine");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Edit Virtual Machine – web-03");
 
   /* Nothing edited: nothing to send. */
   g_assert_null (aero_vm_edit_build_body (aero_vm_dialog_get_edit (dialog)));
@@ -576,7 +576,7 @@ test_template_mode (DialogFixture *fixture,
   gtk_window_present (GTK_WINDOW (dialog));
   wait_signal (dialog, "loaded");
 
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Edit Template");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Edit Template – rhel9-server");
   g_assert_cmpint (aero_vm_edit_get_mode (aero_vm_dialog_get_edit (dialog)), ==, AERO_VM_EDIT_TEMPLATE);
 
   /* The tab is there, its content greyed, the reason in words. */
