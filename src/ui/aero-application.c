@@ -10,6 +10,7 @@
 
 #include "aero-application.h"
 #include "aero-demo-engine.h"
+#include "aero-release-notes.h"
 #include "aero-window.h"
 
 struct _AeroApplication
@@ -106,6 +107,9 @@ about_action (GSimpleAction *action,
 {
   GtkApplication *app = user_data;
   const char *developers[] = { "The Aerostat developers", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *notes = NULL;
+  g_autofree char *notes_version = NULL;
   GtkWidget *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
@@ -123,6 +127,19 @@ about_action (GSimpleAction *action,
                         /* TRANSLATORS: your name(s), one per line */
                         "translator-credits", _("translator-credits"),
                         NULL);
+
+  /* libadwaita 1.2 cannot read the metainfo itself. */
+  notes = aero_release_notes_from_resource (PACKAGE_VERSION, &notes_version, &error);
+  if (notes != NULL)
+    {
+      adw_about_window_set_release_notes (ADW_ABOUT_WINDOW (about), notes);
+      adw_about_window_set_release_notes_version (ADW_ABOUT_WINDOW (about), notes_version);
+    }
+  else
+    {
+      g_debug ("No release notes: %s", error->message);
+    }
+
   gtk_window_present (GTK_WINDOW (about));
 }
 

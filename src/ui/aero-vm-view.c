@@ -664,6 +664,9 @@ aero_vm_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  /* The column view drops its model below: nothing to show any more. */
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), AERO_TYPE_VM_VIEW);
   /* dispose_template() only unparents bound children; the top-level

@@ -46,6 +46,9 @@ probe_cb (gpointer data)
 
   if (measuring && late > max_stall)
     max_stall = late;
+  if (measuring && late > 30 * 1000 && g_getenv ("AERO_BENCH_VERBOSE") != NULL)
+    fprintf (stderr, "stall of %.1f ms ending at %.1f ms after connect\n",
+             ms (late), ms (now - t_connect));
   probe_last = now;
 
   return G_SOURCE_CONTINUE;
