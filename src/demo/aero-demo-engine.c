@@ -274,9 +274,6 @@ respond_sso_error (SoupServerMessage *msg,
   respond_take (msg, 400, "application/json", out);
 }
 
-typedef void (*RenderFunc) (AeroDemoWriter *w,
-                            gpointer        user_data);
-
 /* ---- authentication ---- */
 
 static gboolean
@@ -782,7 +779,8 @@ handle_vms (AeroDemoEngine    *self,
               respond_fault (msg, error);
               return;
             }
-          location = g_strdup_printf ("%s%s/vms/%s", "", API_PATH, vm->id);
+          /* An absolute URL, as the engine sends it. */
+          location = g_strdup_printf ("%s/vms/%s", self->api_url, vm->id);
           soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Location", location);
           respond_vm (self, msg, 201, vm, 0);
         }

@@ -129,6 +129,7 @@ test_add_defaults (DemoFixture   *fx,
 
   g_assert_cmpuint (created->status, ==, 201);
   g_assert_nonnull (location);
+  g_assert_true (g_str_has_prefix (location, fx->base));
   g_assert_true (g_str_has_suffix (location, demo_get_string (vm, "id")));
   g_assert_cmpstr (demo_get_string (vm, "status"), ==, "down");
   /* New VMs get a balloon by default. */
