@@ -275,6 +275,30 @@ test_cluster_saves (DialogFixture *fixture,
   g_assert_cmpint (aero_cluster_get_overcommit_percent (after), ==, 200);
 }
 
+static void
+test_cluster_dropped_connection (DialogFixture *fixture,
+                                 gconstpointer  data)
+{
+  AeroClusterDialog *dialog = open_cluster (fixture, "Stable");
+  gboolean *closed = watch_destroy (dialog);
+
+  set_check (dialog, "radio_server", TRUE);
+  soup_server_disconnect (fixture->proxy);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
+  while (!gtk_revealer_get_reveal_child (GTK_REVEALER (get_widget (dialog, "banner_revealer"))) && !*closed)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Still open, the choice intact, Retry offered. */
+  g_assert_false (*closed);
+  g_assert_true (gtk_widget_get_visible (get_widget (dialog, "banner_retry")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_widget (dialog, "banner_reason"))),
+                   ==, "The connection to the engine was lost.");
+  g_assert_true (check_active (dialog, "radio_server"));
+  g_assert_true (ok_enabled (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_free (closed);
+}
+
 /* --- bulk ballooning ----------------------------------------------------- */
 
 static void
@@ -503,6 +527,7 @@ main (int   argc,
   ADD ("/cluster-dialog/gate", test_cluster_gate);
   ADD ("/cluster-dialog/ksm-or-balloon", test_cluster_ksm_or_balloon);
   ADD ("/cluster-dialog/saves", test_cluster_saves);
+  ADD ("/cluster-dialog/dropped-connection", test_cluster_dropped_connection);
   ADD ("/bulk-balloon-dialog/mixed", test_bulk_mixed);
   ADD ("/bulk-balloon-dialog/failure-goes-on", test_bulk_failure_goes_on);
   ADD ("/dialogs/entry-points", test_entry_points);

@@ -140,6 +140,13 @@ test_new_defaults (DialogFixture *fixture,
   g_assert_true (ok_enabled (dialog));
   g_assert_true (gtk_widget_get_sensitive (get_widget (dialog, "resources_page")));
   g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (dialog)) == get_widget (dialog, "ok_button"));
+
+  /* Choosing a template fills memory and type from it. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (get_widget (dialog, "template_row")),
+                              position_of (fixture->templates, "rhel9-server"));
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (get_widget (dialog, "memory_spin"))), ==, 4096);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (get_widget (dialog, "type_row"))), ==, 1);
+  g_assert_true (gtk_check_button_get_active (check));
 }
 
 static void
