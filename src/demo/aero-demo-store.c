@@ -848,6 +848,14 @@ aero_demo_store_update_vm (AeroDemoStore  *self,
                 }
             }
         }
+
+      /* More sockets hot plug into a running VM; cores and threads wait. */
+      if (g_strcmp0 (vm->status, "up") == 0 && wanted->sockets > vm->conf->sockets
+          && wanted->cores == vm->conf->cores && wanted->threads == vm->conf->threads)
+        {
+          vm->conf->sockets = wanted->sockets;
+          persist->sockets = wanted->sockets;
+        }
     }
 
   if (config_equal (wanted, persist))

@@ -352,12 +352,21 @@ test_next_run_members (DemoFixture   *fx,
                                                 "{\"memory_policy\": {\"guaranteed\": \"1073741824\"}}");
   g_autoptr(DemoReply) type = vm_request (fx, "PUT", "build-01", NULL, "{\"type\": \"desktop\"}");
   g_autoptr(DemoReply) same = vm_request (fx, "PUT", "mon-01", NULL, "{\"memory_policy\": {\"ballooning\": \"true\"}}");
+  g_autoptr(DemoReply) sockets = vm_request (fx, "PUT", "ci-runner-02", NULL,
+                                             "{\"cpu\": {\"topology\": {\"sockets\": \"4\"}}}");
+  g_autoptr(DemoReply) cores = vm_request (fx, "PUT", "desk-alice", NULL,
+                                           "{\"cpu\": {\"topology\": {\"cores\": \"2\"}}}");
 
   /* Guaranteed memory without a memory change waits for the next run. */
   g_assert_cmpstr (demo_get_string (demo_reply_object (guaranteed), "next_run_configuration_exists"), ==, "true");
   g_assert_cmpint (long_member (demo_reply_object (guaranteed), "memory_policy.guaranteed"), ==, 2 * GIB);
   g_assert_cmpstr (demo_get_string (demo_reply_object (type), "next_run_configuration_exists"), ==, "true");
   g_assert_cmpstr (demo_get_string (demo_reply_object (type), "type"), ==, "server");
+  /* Sockets hot plug; cores wait for the next run. */
+  g_assert_cmpstr (demo_get_string (demo_reply_object (sockets), "cpu.topology.sockets"), ==, "4");
+  g_assert_cmpstr (demo_get_string (demo_reply_object (sockets), "next_run_configuration_exists"), ==, "false");
+  g_assert_cmpstr (demo_get_string (demo_reply_object (cores), "cpu.topology.cores"), ==, "1");
+  g_assert_cmpstr (demo_get_string (demo_reply_object (cores), "next_run_configuration_exists"), ==, "true");
   /* Nothing changes: no next-run configuration. */
   g_assert_cmpstr (demo_get_string (demo_reply_object (same), "next_run_configuration_exists"), ==, "false");
 }
