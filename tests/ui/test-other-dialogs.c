@@ -391,6 +391,46 @@ test_bulk_mixed (DialogFixture *fixture,
 }
 
 static void
+test_bulk_unknown_fetched (DialogFixture *fixture,
+                           gconstpointer  data)
+{
+  const char *names[] = { "prod-app-02", "web-03" };
+  g_autoptr(GPtrArray) vms = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) gets = NULL;
+  g_auto(GStrv) summary = NULL;
+  g_autofree char *summary_text = NULL;
+  AeroBulkBalloonDialog *dialog;
+
+  /* As a plain list of engines up to 4.4.5 gives them: flag unknown. */
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(AeroVm) listed = find_by_name (fixture->vms, names[i]);
+      AeroVm *vm = aero_vm_copy (listed);
+      g_autoptr(AeroMemoryPolicy) policy = aero_memory_policy_copy (aero_vm_get_memory_policy (vm));
+
+      aero_memory_policy_set_ballooning (policy, AERO_TRISTATE_UNKNOWN);
+      aero_vm_set_memory_policy (vm, policy);
+      g_ptr_array_add (vms, vm);
+    }
+
+  dialog = aero_bulk_balloon_dialog_new (fixture->engine, vms, fixture->clusters, TRUE);
+  gtk_window_present (GTK_WINDOW (dialog));
+  /* Nothing is guessed: the dialog reads each VM first. */
+  g_assert_cmpstr (aero_bulk_balloon_dialog_get_stage (dialog), ==, "checking");
+  g_assert_false (ok_enabled (dialog));
+  wait_signal (dialog, "ready");
+
+  gets = recorded_with_method (fixture, "GET");
+  g_assert_cmpuint (gets->len, ==, 2);
+  summary = aero_bulk_balloon_dialog_dup_summary (dialog);
+  summary_text = g_strjoinv ("\n", summary);
+  g_assert_cmpstr (summary_text, ==,
+                   "1 virtual machine will change now.\n"
+                   "1 virtual machine will be skipped: ballooning is already enabled.");
+  g_assert_true (ok_enabled (dialog));
+}
+
+static void
 test_bulk_failure_goes_on (DialogFixture *fixture,
                            gconstpointer  data)
 {
@@ -530,6 +570,7 @@ main (int   argc,
   ADD ("/cluster-dialog/dropped-connection", test_cluster_dropped_connection);
   ADD ("/bulk-balloon-dialog/mixed", test_bulk_mixed);
   ADD ("/bulk-balloon-dialog/failure-goes-on", test_bulk_failure_goes_on);
+  ADD ("/bulk-balloon-dialog/unknown-fetched", test_bulk_unknown_fetched);
   ADD ("/dialogs/entry-points", test_entry_points);
 #undef ADD
 

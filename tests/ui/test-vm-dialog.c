@@ -38,6 +38,15 @@ open_edit (DialogFixture *fixture,
   g_assert_false (ok_enabled (dialog));
   wait_signal (dialog, "loaded");
   g_assert_nonnull (aero_vm_dialog_get_edit (dialog));
+  {
+    g_autoptr(GPtrArray) gets = recorded_with_method (fixture, "GET");
+    g_autofree char *path = g_strdup_printf ("/ovirt-engine/api/vms/%s", aero_vm_get_id (vm));
+
+    /* The single GET the form was filled from. */
+    g_assert_cmpuint (gets->len, ==, 1);
+    g_assert_cmpstr (((Recorded *) g_ptr_array_index (gets, 0))->path, ==, path);
+  }
+  recorded_reset (fixture);
   return dialog;
 }
 
