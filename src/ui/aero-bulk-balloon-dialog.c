@@ -557,6 +557,9 @@ dialog_cancel (GtkWidget  *widget,
   AeroBulkBalloonDialog *self = AERO_BULK_BALLOON_DIALOG (widget);
 
   g_cancellable_cancel (self->cancellable);
+  /* Stopped half-way: what did change must still reach the caller. */
+  if (g_strcmp0 (self->stage, "progress") == 0 && self->n_changed > 0)
+    g_signal_emit (self, signals[FINISHED], 0, self->n_changed, self->n_failed);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 

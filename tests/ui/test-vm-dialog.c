@@ -211,6 +211,21 @@ test_cluster_switch (DialogFixture *fixture,
   select_cluster (fixture, dialog, "Default");
   g_assert_false (gtk_check_button_get_active (check));
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (check)));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* The same for an existing VM: its stored "on" comes back. */
+  dialog = open_edit (fixture, "web-03");
+  check = balloon_check (dialog);
+  g_assert_true (gtk_check_button_get_active (check));
+  select_cluster (fixture, dialog, "Legacy");
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (check)));
+  g_assert_false (gtk_check_button_get_active (check));
+  assert_description (check, REASON_30);
+  select_cluster (fixture, dialog, "Default");
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (check)));
+  g_assert_true (gtk_check_button_get_active (check));
+  /* Back where it started: nothing to send. */
+  g_assert_null (aero_vm_edit_build_body (aero_vm_dialog_get_edit (dialog)));
 }
 
 static void
