@@ -697,11 +697,17 @@ vm_action (AeroDemoEngine    *self,
            AeroDemoVm        *vm,
            const char        *action)
 {
+  static const char *const actions[] = { "start", "stop", "shutdown", "suspend", "reboot", NULL };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonObject *body;
   gboolean ok;
 
+  if (!g_strv_contains (actions, action))
+    {
+      respond_not_found (msg, action);
+      return;
+    }
   if (soup_server_message_get_method (msg) != SOUP_METHOD_POST)
     {
       soup_server_message_set_status (msg, 405, NULL);
@@ -717,13 +723,8 @@ vm_action (AeroDemoEngine    *self,
     ok = aero_demo_store_stop_vm (self->store, vm, action, &error);
   else if (g_str_equal (action, "suspend"))
     ok = aero_demo_store_suspend_vm (self->store, vm, &error);
-  else if (g_str_equal (action, "reboot"))
-    ok = aero_demo_store_reboot_vm (self->store, vm, &error);
   else
-    {
-      respond_not_found (msg, action);
-      return;
-    }
+    ok = aero_demo_store_reboot_vm (self->store, vm, &error);
   if (ok)
     respond_action_complete (msg, vm);
   else
