@@ -18,18 +18,19 @@ aero_format_bytes (gint64 bytes)
   if (bytes < 0)
     return g_strdup (AERO_FORMAT_UNKNOWN);
 
-  /* Engines count memory in binary units; GB from 1 GiB up and MB below,
+  /* A no-break space keeps number and unit together when labels wrap.
+   * Engines count memory in binary units; GB from 1 GiB up and MB below,
    * the way oVirt's own portal labels them. */
   if (bytes >= GIB)
     {
       if (bytes % GIB == 0)
         /* TRANSLATORS: memory size in gigabytes */
-        return g_strdup_printf (_("%.0f GB"), (double) bytes / (double) GIB);
-      return g_strdup_printf (_("%.1f GB"), (double) bytes / (double) GIB);
+        return g_strdup_printf (_("%.0f\u00a0GB"), (double) bytes / (double) GIB);
+      return g_strdup_printf (_("%.1f\u00a0GB"), (double) bytes / (double) GIB);
     }
 
   /* TRANSLATORS: memory size in megabytes */
-  return g_strdup_printf (_("%.0f MB"), (double) bytes / (double) MIB);
+  return g_strdup_printf (_("%.0f\u00a0MB"), (double) bytes / (double) MIB);
 }
 
 const char *

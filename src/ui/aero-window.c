@@ -716,10 +716,35 @@ build_menu (AeroWindow *self)
   gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (self->menu));
 }
 
+/* AdwApplication loads style.css and the icons from the resource base
+ * path; a window built without it (tests, screenshots) does it here. */
+static void
+ensure_resources_on_display (GtkWidget *widget)
+{
+  GdkDisplay *display = gtk_widget_get_display (widget);
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (g_object_get_data (G_OBJECT (display), "aero-resources") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (display), "aero-resources", GINT_TO_POINTER (TRUE));
+
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (display),
+                                    "/io/github/aerostat/Aerostat/icons");
+
+  if (ADW_IS_APPLICATION (g_application_get_default ()))
+    return;
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/aerostat/Aerostat/style.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 static void
 aero_window_init (AeroWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ensure_resources_on_display (GTK_WIDGET (self));
 
   build_menu (self);
 

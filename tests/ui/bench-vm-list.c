@@ -189,6 +189,10 @@ main (int   argc,
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
 
   gtk_init ();
+  /* Own the main context for the whole run, as g_main_loop_run() would:
+   * otherwise g_main_context_invoke() from a worker thread may run its
+   * function in that thread while we are between two iterations. */
+  g_main_context_acquire (g_main_context_default ());
   adw_init ();
 
   demo = aero_demo_engine_new (N_VMS, 1);

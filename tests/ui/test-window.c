@@ -68,6 +68,9 @@ static const char test_tls_pem[] =
   "jDSnNbbSuY+ydF06H3yMJ70=\n"
   "-----END PRIVATE KEY-----\n";
 
+/* Units are joined to numbers by a no-break space. */
+#define NBSP "\u00a0"
+
 static AeroDemoEngine *demo;
 
 /* Helpers */
@@ -440,13 +443,13 @@ test_list_columns (void)
    * all_content), one on 4.7 with it on. */
   wait_for (row_shown, &q, "the legacy-db row");
   texts = row_texts (find_row (column_view, "legacy-db"));
-  g_assert_cmpstr (texts, ==, "legacy-db | Up | Legacy (3.0) | 2 GB | 2 GB | 8 GB | Off");
+  g_assert_cmpstr (texts, ==, "legacy-db | Up | Legacy (3.0) | 2" NBSP "GB | 2" NBSP "GB | 8" NBSP "GB | Off");
   g_free (texts);
 
   q.name = "web-01";
   wait_for (row_shown, &q, "the web-01 row");
   texts = row_texts (find_row (column_view, "web-01"));
-  g_assert_cmpstr (texts, ==, "web-01 | Up | Default (4.7) | 4 GB | 2 GB | 16 GB | On");
+  g_assert_cmpstr (texts, ==, "web-01 | Up | Default (4.7) | 4" NBSP "GB | 2" NBSP "GB | 16" NBSP "GB | On");
 
   destroy_window (window);
 }
@@ -636,7 +639,7 @@ test_detail (void)
   select_by_name (view, "web-01");
   wait_for (detail_says, detail, "the balloon words");
   g_assert_cmpstr (aero_vm_detail_get_balloon_text (detail), ==,
-                   "Ballooning on — the host may reclaim down to 2 GB");
+                   "Ballooning on — the host may reclaim down to 2" NBSP "GB");
 
   select_by_name (view, "legacy-db");
   wait_for (detail_says, detail, "the balloon words");
@@ -678,9 +681,9 @@ test_format (void)
   g_autofree char *mb = aero_format_bytes (G_GINT64_CONSTANT (512) << 20);
   g_autofree char *unset = aero_format_bytes (-1);
 
-  g_assert_cmpstr (one, ==, "1 GB");
-  g_assert_cmpstr (half, ==, "1.5 GB");
-  g_assert_cmpstr (mb, ==, "512 MB");
+  g_assert_cmpstr (one, ==, "1" NBSP "GB");
+  g_assert_cmpstr (half, ==, "1.5" NBSP "GB");
+  g_assert_cmpstr (mb, ==, "512" NBSP "MB");
   g_assert_cmpstr (unset, ==, "—");
   g_assert_cmpstr (aero_format_vm_status (AERO_VM_STATUS_POWERING_UP), ==, "Powering Up");
 }
@@ -730,6 +733,10 @@ main (int   argc,
   g_setenv ("XDG_DATA_HOME", g_get_tmp_dir (), TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
+  /* Own the main context for the whole run, as g_main_loop_run() would:
+   * otherwise g_main_context_invoke() from a worker thread may run its
+   * function in that thread while we are between two iterations. */
+  g_main_context_acquire (g_main_context_default ());
   adw_init ();
 
   demo = aero_demo_engine_new (0, 1);
