@@ -162,6 +162,9 @@ show_error (AeroClusterDialog *self,
   const char *reason = aero_engine_error_get_reason (error);
   const char *detail = aero_engine_error_get_detail (error);
   gboolean network = g_error_matches (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_NETWORK);
+  /* A gateway in front of the engine answers 502/503/504 while the engine
+   * is down: as worth another try as a dropped connection. */
+  gboolean retry = network || aero_engine_error_get_http_status (error) >= 500;
 
   if (reason == NULL)
     {
@@ -172,7 +175,7 @@ show_error (AeroClusterDialog *self,
   gtk_label_set_text (self->banner_reason, reason);
   gtk_label_set_text (self->banner_detail, detail != NULL ? detail : "");
   gtk_widget_set_visible (GTK_WIDGET (self->banner_detail), detail != NULL && *detail != '\0');
-  gtk_widget_set_visible (self->banner_retry, network);
+  gtk_widget_set_visible (self->banner_retry, retry);
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
 }
 

@@ -74,6 +74,9 @@ show_error (AeroRunOnceDialog *self,
   const char *reason = aero_engine_error_get_reason (error);
   const char *detail = aero_engine_error_get_detail (error);
   gboolean network = g_error_matches (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_NETWORK);
+  /* A gateway in front of the engine answers 502/503/504 while the engine
+   * is down: as worth another try as a dropped connection. */
+  gboolean retry = network || aero_engine_error_get_http_status (error) >= 500;
 
   if (reason == NULL)
     {
@@ -84,7 +87,7 @@ show_error (AeroRunOnceDialog *self,
   gtk_label_set_text (self->banner_reason, reason);
   gtk_label_set_text (self->banner_detail, detail != NULL ? detail : "");
   gtk_widget_set_visible (GTK_WIDGET (self->banner_detail), detail != NULL && *detail != '\0');
-  gtk_widget_set_visible (self->banner_retry, network || !self->loaded);
+  gtk_widget_set_visible (self->banner_retry, retry || !self->loaded);
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
 }
 

@@ -152,6 +152,9 @@ show_error (AeroVmDialog *self,
   const char *reason = aero_engine_error_get_reason (error);
   const char *detail = aero_engine_error_get_detail (error);
   gboolean network = g_error_matches (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_NETWORK);
+  /* A gateway in front of the engine answers 502/503/504 while the engine
+   * is down: as worth another try as a dropped connection. */
+  gboolean retry = network || aero_engine_error_get_http_status (error) >= 500;
 
   if (reason == NULL)
     {
@@ -162,8 +165,8 @@ show_error (AeroVmDialog *self,
   gtk_label_set_text (self->banner_reason, reason);
   gtk_label_set_text (self->banner_detail, detail != NULL ? detail : "");
   gtk_widget_set_visible (GTK_WIDGET (self->banner_detail), detail != NULL && *detail != '\0');
-  /* A dropped connection is worth another try; a refusal is not. */
-  gtk_widget_set_visible (self->banner_retry, network || self->edit == NULL);
+  /* A refusal is not worth another try. */
+  gtk_widget_set_visible (self->banner_retry, retry || self->edit == NULL);
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
 }
 

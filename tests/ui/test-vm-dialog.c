@@ -596,6 +596,42 @@ test_dropped_connection (DialogFixture *fixture,
 }
 
 static void
+test_retry_after_outage (DialogFixture *fixture,
+                         gconstpointer  data)
+{
+  AeroVmDialog *dialog = open_edit (fixture, "web-03");
+  gboolean *closed = watch_destroy (dialog);
+  guint port = aero_demo_engine_get_port (fixture->demo);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AeroVm) after = NULL;
+  g_autofree char *id = g_strdup (aero_vm_get_id (aero_vm_edit_get_vm (aero_vm_dialog_get_edit (dialog))));
+
+  /* The engine is down behind a gateway that answers 502. */
+  set_text (dialog, "description_row", "saved on the second try");
+  aero_demo_engine_stop (fixture->demo);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
+  while (aero_vm_dialog_get_busy (dialog) && !*closed)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (*closed);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (get_widget (dialog, "banner_revealer"))));
+  g_assert_true (gtk_widget_get_visible (get_widget (dialog, "banner_retry")));
+
+  /* Back up on the same port: Retry sends the same edit. */
+  g_assert_true (aero_demo_engine_start (fixture->demo, "127.0.0.1", port, &error));
+  g_assert_no_error (error);
+  /* Pressed once the banner has slid in. */
+  while (!gtk_widget_get_mapped (get_widget (dialog, "banner_retry")))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_activate (get_widget (dialog, "banner_retry")));
+  wait_flag (closed, "the dialog to close");
+  g_free (closed);
+
+  after = fixture_get_vm (fixture, id, FALSE);
+  g_assert_cmpstr (aero_vm_get_description (after), ==, "saved on the second try");
+}
+
+static void
 test_template_mode (DialogFixture *fixture,
                     gconstpointer  data)
 {
@@ -696,6 +732,7 @@ main (int   argc,
   ADD ("next-run-cancel-keeps-edits", test_next_run_cancel_keeps_edits);
   ADD ("fault-kept", test_fault_kept);
   ADD ("dropped-connection", test_dropped_connection);
+  ADD ("retry-after-outage", test_retry_after_outage);
   ADD ("template-mode", test_template_mode);
   ADD ("escape-asks", test_escape_asks);
 #undef ADD
