@@ -157,6 +157,8 @@ list_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *selected_id = NULL;
+  gpointer selected;
 
   clusters = aero_engine_list_clusters_finish (AERO_ENGINE (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
@@ -178,8 +180,15 @@ list_cb (GObject      *object,
   for (guint i = 0; i < g_list_model_get_n_items (clusters); i++)
     g_ptr_array_add (items, g_list_model_get_item (clusters, i));
 
+  /* Lists are small: replace them, but keep the admin's selection. */
+  selected = gtk_single_selection_get_selected_item (self->selection);
+  selected_id = selected ? g_strdup (aero_cluster_get_id (selected)) : NULL;
+
   g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
                        items->pdata, items->len);
+
+  if (selected_id != NULL)
+    aero_cluster_view_select_id (self, selected_id);
   self->loaded = TRUE;
   gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "list" : "empty");
   g_signal_emit (self, signals[LOADED], 0);
@@ -333,4 +342,27 @@ aero_cluster_view_get_loaded (AeroClusterView *self)
   g_return_val_if_fail (AERO_IS_CLUSTER_VIEW (self), FALSE);
 
   return self->loaded;
+}
+
+gboolean
+aero_cluster_view_select_id (AeroClusterView *self,
+                             const char      *id)
+{
+  GListModel *model;
+
+  g_return_val_if_fail (AERO_IS_CLUSTER_VIEW (self), FALSE);
+
+  model = G_LIST_MODEL (self->selection);
+  for (guint i = 0; id != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(AeroCluster) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (aero_cluster_get_id (item), id) == 0)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
 }

@@ -22,5 +22,8 @@ void         aero_cluster_view_reload       (AeroClusterView *self);
 GListModel  *aero_cluster_view_get_model    (AeroClusterView *self);
 AeroCluster *aero_cluster_view_get_selected (AeroClusterView *self);
 gboolean     aero_cluster_view_get_loaded   (AeroClusterView *self);
+/* Selects the cluster with @id; FALSE when it is not listed. */
+gboolean     aero_cluster_view_select_id    (AeroClusterView *self,
+                                             const char      *id);
 
 G_END_DECLS

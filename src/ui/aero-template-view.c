@@ -172,6 +172,8 @@ list_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *selected_id = NULL;
+  gpointer selected;
 
   templates = aero_engine_list_templates_finish (AERO_ENGINE (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
@@ -193,8 +195,15 @@ list_cb (GObject      *object,
   for (guint i = 0; i < g_list_model_get_n_items (templates); i++)
     g_ptr_array_add (items, g_list_model_get_item (templates, i));
 
+  /* Lists are small: replace them, but keep the admin's selection. */
+  selected = gtk_single_selection_get_selected_item (self->selection);
+  selected_id = selected ? g_strdup (aero_template_get_id (selected)) : NULL;
+
   g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
                        items->pdata, items->len);
+
+  if (selected_id != NULL)
+    aero_template_view_select_id (self, selected_id);
   self->loaded = TRUE;
   gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "list" : "empty");
   g_signal_emit (self, signals[LOADED], 0);
@@ -348,4 +357,27 @@ aero_template_view_get_loaded (AeroTemplateView *self)
   g_return_val_if_fail (AERO_IS_TEMPLATE_VIEW (self), FALSE);
 
   return self->loaded;
+}
+
+gboolean
+aero_template_view_select_id (AeroTemplateView *self,
+                              const char       *id)
+{
+  GListModel *model;
+
+  g_return_val_if_fail (AERO_IS_TEMPLATE_VIEW (self), FALSE);
+
+  model = G_LIST_MODEL (self->selection);
+  for (guint i = 0; id != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(AeroTemplate) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (aero_template_get_id (item), id) == 0)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
 }

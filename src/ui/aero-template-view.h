@@ -22,5 +22,8 @@ void         aero_template_view_reload       (AeroTemplateView *self);
 GListModel  *aero_template_view_get_model    (AeroTemplateView *self);
 AeroTemplate *aero_template_view_get_selected (AeroTemplateView *self);
 gboolean     aero_template_view_get_loaded   (AeroTemplateView *self);
+/* Selects the template with @id; FALSE when it is not listed. */
+gboolean     aero_template_view_select_id    (AeroTemplateView *self,
+                                              const char       *id);
 
 G_END_DECLS

@@ -671,6 +671,122 @@ test_logout (void)
   destroy_window (window);
 }
 
+static void
+test_session_unauthorized (void)
+{
+  AeroWindow *window = logged_in_window ();
+  g_autoptr(GError) error = aero_engine_error_new_fault (AERO_ENGINE_ERROR_UNAUTHORIZED, 401,
+                                                         "Unauthorized", "The token expired");
+  const char *text;
+
+  /* What the views report once the engine's one re-login failed too. */
+  g_signal_emit_by_name (aero_window_get_vm_view (window), "load-failed", error);
+
+  g_assert_cmpstr (aero_window_get_page (window), ==, "login");
+  g_assert_null (aero_window_get_engine (window));
+  text = aero_login_page_get_error (aero_window_get_login_page (window));
+  g_test_message ("shown: %s", text);
+  g_assert_nonnull (text);
+  g_assert_true (strstr (text, "The token expired") != NULL);
+
+  destroy_window (window);
+}
+
+static gboolean
+cluster_reloaded (gpointer data)
+{
+  gboolean *flag = data;
+
+  return *flag;
+}
+
+static void
+set_flag (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+static void
+test_clusters_refresh_keeps_selection (void)
+{
+  AeroWindow *window = logged_in_window ();
+  AeroClusterView *view = window->cluster_view;
+  gboolean reloaded = FALSE;
+  g_autofree char *id = NULL;
+  GListModel *model = aero_cluster_view_get_model (view);
+  g_autoptr(AeroCluster) second = g_list_model_get_item (model, 1);
+  gulong handler;
+
+  id = g_strdup (aero_cluster_get_id (second));
+  g_assert_true (aero_cluster_view_select_id (view, id));
+  g_assert_cmpstr (aero_cluster_get_id (aero_cluster_view_get_selected (view)), ==, id);
+
+  handler = g_signal_connect_swapped (view, "loaded", G_CALLBACK (set_flag), &reloaded);
+  aero_window_refresh (window);
+  wait_for (cluster_reloaded, &reloaded, "the cluster refresh");
+  g_signal_handler_disconnect (view, handler);
+
+  g_assert_nonnull (aero_cluster_view_get_selected (view));
+  g_assert_cmpstr (aero_cluster_get_id (aero_cluster_view_get_selected (view)), ==, id);
+
+  destroy_window (window);
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  char      *line;
+} LineRead;
+
+static void
+line_read_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  LineRead *read = user_data;
+
+  read->line = g_data_input_stream_read_line_finish_utf8 (G_DATA_INPUT_STREAM (object), result, NULL, NULL);
+  g_main_loop_quit (read->loop);
+}
+
+static gboolean
+quit_loop (gpointer loop)
+{
+  g_main_loop_quit (loop);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_app_demo_prints_url (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) app = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GRegex) regex = NULL;
+  LineRead read = { loop, NULL };
+  guint timeout;
+
+  app = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                          AERO_TEST_AEROSTAT, "--demo", NULL);
+  g_assert_no_error (error);
+
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (app));
+  g_data_input_stream_read_line_async (out, G_PRIORITY_DEFAULT, NULL, line_read_cb, &read);
+  timeout = g_timeout_add_seconds (30, quit_loop, loop);
+  g_main_loop_run (loop);
+  g_source_remove (timeout);
+
+  g_subprocess_force_exit (app);
+  g_subprocess_wait (app, NULL, NULL);
+
+  g_test_message ("printed: %s", read.line);
+  g_assert_nonnull (read.line);
+  regex = g_regex_new ("^demo engine: http://127\\.0\\.0\\.1:[0-9]+/ovirt-engine/api$", 0, 0, NULL);
+  g_assert_true (g_regex_match (regex, read.line, 0, NULL));
+  g_free (read.line);
+}
+
 /* Small widgets */
 
 static void
@@ -758,6 +874,9 @@ main (int   argc,
   g_test_add_func ("/ui/list/refresh-in-place", test_refresh_in_place);
   g_test_add_func ("/ui/detail", test_detail);
   g_test_add_func ("/ui/logout", test_logout);
+  g_test_add_func ("/ui/session/unauthorized", test_session_unauthorized);
+  g_test_add_func ("/ui/clusters/refresh-keeps-selection", test_clusters_refresh_keeps_selection);
+  g_test_add_func ("/ui/app/demo-prints-url", test_app_demo_prints_url);
 
   ret = g_test_run ();
 
