@@ -1,0 +1,46 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Accessible names the end-to-end tests find controls by.
+
+Each name in STABLE_NAMES must be set untranslated on its control
+(tests/e2e/check-accessible-names.py checks data/ui and src/ui), so that
+the tests keep working whatever the language and whatever a translator
+does to the visible label. Rename a control here and there together.
+"""
+
+# The demo engine's account (not a UI string).
+DEMO_USER = "admin@internal"
+DEMO_PASSWORD = "demo"
+
+# Login page
+PASSWORD = "Password"
+CONNECT = "Connect"
+
+# Main window, Virtual Machines view
+VM_LIST = "Virtual machines"
+BALLOONING_MENU = "Ballooning"
+RUN_ONCE = "Run Once"
+
+# New / Edit VM dialog
+CLUSTER = "Cluster"
+VM_NAME = "Name"
+VM_DESCRIPTION = "Description"
+BALLOON_CHECK = "Memory Balloon Device Enabled"
+DIALOG_OK = "OK"
+DIALOG_CANCEL = "Cancel"
+
+# Run Once dialog
+RUN_ONCE_BALLOON_CHECK = BALLOON_CHECK
+
+STABLE_NAMES = [
+    PASSWORD,
+    CONNECT,
+    VM_LIST,
+    BALLOONING_MENU,
+    RUN_ONCE,
+    CLUSTER,
+    VM_NAME,
+    VM_DESCRIPTION,
+    BALLOON_CHECK,
+    DIALOG_OK,
+    DIALOG_CANCEL,
+]
