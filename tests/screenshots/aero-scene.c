@@ -688,16 +688,16 @@ show_bulk (AeroSceneContext  *context,
 
 static const AeroScene scenes[] = {
   SCENE_PAIR ("login", show_login, NULL, NULL, NULL),
-  SCENE_PAIR ("vm-list", show_vm_list, NULL, NULL, "vm-list.png"),
+  SCENE_PAIR ("vm-list", show_vm_list, "web-01", NULL, "vm-list.png"),
   { "vm-list-narrow-light", show_vm_list, NULL, NULL, FALSE, FALSE, NULL, 360, 720, NULL, { { 0 } }, 0 },
   { "vm-list-narrow-dark", show_vm_list, NULL, NULL, TRUE, FALSE, NULL, 360, 720, NULL, { { 0 } }, 0 },
   /* Right to left: Hebrew has no catalogue of ours, GTK's own strings
    * and the layout turn around. */
-  { "vm-list-rtl-light", show_vm_list, NULL, NULL, FALSE, TRUE, "he", 0, 0, NULL, { { 0 } }, 0 },
+  { "vm-list-rtl-light", show_vm_list, "web-01", NULL, FALSE, TRUE, "he", 0, 0, NULL, { { 0 } }, 0 },
   { "edit-vm-resource-allocation-rtl-light", show_edit_vm, "web-03", "resources", FALSE, TRUE, "he", 0, 0,
     NULL, { { 0 } }, 0 },
   /* German, from po/de.po. */
-  { "vm-list-de-light", show_vm_list, NULL, NULL, FALSE, FALSE, "de", 0, 0, "vm-list-de.png",
+  { "vm-list-de-light", show_vm_list, "web-01", NULL, FALSE, FALSE, "de", 0, 0, "vm-list-de.png",
     { { 0 } }, 0 },
   { "edit-vm-resource-allocation-de-light", show_edit_vm, "web-03", "resources", FALSE, FALSE, "de", 0, 0,
     NULL, { { 0 } }, 0 },
