@@ -9,12 +9,14 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
 #include "aero-banner.h"
 #include "aero-demo-engine.h"
 #include "aero-format.h"
 #include "aero-memory-bar.h"
+#include "aero-trust-dialog.h"
 #include "aero-vm-detail.h"
 #include "aero-window-private.h"
 
@@ -340,6 +342,22 @@ test_login_unreachable (void)
 }
 
 static void
+pki_handler (SoupServer        *server,
+             SoupServerMessage *msg,
+             const char        *path,
+             GHashTable        *query,
+             gpointer           user_data)
+{
+  const char *end = strstr (test_tls_pem, "-----END CERTIFICATE-----");
+  gsize length = end - test_tls_pem + strlen ("-----END CERTIFICATE-----\n");
+
+  /* The certificate only, never the key. */
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "application/x-x509-ca-cert", SOUP_MEMORY_STATIC,
+                                    test_tls_pem, length);
+}
+
+static void
 html_handler (SoupServer        *server,
               SoupServerMessage *msg,
               const char        *path,
@@ -414,6 +432,84 @@ test_login_tls (void)
   g_assert_nonnull (text);
   g_assert_true (strstr (text, "is not trusted") != NULL);
 
+  destroy_window (window);
+}
+
+static AeroTrustDialog *
+find_trust_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (AERO_IS_TRUST_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return AERO_TRUST_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+trust_dialog_shown (gpointer data)
+{
+  return find_trust_dialog () != NULL;
+}
+
+static gboolean
+login_error_changed (gpointer data)
+{
+  AeroWindow *window = data;
+  AeroLoginPage *page = aero_window_get_login_page (window);
+  const char *text = aero_login_page_get_error (page);
+
+  return !aero_login_page_get_busy (page) && text != NULL && strstr (text, "is not trusted") == NULL;
+}
+
+static void
+test_login_tls_trust (void)
+{
+  AeroWindow *window = new_window ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTlsCertificate) certificate = g_tls_certificate_new_from_pem (test_tls_pem, -1, &error);
+  g_autoptr(SoupServer) server = NULL;
+  g_autofree char *address = NULL;
+  g_autofree char *ca_path = aero_trust_dialog_dup_ca_path ("127.0.0.1");
+  AeroTrustDialog *dialog;
+  const char *text;
+
+  g_assert_no_error (error);
+  g_unlink (ca_path);
+  server = soup_server_new ("tls-certificate", certificate, NULL);
+  soup_server_add_handler (server, "/ovirt-engine/services/pki-resource", pki_handler, NULL, NULL);
+  address = start_server (server, TRUE);
+
+  g_assert_false (connect_and_wait (window, address, "admin@internal", "demo", &error));
+  g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_TLS);
+
+  /* "Check the Engine Certificate…": fetch the CA, show its fingerprint.
+   * (No entry keeps the focus: GTK 4.8 warns when a dialog takes it from
+   * one under Xvfb, which has no window manager to send focus-out.) */
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  g_signal_emit_by_name (aero_window_get_login_page (window), "trust-requested");
+  wait_for (trust_dialog_shown, NULL, "the trust dialog");
+  dialog = find_trust_dialog ();
+  g_test_message ("fingerprint: %s", aero_trust_dialog_get_fingerprint (dialog));
+  g_assert_nonnull (strchr (aero_trust_dialog_get_fingerprint (dialog), ':'));
+  g_assert_false (g_file_test (ca_path, G_FILE_TEST_EXISTS));
+
+  /* Trusted: the CA is kept for this engine and the login goes past TLS
+   * (to a server that is no oVirt engine). */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "trust");
+  g_assert_true (g_file_test (ca_path, G_FILE_TEST_IS_REGULAR));
+  wait_for (login_error_changed, window, "the login after trusting");
+  text = aero_login_page_get_error (aero_window_get_login_page (window));
+  g_test_message ("shown: %s", text);
+  g_assert_true (strstr (text, "not an oVirt engine") != NULL);
+
+  g_unlink (ca_path);
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
   destroy_window (window);
 }
 
@@ -841,12 +937,15 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = NULL;
   int ret;
 
   g_setenv ("GSETTINGS_SCHEMA_DIR", AERO_TEST_SCHEMA_DIR, TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   /* Keep any trusted CA of the developer out of the test. */
-  g_setenv ("XDG_DATA_HOME", g_get_tmp_dir (), TRUE);
+  data_home = g_dir_make_tmp ("aerostat-test-XXXXXX", NULL);
+  g_assert_nonnull (data_home);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
   /* Own the main context for the whole run, as g_main_loop_run() would:
@@ -867,6 +966,7 @@ main (int   argc,
   g_test_add_func ("/ui/login/unreachable", test_login_unreachable);
   g_test_add_func ("/ui/login/not-ovirt", test_login_not_ovirt);
   g_test_add_func ("/ui/login/tls", test_login_tls);
+  g_test_add_func ("/ui/login/tls-trust", test_login_tls_trust);
   g_test_add_func ("/ui/list/columns", test_list_columns);
   g_test_add_func ("/ui/list/unknown-ballooning", test_list_unknown_ballooning);
   g_test_add_func ("/ui/list/search", test_search);
@@ -882,6 +982,16 @@ main (int   argc,
 
   aero_demo_engine_stop (demo);
   g_clear_object (&demo);
+
+  /* What the trust test may have created below the private data home. */
+  {
+    g_autofree char *ca_dir = g_build_filename (data_home, "aerostat", "ca", NULL);
+    g_autofree char *app_dir = g_build_filename (data_home, "aerostat", NULL);
+
+    g_rmdir (ca_dir);
+    g_rmdir (app_dir);
+    g_rmdir (data_home);
+  }
 
   return ret;
 }
