@@ -438,6 +438,13 @@ set_titles (AeroVmDialog *self)
 }
 
 static void
+focus_name_on_map (AeroVmDialog *self)
+{
+  g_signal_handlers_disconnect_by_func (self, focus_name_on_map, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}
+
+static void
 setup_form (AeroVmDialog *self)
 {
   GtkExpression *expression;
@@ -529,8 +536,13 @@ setup_form (AeroVmDialog *self)
   gtk_spinner_set_spinning (self->loading_spinner, FALSE);
   update_actions (self);
 
-  /* Start where the user types: the name. */
-  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  /* Start where the user types: the name. Not before the window is
+   * shown: GTK 4.8 then never announces the window to assistive
+   * technologies. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  else
+    g_signal_connect (self, "map", G_CALLBACK (focus_name_on_map), NULL);
 
   g_signal_emit (self, signals[LOADED], 0);
 }
@@ -1039,9 +1051,13 @@ create (AeroEngine     *engine,
         AeroVmEditMode  mode)
 {
   AeroVmDialog *self = g_object_new (AERO_TYPE_VM_DIALOG, NULL);
+  GtkSorter *sorter;
 
   self->engine = g_object_ref (engine);
-  self->clusters = g_object_ref (clusters);
+  /* The Cluster drop-down lists clusters by name, as oVirt does; the edit
+   * model shares this order, so its positions are the drop-down's. */
+  sorter = GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (AERO_TYPE_CLUSTER, NULL, "name")));
+  self->clusters = G_LIST_MODEL (gtk_sort_list_model_new (g_object_ref (clusters), sorter));
   self->mode = mode;
 
   return self;
@@ -1065,7 +1081,7 @@ aero_vm_dialog_new_for_new_vm (AeroEngine *engine,
     self->templates = G_LIST_MODEL (g_list_store_new (AERO_TYPE_TEMPLATE));
 
   set_titles (self);
-  self->edit = aero_vm_edit_new_for_new_vm (clusters, self->templates,
+  self->edit = aero_vm_edit_new_for_new_vm (self->clusters, self->templates,
                                             aero_engine_get_blank_template_id (engine));
   setup_form (self);
 

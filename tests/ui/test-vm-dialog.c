@@ -55,8 +55,9 @@ select_cluster (DialogFixture *fixture,
                 AeroVmDialog  *dialog,
                 const char    *name)
 {
-  adw_combo_row_set_selected (ADW_COMBO_ROW (get_widget (dialog, "cluster_row")),
-                              position_of (fixture->clusters, name));
+  AdwComboRow *row = ADW_COMBO_ROW (get_widget (dialog, "cluster_row"));
+
+  adw_combo_row_set_selected (row, position_of (adw_combo_row_get_model (row), name));
 }
 
 static GtkCheckButton *
@@ -125,8 +126,15 @@ test_new_defaults (DialogFixture *fixture,
                     ==, position_of (fixture->templates, "Blank"));
   g_assert_true (aero_vm_edit_get_template (edit) == blank);
 
-  /* On a 4.7 cluster the balloon is on by default, and can be changed. */
-  select_cluster (fixture, dialog, "Default");
+  /* Clusters by name, as oVirt lists them: Default (4.7) comes first and
+   * is preselected, so the balloon is on and can be changed. */
+  {
+    g_autoptr(AeroCluster) first = g_list_model_get_item (adw_combo_row_get_model (ADW_COMBO_ROW (get_widget (dialog, "cluster_row"))), 0);
+
+    g_assert_cmpstr (aero_cluster_get_name (first), ==, "Default");
+    g_assert_cmpstr (aero_cluster_get_name (aero_vm_edit_get_cluster (edit)), ==, "Default");
+    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (get_widget (dialog, "cluster_row"))), ==, 0);
+  }
   g_assert_true (gtk_check_button_get_active (check));
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (check)));
   g_assert_false (gtk_widget_get_visible (get_widget (dialog, "balloon_reason")));
