@@ -24,7 +24,8 @@ G_BEGIN_DECLS
 typedef void (*AeroDialogDoneFunc) (gpointer user_data);
 
 /* @clusters: GListModel of AeroCluster; @templates: GListModel of
- * AeroTemplate (may be NULL: the dialog then offers only Blank). */
+ * AeroTemplate (may be NULL: the new VM then starts from oVirt's Blank
+ * defaults, without a Template drop-down). */
 void aero_dialogs_new_vm          (GtkWindow          *parent,
                                    AeroEngine         *engine,
                                    GListModel         *clusters,
@@ -33,7 +34,8 @@ void aero_dialogs_new_vm          (GtkWindow          *parent,
                                    gpointer            user_data);
 
 /* @vm may come from a list (ballooning unknown): the dialog fetches the
- * single VM before it lets the user edit. */
+ * single VM before it lets the user edit. @templates is not used (an
+ * existing VM keeps its template); it is accepted for symmetry. */
 void aero_dialogs_edit_vm         (GtkWindow          *parent,
                                    AeroEngine         *engine,
                                    AeroVm             *vm,

@@ -457,7 +457,10 @@ setup_form (AeroVmDialog *self)
   g_object_bind_property (self->edit, "cluster-position", self->cluster_row, "selected",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->template_row), templates != NULL);
+  /* Without templates a new VM starts from oVirt's Blank defaults, and an
+   * empty drop-down would only puzzle. */
+  gtk_widget_set_visible (GTK_WIDGET (self->template_row),
+                          templates != NULL && g_list_model_get_n_items (templates) > 0);
   if (templates != NULL)
     {
       expression = gtk_property_expression_new (AERO_TYPE_TEMPLATE, NULL, "name");
