@@ -765,6 +765,11 @@ dialog_ok (GtkWidget  *widget,
 
   if (self->edit == NULL || self->busy || !aero_vm_edit_get_valid (self->edit))
     return;
+  if (self->pending_dialog != NULL)
+    {
+      gtk_window_present (self->pending_dialog);
+      return;
+    }
 
   switch (aero_vm_edit_get_mode (self->edit))
     {
