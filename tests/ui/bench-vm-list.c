@@ -4,7 +4,7 @@
  * real window, logs in and measures: time to the first rows, time to the
  * whole list, sorting it by name, scrolling to its end, the longest main
  * loop stall while it loads (a high-priority 5 ms timer measuring its own
- * lateness), and the peak RSS. Targets (issue 4): first rows < 0.3 s after
+ * lateness), a quiet refresh of all of them in place, and the peak RSS. Targets (issue 4): first rows < 0.3 s after
  * login, whole list < 1.5 s, stall < 50 ms, peak RSS < 200 MB.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -146,6 +146,14 @@ scrolled (void)
   return frames_after_scroll >= 2;
 }
 
+static AeroVmView *bench_view;
+
+static gboolean
+refresh_done (void)
+{
+  return !aero_vm_view_is_busy (bench_view);
+}
+
 static long
 peak_rss_kb (void)
 {
@@ -181,7 +189,7 @@ main (int   argc,
   GtkScrolledWindow *scroller;
   GtkAdjustment *vadj;
   g_autoptr(GtkColumnViewColumn) name_column = NULL;
-  gint64 t_sort, t_scroll;
+  gint64 t_sort, t_scroll, t_refresh, load_stall;
   long rss_kb;
   gboolean ok = TRUE;
 
@@ -234,10 +242,19 @@ main (int   argc,
   scroller = GTK_SCROLLED_WINDOW (find_scrolled_window (GTK_WIDGET (column_view)));
   vadj = gtk_scrolled_window_get_vadjustment (scroller);
   t_scroll = g_get_monotonic_time ();
-  gtk_adjustment_set_value (vadj, gtk_adjustment_get_upper (vadj));
+  gtk_adjustment_set_value (vadj, gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj));
   gtk_widget_add_tick_callback (GTK_WIDGET (column_view), count_frame, NULL, NULL);
   run_until (scrolled, 60);
   t_scroll = g_get_monotonic_time () - t_scroll;
+  load_stall = max_stall;
+
+  /* The quiet 30 s refresh: all 10,000 AeroVm updated in place. */
+  bench_view = view;
+  max_stall = 0;
+  t_refresh = g_get_monotonic_time ();
+  aero_vm_view_refresh (view);
+  run_until (refresh_done, 120);
+  t_refresh = g_get_monotonic_time () - t_refresh;
   measuring = FALSE;
 
   rss_kb = peak_rss_kb ();
@@ -249,7 +266,8 @@ main (int   argc,
   printf ("whole list after login:        %.1f ms\n", ms (t_full - t_logged_in));
   printf ("sort 10,000 rows by name:      %.1f ms\n", ms (t_sort));
   printf ("scroll to the end (2 frames):  %.1f ms\n", ms (t_scroll));
-  printf ("longest main-loop stall:       %.1f ms\n", ms (max_stall));
+  printf ("longest main-loop stall:       %.1f ms\n", ms (load_stall));
+  printf ("quiet refresh, in place:       %.1f ms (longest stall %.1f ms)\n", ms (t_refresh), ms (max_stall));
   printf ("peak RSS:                      %.1f MB\n", rss_kb / 1024.0);
   fflush (stdout);
 
@@ -259,7 +277,7 @@ main (int   argc,
     ok = FALSE, printf ("FAIL: first rows later than 0.3 s\n");
   if (t_full - t_logged_in + t_sort > 1500 * 1000)
     ok = FALSE, printf ("FAIL: list not loaded and sorted within 1.5 s\n");
-  if (max_stall > 50 * 1000)
+  if (load_stall > 50 * 1000)
     ok = FALSE, printf ("FAIL: main loop blocked longer than 50 ms\n");
   if (rss_kb > 200 * 1024)
     ok = FALSE, printf ("FAIL: peak RSS above 200 MB\n");
