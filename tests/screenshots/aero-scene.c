@@ -714,6 +714,8 @@ static const AeroScene scenes[] = {
   SCENE_PAIR ("pending-changes", show_pending_changes, "web-01", NULL, "pending-changes.png"),
   SCENE_PAIR ("run-once", show_run_once, "web-03", NULL, NULL),
   SCENE_PAIR ("edit-cluster", show_edit_cluster, "Default", NULL, "cluster-optimization.png"),
+  /* Below 3.3 "Enable Memory Balloon Optimization" is greyed with its reason. */
+  SCENE_PAIR ("edit-cluster-legacy", show_edit_cluster, "Legacy", NULL, NULL),
   SCENE_PAIR ("bulk-confirmation", show_bulk, NULL, "summary", NULL),
   SCENE_PAIR ("bulk-results", show_bulk, NULL, "results", NULL),
   { NULL }
