@@ -31,6 +31,7 @@ struct _AeroVmView
   char              *search;
   char              *loaded_search;
   GtkSorter         *cluster_sorter;
+  gint64             count_updated;
   guint              loading : 1;
   guint              refreshing : 1;
 
@@ -322,6 +323,7 @@ update_count (AeroVmView *self)
                                          "%u virtual machines", n), n);
 
   gtk_label_set_label (self->count_label, text);
+  self->count_updated = g_get_monotonic_time ();
 }
 
 static void
@@ -454,7 +456,11 @@ batch_cb (GPtrArray *items,
   append_items (self, items);
   if (g_list_model_get_n_items (G_LIST_MODEL (self->store)) > 0)
     gtk_stack_set_visible_child_name (self->stack, "list");
-  update_count (self);
+
+  /* A label that changes size relayouts the window: a few times a
+   * second is enough while rows stream in. */
+  if (g_get_monotonic_time () - self->count_updated > 250 * 1000)
+    update_count (self);
 }
 
 static void
