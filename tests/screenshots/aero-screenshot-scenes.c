@@ -26,6 +26,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "aero-screenshot-compare.h"
 #include "aero-scene.h"
@@ -246,6 +247,9 @@ reference_dir (void)
   return g_test_build_filename (G_TEST_DIST, "reference", NULL);
 }
 
+/* What aero_screenshot_check() writes for a failing scene. */
+static const char *const failure_suffixes[] = { "", "-reference", "-delta" };
+
 static void
 test_scene (gconstpointer data)
 {
@@ -262,6 +266,15 @@ test_scene (gconstpointer data)
     {
       g_test_skip ("no display: run the suite under tests/with-display (./run test)");
       return;
+    }
+
+  /* Images of an earlier failure would mislead whoever reads the output. */
+  for (guint i = 0; i < G_N_ELEMENTS (failure_suffixes); i++)
+    {
+      g_autofree char *stale_name = g_strconcat (scene->name, failure_suffixes[i], ".png", NULL);
+      g_autofree char *stale = g_build_filename (out_dir, stale_name, NULL);
+
+      g_remove (stale);
     }
 
   g_mkdir_with_parents (rendered_dir, 0755);
