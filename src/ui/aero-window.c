@@ -148,12 +148,38 @@ update_user_section (AeroWindow *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->menu_button), where);
 }
 
+static gboolean
+session_lost_cb (gpointer user_data)
+{
+  g_autoptr(AeroWindow) self = user_data;
+
+  /* A failed request may have said more already (load_failed_cb). */
+  if (self->engine != NULL && !self->logging_out && !aero_engine_get_logged_in (self->engine))
+    aero_window_leave_session (self, _("The engine ended the session. Log in again."));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+logged_in_changed_cb (AeroWindow *self,
+                      GParamSpec *pspec,
+                      AeroEngine *engine)
+{
+  /* The engine re-logs in once on a 401; when that fails too, any
+   * request (a start, a detail pane fetch) ends the session. Deferred so
+   * that the engine's own callbacks finish first. */
+  if (engine == self->engine && !aero_engine_get_logged_in (engine) && !self->logging_out)
+    g_idle_add_full (G_PRIORITY_LOW, session_lost_cb, g_object_ref (self), NULL);
+}
+
 static void
 enter_session (AeroWindow *self,
                AeroEngine *engine)
 {
   g_set_object (&self->engine, engine);
   g_clear_object (&self->pending);
+  g_signal_connect_object (engine, "notify::logged-in",
+                           G_CALLBACK (logged_in_changed_cb), self, G_CONNECT_SWAPPED);
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);

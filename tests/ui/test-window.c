@@ -788,6 +788,24 @@ test_session_unauthorized (void)
   destroy_window (window);
 }
 
+static void
+test_session_ended_by_engine (void)
+{
+  AeroWindow *window = logged_in_window ();
+  const char *text;
+
+  /* The session ends without the window asking (as when the engine's
+   * re-login after a 401 fails): back to the login page. */
+  aero_engine_logout_async (aero_window_get_engine (window), NULL, NULL, NULL);
+  wait_for (on_login_page, window, "the login page");
+  g_assert_null (aero_window_get_engine (window));
+  text = aero_login_page_get_error (aero_window_get_login_page (window));
+  g_assert_nonnull (text);
+  g_assert_true (strstr (text, "ended the session") != NULL);
+
+  destroy_window (window);
+}
+
 static gboolean
 cluster_reloaded (gpointer data)
 {
@@ -975,6 +993,7 @@ main (int   argc,
   g_test_add_func ("/ui/detail", test_detail);
   g_test_add_func ("/ui/logout", test_logout);
   g_test_add_func ("/ui/session/unauthorized", test_session_unauthorized);
+  g_test_add_func ("/ui/session/ended-by-engine", test_session_ended_by_engine);
   g_test_add_func ("/ui/clusters/refresh-keeps-selection", test_clusters_refresh_keeps_selection);
   g_test_add_func ("/ui/app/demo-prints-url", test_app_demo_prints_url);
 
