@@ -288,6 +288,28 @@ test_login_success (void)
 }
 
 static void
+test_login_recent_engines (void)
+{
+  AeroWindow *window = logged_in_window ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GVariant) recent = NULL;
+  g_autofree char *printed = NULL;
+  const char *address;
+  const char *user;
+
+  /* Remembered as (address, user), most recent first; never a password. */
+  recent = g_settings_get_value (settings, "recent-engines");
+  g_assert_cmpuint (g_variant_n_children (recent), >=, 1);
+  g_variant_get_child (recent, 0, "(&s&s)", &address, &user);
+  g_assert_cmpstr (address, ==, aero_demo_engine_get_api_url (demo));
+  g_assert_cmpstr (user, ==, "admin@internal");
+  printed = g_variant_print (recent, FALSE);
+  g_assert_null (strstr (printed, "'demo'"));
+
+  destroy_window (window);
+}
+
+static void
 test_login_wrong_password (void)
 {
   AeroWindow *window = new_window ();
@@ -980,6 +1002,7 @@ main (int   argc,
   g_test_add_func ("/ui/banner", test_banner);
   g_test_add_func ("/ui/memory-bar", test_memory_bar);
   g_test_add_func ("/ui/login/success", test_login_success);
+  g_test_add_func ("/ui/login/recent-engines", test_login_recent_engines);
   g_test_add_func ("/ui/login/wrong-password", test_login_wrong_password);
   g_test_add_func ("/ui/login/unreachable", test_login_unreachable);
   g_test_add_func ("/ui/login/not-ovirt", test_login_not_ovirt);
