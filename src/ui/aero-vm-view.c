@@ -655,6 +655,16 @@ search_activate_cb (AeroVmView *self)
 }
 
 static void
+search_changed_cb (AeroVmView *self)
+{
+  /* Searching waits for Enter (each search is a request to the engine),
+   * but clearing the entry shows everything again at once. */
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) == '\0' &&
+      self->search != NULL && *self->search != '\0')
+    aero_vm_view_set_search (self, "");
+}
+
+static void
 retry_cb (AeroVmView *self)
 {
   aero_vm_view_reload (self);
@@ -761,6 +771,7 @@ aero_vm_view_class_init (AeroVmViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AeroVmView, detail);
   gtk_widget_class_bind_template_child (widget_class, AeroVmView, count_label);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, retry_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activate_cb);
 
