@@ -15,9 +15,11 @@
 #include "aero-demo-store.h"
 #include "aero-demo-writer.h"
 
-/* Memory is hot-plugged in DIMMs of this size; the rest waits for the next
- * run. */
+/* The x86 hot plug memory size factor: UpdateVmCommand refuses to hot plug
+ * an amount of memory that is not a multiple of it. */
 #define HOTPLUG_STEP (256 * AERO_DEMO_MIB)
+/* The engine's isCpuSharesValid range. */
+#define CPU_SHARES_MAX 262144
 
 struct _AeroDemoStore
 {
@@ -48,6 +50,7 @@ enum
   CHANGED_MAX         = 1 << 4,
   CHANGED_BALLOONING  = 1 << 5,
   CHANGED_OTHER       = 1 << 6,
+  CHANGED_CLUSTER     = 1 << 7,
 };
 
 /* ---- configurations ---- */
@@ -132,6 +135,7 @@ vm_free (gpointer data)
   aero_demo_config_free (vm->conf);
   aero_demo_config_free (vm->persistent);
   aero_demo_config_free (vm->next_run);
+  g_clear_pointer (&vm->dimms, g_array_unref);
   g_free (vm->status);
   g_free (vm->template_id);
   g_free (vm->owner);
@@ -598,7 +602,10 @@ apply_config (AeroDemoStore  *self,
     conf->threads = v, changed |= CHANGED_OTHER;
   if ((r = read_long (input, "cpu_shares", &v, error)) < 0)
     return -1;
-  if (r > 0 && v >= 0 && (guint) v != conf->cpu_shares)
+  if (r > 0 && (v < 0 || v > CPU_SHARES_MAX))
+    return fail (error, 400, "Cannot set the cpu shares to the requested value. "
+                 "It has to be between 0 and %d.", CPU_SHARES_MAX), -1;
+  if (r > 0 && (guint) v != conf->cpu_shares)
     conf->cpu_shares = v, changed |= CHANGED_OTHER;
   if ((s = get_string (os, "type")) != NULL && g_strcmp0 (s, conf->os_type) != 0)
     {
@@ -618,7 +625,7 @@ apply_config (AeroDemoStore  *self,
         {
           g_free (conf->cluster_id);
           conf->cluster_id = g_strdup (c->id);
-          changed |= CHANGED_OTHER;
+          changed |= CHANGED_CLUSTER;
         }
     }
   if (ccv != NULL)
@@ -787,6 +794,92 @@ set_text (char      **field,
     }
 }
 
+/* Statuses of VMStatus.Group.RUNNING_OR_PAUSED that the demo knows: where
+ * the engine hot sets the guaranteed memory (minAllocatedMem). */
+static gboolean
+running_or_paused (const AeroDemoVm *vm)
+{
+  return g_strcmp0 (vm->status, "up") == 0 || g_strcmp0 (vm->status, "paused") == 0;
+}
+
+/* osinfo-defaults: "other" and the Windows family (derived from it) have
+ * cpu.hotunplugSupport false, the Linux family (other_linux) true. */
+static gboolean
+os_can_hot_unplug_cpu (const char *os_type)
+{
+  return os_type != NULL && *os_type != '\0'
+         && !g_str_equal (os_type, "other")
+         && !g_str_has_prefix (os_type, "windows");
+}
+
+static void
+add_dimm (AeroDemoVm *vm,
+          gint64      size)
+{
+  if (vm->dimms == NULL)
+    vm->dimms = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_val (vm->dimms, size);
+}
+
+/* Hot unplugs, as MemoryUtils.computeMemoryDevicesToHotUnplug picks them,
+ * the largest hot-plugged devices that still fit in @decrease, and returns
+ * how much memory went away (0 when no device fits). */
+static gint64
+unplug_dimms (AeroDemoVm *vm,
+              gint64      decrease)
+{
+  gint64 unplugged = 0;
+
+  while (vm->dimms != NULL)
+    {
+      guint best = G_MAXUINT;
+
+      for (guint i = 0; i < vm->dimms->len; i++)
+        {
+          gint64 size = g_array_index (vm->dimms, gint64, i);
+
+          if (unplugged + size <= decrease
+              && (best == G_MAXUINT || size > g_array_index (vm->dimms, gint64, best)))
+            best = i;
+        }
+      if (best == G_MAXUINT)
+        break;
+      unplugged += g_array_index (vm->dimms, gint64, best);
+      g_array_remove_index (vm->dimms, best);
+    }
+  return unplugged;
+}
+
+/* TRUE when @a and @b differ in a member that the engine never changes in
+ * a VM that is not down (@EditableVmField(onStatuses = Down) without a
+ * hotSettableOnStatus): those only go to the next-run configuration. */
+static gboolean
+differ_in_next_run_members (const AeroDemoConfig *a,
+                            const AeroDemoConfig *b)
+{
+  return g_strcmp0 (a->type, b->type) != 0
+         || a->max_memory != b->max_memory
+         || a->ballooning != b->ballooning
+         || a->cores != b->cores
+         || a->threads != b->threads
+         || a->cpu_shares != b->cpu_shares
+         || g_strcmp0 (a->os_type, b->os_type) != 0
+         || g_strcmp0 (a->cluster_id, b->cluster_id) != 0
+         || a->ccv_major != b->ccv_major
+         || a->ccv_minor != b->ccv_minor;
+}
+
+/* The REST PUT of a VM, as BackendVmResource and UpdateVmCommand do it:
+ *   - the members sent are laid over the VM's current configuration, or
+ *     over its next-run configuration with next_run=true;
+ *   - name, description and comment (@EditableVmField on any status) apply
+ *     at once, with or without next_run;
+ *   - without next_run the engine hot sets what is hot-settable in the
+ *     VM's status (memory and CPU sockets when Up, guaranteed memory when
+ *     running or paused), and when anything else changed, or a next-run
+ *     configuration already exists, it stores the whole requested
+ *     configuration as the next-run configuration, replacing the old one;
+ *   - with next_run=true nothing else changes now. */
 gboolean
 aero_demo_store_update_vm (AeroDemoStore  *self,
                            AeroDemoVm     *vm,
@@ -796,10 +889,15 @@ aero_demo_store_update_vm (AeroDemoStore  *self,
 {
   g_autoptr(AeroDemoConfig) wanted = NULL;
   AeroDemoConfig *persist = persistent_conf (vm);
+  gboolean up = g_strcmp0 (vm->status, "up") == 0;
+  gboolean hot_set = !next_run;
+  gboolean snapshot;
+  gint64 delta;
   int changed;
 
-  /* The wanted configuration builds on pending next-run changes. */
-  wanted = aero_demo_config_copy (vm->next_run != NULL ? vm->next_run : persist);
+  /* GetVmByVmIdForUpdate (the current configuration) without next_run,
+   * GetVmNextRunConfiguration with it. */
+  wanted = aero_demo_config_copy (next_run && vm->next_run != NULL ? vm->next_run : persist);
   if ((changed = apply_config (self, wanted, input, "edit", "VM", error)) < 0)
     return FALSE;
   if (!validate_memory (wanted, "edit", "VM", error))
@@ -817,48 +915,101 @@ aero_demo_store_update_vm (AeroDemoStore  *self,
       return TRUE;
     }
 
-  if (!next_run)
+  /* The REST layer moves a VM to another cluster with ChangeVMCluster
+   * before the update, next_run or not, and that command takes only a VM
+   * that is down (clusterId is editable on Down only). */
+  if ((changed & CHANGED_CLUSTER) && g_strcmp0 (wanted->cluster_id, persist->cluster_id) != 0)
+    return fail (error, 409, "Cannot update a VM in this status. Try stopping the VM first.");
+
+  /* UpdateVmCommand's checks of a hot set into a VM that is not down. */
+  delta = wanted->memory - persist->memory;
+  if (hot_set)
     {
-      /* Hot-settable members apply now, to the running and the persistent
-       * configuration alike. */
-      set_text (&vm->conf->name, wanted->name);
-      set_text (&persist->name, wanted->name);
-      set_text (&vm->conf->description, wanted->description);
-      set_text (&persist->description, wanted->description);
-      set_text (&vm->conf->comment, wanted->comment);
-      set_text (&persist->comment, wanted->comment);
+      if (vm->next_run != NULL && wanted->memory != vm->next_run->memory
+          && vm->next_run->memory != persist->memory)
+        return fail (error, 400, "Cannot hot change memory because memory next run configuration already exists.");
+      if (delta > 0 && delta % HOTPLUG_STEP != 0)
+        return fail (error, 400, "Cannot edit VM. Amount of added memory (%" G_GINT64_FORMAT "MiB) "
+                     "is not dividable by %" G_GINT64_FORMAT "MiB.",
+                     delta / AERO_DEMO_MIB, HOTPLUG_STEP / AERO_DEMO_MIB);
+      if (up && wanted->memory > persist->max_memory)
+        return fail (error, 409, "Cannot edit VM. Memory size (%" G_GINT64_FORMAT "MB) cannot exceed "
+                     "maximum memory size (%" G_GINT64_FORMAT "MB).",
+                     wanted->memory / AERO_DEMO_MIB, persist->max_memory / AERO_DEMO_MIB);
+    }
 
-      /* Memory grows by hot-plugged DIMMs of 256 MiB while the VM is up,
-       * within its maximum; what does not fit a whole DIMM waits. */
-      if (g_strcmp0 (vm->status, "up") == 0 && wanted->memory > vm->conf->memory)
+  /* isRunningConfigurationNeeded: a next-run configuration exists, a
+   * member changed that is not hot-settable in this status, or the memory
+   * change is not a whole number of hot plug steps. */
+  snapshot = vm->next_run != NULL
+             || differ_in_next_run_members (wanted, persist)
+             || (!hot_set && (delta != 0 || wanted->sockets != persist->sockets
+                              || wanted->guaranteed != persist->guaranteed))
+             || (!up && (delta != 0 || wanted->sockets != persist->sockets))
+             || (!running_or_paused (vm) && wanted->guaranteed != persist->guaranteed)
+             || delta % HOTPLUG_STEP != 0;
+
+  /* Name, description and comment apply now, to the running and the
+   * persistent configuration alike. */
+  set_text (&vm->conf->name, wanted->name);
+  set_text (&persist->name, wanted->name);
+  set_text (&vm->conf->description, wanted->description);
+  set_text (&persist->description, wanted->description);
+  set_text (&vm->conf->comment, wanted->comment);
+  set_text (&persist->comment, wanted->comment);
+
+  if (hot_set)
+    {
+      gboolean guaranteed_now = running_or_paused (vm);
+
+      if (up && delta > 0)
         {
-          gint64 room = MIN (wanted->memory, vm->conf->max_memory) - vm->conf->memory;
-          gint64 plugged = room > 0 ? room / HOTPLUG_STEP * HOTPLUG_STEP : 0;
+          /* One memory device for the whole increase (hotPlugMemory). */
+          add_dimm (vm, delta);
+          if (vm->conf != persist)
+            vm->conf->memory += delta;
+          persist->memory = wanted->memory;
+        }
+      else if (up && delta < 0)
+        {
+          /* Only hot-plugged devices go away; when none fits, the memory
+           * and the guarantee stay as they are (hotUnplugMemory). */
+          gint64 unplugged = unplug_dimms (vm, -delta);
 
-          if (plugged > 0)
-            {
-              vm->conf->memory += plugged;
-              persist->memory = MAX (persist->memory, vm->conf->memory);
-              /* The engine raises the guarantee with a hot plug when it was
-               * asked to, within the new size. */
-              if ((changed & CHANGED_GUARANTEED) && wanted->guaranteed <= vm->conf->memory)
-                {
-                  vm->conf->guaranteed = wanted->guaranteed;
-                  persist->guaranteed = wanted->guaranteed;
-                }
-            }
+          if (vm->conf != persist)
+            vm->conf->memory -= unplugged;
+          persist->memory -= unplugged;
+          guaranteed_now = unplugged > 0;
         }
 
-      /* More sockets hot plug into a running VM; cores and threads wait. */
-      if (g_strcmp0 (vm->status, "up") == 0 && wanted->sockets > vm->conf->sockets
-          && wanted->cores == vm->conf->cores && wanted->threads == vm->conf->threads)
+      /* minAllocatedMem is hot-settable on running or paused VMs. The
+       * engine would even store a guarantee above the memory the VM has
+       * now; the demo keeps such a guarantee for the next run. */
+      if (guaranteed_now && wanted->guaranteed != persist->guaranteed)
+        {
+          if (wanted->guaranteed <= vm->conf->memory)
+            {
+              vm->conf->guaranteed = wanted->guaranteed;
+              persist->guaranteed = wanted->guaranteed;
+            }
+          else
+            snapshot = TRUE;
+        }
+
+      /* CPU sockets are plugged or unplugged into an Up VM when cores and
+       * threads stay (VmCommonUtils.isCpusToBeHotpluggedOrUnplugged). A
+       * hot unplug the guest OS cannot do fails, and like the engine the
+       * demo then keeps the sockets it has. */
+      if (up && wanted->sockets != persist->sockets
+          && wanted->cores == persist->cores && wanted->threads == persist->threads
+          && (wanted->sockets > persist->sockets || os_can_hot_unplug_cpu (persist->os_type)))
         {
           vm->conf->sockets = wanted->sockets;
           persist->sockets = wanted->sockets;
         }
     }
 
-  if (config_equal (wanted, persist))
+  if (!snapshot || config_equal (wanted, persist))
     g_clear_pointer (&vm->next_run, aero_demo_config_free);
   else
     {
@@ -919,6 +1070,8 @@ power_off (AeroDemoStore *self,
       aero_demo_config_free (vm->conf);
       vm->conf = g_steal_pointer (&vm->next_run);
     }
+  /* The next start plugs the whole memory in at boot. */
+  g_clear_pointer (&vm->dimms, g_array_unref);
   set_status (vm, "down");
   vm->stop_time = aero_demo_store_now_ms (self);
 }

@@ -75,6 +75,9 @@ typedef struct
   AeroDemoConfig *persistent;
   /* Pending changes that apply when the VM stops. */
   AeroDemoConfig *next_run;
+  /* Sizes (gint64 bytes) of the memory devices hot plugged since the VM
+   * started: only these can be hot unplugged. Not kept in the state file. */
+  GArray         *dimms;
   gboolean        run_once;
   gboolean        run_once_volatile;
   char           *status;

@@ -308,8 +308,7 @@ test_next_run (DemoFixture   *fx,
   g_autoptr(DemoReply) now = vm_request (fx, "GET", "web-01", NULL, NULL);
   g_autoptr(DemoReply) next = vm_request (fx, "GET", "web-01", ";next_run", NULL);
   g_autoptr(DemoReply) next_query = vm_request (fx, "GET", "web-01", "?next_run=true", NULL);
-  g_autoptr(DemoReply) max = vm_request (fx, "PUT", "web-01", NULL, "{\"memory_policy\": {\"max\": \"8589934592\"}}");
-  g_autoptr(DemoReply) live = vm_request (fx, "PUT", "web-01", NULL, "{\"description\": \"hot\"}");
+  g_autoptr(DemoReply) max = vm_request (fx, "PUT", "web-01", "?next_run=true", "{\"memory_policy\": {\"max\": \"8589934592\"}}");
   g_autoptr(DemoReply) later = vm_request (fx, "PUT", "web-01", "?next_run=true", "{\"comment\": \"later\"}");
   g_autoptr(DemoReply) before_stop = vm_request (fx, "GET", "web-01", NULL, NULL);
   g_autoptr(DemoReply) stop = vm_request (fx, "POST", "web-01", "/stop", "{}");
@@ -324,14 +323,15 @@ test_next_run (DemoFixture   *fx,
   g_assert_cmpstr (demo_get_string (demo_reply_object (next), "memory_policy.ballooning"), ==, "false");
   g_assert_cmpstr (demo_get_string (demo_reply_object (next_query), "memory_policy.ballooning"), ==, "false");
 
+  /* With next_run the members go over the next-run configuration, and
+   * the comment (editable in any status) applies at once all the same. */
   g_assert_cmpuint (max->status, ==, 200);
-  g_assert_cmpuint (live->status, ==, 200);
   g_assert_cmpuint (later->status, ==, 200);
   g_assert_cmpstr (demo_get_string (demo_reply_object (later), "comment"), ==, "later");
   o = demo_reply_object (before_stop);
   g_assert_cmpint (long_member (o, "memory_policy.max"), ==, 16 * GIB);
-  g_assert_cmpstr (demo_get_string (o, "description"), ==, "hot");
-  g_assert_cmpstr (demo_get_string (o, "comment"), ==, "");
+  g_assert_cmpstr (demo_get_string (o, "memory_policy.ballooning"), ==, "true");
+  g_assert_cmpstr (demo_get_string (o, "comment"), ==, "later");
 
   g_assert_cmpuint (stop->status, ==, 200);
   g_assert_cmpstr (demo_get_string (demo_reply_object (stop), "status"), ==, "complete");
@@ -340,8 +340,37 @@ test_next_run (DemoFixture   *fx,
   g_assert_cmpstr (demo_get_string (o, "next_run_configuration_exists"), ==, "false");
   g_assert_cmpstr (demo_get_string (o, "memory_policy.ballooning"), ==, "false");
   g_assert_cmpint (long_member (o, "memory_policy.max"), ==, 8 * GIB);
-  g_assert_cmpstr (demo_get_string (o, "description"), ==, "hot");
   g_assert_cmpstr (demo_get_string (o, "comment"), ==, "later");
+}
+
+/* Without next_run the engine lays the members over the CURRENT
+ * configuration and replaces the next-run configuration with the result:
+ * what was pending and is not sent again is gone. */
+static void
+test_next_run_replaced (DemoFixture   *fx,
+                        gconstpointer  data)
+{
+  g_autoptr(DemoReply) balloon = vm_request (fx, "PUT", "web-01", NULL, "{\"memory_policy\": {\"ballooning\": \"false\"}}");
+  g_autoptr(DemoReply) type = vm_request (fx, "PUT", "web-01", NULL, "{\"type\": \"desktop\"}");
+  g_autoptr(DemoReply) next = vm_request (fx, "GET", "web-01", ";next_run", NULL);
+  g_autoptr(DemoReply) text = vm_request (fx, "PUT", "web-01", NULL, "{\"description\": \"hot\"}");
+  g_autoptr(DemoReply) stop = vm_request (fx, "POST", "web-01", "/stop", "{}");
+  g_autoptr(DemoReply) after = vm_request (fx, "GET", "web-01", NULL, NULL);
+  JsonObject *o;
+
+  g_assert_cmpuint (balloon->status, ==, 200);
+  g_assert_cmpuint (type->status, ==, 200);
+  o = demo_reply_object (next);
+  g_assert_cmpstr (demo_get_string (o, "type"), ==, "desktop");
+  g_assert_cmpstr (demo_get_string (o, "memory_policy.ballooning"), ==, "true");
+  g_assert_cmpuint (text->status, ==, 200);
+  g_assert_cmpstr (demo_get_string (demo_reply_object (text), "description"), ==, "hot");
+  g_assert_cmpstr (demo_get_string (demo_reply_object (text), "next_run_configuration_exists"), ==, "false");
+  g_assert_cmpuint (stop->status, ==, 200);
+  o = demo_reply_object (after);
+  g_assert_cmpstr (demo_get_string (o, "type"), ==, "server");
+  g_assert_cmpstr (demo_get_string (o, "memory_policy.ballooning"), ==, "true");
+  g_assert_cmpstr (demo_get_string (o, "description"), ==, "hot");
 }
 
 static void
@@ -350,56 +379,190 @@ test_next_run_members (DemoFixture   *fx,
 {
   g_autoptr(DemoReply) guaranteed = vm_request (fx, "PUT", "web-02", NULL,
                                                 "{\"memory_policy\": {\"guaranteed\": \"1073741824\"}}");
+  g_autoptr(DemoReply) paused_guaranteed = vm_request (fx, "PUT", "web-05", NULL,
+                                                       "{\"memory_policy\": {\"guaranteed\": \"3221225472\"}}");
+  g_autoptr(DemoReply) suspended_guaranteed = vm_request (fx, "PUT", "desk-bob", NULL,
+                                                          "{\"memory_policy\": {\"guaranteed\": \"2147483648\"}}");
   g_autoptr(DemoReply) type = vm_request (fx, "PUT", "build-01", NULL, "{\"type\": \"desktop\"}");
+  g_autoptr(DemoReply) shares = vm_request (fx, "PUT", "stable-01", NULL, "{\"cpu_shares\": \"1024\"}");
   g_autoptr(DemoReply) same = vm_request (fx, "PUT", "mon-01", NULL, "{\"memory_policy\": {\"ballooning\": \"true\"}}");
   g_autoptr(DemoReply) sockets = vm_request (fx, "PUT", "ci-runner-02", NULL,
                                              "{\"cpu\": {\"topology\": {\"sockets\": \"4\"}}}");
   g_autoptr(DemoReply) cores = vm_request (fx, "PUT", "desk-alice", NULL,
                                            "{\"cpu\": {\"topology\": {\"cores\": \"2\"}}}");
+  g_autoptr(DemoReply) both = vm_request (fx, "PUT", "stable-02", NULL,
+                                          "{\"cpu\": {\"topology\": {\"sockets\": \"2\", \"cores\": \"2\"}}}");
 
-  /* Guaranteed memory without a memory change waits for the next run. */
-  g_assert_cmpstr (demo_get_string (demo_reply_object (guaranteed), "next_run_configuration_exists"), ==, "true");
-  g_assert_cmpint (long_member (demo_reply_object (guaranteed), "memory_policy.guaranteed"), ==, 2 * GIB);
+  /* minAllocatedMem is hot-settable on running and paused VMs, alone too. */
+  g_assert_cmpuint (guaranteed->status, ==, 200);
+  g_assert_cmpstr (demo_get_string (demo_reply_object (guaranteed), "next_run_configuration_exists"), ==, "false");
+  g_assert_cmpint (long_member (demo_reply_object (guaranteed), "memory_policy.guaranteed"), ==, 1 * GIB);
+  g_assert_cmpstr (demo_get_string (demo_reply_object (paused_guaranteed), "next_run_configuration_exists"), ==, "false");
+  g_assert_cmpint (long_member (demo_reply_object (paused_guaranteed), "memory_policy.guaranteed"), ==, 3 * GIB);
+  /* Not on a suspended one. */
+  g_assert_cmpstr (demo_get_string (demo_reply_object (suspended_guaranteed), "next_run_configuration_exists"), ==, "true");
+  g_assert_cmpint (long_member (demo_reply_object (suspended_guaranteed), "memory_policy.guaranteed"), ==, 4 * GIB);
   g_assert_cmpstr (demo_get_string (demo_reply_object (type), "next_run_configuration_exists"), ==, "true");
   g_assert_cmpstr (demo_get_string (demo_reply_object (type), "type"), ==, "server");
-  /* Sockets hot plug; cores wait for the next run. */
+  /* cpuShares is editable on Down only. */
+  g_assert_cmpstr (demo_get_string (demo_reply_object (shares), "next_run_configuration_exists"), ==, "true");
+  g_assert_cmpstr (demo_get_string (demo_reply_object (shares), "cpu_shares"), ==, "0");
+  /* Sockets hot plug; cores wait for the next run, and so do sockets
+   * changed together with cores. */
   g_assert_cmpstr (demo_get_string (demo_reply_object (sockets), "cpu.topology.sockets"), ==, "4");
   g_assert_cmpstr (demo_get_string (demo_reply_object (sockets), "next_run_configuration_exists"), ==, "false");
   g_assert_cmpstr (demo_get_string (demo_reply_object (cores), "cpu.topology.cores"), ==, "1");
   g_assert_cmpstr (demo_get_string (demo_reply_object (cores), "next_run_configuration_exists"), ==, "true");
+  g_assert_cmpstr (demo_get_string (demo_reply_object (both), "cpu.topology.sockets"), ==, "1");
+  g_assert_cmpstr (demo_get_string (demo_reply_object (both), "next_run_configuration_exists"), ==, "true");
   /* Nothing changes: no next-run configuration. */
   g_assert_cmpstr (demo_get_string (demo_reply_object (same), "next_run_configuration_exists"), ==, "false");
+}
+
+static void
+test_cpu_unplug (DemoFixture   *fx,
+                 gconstpointer  data)
+{
+  /* A Linux guest gives a socket back at once; Windows cannot, and the
+   * engine keeps the sockets without a next-run configuration. */
+  g_autoptr(DemoReply) linux_guest = vm_request (fx, "PUT", "build-01", NULL,
+                                                 "{\"cpu\": {\"topology\": {\"sockets\": \"1\"}}}");
+  g_autoptr(DemoReply) windows_guest = vm_request (fx, "PUT", "desk-alice", NULL,
+                                                   "{\"cpu\": {\"topology\": {\"sockets\": \"1\"}}}");
+  g_autoptr(DemoReply) later = vm_request (fx, "PUT", "win-test-02", "?next_run=true",
+                                           "{\"cpu\": {\"topology\": {\"sockets\": \"1\"}}}");
+
+  g_assert_cmpstr (demo_get_string (demo_reply_object (linux_guest), "cpu.topology.sockets"), ==, "1");
+  g_assert_cmpstr (demo_get_string (demo_reply_object (linux_guest), "next_run_configuration_exists"), ==, "false");
+  g_assert_cmpuint (windows_guest->status, ==, 200);
+  g_assert_cmpstr (demo_get_string (demo_reply_object (windows_guest), "cpu.topology.sockets"), ==, "2");
+  g_assert_cmpstr (demo_get_string (demo_reply_object (windows_guest), "next_run_configuration_exists"), ==, "false");
+  g_assert_cmpstr (demo_get_string (demo_reply_object (later), "next_run_configuration_exists"), ==, "true");
 }
 
 static void
 test_hotplug (DemoFixture   *fx,
               gconstpointer  data)
 {
-  /* 4 GiB + 600 MiB: two 256 MiB DIMMs now, the rest at the next run. */
-  g_autoptr(DemoReply) put = vm_request (fx, "PUT", "web-02", NULL, "{\"memory\": \"4924112896\"}");
+  /* 4 GiB + 600 MiB: not a whole number of 256 MiB steps, refused live. */
+  g_autoptr(DemoReply) odd = vm_request (fx, "PUT", "web-02", NULL, "{\"memory\": \"4924112896\"}");
+  g_autoptr(DemoReply) odd_later = vm_request (fx, "PUT", "web-02", "?next_run=true", "{\"memory\": \"4924112896\"}");
+  g_autoptr(DemoReply) current = vm_request (fx, "GET", "web-02", NULL, NULL);
   g_autoptr(DemoReply) next = vm_request (fx, "GET", "web-02", ";next_run", NULL);
-  g_autoptr(DemoReply) whole = vm_request (fx, "PUT", "build-01", NULL, "{\"memory\": \"9663676416\"}");
+  g_autoptr(DemoReply) blocked = vm_request (fx, "PUT", "web-02", NULL, "{\"memory\": \"5368709120\"}");
+  g_autoptr(DemoReply) whole = vm_request (fx, "PUT", "build-01", NULL,
+                                           "{\"memory\": \"9663676416\", \"memory_policy\": {\"guaranteed\": \"9663676416\"}}");
+  g_autoptr(DemoReply) over_max = vm_request (fx, "PUT", "mon-01", NULL,
+                                              "{\"memory\": \"10737418240\", \"memory_policy\": {\"max\": \"10737418240\"}}");
   g_autoptr(DemoReply) paused = vm_request (fx, "PUT", "web-05", NULL, "{\"memory\": \"5368709120\"}");
+  g_autoptr(DemoReply) paused_odd = vm_request (fx, "PUT", "prod-cache", NULL, "{\"memory\": \"2252341248\"}");
   g_autoptr(DemoReply) stop = vm_request (fx, "POST", "web-02", "/stop", "{}");
   g_autoptr(DemoReply) after = vm_request (fx, "GET", "web-02", NULL, NULL);
-  JsonObject *o = demo_reply_object (put);
+  JsonObject *o;
 
-  g_assert_cmpuint (put->status, ==, 200);
-  g_assert_cmpint (long_member (o, "memory"), ==, 4 * GIB + 512 * MIB);
-  g_assert_cmpint ((long_member (o, "memory") - 4 * GIB) % (256 * MIB), ==, 0);
-  g_assert_cmpstr (demo_get_string (o, "next_run_configuration_exists"), ==, "true");
+  demo_assert_fault (odd, 400, "Operation Failed",
+                     "[Cannot edit VM. Amount of added memory (600MiB) is not dividable by 256MiB.]");
+  g_assert_cmpuint (odd_later->status, ==, 200);
+  /* With next_run the reply is the next-run configuration. */
+  g_assert_cmpint (long_member (demo_reply_object (odd_later), "memory"), ==, 4 * GIB + 600 * MIB);
+  g_assert_cmpint (long_member (demo_reply_object (current), "memory"), ==, 4 * GIB);
   g_assert_cmpint (long_member (demo_reply_object (next), "memory"), ==, 4 * GIB + 600 * MIB);
+  /* A memory change pending for the next run blocks another live one. */
+  demo_assert_fault (blocked, 400, "Operation Failed",
+                     "[Cannot hot change memory because memory next run configuration already exists.]");
 
-  /* A whole number of DIMMs applies entirely now. */
-  g_assert_cmpint (long_member (demo_reply_object (whole), "memory"), ==, 9 * GIB);
-  g_assert_cmpstr (demo_get_string (demo_reply_object (whole), "next_run_configuration_exists"), ==, "false");
+  /* A whole number of steps applies entirely now, with the guarantee. */
+  o = demo_reply_object (whole);
+  g_assert_cmpint (long_member (o, "memory"), ==, 9 * GIB);
+  g_assert_cmpint (long_member (o, "memory_policy.guaranteed"), ==, 9 * GIB);
+  g_assert_cmpstr (demo_get_string (o, "next_run_configuration_exists"), ==, "false");
 
-  /* No hot plug into a paused VM. */
+  /* Live, memory may not pass the maximum the VM runs with. */
+  demo_assert_fault (over_max, 409, "Operation Failed",
+                     "[Cannot edit VM. Memory size (10240MB) cannot exceed maximum memory size (8192MB).]");
+
+  /* No hot plug into a paused VM; an odd amount is refused there too. */
   g_assert_cmpint (long_member (demo_reply_object (paused), "memory"), ==, 4 * GIB);
   g_assert_cmpstr (demo_get_string (demo_reply_object (paused), "next_run_configuration_exists"), ==, "true");
+  g_assert_cmpuint (paused_odd->status, ==, 400);
 
   g_assert_cmpuint (stop->status, ==, 200);
   g_assert_cmpint (long_member (demo_reply_object (after), "memory"), ==, 4 * GIB + 600 * MIB);
+}
+
+static void
+test_hot_unplug (DemoFixture   *fx,
+                 gconstpointer  data)
+{
+  /* Boot memory cannot be unplugged: the decrease is dropped. */
+  g_autoptr(DemoReply) boot = vm_request (fx, "PUT", "web-01", NULL, "{\"memory\": \"3221225472\"}");
+  /* 4 -> 5 -> 6 GiB: two 1 GiB devices. */
+  g_autoptr(DemoReply) plug1 = vm_request (fx, "PUT", "web-02", NULL, "{\"memory\": \"5368709120\"}");
+  g_autoptr(DemoReply) plug2 = vm_request (fx, "PUT", "web-02", NULL, "{\"memory\": \"6442450944\"}");
+  /* Back to 4.5 GiB: one device fits in the 1.5 GiB decrease, the rest
+   * of a whole-step decrease is dropped. */
+  g_autoptr(DemoReply) unplug = vm_request (fx, "PUT", "web-02", NULL, "{\"memory\": \"4831838208\"}");
+  /* 5 GiB -> 4 GiB + 100 MiB: no device fits; an odd decrease waits for
+   * the next run. */
+  g_autoptr(DemoReply) odd = vm_request (fx, "PUT", "web-02", NULL, "{\"memory\": \"4399824896\"}");
+  g_autoptr(DemoReply) next = vm_request (fx, "GET", "web-02", ";next_run", NULL);
+  g_autoptr(DemoReply) later = vm_request (fx, "PUT", "web-03", NULL, "{\"memory\": \"3221225472\"}");
+  JsonObject *o;
+
+  o = demo_reply_object (boot);
+  g_assert_cmpuint (boot->status, ==, 200);
+  g_assert_cmpint (long_member (o, "memory"), ==, 4 * GIB);
+  g_assert_cmpstr (demo_get_string (o, "next_run_configuration_exists"), ==, "false");
+  g_assert_cmpint (long_member (demo_reply_object (plug1), "memory"), ==, 5 * GIB);
+  g_assert_cmpint (long_member (demo_reply_object (plug2), "memory"), ==, 6 * GIB);
+  o = demo_reply_object (unplug);
+  g_assert_cmpuint (unplug->status, ==, 200);
+  g_assert_cmpint (long_member (o, "memory"), ==, 5 * GIB);
+  g_assert_cmpstr (demo_get_string (o, "next_run_configuration_exists"), ==, "false");
+  o = demo_reply_object (odd);
+  g_assert_cmpuint (odd->status, ==, 200);
+  g_assert_cmpint (long_member (o, "memory"), ==, 5 * GIB);
+  g_assert_cmpstr (demo_get_string (o, "next_run_configuration_exists"), ==, "true");
+  g_assert_cmpint (long_member (demo_reply_object (next), "memory"), ==, 4 * GIB + 100 * MIB);
+  /* A VM that is down takes any size. */
+  g_assert_cmpint (long_member (demo_reply_object (later), "memory"), ==, 3 * GIB);
+}
+
+static void
+test_running_cluster (DemoFixture   *fx,
+                      gconstpointer  data)
+{
+  g_autoptr(DemoReply) now = vm_request (fx, "PUT", "stable-01", NULL,
+                                         "{\"cluster\": {\"name\": \"Default\"}}");
+  g_autoptr(DemoReply) later = vm_request (fx, "PUT", "stable-01", "?next_run=true",
+                                           "{\"cluster\": {\"name\": \"Default\"}}");
+  g_autoptr(DemoReply) same = vm_request (fx, "PUT", "stable-01", NULL,
+                                          "{\"cluster\": {\"name\": \"Stable\"}, \"comment\": \"kept\"}");
+  g_autoptr(DemoReply) down = vm_request (fx, "PUT", "stable-03", NULL,
+                                          "{\"cluster\": {\"name\": \"Default\"}}");
+
+  demo_assert_fault (now, 409, "Operation Failed", "[Cannot update a VM in this status. Try stopping the VM first.]");
+  demo_assert_fault (later, 409, "Operation Failed", "[Cannot update a VM in this status. Try stopping the VM first.]");
+  g_assert_cmpuint (same->status, ==, 200);
+  g_assert_cmpstr (demo_get_string (demo_reply_object (same), "comment"), ==, "kept");
+  g_assert_cmpuint (down->status, ==, 200);
+  g_assert_cmpstr (demo_get_string (demo_reply_object (down), "cluster.id"), ==,
+                   "c0000000-0000-4000-8000-000000000004");
+}
+
+static void
+test_cpu_shares_range (DemoFixture   *fx,
+                       gconstpointer  data)
+{
+  g_autoptr(DemoReply) negative = vm_request (fx, "PUT", "web-03", NULL, "{\"cpu_shares\": \"-1\"}");
+  g_autoptr(DemoReply) high = vm_request (fx, "PUT", "web-03", NULL, "{\"cpu_shares\": \"262145\"}");
+  g_autoptr(DemoReply) top = vm_request (fx, "PUT", "web-03", NULL, "{\"cpu_shares\": \"262144\"}");
+
+  demo_assert_fault (negative, 400, "Operation Failed",
+                     "[Cannot set the cpu shares to the requested value. It has to be between 0 and 262144.]");
+  demo_assert_fault (high, 400, "Operation Failed",
+                     "[Cannot set the cpu shares to the requested value. It has to be between 0 and 262144.]");
+  g_assert_cmpstr (demo_get_string (demo_reply_object (top), "cpu_shares"), ==, "262144");
 }
 
 static const char *
@@ -703,6 +866,11 @@ main (int   argc,
   ADD ("/demo/vms/next-run", test_next_run);
   ADD ("/demo/vms/next-run-members", test_next_run_members);
   ADD ("/demo/vms/hotplug", test_hotplug);
+  ADD ("/demo/vms/next-run-replaced", test_next_run_replaced);
+  ADD ("/demo/vms/cpu-unplug", test_cpu_unplug);
+  ADD ("/demo/vms/hot-unplug", test_hot_unplug);
+  ADD ("/demo/vms/running-cluster", test_running_cluster);
+  ADD ("/demo/vms/cpu-shares-range", test_cpu_shares_range);
   ADD ("/demo/vms/run-once", test_run_once);
   ADD ("/demo/vms/run-once-volatile", test_run_once_volatile);
   ADD ("/demo/vms/actions", test_actions);
