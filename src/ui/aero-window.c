@@ -365,7 +365,9 @@ login_cb (GObject      *object,
     aero_credentials_store_async (aero_engine_get_base_url (engine), data->user, data->password,
                                   NULL, store_password_cb, g_object_ref (self));
 
-  remember_recent (self, data->address, data->user);
+  /* The canonical URL: the keyring is keyed by it too, so picking a
+   * recent engine finds its stored password. */
+  remember_recent (self, aero_engine_get_base_url (engine), data->user);
   enter_session (self, engine);
   g_task_return_boolean (task, TRUE);
 }
