@@ -11,11 +11,16 @@ G_BEGIN_DECLS
 /* When a change to a RUNNING VM takes effect. For a VM that is down every
  * change applies at once and the distinction does not matter. */
 typedef enum {
-  AERO_VM_CHANGE_NOW,       /* name, description, comment...: applied live */
-  AERO_VM_CHANGE_HOTPLUG,   /* memory increase (256 MiB steps), more CPU
-                             * sockets: live, or later if the user asks */
-  AERO_VM_CHANGE_NEXT_RUN,  /* ballooning, maximum memory, type, cluster,
-                             * guaranteed, memory decrease...: after restart */
+  AERO_VM_CHANGE_NOW,       /* name, description, comment: editable in any
+                             * status, applied live even with next_run */
+  AERO_VM_CHANGE_HOTPLUG,   /* hot-settable (VmBase hotSettableOnStatus):
+                             * memory increase in 256 MiB steps and CPU
+                             * sockets (VM up), guaranteed memory (running
+                             * or paused): live, or later if the user asks */
+  AERO_VM_CHANGE_NEXT_RUN,  /* editable on Down only (ballooning, maximum
+                             * memory, type, cores, threads, CPU shares),
+                             * or hot-settable but not possible live:
+                             * after restart */
 } AeroVmChangeWhen;
 
 #define AERO_TYPE_VM_CHANGE (aero_vm_change_get_type ())

@@ -17,7 +17,8 @@
 #define NAME_MAX_LENGTH 255
 /* oVirt accepts CPU shares from 0 to 262144 (cgroup cpu.shares range). */
 #define CPU_SHARES_MAX 262144
-/* Memory hot plug works in steps of this size; other changes wait. */
+/* The x86 hot plug memory size factor: UpdateVmCommand refuses to hot plug
+ * into a VM that is not down an amount that is not a multiple of it. */
 #define HOTPLUG_STEP (256 * AERO_MIB)
 #define DEFAULT_MEMORY (1024 * AERO_MIB)
 #define INVALID_POSITION G_MAXUINT
@@ -75,6 +76,8 @@ struct _AeroVmEdit
   char           *guaranteed_error;
   char           *max_memory_error;
   char           *cpu_error;
+  char           *cluster_error;
+  gboolean        next_run_required;
   gboolean        valid;
   gboolean        has_changes;
   AeroCpuSharesLevel cpu_shares_level;
@@ -120,6 +123,8 @@ enum {
   PROP_GUARANTEED_ERROR,
   PROP_MAX_MEMORY_ERROR,
   PROP_CPU_ERROR,
+  PROP_CLUSTER_ERROR,
+  PROP_NEXT_RUN_REQUIRED,
   PROP_VALID,
   PROP_HAS_CHANGES,
   PROP_RUNNING,
@@ -129,6 +134,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static gboolean compute_next_run_required (AeroVmEdit *self);
 
 /* ------------------------------------------------------------------ */
 /* Small helpers                                                       */
@@ -526,9 +533,19 @@ sync_derived (AeroVmEdit *self)
                           : NULL),
              PROP_CPU_ERROR);
 
+  /* The REST layer moves a VM with ChangeVMCluster, next_run or not, and
+   * that command refuses a VM that is not down (clusterId is editable on
+   * Down only). */
+  NOTIFY_IF (take_string (&self->cluster_error,
+                          aero_vm_edit_get_running (self) && self->cur.cluster != NULL &&
+                          g_strcmp0 (self->original_cluster_id, cluster_id (self->cur.cluster)) != 0
+                          ? g_strdup (_("The cluster of a running VM cannot be changed. Try stopping the VM first."))
+                          : NULL),
+             PROP_CLUSTER_ERROR);
+
   valid = self->name_error == NULL && self->memory_error == NULL &&
           self->guaranteed_error == NULL && self->max_memory_error == NULL &&
-          self->cpu_error == NULL &&
+          self->cpu_error == NULL && self->cluster_error == NULL &&
           (self->cur.cluster != NULL || self->mode != AERO_VM_EDIT_NEW_VM);
   if (valid != self->valid)
     {
@@ -541,6 +558,12 @@ sync_derived (AeroVmEdit *self)
     {
       self->has_changes = has_changes;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_CHANGES]);
+    }
+
+  if (compute_next_run_required (self) != self->next_run_required)
+    {
+      self->next_run_required = !self->next_run_required;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEXT_RUN_REQUIRED]);
     }
 
   shares_level = self->cpu_shares_custom ? AERO_CPU_SHARES_CUSTOM
@@ -692,6 +715,7 @@ aero_vm_edit_finalize (GObject *object)
   g_clear_pointer (&self->guaranteed_error, g_free);
   g_clear_pointer (&self->max_memory_error, g_free);
   g_clear_pointer (&self->cpu_error, g_free);
+  g_clear_pointer (&self->cluster_error, g_free);
 
   G_OBJECT_CLASS (aero_vm_edit_parent_class)->finalize (object);
 }
@@ -807,6 +831,12 @@ aero_vm_edit_get_property (GObject    *object,
       break;
     case PROP_CPU_ERROR:
       g_value_set_string (value, self->cpu_error);
+      break;
+    case PROP_CLUSTER_ERROR:
+      g_value_set_string (value, self->cluster_error);
+      break;
+    case PROP_NEXT_RUN_REQUIRED:
+      g_value_set_boolean (value, self->next_run_required);
       break;
     case PROP_VALID:
       g_value_set_boolean (value, self->valid);
@@ -983,6 +1013,10 @@ aero_vm_edit_class_init (AeroVmEditClass *klass)
     g_param_spec_string ("max-memory-error", NULL, NULL, NULL, ro);
   properties[PROP_CPU_ERROR] =
     g_param_spec_string ("cpu-error", NULL, NULL, NULL, ro);
+  properties[PROP_CLUSTER_ERROR] =
+    g_param_spec_string ("cluster-error", NULL, NULL, NULL, ro);
+  properties[PROP_NEXT_RUN_REQUIRED] =
+    g_param_spec_boolean ("next-run-required", NULL, NULL, FALSE, ro);
   properties[PROP_VALID] =
     g_param_spec_boolean ("valid", NULL, NULL, FALSE, ro);
   properties[PROP_HAS_CHANGES] =
@@ -1767,6 +1801,22 @@ aero_vm_edit_get_cpu_error (AeroVmEdit *self)
   return self->cpu_error;
 }
 
+const char *
+aero_vm_edit_get_cluster_error (AeroVmEdit *self)
+{
+  g_return_val_if_fail (AERO_IS_VM_EDIT (self), NULL);
+
+  return self->cluster_error;
+}
+
+gboolean
+aero_vm_edit_get_next_run_required (AeroVmEdit *self)
+{
+  g_return_val_if_fail (AERO_IS_VM_EDIT (self), FALSE);
+
+  return self->next_run_required;
+}
+
 gboolean
 aero_vm_edit_get_valid (AeroVmEdit *self)
 {
@@ -2023,6 +2073,154 @@ add_change (GPtrArray        *changes,
   g_ptr_array_add (changes, aero_vm_change_new (field, label, old_owned, new_owned, when));
 }
 
+/* VMStatus.Group.UP: where the engine hot plugs memory and CPU sockets. */
+static gboolean
+status_up (AeroVmEdit *self)
+{
+  return self->vm != NULL && aero_vm_get_status (self->vm) == AERO_VM_STATUS_UP;
+}
+
+/* VMStatus.Group.RUNNING_OR_PAUSED: where the guaranteed memory
+ * (minAllocatedMem) is hot-settable. */
+static gboolean
+status_running_or_paused (AeroVmEdit *self)
+{
+  if (self->vm == NULL)
+    return FALSE;
+
+  switch (aero_vm_get_status (self->vm))
+    {
+    case AERO_VM_STATUS_UP:
+    case AERO_VM_STATUS_POWERING_UP:
+    case AERO_VM_STATUS_POWERING_DOWN:
+    case AERO_VM_STATUS_MIGRATING:
+    case AERO_VM_STATUS_WAIT_FOR_LAUNCH:
+    case AERO_VM_STATUS_REBOOT_IN_PROGRESS:
+    case AERO_VM_STATUS_PAUSED:
+    case AERO_VM_STATUS_SAVING_STATE:
+    case AERO_VM_STATUS_RESTORING_STATE:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* osinfo-defaults: "other" and the Windows family (derived from it) have
+ * cpu.hotunplugSupport false, the Linux family (other_linux) true. */
+static gboolean
+os_can_hot_unplug_cpu (const char *os_type)
+{
+  return os_type != NULL && *os_type != '\0'
+         && !g_str_equal (os_type, "other")
+         && !g_str_has_prefix (os_type, "windows");
+}
+
+/* What the engine does with the hot-settable members of a running VM
+ * when the PUT goes without next_run. */
+typedef struct {
+  AeroVmChangeWhen memory;
+  AeroVmChangeWhen guaranteed;
+  AeroVmChangeWhen cpu;
+  /* Without next_run the engine would refuse the PUT or drop part of it:
+   * it has to go with next_run=true, so nothing but name, description
+   * and comment applies now. */
+  gboolean         next_run_required;
+} RunningPlan;
+
+static RunningPlan
+running_plan (AeroVmEdit        *self,
+              const BodyMembers *m)
+{
+  const AeroVmValues *o = &self->orig;
+  const AeroVmValues *c = &self->cur;
+  gboolean up = status_up (self);
+  gint64 live_memory = o->memory;
+  RunningPlan plan = { AERO_VM_CHANGE_NEXT_RUN, AERO_VM_CHANGE_NEXT_RUN,
+                       AERO_VM_CHANGE_NEXT_RUN, FALSE };
+
+  /* Without next_run the engine lays the PUT over the CURRENT
+   * configuration and replaces the pending next-run configuration with
+   * it (BackendVmResource, UpdateVmCommand.isRunningConfigurationNeeded):
+   * next_run=true keeps what is pending. */
+  if (self->vm != NULL
+      && aero_vm_get_next_run_configuration_exists (self->vm) == AERO_TRISTATE_TRUE)
+    plan.next_run_required = TRUE;
+
+  if (m->memory)
+    {
+      gint64 delta = c->memory - o->memory;
+
+      if (delta > 0 && delta % HOTPLUG_STEP != 0)
+        /* UpdateVmCommand refuses it live in any status but Down: "Amount
+         * of added memory is not dividable by 256MiB". */
+        plan.next_run_required = TRUE;
+      else if (delta < 0)
+        /* The REST API always tries a hot unplug, which only gives back
+         * memory devices hot plugged before; when none fits the decrease
+         * is dropped without a next-run configuration. */
+        plan.next_run_required = TRUE;
+      else if (up && c->memory > o->max_memory)
+        /* Live, the memory may not pass the maximum the VM runs with. */
+        plan.next_run_required = TRUE;
+      else if (up)
+        {
+          /* memSizeMb: hotSettableOnStatus = UP. */
+          plan.memory = AERO_VM_CHANGE_HOTPLUG;
+          live_memory = c->memory;
+        }
+    }
+
+  if (m->sockets && (m->cores || m->threads))
+    /* No hot plug then, yet the engine would store the new sockets in the
+     * running configuration. */
+    plan.next_run_required = TRUE;
+  else if (m->sockets && up)
+    {
+      /* numOfSockets: hotSettableOnStatus = UP, plugged or unplugged
+       * (VmCommonUtils.isCpusToBeHotpluggedOrUnplugged); a hot unplug the
+       * guest OS cannot do fails and the engine keeps the sockets. */
+      if (c->cpu_sockets > o->cpu_sockets || os_can_hot_unplug_cpu (aero_vm_get_os_type (self->vm)))
+        plan.cpu = AERO_VM_CHANGE_HOTPLUG;
+      else
+        plan.next_run_required = TRUE;
+    }
+
+  if (m->guaranteed && status_running_or_paused (self))
+    {
+      /* minAllocatedMem: hotSettableOnStatus = RUNNING_OR_PAUSED, with or
+       * without a memory change; the engine would even store a guarantee
+       * above the memory the VM keeps running with. */
+      if (c->guaranteed <= live_memory)
+        plan.guaranteed = AERO_VM_CHANGE_HOTPLUG;
+      else
+        plan.next_run_required = TRUE;
+    }
+
+  if (plan.next_run_required)
+    plan.memory = plan.guaranteed = plan.cpu = AERO_VM_CHANGE_NEXT_RUN;
+
+  return plan;
+}
+
+static gboolean
+compute_next_run_required (AeroVmEdit *self)
+{
+  BodyMembers m;
+
+  if (self->mode != AERO_VM_EDIT_VM || !aero_vm_edit_get_running (self) || !self->has_changes)
+    return FALSE;
+
+  m = body_members (self);
+  return running_plan (self, &m).next_run_required;
+}
+
+/* Which member applies when follows the engine's @EditableVmField
+ * annotations (VmBase): name, description and comment are editable in any
+ * status, so they apply at once even with next_run; memory, guaranteed
+ * memory and CPU sockets are hot-settable (see running_plan ()); the rest
+ * of what the dialog edits (cluster, type, maximum memory, ballooning,
+ * cores, threads, CPU shares) is editable on Down only and waits for the
+ * next run. */
 GPtrArray *
 aero_vm_edit_list_changes (AeroVmEdit *self)
 {
@@ -2030,7 +2228,7 @@ aero_vm_edit_list_changes (AeroVmEdit *self)
   const AeroVmValues *o;
   const AeroVmValues *c;
   gboolean running;
-  gboolean memory_hotplug;
+  RunningPlan plan;
   BodyMembers m;
 
   g_return_val_if_fail (AERO_IS_VM_EDIT (self), NULL);
@@ -2043,6 +2241,7 @@ aero_vm_edit_list_changes (AeroVmEdit *self)
   c = &self->cur;
   running = aero_vm_edit_get_running (self);
   m = body_members (self);
+  plan = running_plan (self, &m);
 
   /* The dialog's order: General, System, Resource Allocation. */
   if (m.cluster)
@@ -2064,36 +2263,28 @@ aero_vm_edit_list_changes (AeroVmEdit *self)
                 g_strdup (vm_type_label (o->vm_type)), g_strdup (vm_type_label (c->vm_type)),
                 AERO_VM_CHANGE_NEXT_RUN);
 
-  /* Memory hot plug: only upward, in whole 256 MiB steps. */
-  memory_hotplug = c->memory > o->memory && (c->memory - o->memory) % HOTPLUG_STEP == 0;
   if (m.memory)
     add_change (changes, running, "memory", _("Memory Size"),
                 aero_vm_edit_format_memory (o->memory), aero_vm_edit_format_memory (c->memory),
-                memory_hotplug ? AERO_VM_CHANGE_HOTPLUG : AERO_VM_CHANGE_NEXT_RUN);
+                plan.memory);
   if (m.max_memory)
     add_change (changes, running, "max-memory", _("Maximum Memory"),
                 aero_vm_edit_format_memory (o->max_memory),
                 aero_vm_edit_format_memory (c->max_memory),
                 AERO_VM_CHANGE_NEXT_RUN);
   if (m.sockets || m.cores || m.threads)
-    {
-      /* More sockets hot plug; cores and threads need a restart. */
-      gboolean hotplug = c->cpu_sockets > o->cpu_sockets && !m.cores && !m.threads;
-
-      add_change (changes, running, "cpu", _("Virtual CPUs"), cpu_text (o), cpu_text (c),
-                  hotplug ? AERO_VM_CHANGE_HOTPLUG : AERO_VM_CHANGE_NEXT_RUN);
-    }
+    add_change (changes, running, "cpu", _("Virtual CPUs"), cpu_text (o), cpu_text (c),
+                m.cores || m.threads ? AERO_VM_CHANGE_NEXT_RUN : plan.cpu);
 
   if (m.cpu_shares)
     add_change (changes, running, "cpu-shares", _("CPU Shares"),
                 g_strdup_printf ("%d", o->cpu_shares), g_strdup_printf ("%d", c->cpu_shares),
                 AERO_VM_CHANGE_NEXT_RUN);
-  /* Guaranteed memory goes live together with a memory hot plug only. */
   if (m.guaranteed)
     add_change (changes, running, "guaranteed", _("Physical Memory Guaranteed"),
                 aero_vm_edit_format_memory (o->guaranteed),
                 aero_vm_edit_format_memory (c->guaranteed),
-                m.memory && memory_hotplug ? AERO_VM_CHANGE_HOTPLUG : AERO_VM_CHANGE_NEXT_RUN);
+                plan.guaranteed);
   if (m.ballooning)
     add_change (changes, running, "ballooning", _("Memory Balloon Device Enabled"),
                 g_strdup (ballooning_text (self->orig_ballooning)),

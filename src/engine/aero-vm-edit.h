@@ -16,8 +16,9 @@
  *     show "Pending Virtual Machine changes" from aero_vm_edit_list_changes
  *     (), then send the same single PUT: with next_run=true when the user
  *     picked "Apply later" (the hot-pluggable changes wait for the restart
- *     too), else without next_run (the engine applies live what it can and
- *     stores the rest as the VM's next-run configuration).
+ *     too) or when aero_vm_edit_get_next_run_required (), else without
+ *     next_run (the engine applies live what it can and stores the rest as
+ *     the VM's next-run configuration).
  *   After a successful save, aero_vm_edit_reset_original () with the VM
  *   the engine returned makes the edits the new baseline.
  *
@@ -92,6 +93,17 @@ G_DECLARE_FINAL_TYPE (AeroVmEdit, aero_vm_edit, AERO, VM_EDIT, GObject)
  *                                GET before editing (never show a guess)
  *   "name-error", "memory-error", "guaranteed-error", "max-memory-error",
  *   "cpu-error"                  translated strings or NULL
+ *   "cluster-error"              set when the cluster of a running VM is
+ *                                changed: the engine refuses that
+ *   "next-run-required"          a running VM whose edit the engine would
+ *                                refuse or partly drop without next_run
+ *                                (memory increase not a multiple of 256
+ *                                MiB or over the current maximum, memory
+ *                                decrease, sockets together with cores or
+ *                                threads, a CPU hot unplug the guest OS
+ *                                cannot do, a pending next-run
+ *                                configuration): send the PUT with
+ *                                next_run=true whatever the admin picks
  *   "valid"                      no error at all (OK sensitive)
  *   "has-changes"                something differs from the original (for
  *                                a new VM: always TRUE)
@@ -207,6 +219,11 @@ const char       *aero_vm_edit_get_memory_error      (AeroVmEdit   *self);
 const char       *aero_vm_edit_get_guaranteed_error  (AeroVmEdit   *self);
 const char       *aero_vm_edit_get_max_memory_error  (AeroVmEdit   *self);
 const char       *aero_vm_edit_get_cpu_error         (AeroVmEdit   *self);
+const char       *aero_vm_edit_get_cluster_error     (AeroVmEdit   *self);
+/* TRUE when the PUT must carry next_run=true: see "next-run-required".
+ * aero_vm_edit_list_changes () then shows every change but name,
+ * description and comment as NEXT_RUN. */
+gboolean          aero_vm_edit_get_next_run_required (AeroVmEdit   *self);
 gboolean          aero_vm_edit_get_valid             (AeroVmEdit   *self);
 gboolean          aero_vm_edit_get_has_changes       (AeroVmEdit   *self);
 gboolean          aero_vm_edit_get_running           (AeroVmEdit   *self);

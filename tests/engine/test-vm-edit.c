@@ -666,21 +666,29 @@ test_next_run_split (Fixture       *f,
   g_assert_true (aero_vm_edit_needs_next_run_confirmation (edit));
   g_clear_pointer (&changes, g_ptr_array_unref);
 
-  /* Not a whole 256 MiB step, or downward: next run. */
+  g_assert_false (aero_vm_edit_get_next_run_required (edit));
+
+  /* Not a whole 256 MiB step (the engine refuses it live), or downward
+   * (a hot unplug may drop it): next run, and the PUT must say so; the
+   * name still applies now. */
   aero_vm_edit_set_memory (edit, 1124 * MIB);
   changes = aero_vm_edit_list_changes (edit);
   g_assert_cmpint (aero_vm_change_get_when (find_change (changes, "memory")), ==, AERO_VM_CHANGE_NEXT_RUN);
+  g_assert_cmpint (aero_vm_change_get_when (find_change (changes, "name")), ==, AERO_VM_CHANGE_NOW);
+  g_assert_true (aero_vm_edit_get_next_run_required (edit));
   g_clear_pointer (&changes, g_ptr_array_unref);
   aero_vm_edit_set_memory (edit, 768 * MIB);
   changes = aero_vm_edit_list_changes (edit);
   g_assert_cmpint (aero_vm_change_get_when (find_change (changes, "memory")), ==, AERO_VM_CHANGE_NEXT_RUN);
+  g_assert_true (aero_vm_edit_get_next_run_required (edit));
   g_clear_pointer (&changes, g_ptr_array_unref);
   aero_vm_edit_set_memory (edit, 1024 * MIB);
+  g_assert_false (aero_vm_edit_get_next_run_required (edit));
 
-  /* Guaranteed alone: next run. */
+  /* Guaranteed alone is hot-settable too (RUNNING_OR_PAUSED). */
   aero_vm_edit_set_guaranteed (edit, 256 * MIB);
   changes = aero_vm_edit_list_changes (edit);
-  g_assert_cmpint (aero_vm_change_get_when (find_change (changes, "guaranteed")), ==, AERO_VM_CHANGE_NEXT_RUN);
+  g_assert_cmpint (aero_vm_change_get_when (find_change (changes, "guaranteed")), ==, AERO_VM_CHANGE_HOTPLUG);
   g_clear_pointer (&changes, g_ptr_array_unref);
   aero_vm_edit_set_guaranteed (edit, 512 * MIB);
 
@@ -694,6 +702,7 @@ test_next_run_split (Fixture       *f,
   aero_vm_edit_set_cpu_cores (edit, 2);
   changes = aero_vm_edit_list_changes (edit);
   g_assert_cmpint (aero_vm_change_get_when (find_change (changes, "cpu")), ==, AERO_VM_CHANGE_NEXT_RUN);
+  g_assert_true (aero_vm_edit_get_next_run_required (edit));
   g_clear_pointer (&changes, g_ptr_array_unref);
   aero_vm_edit_set_cpu_sockets (edit, 1);
   aero_vm_edit_set_cpu_cores (edit, 1);
@@ -711,6 +720,116 @@ test_next_run_split (Fixture       *f,
   model = aero_vm_edit_list_changes_model (edit);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
   g_assert_true (g_list_model_get_item_type (model) == AERO_TYPE_VM_CHANGE);
+}
+
+static AeroVmChangeWhen
+when_of (AeroVmEdit *edit,
+         const char *field)
+{
+  g_autoptr(GPtrArray) changes = aero_vm_edit_list_changes (edit);
+  AeroVmChange *change = find_change (changes, field);
+
+  g_assert_nonnull (change);
+  return aero_vm_change_get_when (change);
+}
+
+/* The engine's classification beyond the basic split: statuses, the
+ * guest OS, the current maximum, a pending next-run configuration. */
+static void
+test_running_rules (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(AeroVm) up = make_vm ("up1", f->c47, AERO_VM_STATUS_UP, AERO_TRISTATE_TRUE);
+  g_autoptr(AeroVm) paused = make_vm ("paused1", f->c47, AERO_VM_STATUS_PAUSED, AERO_TRISTATE_TRUE);
+  g_autoptr(AeroVm) suspended = make_vm ("susp1", f->c47, AERO_VM_STATUS_SUSPENDED, AERO_TRISTATE_TRUE);
+  g_autoptr(AeroVm) pending = make_vm ("pend1", f->c47, AERO_VM_STATUS_UP, AERO_TRISTATE_TRUE);
+  g_autoptr(AeroVm) down = make_vm ("down1", f->c47, AERO_VM_STATUS_DOWN, AERO_TRISTATE_TRUE);
+  g_autoptr(AeroVmEdit) edit = NULL;
+
+  aero_vm_set_cpu_sockets (up, 2);
+  aero_vm_set_os_type (up, "rhel_9x64");
+
+  /* Fewer sockets: a Linux guest unplugs them live... */
+  edit = aero_vm_edit_new_for_vm (up, G_LIST_MODEL (f->clusters));
+  aero_vm_edit_set_cpu_sockets (edit, 1);
+  g_assert_cmpint (when_of (edit, "cpu"), ==, AERO_VM_CHANGE_HOTPLUG);
+  g_assert_false (aero_vm_edit_get_next_run_required (edit));
+  g_clear_object (&edit);
+  /* ...Windows cannot, and the engine would drop it. */
+  aero_vm_set_os_type (up, "windows_11");
+  edit = aero_vm_edit_new_for_vm (up, G_LIST_MODEL (f->clusters));
+  aero_vm_edit_set_cpu_sockets (edit, 1);
+  g_assert_cmpint (when_of (edit, "cpu"), ==, AERO_VM_CHANGE_NEXT_RUN);
+  g_assert_true (aero_vm_edit_get_next_run_required (edit));
+  aero_vm_edit_set_cpu_sockets (edit, 3);
+  g_assert_cmpint (when_of (edit, "cpu"), ==, AERO_VM_CHANGE_HOTPLUG);
+  g_assert_false (aero_vm_edit_get_next_run_required (edit));
+  aero_vm_edit_set_cpu_sockets (edit, 2);
+
+  /* Live, memory may not pass the current maximum, even when the maximum
+   * grows in the same edit. */
+  aero_vm_edit_set_max_memory (edit, 8192 * MIB);
+  aero_vm_edit_set_memory (edit, 5120 * MIB);
+  g_assert_cmpint (when_of (edit, "memory"), ==, AERO_VM_CHANGE_NEXT_RUN);
+  g_assert_true (aero_vm_edit_get_next_run_required (edit));
+  aero_vm_edit_set_memory (edit, 4096 * MIB);
+  g_assert_cmpint (when_of (edit, "memory"), ==, AERO_VM_CHANGE_HOTPLUG);
+  g_assert_false (aero_vm_edit_get_next_run_required (edit));
+
+  /* CPU shares: editable on Down only. */
+  aero_vm_edit_set_cpu_shares (edit, 1024);
+  g_assert_cmpint (when_of (edit, "cpu-shares"), ==, AERO_VM_CHANGE_NEXT_RUN);
+  g_assert_false (aero_vm_edit_get_next_run_required (edit));
+
+  /* The cluster of a running VM cannot change at all. */
+  g_assert_null (aero_vm_edit_get_cluster_error (edit));
+  aero_vm_edit_set_cluster (edit, f->c40);
+  g_assert_cmpstr (aero_vm_edit_get_cluster_error (edit), ==,
+                   "The cluster of a running VM cannot be changed. Try stopping the VM first.");
+  g_assert_false (aero_vm_edit_get_valid (edit));
+  aero_vm_edit_set_cluster (edit, f->c47);
+  g_assert_null (aero_vm_edit_get_cluster_error (edit));
+  g_assert_true (aero_vm_edit_get_valid (edit));
+  g_clear_object (&edit);
+
+  /* Paused: no memory or CPU hot plug, but the guarantee is hot set. */
+  edit = aero_vm_edit_new_for_vm (paused, G_LIST_MODEL (f->clusters));
+  aero_vm_edit_set_memory (edit, 2048 * MIB);
+  aero_vm_edit_set_guaranteed (edit, 1024 * MIB);
+  aero_vm_edit_set_cpu_sockets (edit, 2);
+  g_assert_cmpint (when_of (edit, "memory"), ==, AERO_VM_CHANGE_NEXT_RUN);
+  g_assert_cmpint (when_of (edit, "cpu"), ==, AERO_VM_CHANGE_NEXT_RUN);
+  g_assert_cmpint (when_of (edit, "guaranteed"), ==, AERO_VM_CHANGE_HOTPLUG);
+  g_assert_false (aero_vm_edit_get_next_run_required (edit));
+  /* A guarantee above the memory the VM keeps must wait. */
+  aero_vm_edit_set_guaranteed (edit, 2048 * MIB);
+  g_assert_cmpint (when_of (edit, "guaranteed"), ==, AERO_VM_CHANGE_NEXT_RUN);
+  g_assert_true (aero_vm_edit_get_next_run_required (edit));
+  g_clear_object (&edit);
+
+  /* Suspended is not RUNNING_OR_PAUSED. */
+  edit = aero_vm_edit_new_for_vm (suspended, G_LIST_MODEL (f->clusters));
+  aero_vm_edit_set_guaranteed (edit, 256 * MIB);
+  g_assert_cmpint (when_of (edit, "guaranteed"), ==, AERO_VM_CHANGE_NEXT_RUN);
+  g_assert_true (aero_vm_edit_needs_next_run_confirmation (edit));
+  g_clear_object (&edit);
+
+  /* A pending next-run configuration would be replaced without next_run. */
+  aero_vm_set_next_run_configuration_exists (pending, AERO_TRISTATE_TRUE);
+  edit = aero_vm_edit_new_for_vm (pending, G_LIST_MODEL (f->clusters));
+  aero_vm_edit_set_description (edit, "still now");
+  g_assert_cmpint (when_of (edit, "description"), ==, AERO_VM_CHANGE_NOW);
+  g_assert_true (aero_vm_edit_get_next_run_required (edit));
+  aero_vm_edit_set_memory (edit, 1280 * MIB);
+  g_assert_cmpint (when_of (edit, "memory"), ==, AERO_VM_CHANGE_NEXT_RUN);
+  g_clear_object (&edit);
+
+  /* A VM that is down: nothing of this. */
+  edit = aero_vm_edit_new_for_vm (down, G_LIST_MODEL (f->clusters));
+  aero_vm_edit_set_memory (edit, 1124 * MIB);
+  aero_vm_edit_set_cluster (edit, f->c40);
+  g_assert_false (aero_vm_edit_get_next_run_required (edit));
+  g_assert_null (aero_vm_edit_get_cluster_error (edit));
 }
 
 static void
@@ -901,6 +1020,7 @@ main (int   argc,
   ADD ("edit-vm-on-gated-cluster", test_edit_vm_on_gated_cluster);
   ADD ("ballooning-unknown", test_ballooning_unknown);
   ADD ("next-run-split", test_next_run_split);
+  ADD ("running-rules", test_running_rules);
   ADD ("down-vm-applies-now", test_down_vm_applies_now);
   ADD ("template-mode", test_template_mode);
   ADD ("cpu-shares-level", test_cpu_shares_level);
