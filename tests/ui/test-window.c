@@ -770,6 +770,32 @@ test_detail (void)
 }
 
 static gboolean
+vm_not_up (gpointer data)
+{
+  return aero_vm_get_status (data) != AERO_VM_STATUS_UP;
+}
+
+static void
+test_stop_vm (void)
+{
+  AeroWindow *window = logged_in_window ();
+  AeroVmView *view = aero_window_get_vm_view (window);
+  AeroVm *vm;
+
+  select_by_name (view, "ci-runner-02");
+  vm = aero_vm_view_get_selected_vm (view);
+  g_assert_nonnull (vm);
+  g_assert_cmpint (aero_vm_get_status (vm), ==, AERO_VM_STATUS_UP);
+
+  /* Stop, then the refresh that follows updates the same row object. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.stop-vm", NULL));
+  wait_for (vm_not_up, vm, "the VM to stop");
+  g_assert_true (aero_vm_view_get_selected_vm (view) == vm);
+
+  destroy_window (window);
+}
+
+static gboolean
 on_login_page (gpointer data)
 {
   return g_strcmp0 (aero_window_get_page (data), "login") == 0;
@@ -1016,6 +1042,7 @@ main (int   argc,
   g_test_add_func ("/ui/list/search-bad", test_search_bad);
   g_test_add_func ("/ui/list/refresh-in-place", test_refresh_in_place);
   g_test_add_func ("/ui/detail", test_detail);
+  g_test_add_func ("/ui/stop-vm", test_stop_vm);
   g_test_add_func ("/ui/logout", test_logout);
   g_test_add_func ("/ui/session/unauthorized", test_session_unauthorized);
   g_test_add_func ("/ui/session/ended-by-engine", test_session_ended_by_engine);
