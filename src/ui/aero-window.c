@@ -119,11 +119,20 @@ refresh_timeout_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Menu labels take "_" as a mnemonic: keep a host's underscores. */
+static char *
+escape_underscores (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text ? text : "", "_", -1);
+
+  return g_strjoinv ("__", parts);
+}
+
 static void
 update_user_section (AeroWindow *self)
 {
   g_autofree char *who = NULL;
-  g_autofree char *where = NULL;
+  g_autofree char *label = NULL;
   g_autoptr(GMenuItem) item = NULL;
 
   g_menu_remove_all (self->user_section);
@@ -142,10 +151,16 @@ update_user_section (AeroWindow *self)
   adw_view_switcher_title_set_subtitle (self->switcher_title, who);
 
   /* An item without an action is shown insensitive: a quiet caption. */
-  item = g_menu_item_new (who, "win.session-info");
+  label = escape_underscores (who);
+  item = g_menu_item_new (label, "win.session-info");
   g_menu_append_item (self->user_section, item);
-  where = g_strdup (aero_engine_get_base_url (self->engine));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->menu_button), where);
+
+  /* The engine's address, for the admin with several engines. */
+  g_clear_object (&item);
+  g_free (label);
+  label = escape_underscores (aero_engine_get_base_url (self->engine));
+  item = g_menu_item_new (label, "win.session-info");
+  g_menu_append_item (self->user_section, item);
 }
 
 static gboolean
