@@ -1007,6 +1007,16 @@ aero_demo_store_update_vm (AeroDemoStore  *self,
           vm->conf->sockets = wanted->sockets;
           persist->sockets = wanted->sockets;
         }
+      else if (up && wanted->sockets != persist->sockets
+               && (wanted->cores != persist->cores || wanted->threads != persist->threads))
+        {
+          /* No hot plug with a new topology, yet numOfSockets is hot-settable
+           * when Up, so copyNonEditableFieldsToDestination leaves the new
+           * count in the running configuration: the engine shows sockets it
+           * did not plug, next to the old cores and threads. */
+          vm->conf->sockets = wanted->sockets;
+          persist->sockets = wanted->sockets;
+        }
     }
 
   if (!snapshot || config_equal (wanted, persist))

@@ -381,6 +381,376 @@ test_bulk_enable (Fixture       *f,
     }
 }
 
+/* ------------------------------------------------------------------ */
+/* What the client predicts for a running VM is what the engine does.  */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+  const char *path;
+  const char *vm;
+  void      (*edit) (Fixture *f, AeroVmEdit *edit);
+  /* Whether the client must send the PUT with next_run=true. */
+  gboolean    required;
+  /* A PUT of the same edit without next_run is refused (else it applies
+   * differently from what the admin asked). */
+  gboolean    live_fault;
+  /* Put a ballooning change into the next-run configuration first. */
+  gboolean    pending;
+} RunningCase;
+
+static char *
+field_text (AeroVm     *vm,
+            const char *field)
+{
+  AeroMemoryPolicy *policy = aero_vm_get_memory_policy (vm);
+
+  if (g_str_equal (field, "name"))
+    return g_strdup (aero_vm_get_name (vm));
+  if (g_str_equal (field, "description"))
+    return g_strdup (aero_vm_get_description (vm));
+  if (g_str_equal (field, "comment"))
+    return g_strdup (aero_vm_get_comment (vm));
+  if (g_str_equal (field, "memory"))
+    return aero_vm_edit_format_memory (aero_vm_get_memory (vm));
+  if (g_str_equal (field, "guaranteed"))
+    return aero_vm_edit_format_memory (aero_memory_policy_get_guaranteed (policy));
+  if (g_str_equal (field, "max-memory"))
+    return aero_vm_edit_format_memory (aero_memory_policy_get_max (policy));
+  if (g_str_equal (field, "ballooning"))
+    return g_strdup (aero_memory_policy_get_ballooning (policy) == AERO_TRISTATE_TRUE
+                     ? "Enabled" : "Disabled");
+  if (g_str_equal (field, "cpu-shares"))
+    return g_strdup_printf ("%d", aero_vm_get_cpu_shares (vm));
+  if (g_str_equal (field, "cpu"))
+    return g_strdup_printf ("%d (%d:%d:%d)",
+                            aero_vm_get_cpu_sockets (vm) * aero_vm_get_cpu_cores (vm)
+                            * aero_vm_get_cpu_threads (vm),
+                            aero_vm_get_cpu_sockets (vm), aero_vm_get_cpu_cores (vm),
+                            aero_vm_get_cpu_threads (vm));
+  if (g_str_equal (field, "vm-type"))
+    switch (aero_vm_get_vm_type (vm))
+      {
+      case AERO_VM_TYPE_DESKTOP:
+        return g_strdup ("Desktop");
+      case AERO_VM_TYPE_SERVER:
+        return g_strdup ("Server");
+      case AERO_VM_TYPE_HIGH_PERFORMANCE:
+        return g_strdup ("High Performance");
+      default:
+        return g_strdup ("Unknown");
+      }
+  g_error ("no text for %s", field);
+  return NULL;
+}
+
+/* Compares the VM and its ;next_run view with the predicted changes: NOW
+ * and HOTPLUG changes are in both, NEXT_RUN ones only in the next-run
+ * view. With @strict a difference fails the test, else it returns FALSE. */
+static gboolean
+prediction_met (Fixture   *f,
+                AeroVm    *vm,
+                GPtrArray *changes,
+                gboolean   pending,
+                gboolean   strict)
+{
+  g_autoptr(AeroVm) current = get_vm (f, aero_vm_get_id (vm), FALSE);
+  g_autoptr(AeroVm) next = get_vm (f, aero_vm_get_id (vm), TRUE);
+  gboolean later = pending;
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      AeroVmChange *change = g_ptr_array_index (changes, i);
+      const char *field = aero_vm_change_get_field (change);
+      AeroVmChangeWhen when = aero_vm_change_get_when (change);
+      const char *now_expected = when == AERO_VM_CHANGE_NEXT_RUN
+                                 ? aero_vm_change_get_old_value (change)
+                                 : aero_vm_change_get_new_value (change);
+      g_autofree char *now_text = field_text (current, field);
+      g_autofree char *next_text = field_text (next, field);
+
+      later = later || when == AERO_VM_CHANGE_NEXT_RUN;
+      if (strict)
+        {
+          g_test_message ("%s: now %s, next run %s", field, now_text, next_text);
+          g_assert_cmpstr (now_text, ==, now_expected);
+          g_assert_cmpstr (next_text, ==, aero_vm_change_get_new_value (change));
+        }
+      else if (g_strcmp0 (now_text, now_expected) != 0
+               || g_strcmp0 (next_text, aero_vm_change_get_new_value (change)) != 0)
+        return FALSE;
+    }
+
+  /* What was pending before is still pending. */
+  if (pending && ballooning_of (next) != AERO_TRISTATE_FALSE)
+    {
+      g_assert_false (strict);
+      return FALSE;
+    }
+
+  if (strict)
+    g_assert_cmpint (aero_vm_get_next_run_configuration_exists (current), ==,
+                     later ? AERO_TRISTATE_TRUE : AERO_TRISTATE_FALSE);
+  return aero_vm_get_next_run_configuration_exists (current)
+         == (later ? AERO_TRISTATE_TRUE : AERO_TRISTATE_FALSE);
+}
+
+static AeroVmEdit *
+running_case_edit (Fixture           *f,
+                   const RunningCase *rc,
+                   AeroVm           **vm_out)
+{
+  g_autoptr(AeroVm) vm = vm_named (f, rc->vm);
+  AeroVmEdit *edit;
+
+  if (rc->pending)
+    {
+      g_autoptr(JsonNode) body = aero_vm_edit_bulk_ballooning_body (FALSE);
+      g_autoptr(AeroVm) updated = NULL;
+      g_autoptr(GError) error = NULL;
+
+      updated = put_vm (f, vm, body, TRUE, &error);
+      g_assert_no_error (error);
+      g_clear_object (&vm);
+      vm = vm_named (f, rc->vm);
+      g_assert_cmpint (aero_vm_get_next_run_configuration_exists (vm), ==, AERO_TRISTATE_TRUE);
+    }
+
+  g_assert_true (aero_vm_edit_get_running (edit = aero_vm_edit_new_for_vm (vm, f->clusters)));
+  rc->edit (f, edit);
+  g_assert_true (aero_vm_edit_get_has_changes (edit));
+  *vm_out = g_steal_pointer (&vm);
+  return edit;
+}
+
+/* The edit sent as the client sends it: next_run only when required. */
+static void
+test_running_prediction (Fixture       *f,
+                         gconstpointer  data)
+{
+  const RunningCase *rc = data;
+  g_autoptr(AeroVm) vm = NULL;
+  g_autoptr(AeroVmEdit) edit = running_case_edit (f, rc, &vm);
+  g_autoptr(GPtrArray) changes = aero_vm_edit_list_changes (edit);
+  g_autoptr(JsonNode) body = aero_vm_edit_build_body (edit);
+  g_autoptr(AeroVm) updated = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (aero_vm_edit_get_valid (edit));
+  g_assert_cmpint (aero_vm_edit_get_next_run_required (edit), ==, rc->required);
+  updated = put_vm (f, vm, body, aero_vm_edit_get_next_run_required (edit), &error);
+  g_assert_no_error (error);
+  prediction_met (f, vm, changes, rc->pending, TRUE);
+}
+
+/* The same edit without next_run: why the client must not send it so. */
+static void
+test_running_live (Fixture       *f,
+                   gconstpointer  data)
+{
+  const RunningCase *rc = data;
+  g_autoptr(AeroVm) vm = NULL;
+  g_autoptr(AeroVmEdit) edit = running_case_edit (f, rc, &vm);
+  g_autoptr(GPtrArray) changes = aero_vm_edit_list_changes (edit);
+  g_autoptr(JsonNode) body = aero_vm_edit_build_body (edit);
+  g_autoptr(AeroVm) updated = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (aero_vm_edit_get_next_run_required (edit));
+  updated = put_vm (f, vm, body, FALSE, &error);
+  if (rc->live_fault)
+    {
+      g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_FAULT);
+      return;
+    }
+  g_assert_no_error (error);
+  g_assert_false (prediction_met (f, vm, changes, rc->pending, FALSE));
+}
+
+static void
+edit_name (Fixture *f, AeroVmEdit *edit)
+{
+  aero_vm_edit_set_name (edit, "web-01-renamed");
+}
+
+static void
+edit_description (Fixture *f, AeroVmEdit *edit)
+{
+  aero_vm_edit_set_description (edit, "front end");
+}
+
+static void
+edit_comment (Fixture *f, AeroVmEdit *edit)
+{
+  aero_vm_edit_set_comment (edit, "see ticket 42");
+}
+
+/* 4 -> 5 GiB: memory and the derived guarantee hot plug, the derived
+ * maximum waits. */
+static void
+edit_memory_step (Fixture *f, AeroVmEdit *edit)
+{
+  aero_vm_edit_set_memory (edit, 5 * GIB);
+}
+
+static void
+edit_memory_odd (Fixture *f, AeroVmEdit *edit)
+{
+  aero_vm_edit_set_memory (edit, 4 * GIB + 300 * MIB);
+}
+
+/* With the maximum kept, nothing else asks for a next-run configuration:
+ * without next_run the engine finds no memory device to unplug and drops
+ * the decrease. */
+static void
+edit_memory_down (Fixture *f, AeroVmEdit *edit)
+{
+  gint64 max = aero_vm_edit_get_max_memory (edit);
+
+  /* Touched, so that it is no longer derived from the memory. */
+  aero_vm_edit_set_max_memory (edit, max + MIB);
+  aero_vm_edit_set_max_memory (edit, max);
+  aero_vm_edit_set_memory (edit, 3 * GIB);
+}
+
+static void
+edit_memory_over_max (Fixture *f, AeroVmEdit *edit)
+{
+  aero_vm_edit_set_max_memory (edit, 16 * GIB);
+  aero_vm_edit_set_memory (edit, 10 * GIB);
+}
+
+static void
+edit_guaranteed (Fixture *f, AeroVmEdit *edit)
+{
+  aero_vm_edit_set_guaranteed (edit, 1 * GIB);
+}
+
+static void
+edit_guaranteed_up (Fixture *f, AeroVmEdit *edit)
+{
+  aero_vm_edit_set_guaranteed (edit, 3 * GIB);
+}
+
+static void
+edit_memory_paused (Fixture *f, AeroVmEdit *edit)
+{
+  aero_vm_edit_set_memory (edit, 5 * GIB);
+  aero_vm_edit_set_guaranteed (edit, 2 * GIB);
+}
+
+static void
+edit_max_memory (Fixture *f, AeroVmEdit *edit)
+{
+  aero_vm_edit_set_max_memory (edit, 8 * GIB);
+}
+
+static void
+edit_ballooning (Fixture *f, AeroVmEdit *edit)
+{
+  aero_vm_edit_set_ballooning (edit, FALSE);
+}
+
+static void
+edit_type (Fixture *f, AeroVmEdit *edit)
+{
+  aero_vm_edit_set_vm_type (edit, AERO_VM_TYPE_DESKTOP);
+}
+
+static void
+edit_sockets_more (Fixture *f, AeroVmEdit *edit)
+{
+  aero_vm_edit_set_cpu_sockets (edit, 3);
+}
+
+static void
+edit_sockets_fewer (Fixture *f, AeroVmEdit *edit)
+{
+  aero_vm_edit_set_cpu_sockets (edit, 1);
+}
+
+static void
+edit_cores (Fixture *f, AeroVmEdit *edit)
+{
+  aero_vm_edit_set_cpu_cores (edit, 2);
+}
+
+static void
+edit_sockets_and_cores (Fixture *f, AeroVmEdit *edit)
+{
+  aero_vm_edit_set_cpu_sockets (edit, 2);
+  aero_vm_edit_set_cpu_cores (edit, 2);
+}
+
+static void
+edit_cpu_shares (Fixture *f, AeroVmEdit *edit)
+{
+  aero_vm_edit_set_cpu_shares (edit, 1024);
+}
+
+static void
+edit_everything_live (Fixture *f, AeroVmEdit *edit)
+{
+  aero_vm_edit_set_description (edit, "bigger");
+  aero_vm_edit_set_memory (edit, 6 * GIB);
+  aero_vm_edit_set_cpu_sockets (edit, 2);
+  aero_vm_edit_set_ballooning (edit, FALSE);
+}
+
+/* web-01, web-05 (paused), desk-bob (suspended), mon-01 (2 GiB, max 8):
+ * RHEL guests unless said; build-01 has 2 sockets, desk-alice is a
+ * Windows guest with 2 sockets. */
+static const RunningCase running_cases[] = {
+  { "name", "web-01", edit_name, FALSE, FALSE, FALSE },
+  { "description", "web-01", edit_description, FALSE, FALSE, FALSE },
+  { "comment", "web-01", edit_comment, FALSE, FALSE, FALSE },
+  { "memory-step", "web-01", edit_memory_step, FALSE, FALSE, FALSE },
+  { "memory-odd", "web-01", edit_memory_odd, TRUE, TRUE, FALSE },
+  { "memory-down", "web-01", edit_memory_down, TRUE, FALSE, FALSE },
+  { "memory-over-max", "mon-01", edit_memory_over_max, TRUE, TRUE, FALSE },
+  { "memory-paused", "web-05", edit_memory_paused, FALSE, FALSE, FALSE },
+  { "guaranteed", "web-01", edit_guaranteed, FALSE, FALSE, FALSE },
+  { "guaranteed-paused", "web-05", edit_guaranteed_up, FALSE, FALSE, FALSE },
+  { "guaranteed-suspended", "desk-bob", edit_guaranteed, FALSE, FALSE, FALSE },
+  { "max-memory", "web-01", edit_max_memory, FALSE, FALSE, FALSE },
+  { "ballooning", "web-01", edit_ballooning, FALSE, FALSE, FALSE },
+  { "type", "web-01", edit_type, FALSE, FALSE, FALSE },
+  { "cpu-shares", "web-01", edit_cpu_shares, FALSE, FALSE, FALSE },
+  { "sockets-more", "build-01", edit_sockets_more, FALSE, FALSE, FALSE },
+  { "sockets-fewer-linux", "build-01", edit_sockets_fewer, FALSE, FALSE, FALSE },
+  { "sockets-fewer-windows", "desk-alice", edit_sockets_fewer, TRUE, FALSE, FALSE },
+  { "sockets-paused", "web-05", edit_sockets_more, FALSE, FALSE, FALSE },
+  { "cores", "web-01", edit_cores, FALSE, FALSE, FALSE },
+  { "sockets-and-cores", "web-01", edit_sockets_and_cores, TRUE, FALSE, FALSE },
+  { "mixed", "web-01", edit_everything_live, FALSE, FALSE, FALSE },
+  { "pending-next-run", "web-01", edit_description, TRUE, FALSE, TRUE },
+};
+
+/* The cluster of a running VM: the client refuses it, and so does the
+ * engine, with next_run or without. */
+static void
+test_running_cluster (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(AeroVm) vm = vm_named (f, "stable-01");
+  g_autoptr(AeroVmEdit) edit = aero_vm_edit_new_for_vm (vm, f->clusters);
+  g_autoptr(JsonNode) body = NULL;
+
+  aero_vm_edit_set_cluster (edit, cluster_named (f, "Default"));
+  g_assert_nonnull (aero_vm_edit_get_cluster_error (edit));
+  g_assert_false (aero_vm_edit_get_valid (edit));
+
+  body = aero_vm_edit_build_body (edit);
+  for (int next_run = 0; next_run <= 1; next_run++)
+    {
+      g_autoptr(AeroVm) updated = NULL;
+      g_autoptr(GError) error = NULL;
+
+      updated = put_vm (f, vm, body, next_run, &error);
+      g_assert_null (updated);
+      g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_FAULT);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -396,6 +766,22 @@ main (int   argc,
   ADD ("running-vm-next-run", test_running_vm_next_run);
   ADD ("engine-agrees-on-validation", test_engine_agrees_on_validation);
   ADD ("bulk-enable", test_bulk_enable);
+  ADD ("running-cluster", test_running_cluster);
+
+  for (guint i = 0; i < G_N_ELEMENTS (running_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/vm-edit-demo/running/%s", running_cases[i].path);
+
+      g_test_add (path, Fixture, &running_cases[i], fixture_set_up, test_running_prediction,
+                  fixture_tear_down);
+      if (running_cases[i].required)
+        {
+          g_autofree char *live = g_strdup_printf ("/vm-edit-demo/running-live/%s", running_cases[i].path);
+
+          g_test_add (live, Fixture, &running_cases[i], fixture_set_up, test_running_live,
+                      fixture_tear_down);
+        }
+    }
 
 #undef ADD
 
