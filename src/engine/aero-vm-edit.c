@@ -2080,6 +2080,28 @@ status_up (AeroVmEdit *self)
   return self->vm != NULL && aero_vm_get_status (self->vm) == AERO_VM_STATUS_UP;
 }
 
+/* VMStatus.isRunning (): where UpdateVmCommand checks a live memory
+ * change against the current maximum. */
+static gboolean
+status_engine_running (AeroVmEdit *self)
+{
+  if (self->vm == NULL)
+    return FALSE;
+
+  switch (aero_vm_get_status (self->vm))
+    {
+    case AERO_VM_STATUS_UP:
+    case AERO_VM_STATUS_POWERING_UP:
+    case AERO_VM_STATUS_POWERING_DOWN:
+    case AERO_VM_STATUS_MIGRATING:
+    case AERO_VM_STATUS_WAIT_FOR_LAUNCH:
+    case AERO_VM_STATUS_REBOOT_IN_PROGRESS:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 /* VMStatus.Group.RUNNING_OR_PAUSED: where the guaranteed memory
  * (minAllocatedMem) is hot-settable. */
 static gboolean
@@ -2159,7 +2181,7 @@ running_plan (AeroVmEdit        *self,
          * memory devices hot plugged before; when none fits the decrease
          * is dropped without a next-run configuration. */
         plan.next_run_required = TRUE;
-      else if (up && c->memory > o->max_memory)
+      else if (status_engine_running (self) && c->memory > o->max_memory)
         /* Live, the memory may not pass the maximum the VM runs with. */
         plan.next_run_required = TRUE;
       else if (up)

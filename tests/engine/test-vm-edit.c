@@ -807,6 +807,24 @@ test_running_rules (Fixture       *f,
   g_assert_true (aero_vm_edit_get_next_run_required (edit));
   g_clear_object (&edit);
 
+  /* Paused is not "running" for the check against the current maximum;
+   * powering up is, though memory waits there anyway. */
+  edit = aero_vm_edit_new_for_vm (paused, G_LIST_MODEL (f->clusters));
+  aero_vm_edit_set_max_memory (edit, 8192 * MIB);
+  aero_vm_edit_set_guaranteed (edit, 1024 * MIB);
+  aero_vm_edit_set_memory (edit, 6144 * MIB);
+  g_assert_cmpint (when_of (edit, "memory"), ==, AERO_VM_CHANGE_NEXT_RUN);
+  g_assert_false (aero_vm_edit_get_next_run_required (edit));
+  g_clear_object (&edit);
+  aero_vm_set_status (paused, AERO_VM_STATUS_POWERING_UP);
+  edit = aero_vm_edit_new_for_vm (paused, G_LIST_MODEL (f->clusters));
+  aero_vm_edit_set_max_memory (edit, 8192 * MIB);
+  aero_vm_edit_set_guaranteed (edit, 1024 * MIB);
+  aero_vm_edit_set_memory (edit, 6144 * MIB);
+  g_assert_cmpint (when_of (edit, "memory"), ==, AERO_VM_CHANGE_NEXT_RUN);
+  g_assert_true (aero_vm_edit_get_next_run_required (edit));
+  g_clear_object (&edit);
+
   /* Suspended is not RUNNING_OR_PAUSED. */
   edit = aero_vm_edit_new_for_vm (suspended, G_LIST_MODEL (f->clusters));
   aero_vm_edit_set_guaranteed (edit, 256 * MIB);
