@@ -686,6 +686,11 @@ show_bulk (AeroSceneContext  *context,
   { base "-light", show, object, page, FALSE, FALSE, NULL, 0, 0, appstream, { { 0 } }, 0 }, \
   { base "-dark", show, object, page, TRUE, FALSE, NULL, 0, 0, NULL, { { 0 } }, 0 }
 
+/* The same at a fixed window size (AppStream wants at least 620 px wide). */
+#define SCENE_PAIR_SIZED(base, show, object, page, width, height, appstream) \
+  { base "-light", show, object, page, FALSE, FALSE, NULL, width, height, appstream, { { 0 } }, 0 }, \
+  { base "-dark", show, object, page, TRUE, FALSE, NULL, width, height, NULL, { { 0 } }, 0 }
+
 static const AeroScene scenes[] = {
   SCENE_PAIR ("login", show_login, NULL, NULL, NULL),
   SCENE_PAIR ("vm-list", show_vm_list, "web-01", NULL, "vm-list.png"),
@@ -711,9 +716,9 @@ static const AeroScene scenes[] = {
   SCENE_PAIR ("edit-template", show_edit_template, "rhel9-server", "resources", NULL),
   SCENE_PAIR ("validation-error", show_validation_error, "web-03", "resources", NULL),
   SCENE_PAIR ("engine-fault", show_engine_fault, "web-03", "general", NULL),
-  SCENE_PAIR ("pending-changes", show_pending_changes, "web-01", NULL, "pending-changes.png"),
+  SCENE_PAIR_SIZED ("pending-changes", show_pending_changes, "web-01", NULL, 720, 620, "pending-changes.png"),
   SCENE_PAIR ("run-once", show_run_once, "web-03", NULL, NULL),
-  SCENE_PAIR ("edit-cluster", show_edit_cluster, "Default", NULL, "cluster-optimization.png"),
+  SCENE_PAIR_SIZED ("edit-cluster", show_edit_cluster, "Default", NULL, 720, 700, "cluster-optimization.png"),
   /* Below 3.3 "Enable Memory Balloon Optimization" is greyed with its reason. */
   SCENE_PAIR ("edit-cluster-legacy", show_edit_cluster, "Legacy", NULL, NULL),
   SCENE_PAIR ("bulk-confirmation", show_bulk, NULL, "summary", NULL),
@@ -737,6 +742,39 @@ aero_scene_lookup (const char *name)
 }
 
 /* --- rendering ------------------------------------------------------------- */
+
+typedef struct
+{
+  GtkWidget *window;
+  int        width;
+  int        height;
+} SizeWait;
+
+static gboolean
+has_size (gpointer data)
+{
+  SizeWait *wait = data;
+
+  /* The request counts the client-side decorations, the allocation
+   * does not; the content may also ask for more than requested. */
+  return gtk_widget_get_width (wait->window) >= wait->width - 24 &&
+         gtk_widget_get_height (wait->window) >= wait->height - 24;
+}
+
+/* A dialog shown at a size of the scene's choosing (the AppStream
+ * screenshots want a minimum width). GTK 4 ignores a new default size on a
+ * shown window, but grows it to a larger size request; with no window
+ * manager the X server grants it at once. */
+static void
+resize (GtkWidget *window,
+        int        width,
+        int        height)
+{
+  SizeWait wait = { window, width, height };
+
+  gtk_widget_set_size_request (window, width, height);
+  wait_until (has_size, &wait);
+}
 
 static GdkTexture *
 capture (GtkWidget *window)
@@ -786,6 +824,8 @@ aero_scene_render (const AeroScene  *scene,
   context.app = G_APPLICATION (app);
 
   window = scene->show (&context, scene, error);
+  if (window != NULL && scene->width > 0 && scene->height > 0)
+    resize (window, scene->width, scene->height);
   if (window != NULL)
     texture = capture (window);
 
