@@ -360,13 +360,12 @@ main_window_loaded (gpointer data)
          aero_template_view_get_loaded (templates);
 }
 
+/* No spinner turning under @data: e.g. the memory bar of the VM detail
+ * pane, drawn from /statistics, has arrived. */
 static gboolean
-vm_detail_loaded (gpointer data)
+nothing_spinning (gpointer data)
 {
-  GtkWidget *detail = data;
-
-  /* The memory bar is drawn from /statistics: wait for its spinner. */
-  return find_spinning (detail) == NULL;
+  return find_spinning (data) == NULL;
 }
 
 /* The Virtual Machines view logged in to the demo engine, with @scene's
@@ -411,7 +410,7 @@ show_vm_list (AeroSceneContext  *context,
           break;
         }
     }
-  wait_until (vm_detail_loaded, aero_vm_view_get_detail (view));
+  wait_until (nothing_spinning, aero_vm_view_get_detail (view));
   return window;
 }
 
@@ -784,6 +783,10 @@ capture (GtkWidget *window)
   GtkSnapshot *snapshot;
   GskRenderer *renderer;
   int width, height;
+
+  /* A spinning spinner means something is still loading, and would never
+   * give the same pixels twice. */
+  wait_until (nothing_spinning, window);
 
   /* Let bindings, relayouts and redraws triggered by the scene settle. */
   for (guint i = 0; i < 3; i++)
