@@ -411,6 +411,16 @@ show_vm_list (AeroSceneContext  *context,
         }
     }
   wait_until (nothing_spinning, aero_vm_view_get_detail (view));
+
+  /* Another view of the window: "templates" or "clusters". */
+  if (scene->page != NULL)
+    {
+      GtkWidget *stack = find_by_id (window, "view_stack");
+
+      if (!require_widget (stack, "view stack", error))
+        return NULL;
+      adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), scene->page);
+    }
   return window;
 }
 
@@ -693,6 +703,8 @@ show_bulk (AeroSceneContext  *context,
 static const AeroScene scenes[] = {
   SCENE_PAIR ("login", show_login, NULL, NULL, NULL),
   SCENE_PAIR ("vm-list", show_vm_list, "web-01", NULL, "vm-list.png"),
+  SCENE_PAIR ("template-list", show_vm_list, NULL, "templates", NULL),
+  SCENE_PAIR ("cluster-list", show_vm_list, NULL, "clusters", NULL),
   { "vm-list-narrow-light", show_vm_list, NULL, NULL, FALSE, FALSE, NULL, 360, 720, NULL, { { 0 } }, 0 },
   { "vm-list-narrow-dark", show_vm_list, NULL, NULL, TRUE, FALSE, NULL, 360, 720, NULL, { { 0 } }, 0 },
   /* Right to left: Hebrew has no catalogue of ours, GTK's own strings
