@@ -36,7 +36,10 @@ struct _AeroBulkBalloonDialog
   gboolean        enable;
   GCancellable   *cancellable;
   const char     *stage;
-  guint           n_fetching;
+  guint           n_fetching;  /* GETs still to finish */
+  guint           next_fetch;  /* next item to look at for a GET */
+  guint           n_fetch_in_flight;
+  guint           n_to_fetch;
   guint           next_index;  /* next item to send */
   guint           n_in_flight;
   guint           n_to_send;
@@ -51,11 +54,11 @@ struct _AeroBulkBalloonDialog
   GtkSpinner     *checking_spinner;
   GtkLabel       *checking_label;
   GtkLabel       *summary_label;
-  GtkListBox     *summary_list;
+  GtkListView    *summary_list;
   GtkLabel       *progress_label;
   GtkProgressBar *progress_bar;
   GtkLabel       *results_label;
-  GtkListBox     *results_list;
+  GtkListView    *results_list;
 };
 
 G_DEFINE_FINAL_TYPE (AeroBulkBalloonDialog, aero_bulk_balloon_dialog, ADW_TYPE_WINDOW)
@@ -190,28 +193,104 @@ aero_bulk_balloon_dialog_dup_summary (AeroBulkBalloonDialog *self)
   return g_strv_builder_end (builder);
 }
 
-static void
-clear_list (GtkListBox *list)
+/* The rows of both lists are built only for what is on screen: the
+ * model is a list of names, and each row finds its item by position. */
+static GListModel *
+names_model_new (AeroBulkBalloonDialog *self)
 {
-  GtkWidget *child;
+  g_autofree const char **names = g_new0 (const char *, self->items->len + 1);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const char *name = aero_vm_get_name (((Item *) g_ptr_array_index (self->items, i))->vm);
+
+      names[i] = name != NULL ? name : "";
+    }
+
+  return G_LIST_MODEL (gtk_string_list_new (names));
 }
 
-static GtkWidget *
-vm_row_new (const char *name,
-            const char *text,
-            const char *icon_name)
+static void
+set_model (GtkListView *view,
+           GListModel  *names)
 {
-  GtkWidget *row = adw_action_row_new ();
+  g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (g_object_ref (names));
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name != NULL ? name : "");
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
+  gtk_list_view_set_model (view, GTK_SELECTION_MODEL (selection));
+}
+
+static void
+row_setup_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *text = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_visible (icon, FALSE);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (text, "dim-label");
+  gtk_widget_add_css_class (text, "caption");
+  gtk_widget_set_hexpand (texts, TRUE);
+
+  gtk_box_append (GTK_BOX (texts), name);
+  gtk_box_append (GTK_BOX (texts), text);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), texts);
+  g_object_set_data (G_OBJECT (box), "icon", icon);
+  g_object_set_data (G_OBJECT (box), "name", name);
+  g_object_set_data (G_OBJECT (box), "text", text);
+  gtk_list_item_set_child (list_item, box);
+  gtk_list_item_set_activatable (list_item, FALSE);
+}
+
+static void
+row_fill (GtkListItem *list_item,
+          const char  *name,
+          const char  *text,
+          const char  *icon_name)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *icon = g_object_get_data (G_OBJECT (box), "icon");
+
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "name"), name != NULL ? name : "");
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "text"), text != NULL ? text : "");
+  gtk_widget_set_visible (icon, icon_name != NULL);
   if (icon_name != NULL)
-    adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (icon_name));
+    gtk_image_set_from_icon_name (GTK_IMAGE (icon), icon_name);
+}
 
-  return row;
+static Item *
+list_item_get_item (AeroBulkBalloonDialog *self,
+                    GtkListItem           *list_item)
+{
+  guint position = gtk_list_item_get_position (list_item);
+
+  if (position >= self->items->len)
+    return NULL;
+  return g_ptr_array_index (self->items, position);
+}
+
+static void
+summary_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 AeroBulkBalloonDialog    *self)
+{
+  Item *item = list_item_get_item (self, list_item);
+
+  if (item != NULL)
+    row_fill (list_item, aero_vm_get_name (item->vm), action_text (self, item), NULL);
 }
 
 static void
@@ -222,15 +301,10 @@ show_summary (AeroBulkBalloonDialog *self)
   guint n_changes = count_action (self, AERO_BULK_BALLOONING_CHANGE_NOW)
                     + count_action (self, AERO_BULK_BALLOONING_CHANGE_NEXT_RUN);
 
-  gtk_label_set_text (self->summary_label, text);
-  clear_list (self->summary_list);
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      Item *item = g_ptr_array_index (self->items, i);
+  g_autoptr(GListModel) names = names_model_new (self);
 
-      gtk_list_box_append (self->summary_list,
-                           vm_row_new (aero_vm_get_name (item->vm), action_text (self, item), NULL));
-    }
+  gtk_label_set_text (self->summary_label, text);
+  set_model (self->summary_list, names);
 
   set_stage (self, "summary");
   gtk_spinner_set_spinning (self->checking_spinner, FALSE);
@@ -258,11 +332,29 @@ make_plan (AeroBulkBalloonDialog *self)
     }
 }
 
+static void fetch_next (AeroBulkBalloonDialog *self);
+
+static void
+update_checking (AeroBulkBalloonDialog *self)
+{
+  g_autofree char *text = NULL;
+
+  /* TRANSLATORS: progress of the GETs before the summary, "(12 of 40)" */
+  text = g_strdup_printf (_("Reading the current setting of the selected virtual machines (%u of %u)…"),
+                          self->n_to_fetch - self->n_fetching, self->n_to_fetch);
+  gtk_label_set_text (self->checking_label, text);
+}
+
 static void
 fetched_one (AeroBulkBalloonDialog *self)
 {
+  self->n_fetch_in_flight--;
   if (--self->n_fetching > 0)
-    return;
+    {
+      update_checking (self);
+      fetch_next (self);
+      return;
+    }
 
   make_plan (self);
   show_summary (self);
@@ -300,6 +392,30 @@ get_vm_cb (GObject      *source,
   fetched_one (self);
 }
 
+/* A few GETs at a time, like the PUTs: a selection of thousands of VMs
+ * whose flag a list left out must not flood the engine. */
+static void
+fetch_next (AeroBulkBalloonDialog *self)
+{
+  while (self->n_fetch_in_flight < AERO_BULK_BALLOON_PARALLEL
+         && self->next_fetch < self->items->len)
+    {
+      guint index = self->next_fetch++;
+      Item *item = g_ptr_array_index (self->items, index);
+      Fetch *fetch;
+
+      if (item->action != AERO_BULK_BALLOONING_UNKNOWN)
+        continue;
+
+      fetch = g_new0 (Fetch, 1);
+      fetch->self = g_object_ref (self);
+      fetch->index = index;
+      self->n_fetch_in_flight++;
+      aero_engine_get_vm_async (self->engine, aero_vm_get_id (item->vm), FALSE,
+                                self->cancellable, get_vm_cb, fetch);
+    }
+}
+
 static void
 check (AeroBulkBalloonDialog *self)
 {
@@ -313,26 +429,15 @@ check (AeroBulkBalloonDialog *self)
       return;
     }
 
-  gtk_label_set_text (self->checking_label,
-                      _("Reading the current setting of the selected virtual machines…"));
   set_stage (self, "checking");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.ok", FALSE);
 
   self->n_fetching = n_unknown;
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      Item *item = g_ptr_array_index (self->items, i);
-      Fetch *fetch;
-
-      if (item->action != AERO_BULK_BALLOONING_UNKNOWN)
-        continue;
-
-      fetch = g_new0 (Fetch, 1);
-      fetch->self = g_object_ref (self);
-      fetch->index = i;
-      aero_engine_get_vm_async (self->engine, aero_vm_get_id (item->vm), FALSE,
-                                self->cancellable, get_vm_cb, fetch);
-    }
+  self->n_to_fetch = n_unknown;
+  self->next_fetch = 0;
+  self->n_fetch_in_flight = 0;
+  update_checking (self);
+  fetch_next (self);
 }
 
 /* --- sending ------------------------------------------------------------- */
@@ -380,40 +485,47 @@ aero_bulk_balloon_dialog_dup_results (AeroBulkBalloonDialog *self)
 }
 
 static void
+results_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 AeroBulkBalloonDialog    *self)
+{
+  Item *item = list_item_get_item (self, list_item);
+  g_autofree char *line = NULL;
+  const char *icon = NULL;
+
+  if (item == NULL)
+    return;
+
+  switch (item->outcome)
+    {
+    case OUTCOME_CHANGED:
+      icon = "emblem-ok-symbolic";
+      line = g_strdup (outcome_text (self, item));
+      break;
+    case OUTCOME_FAILED:
+      icon = "dialog-error-symbolic";
+      /* TRANSLATORS: %s is the engine's own message */
+      line = g_strdup_printf (_("Failed: %s"), item->message);
+      break;
+    case OUTCOME_SKIPPED:
+    case OUTCOME_PENDING:
+    default:
+      icon = "action-unavailable-symbolic";
+      /* TRANSLATORS: %s says why, e.g. "ballooning is already enabled" */
+      line = g_strdup_printf (_("Skipped: %s"), outcome_text (self, item));
+      break;
+    }
+
+  row_fill (list_item, aero_vm_get_name (item->vm), line, icon);
+}
+
+static void
 show_results (AeroBulkBalloonDialog *self)
 {
   g_autofree char *text = NULL;
+  g_autoptr(GListModel) names = names_model_new (self);
 
-  clear_list (self->results_list);
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      Item *item = g_ptr_array_index (self->items, i);
-      const char *icon = NULL;
-      g_autofree char *line = NULL;
-
-      switch (item->outcome)
-        {
-        case OUTCOME_CHANGED:
-          icon = "emblem-ok-symbolic";
-          line = g_strdup (outcome_text (self, item));
-          break;
-        case OUTCOME_FAILED:
-          icon = "dialog-error-symbolic";
-          /* TRANSLATORS: %s is the engine's own message */
-          line = g_strdup_printf (_("Failed: %s"), item->message);
-          break;
-        case OUTCOME_SKIPPED:
-        case OUTCOME_PENDING:
-        default:
-          icon = "action-unavailable-symbolic";
-          /* TRANSLATORS: %s says why, e.g. "ballooning is already enabled" */
-          line = g_strdup_printf (_("Skipped: %s"), outcome_text (self, item));
-          break;
-        }
-
-      gtk_list_box_append (self->results_list,
-                           vm_row_new (aero_vm_get_name (item->vm), line, icon));
-    }
+  set_model (self->results_list, names);
 
   if (self->n_failed == 0)
     text = g_strdup_printf (ngettext ("%u virtual machine was updated.",
@@ -653,7 +765,17 @@ aero_bulk_balloon_dialog_class_init (AeroBulkBalloonDialogClass *klass)
 static void
 aero_bulk_balloon_dialog_init (AeroBulkBalloonDialog *self)
 {
+  g_autoptr(GtkListItemFactory) summary_factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) results_factory = gtk_signal_list_item_factory_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (summary_factory, "setup", G_CALLBACK (row_setup_cb), NULL);
+  g_signal_connect (summary_factory, "bind", G_CALLBACK (summary_bind_cb), self);
+  gtk_list_view_set_factory (self->summary_list, summary_factory);
+  g_signal_connect (results_factory, "setup", G_CALLBACK (row_setup_cb), NULL);
+  g_signal_connect (results_factory, "bind", G_CALLBACK (results_bind_cb), self);
+  gtk_list_view_set_factory (self->results_list, results_factory);
 
   self->cancellable = g_cancellable_new ();
   self->items = g_ptr_array_new_with_free_func (item_free);

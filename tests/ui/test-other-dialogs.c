@@ -463,6 +463,130 @@ test_bulk_failure_goes_on (DialogFixture *fixture,
   g_assert_true (g_str_has_prefix (results[3], "stable-04: "));
 }
 
+/* The children a list widget built, whatever their kind. */
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+static guint
+list_view_n_items (GtkWidget *widget)
+{
+  g_assert_true (GTK_IS_LIST_VIEW (widget));
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (widget))));
+}
+
+/* Ctrl+A over 10,000 VMs, then Disable Ballooning: the summary and the
+ * results must not build a row per VM (that froze the window for
+ * minutes), only the rows on screen. */
+#define MANY_VMS 5000
+
+static void
+test_bulk_many (DialogFixture *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) vms = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(AeroVm) legacy = find_by_name (fixture->vms, "legacy-web");
+  g_autoptr(GPtrArray) puts = NULL;
+  g_auto(GStrv) summary = NULL;
+  g_auto(GStrv) results = NULL;
+  AeroBulkBalloonDialog *dialog;
+  GtkWidget *list;
+  gint64 start;
+  double seconds;
+
+  /* One VM that changes, and thousands skipped for their level. GtkListView
+   * keeps about 200 rows around the visible ones in GTK 4.8. */
+  g_ptr_array_add (vms, find_by_name (fixture->vms, "prod-app-02"));
+  for (guint i = 0; i < MANY_VMS; i++)
+    {
+      AeroVm *vm = aero_vm_copy (legacy);
+      g_autofree char *name = g_strdup_printf ("many-%05u", i);
+
+      aero_vm_set_name (vm, name);
+      g_ptr_array_add (vms, vm);
+    }
+
+  start = g_get_monotonic_time ();
+  dialog = aero_bulk_balloon_dialog_new (fixture->engine, vms, fixture->clusters, TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 560, 600);
+  gtk_window_present (GTK_WINDOW (dialog));
+  if (g_strcmp0 (aero_bulk_balloon_dialog_get_stage (dialog), "summary") != 0)
+    wait_signal (dialog, "ready");
+  settle ();
+  seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  g_test_message ("summary of %u VMs shown in %.3f s", vms->len, seconds);
+
+  summary = aero_bulk_balloon_dialog_dup_summary (dialog);
+  g_assert_cmpstr (summary[0], ==, "1 virtual machine will change now.");
+  g_assert_cmpstr (summary[1], ==,
+                   "5000 virtual machines will be skipped: their compatibility version is below 3.1.");
+
+  list = get_widget (dialog, "summary_list");
+  g_assert_cmpuint (list_view_n_items (list), ==, vms->len);
+  g_assert_cmpuint (count_children (list), <, 300);
+  g_assert_cmpfloat (seconds, <, 5.0);
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
+  if (g_strcmp0 (aero_bulk_balloon_dialog_get_stage (dialog), "results") != 0)
+    wait_signal (dialog, "finished");
+  settle ();
+
+  /* The skipped ones cost no request. */
+  puts = recorded_with_method (fixture, "PUT");
+  g_assert_cmpuint (puts->len, ==, 1);
+
+  list = get_widget (dialog, "results_list");
+  g_assert_cmpuint (list_view_n_items (list), ==, vms->len);
+  g_assert_cmpuint (count_children (list), <, 300);
+  results = aero_bulk_balloon_dialog_dup_results (dialog);
+  g_assert_cmpstr (results[0], ==, "prod-app-02: Ballooning enabled");
+  g_assert_true (g_str_has_prefix (results[MANY_VMS], "many-04999: "));
+}
+
+/* VMs whose flag a list left out are read a few at a time, and the
+ * waiting page counts them. */
+static void
+test_bulk_unknown_progress (DialogFixture *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) vms = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(AeroVm) listed = find_by_name (fixture->vms, "prod-app-02");
+  g_autoptr(GPtrArray) gets = NULL;
+  g_auto(GStrv) summary = NULL;
+  AeroBulkBalloonDialog *dialog;
+  const char *label;
+
+  for (guint i = 0; i < 12; i++)
+    {
+      AeroVm *vm = aero_vm_copy (listed);
+      g_autoptr(AeroMemoryPolicy) policy = aero_memory_policy_copy (aero_vm_get_memory_policy (vm));
+
+      aero_memory_policy_set_ballooning (policy, AERO_TRISTATE_UNKNOWN);
+      aero_vm_set_memory_policy (vm, policy);
+      g_ptr_array_add (vms, vm);
+    }
+
+  dialog = aero_bulk_balloon_dialog_new (fixture->engine, vms, fixture->clusters, TRUE);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_cmpstr (aero_bulk_balloon_dialog_get_stage (dialog), ==, "checking");
+  label = gtk_label_get_text (GTK_LABEL (get_widget (dialog, "checking_label")));
+  g_assert_nonnull (strstr (label, "(0 of 12)"));
+  wait_signal (dialog, "ready");
+
+  gets = recorded_with_method (fixture, "GET");
+  g_assert_cmpuint (gets->len, ==, 12);
+  summary = aero_bulk_balloon_dialog_dup_summary (dialog);
+  g_assert_cmpstr (summary[0], ==, "12 virtual machines will change now.");
+}
+
 /* --- entry points --------------------------------------------------------- */
 
 static void
@@ -571,6 +695,8 @@ main (int   argc,
   ADD ("/bulk-balloon-dialog/mixed", test_bulk_mixed);
   ADD ("/bulk-balloon-dialog/failure-goes-on", test_bulk_failure_goes_on);
   ADD ("/bulk-balloon-dialog/unknown-fetched", test_bulk_unknown_fetched);
+  ADD ("/bulk-balloon-dialog/unknown-progress", test_bulk_unknown_progress);
+  ADD ("/bulk-balloon-dialog/many", test_bulk_many);
   ADD ("/dialogs/entry-points", test_entry_points);
 #undef ADD
 
