@@ -38,7 +38,14 @@ struct _AeroVmDialog
   GtkLabel          *loading_label;
   GtkStack          *tabs;
 
+  GtkStackPage      *general_tab;
+  GtkStackPage      *system_tab;
+  GtkStackPage      *resources_tab;
+
   AdwComboRow       *cluster_row;
+  GtkWidget         *cluster_error_row;
+  GtkLabel          *cluster_error;
+  AdwActionRow      *custom_compat_row;
   AdwComboRow       *template_row;
   AdwEntryRow       *name_row;
   GtkWidget         *name_error_row;
@@ -307,6 +314,8 @@ set_field_error (GtkWidget  *row,
 static void
 errors_changed (AeroVmDialog *self)
 {
+  set_field_error (self->cluster_error_row, self->cluster_error,
+                   aero_vm_edit_get_cluster_error (self->edit));
   set_field_error (self->name_error_row, self->name_error,
                    aero_vm_edit_get_name_error (self->edit));
   set_field_error (self->memory_error_row, self->memory_error,
@@ -322,6 +331,18 @@ errors_changed (AeroVmDialog *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->name_row), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
+
+  /* OK may be greyed by a field on another tab: the sidebar marks the
+   * tab that holds the reason. */
+  gtk_stack_page_set_needs_attention (self->general_tab,
+                                      aero_vm_edit_get_name_error (self->edit) != NULL
+                                      || aero_vm_edit_get_cluster_error (self->edit) != NULL);
+  gtk_stack_page_set_needs_attention (self->system_tab,
+                                      aero_vm_edit_get_memory_error (self->edit) != NULL
+                                      || aero_vm_edit_get_max_memory_error (self->edit) != NULL
+                                      || aero_vm_edit_get_cpu_error (self->edit) != NULL);
+  gtk_stack_page_set_needs_attention (self->resources_tab,
+                                      aero_vm_edit_get_guaranteed_error (self->edit) != NULL);
 
   update_actions (self);
 }
@@ -444,6 +465,32 @@ focus_name_on_map (AeroVmDialog *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 }
 
+/* A VM or template with a custom compatibility version is judged by it,
+ * not by its cluster's: say so, or "(this cluster: 3.0)" under a
+ * "Default (4.7)" cluster would read as a contradiction. */
+static void
+show_custom_compatibility (AeroVmDialog *self)
+{
+  AeroVersion *custom = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (self->mode == AERO_VM_EDIT_VM && self->vm != NULL)
+    custom = aero_vm_get_custom_compatibility_version (self->vm);
+  else if (self->mode == AERO_VM_EDIT_TEMPLATE && self->tmpl != NULL)
+    custom = aero_template_get_custom_compatibility_version (self->tmpl);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->custom_compat_row), custom != NULL);
+  if (custom == NULL)
+    return;
+
+  version = aero_version_to_string (custom);
+  /* TRANSLATORS: subtitle of "Custom Compatibility Version", e.g. "3.0,
+   * used instead of the cluster's version" */
+  subtitle = g_strdup_printf (_("%s, used instead of the cluster's version"), version);
+  adw_action_row_set_subtitle (self->custom_compat_row, subtitle);
+}
+
 static void
 setup_form (AeroVmDialog *self)
 {
@@ -470,6 +517,8 @@ setup_form (AeroVmDialog *self)
       g_object_bind_property (self->edit, "template-position", self->template_row, "selected",
                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
     }
+
+  show_custom_compatibility (self);
 
   g_object_bind_property (self->edit, "name", self->name_row, "text",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
@@ -518,6 +567,8 @@ setup_form (AeroVmDialog *self)
   resources_gate_changed (self);
 
   g_signal_connect_object (self->edit, "notify::valid",
+                           G_CALLBACK (errors_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->edit, "notify::cluster-error",
                            G_CALLBACK (errors_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->edit, "notify::name-error",
                            G_CALLBACK (errors_changed), self, G_CONNECT_SWAPPED);
@@ -987,7 +1038,13 @@ aero_vm_dialog_class_init (AeroVmDialogClass *klass)
   BIND (loading_spinner);
   BIND (loading_label);
   BIND (tabs);
+  BIND (general_tab);
+  BIND (system_tab);
+  BIND (resources_tab);
   BIND (cluster_row);
+  BIND (cluster_error_row);
+  BIND (cluster_error);
+  BIND (custom_compat_row);
   BIND (template_row);
   BIND (name_row);
   BIND (name_error_row);

@@ -261,6 +261,21 @@ ok_enabled (gpointer dialog)
   return gtk_widget_get_sensitive (get_widget (dialog, "ok_button"));
 }
 
+/* Rows that only hold text (an error, a reason) or hold their own control
+ * are no Tab stops: keyboard users reach the controls, not the frames. */
+static void
+assert_no_frame_tab_stops (GtkWidget *widget)
+{
+  if (G_OBJECT_TYPE (widget) == ADW_TYPE_PREFERENCES_ROW && gtk_widget_get_focusable (widget))
+    g_error ("a text row (%s) takes keyboard focus",
+             gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_no_frame_tab_stops (child);
+}
+
 static void
 recorded_free (gpointer data)
 {

@@ -463,6 +463,19 @@ test_bulk_failure_goes_on (DialogFixture *fixture,
   g_assert_true (g_str_has_prefix (results[3], "stable-04: "));
 }
 
+static void
+test_keyboard_tab_stops (DialogFixture *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(AeroCluster) cluster = find_by_name (fixture->clusters, "Stable");
+  AeroClusterDialog *cluster_dialog = aero_cluster_dialog_new (fixture->engine, cluster);
+  AeroRunOnceDialog *run_once = open_run_once (fixture, "web-04");
+
+  assert_no_frame_tab_stops (GTK_WIDGET (run_once));
+  gtk_window_present (GTK_WINDOW (cluster_dialog));
+  assert_no_frame_tab_stops (GTK_WIDGET (cluster_dialog));
+}
+
 /* The children a list widget built, whatever their kind. */
 static guint
 count_children (GtkWidget *widget)
@@ -698,6 +711,7 @@ main (int   argc,
   ADD ("/bulk-balloon-dialog/unknown-progress", test_bulk_unknown_progress);
   ADD ("/bulk-balloon-dialog/many", test_bulk_many);
   ADD ("/dialogs/entry-points", test_entry_points);
+  ADD ("/dialogs/keyboard-tab-stops", test_keyboard_tab_stops);
 #undef ADD
 
   return g_test_run ();

@@ -719,6 +719,99 @@ test_escape_asks (DialogFixture *fixture,
   g_free (closed);
 }
 
+static gboolean
+tab_needs_attention (AeroVmDialog *dialog,
+                     const char   *name)
+{
+  GtkStack *tabs = GTK_STACK (get_widget (dialog, "tabs"));
+
+  return gtk_stack_page_get_needs_attention (gtk_stack_get_page (tabs, gtk_stack_get_child_by_name (tabs, name)));
+}
+
+/* The engine refuses to move a running VM to another cluster: OK greys,
+ * and the reason shows under the Cluster row, not nowhere. */
+static void
+test_running_cluster_error (DialogFixture *fixture,
+                            gconstpointer  data)
+{
+  AeroVmDialog *dialog = open_edit (fixture, "web-01");
+  AeroVmEdit *edit = aero_vm_dialog_get_edit (dialog);
+  GtkWidget *row = get_widget (dialog, "cluster_error_row");
+
+  g_assert_true (ok_enabled (dialog));
+  g_assert_false (gtk_widget_get_visible (row));
+
+  select_cluster (fixture, dialog, "Stable");
+  g_assert_nonnull (aero_vm_edit_get_cluster_error (edit));
+  g_assert_false (ok_enabled (dialog));
+  g_assert_true (gtk_widget_get_visible (row));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_widget (dialog, "cluster_error"))),
+                   ==, aero_vm_edit_get_cluster_error (edit));
+  g_assert_true (tab_needs_attention (dialog, "general"));
+
+  select_cluster (fixture, dialog, "Default");
+  g_assert_false (gtk_widget_get_visible (row));
+  g_assert_false (tab_needs_attention (dialog, "general"));
+  g_assert_true (ok_enabled (dialog));
+}
+
+/* An error on a tab that is not shown still explains the grey OK: the
+ * sidebar marks its tab. */
+static void
+test_tab_needs_attention (DialogFixture *fixture,
+                          gconstpointer  data)
+{
+  AeroVmDialog *dialog = open_new (fixture);
+
+  set_text (dialog, "name_row", "attention");
+  g_assert_false (tab_needs_attention (dialog, "system"));
+  set_spin (dialog, "memory_spin", 0);
+  g_assert_true (tab_needs_attention (dialog, "system"));
+  g_assert_false (tab_needs_attention (dialog, "general"));
+  set_spin (dialog, "memory_spin", 2048);
+  g_assert_false (tab_needs_attention (dialog, "system"));
+
+  set_spin (dialog, "guaranteed_spin", 4096);
+  g_assert_true (tab_needs_attention (dialog, "resources"));
+  set_spin (dialog, "guaranteed_spin", 1024);
+  g_assert_false (tab_needs_attention (dialog, "resources"));
+
+  set_text (dialog, "name_row", "bad name!");
+  g_assert_true (tab_needs_attention (dialog, "general"));
+}
+
+/* A VM judged by its own custom level says so next to its cluster. */
+static void
+test_custom_compatibility (DialogFixture *fixture,
+                           gconstpointer  data)
+{
+  AeroVmDialog *dialog = open_edit (fixture, "compat-legacy");
+  GtkWidget *row = get_widget (dialog, "custom_compat_row");
+
+  g_assert_true (gtk_widget_get_visible (row));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "3.0, used instead of the cluster's version");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_widget (dialog, "balloon_reason"))), ==, REASON_30);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  dialog = open_edit (fixture, "app-42");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (get_widget (dialog, "custom_compat_row"))),
+                   ==, "4.2, used instead of the cluster's version");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  dialog = open_edit (fixture, "web-03");
+  g_assert_false (gtk_widget_get_visible (get_widget (dialog, "custom_compat_row")));
+}
+
+static void
+test_keyboard_tab_stops (DialogFixture *fixture,
+                         gconstpointer  data)
+{
+  AeroVmDialog *dialog = open_new (fixture);
+
+  assert_no_frame_tab_stops (GTK_WIDGET (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -743,6 +836,10 @@ main (int   argc,
   ADD ("retry-after-outage", test_retry_after_outage);
   ADD ("template-mode", test_template_mode);
   ADD ("escape-asks", test_escape_asks);
+  ADD ("running-cluster-error", test_running_cluster_error);
+  ADD ("tab-needs-attention", test_tab_needs_attention);
+  ADD ("custom-compatibility", test_custom_compatibility);
+  ADD ("keyboard-tab-stops", test_keyboard_tab_stops);
 #undef ADD
 
   return g_test_run ();
