@@ -111,6 +111,24 @@ static void read_next_chunk (GTask *task);
 
 /* --- caller's context ------------------------------------------------- */
 
+/* Queues @func on the caller's context. Never g_main_context_invoke() from
+ * the worker: when the caller's context happens to be owned by nobody at
+ * that instant, invoke runs the function right here in the worker thread. */
+static void
+invoke_in_context (GMainContext   *context,
+                   GSourceFunc     func,
+                   gpointer        data,
+                   GDestroyNotify  notify)
+{
+  g_autoptr(GSource) source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, func, data, notify);
+  g_source_set_static_name (source, "[aerostat] stream batch");
+  g_source_attach (source, context);
+}
+
+
 static gboolean
 deliver_batch (gpointer user_data)
 {
@@ -262,8 +280,8 @@ flush_pending (GTask     *task,
   batch->items = g_steal_pointer (&job->pending);
   job->pending = g_ptr_array_new_with_free_func (g_object_unref);
 
-  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT,
-                              deliver_batch, batch, (GDestroyNotify) batch_free);
+  invoke_in_context (job->context,
+                     deliver_batch, batch, (GDestroyNotify) batch_free);
 }
 
 typedef struct
@@ -348,8 +366,8 @@ stream_worker (gpointer user_data)
       g_mutex_unlock (&job->lock);
 
       if (resume)
-        g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, resume_reading,
-                                    g_object_ref (task), g_object_unref);
+        invoke_in_context (job->context, resume_reading,
+                           g_object_ref (task), g_object_unref);
 
       ok = aero_stream_parser_feed (parser, g_bytes_get_data (item, NULL),
                                     g_bytes_get_size (item), &job->parse_error);
@@ -365,8 +383,8 @@ stream_worker (gpointer user_data)
     flush_pending (task, job);
 
   /* Hands the worker's reference over to the caller's context. */
-  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT,
-                              on_worker_done, task, g_object_unref);
+  invoke_in_context (job->context,
+                     on_worker_done, task, g_object_unref);
   return NULL;
 }
 

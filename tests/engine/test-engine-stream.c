@@ -29,6 +29,7 @@ typedef struct
   gboolean    cancel_on_first;
   GCancellable *cancellable;
   GAsyncResult *result;
+  GThread      *caller;
 } Watch;
 
 static void
@@ -66,6 +67,8 @@ on_batch (GPtrArray *items,
   /* Batches come before the end of the call, never after. */
   g_assert_false (watch->finished);
   g_assert_cmpuint (items->len, >, 0);
+  if (watch->caller != NULL)
+    g_assert_true (g_thread_self () == watch->caller);
   for (guint i = 0; i < items->len; i++)
     g_assert_true (AERO_IS_VM (items->pdata[i]));
 
@@ -90,6 +93,8 @@ on_listed (GObject      *object,
 {
   Watch *watch = user_data;
 
+  if (watch->caller != NULL)
+    g_assert_true (g_thread_self () == watch->caller);
   watch->finished = TRUE;
   watch->result = g_object_ref (result);
 }
@@ -406,6 +411,38 @@ test_clusters_and_templates (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (templates), ==, 0);
 }
 
+/* Batches and the result come on the caller's thread even when the
+ * caller's context is owned by nobody while the worker hands them over
+ * (a caller that iterates its context now and then, as a CLI does). */
+static void
+test_caller_thread (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) model = NULL;
+  g_autofree char *json = fake_vm_collection_json (0, 2000, TRUE, TRUE);
+  Watch watch = { 0 };
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  watch.caller = g_thread_self ();
+  fake_engine_set_response (fixture->fake, "GET", "/vms", 200, "application/json", json);
+  aero_engine_list_vms_async (fixture->engine, NULL, -1, AERO_LIST_NONE, on_batch, &watch,
+                              NULL, on_listed, &watch);
+  while (watch.result == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      /* The context is owned by nobody while this thread sleeps. */
+      g_usleep (200);
+    }
+
+  model = aero_engine_list_vms_finish (fixture->engine, watch.result, &error);
+  g_clear_object (&watch.result);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2000);
+  g_assert_cmpuint (watch.n_items, ==, 2000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -419,6 +456,7 @@ main (int   argc,
   ADD ("/engine/stream/query", test_query);
   ADD ("/engine/stream/follow", test_follow);
   ADD ("/engine/stream/many", test_many);
+  ADD ("/engine/stream/caller-thread", test_caller_thread);
   ADD ("/engine/stream/batches-while-streaming", test_batches_while_streaming);
   ADD ("/engine/stream/cancel-while-streaming", test_cancel_while_streaming);
   ADD ("/engine/stream/malformed", test_malformed);
