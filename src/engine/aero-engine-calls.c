@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 
 #include "aero-engine-private.h"
 
@@ -113,6 +114,73 @@ read_memory_stats (JsonObject *object)
   return aero_json_read_memory_stats (object);
 }
 
+/* GET /@collection/@id@suffix, the answer read into a model by @read. */
+static void
+get_object (AeroEngine          *self,
+            const char          *collection,
+            const char          *id,
+            const char          *suffix,
+            AeroJsonReadFunc     read,
+            gpointer             source_tag,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  g_autofree char *path = object_path (collection, id, suffix);
+
+  model_call (self, SOUP_METHOD_GET, path, NULL, read, source_tag,
+              cancellable, callback, user_data);
+}
+
+/* PUT /@collection/@id@suffix with @body, the answer read into a model
+ * by @read. */
+static void
+put_object (AeroEngine          *self,
+            const char          *collection,
+            const char          *id,
+            const char          *suffix,
+            JsonNode            *body,
+            AeroJsonReadFunc     read,
+            gpointer             source_tag,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  g_autofree char *path = object_path (collection, id, suffix);
+
+  model_call (self, SOUP_METHOD_PUT, path, aero_engine_serialise_body (body), read,
+              source_tag, cancellable, callback, user_data);
+}
+
+/* POST /vms/@id/@action with @body (taken): the answer only says
+ * complete or failed. */
+static void
+vm_action (AeroEngine          *self,
+           const char          *id,
+           const char          *action,
+           GBytes              *body,
+           gpointer             source_tag,
+           GCancellable        *cancellable,
+           GAsyncReadyCallback  callback,
+           gpointer             user_data)
+{
+  g_autofree char *path = object_path ("vms", id, action);
+
+  model_call (self, SOUP_METHOD_POST, path, body, NULL, source_tag,
+              cancellable, callback, user_data);
+}
+
+/* Appends @name=@value (already escaped) to @path: "?" before the first
+ * parameter, "&" before the others. */
+static void
+append_query (GString    *path,
+              const char *name,
+              const char *value)
+{
+  g_string_append_c (path, strchr (path->str, '?') == NULL ? '?' : '&');
+  g_string_append_printf (path, "%s=%s", name, value);
+}
+
 /* --- VMs -------------------------------------------------------------- */
 
 /**
@@ -135,7 +203,6 @@ aero_engine_list_vms_follow_async (AeroEngine          *self,
                                    gpointer             user_data)
 {
   g_autoptr(GString) path = g_string_new ("/vms");
-  char separator = '?';
 
   g_return_if_fail (AERO_IS_ENGINE (self));
 
@@ -143,25 +210,21 @@ aero_engine_list_vms_follow_async (AeroEngine          *self,
     {
       g_autofree char *escaped = g_uri_escape_string (search, NULL, FALSE);
 
-      g_string_append_printf (path, "%csearch=%s", separator, escaped);
-      separator = '&';
+      append_query (path, "search", escaped);
     }
   if (max >= 0)
     {
-      g_string_append_printf (path, "%cmax=%d", separator, max);
-      separator = '&';
+      g_autofree char *number = g_strdup_printf ("%d", max);
+
+      append_query (path, "max", number);
     }
   if (flags & AERO_LIST_ALL_CONTENT)
-    {
-      g_string_append_printf (path, "%call_content=true", separator);
-      separator = '&';
-    }
+    append_query (path, "all_content", "true");
   if (follow != NULL && *follow != '\0')
     {
       g_autofree char *escaped = g_uri_escape_string (follow, ",", FALSE);
 
-      g_string_append_printf (path, "%cfollow=%s", separator, escaped);
-      separator = '&';
+      append_query (path, "follow", escaped);
     }
 
   aero_engine_read_collection_async (self, path->str, "vm", AERO_TYPE_VM, read_vm,
@@ -201,14 +264,11 @@ aero_engine_get_vm_async (AeroEngine          *self,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  g_autofree char *path = NULL;
-
   g_return_if_fail (AERO_IS_ENGINE (self));
   g_return_if_fail (id != NULL);
 
-  path = object_path ("vms", id, next_run ? ";next_run" : "");
-  model_call (self, SOUP_METHOD_GET, path, NULL, read_vm, aero_engine_get_vm_async,
-              cancellable, callback, user_data);
+  get_object (self, "vms", id, next_run ? ";next_run" : "", read_vm,
+              aero_engine_get_vm_async, cancellable, callback, user_data);
 }
 
 AeroVm *
@@ -250,14 +310,11 @@ aero_engine_update_vm_async (AeroEngine          *self,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autofree char *path = NULL;
-
   g_return_if_fail (AERO_IS_ENGINE (self));
   g_return_if_fail (id != NULL);
   g_return_if_fail (body != NULL);
 
-  path = object_path ("vms", id, next_run ? "?next_run=true" : "");
-  model_call (self, SOUP_METHOD_PUT, path, aero_engine_serialise_body (body), read_vm,
+  put_object (self, "vms", id, next_run ? "?next_run=true" : "", body, read_vm,
               aero_engine_update_vm_async, cancellable, callback, user_data);
 }
 
@@ -284,14 +341,11 @@ aero_engine_start_vm_async (AeroEngine          *self,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  g_autofree char *path = NULL;
-
   g_return_if_fail (AERO_IS_ENGINE (self));
   g_return_if_fail (id != NULL);
 
-  path = object_path ("vms", id, "/start");
-  model_call (self, SOUP_METHOD_POST, path, empty_action (), NULL,
-              aero_engine_start_vm_async, cancellable, callback, user_data);
+  vm_action (self, id, "/start", empty_action (), aero_engine_start_vm_async,
+             cancellable, callback, user_data);
 }
 
 gboolean
@@ -309,14 +363,11 @@ aero_engine_stop_vm_async (AeroEngine          *self,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  g_autofree char *path = NULL;
-
   g_return_if_fail (AERO_IS_ENGINE (self));
   g_return_if_fail (id != NULL);
 
-  path = object_path ("vms", id, "/stop");
-  model_call (self, SOUP_METHOD_POST, path, empty_action (), NULL,
-              aero_engine_stop_vm_async, cancellable, callback, user_data);
+  vm_action (self, id, "/stop", empty_action (), aero_engine_stop_vm_async,
+             cancellable, callback, user_data);
 }
 
 gboolean
@@ -365,15 +416,13 @@ aero_engine_run_once_async (AeroEngine          *self,
                             gpointer             user_data)
 {
   g_autoptr(JsonNode) body = NULL;
-  g_autofree char *path = NULL;
 
   g_return_if_fail (AERO_IS_ENGINE (self));
   g_return_if_fail (id != NULL);
 
   body = build_run_once_body (ballooning, volatile_, pause);
-  path = object_path ("vms", id, "/start");
-  model_call (self, SOUP_METHOD_POST, path, aero_engine_serialise_body (body), NULL,
-              aero_engine_run_once_async, cancellable, callback, user_data);
+  vm_action (self, id, "/start", aero_engine_serialise_body (body),
+             aero_engine_run_once_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -391,13 +440,10 @@ aero_engine_get_vm_statistics_async (AeroEngine          *self,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  g_autofree char *path = NULL;
-
   g_return_if_fail (AERO_IS_ENGINE (self));
   g_return_if_fail (id != NULL);
 
-  path = object_path ("vms", id, "/statistics");
-  model_call (self, SOUP_METHOD_GET, path, NULL, read_memory_stats,
+  get_object (self, "vms", id, "/statistics", read_memory_stats,
               aero_engine_get_vm_statistics_async, cancellable, callback, user_data);
 }
 
@@ -439,13 +485,10 @@ aero_engine_get_cluster_async (AeroEngine          *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  g_autofree char *path = NULL;
-
   g_return_if_fail (AERO_IS_ENGINE (self));
   g_return_if_fail (id != NULL);
 
-  path = object_path ("clusters", id, "");
-  model_call (self, SOUP_METHOD_GET, path, NULL, read_cluster,
+  get_object (self, "clusters", id, "", read_cluster,
               aero_engine_get_cluster_async, cancellable, callback, user_data);
 }
 
@@ -465,14 +508,11 @@ aero_engine_update_cluster_async (AeroEngine          *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  g_autofree char *path = NULL;
-
   g_return_if_fail (AERO_IS_ENGINE (self));
   g_return_if_fail (id != NULL);
   g_return_if_fail (body != NULL);
 
-  path = object_path ("clusters", id, "");
-  model_call (self, SOUP_METHOD_PUT, path, aero_engine_serialise_body (body), read_cluster,
+  put_object (self, "clusters", id, "", body, read_cluster,
               aero_engine_update_cluster_async, cancellable, callback, user_data);
 }
 
@@ -514,13 +554,10 @@ aero_engine_get_template_async (AeroEngine          *self,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_autofree char *path = NULL;
-
   g_return_if_fail (AERO_IS_ENGINE (self));
   g_return_if_fail (id != NULL);
 
-  path = object_path ("templates", id, "");
-  model_call (self, SOUP_METHOD_GET, path, NULL, read_template,
+  get_object (self, "templates", id, "", read_template,
               aero_engine_get_template_async, cancellable, callback, user_data);
 }
 
@@ -540,14 +577,11 @@ aero_engine_update_template_async (AeroEngine          *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  g_autofree char *path = NULL;
-
   g_return_if_fail (AERO_IS_ENGINE (self));
   g_return_if_fail (id != NULL);
   g_return_if_fail (body != NULL);
 
-  path = object_path ("templates", id, "");
-  model_call (self, SOUP_METHOD_PUT, path, aero_engine_serialise_body (body), read_template,
+  put_object (self, "templates", id, "", body, read_template,
               aero_engine_update_template_async, cancellable, callback, user_data);
 }
 
