@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aero-dialogs.h"
 #include "aero-cluster-dialog.h"
 #include "aero-features.h"
 #include "aero-json.h"
@@ -398,6 +399,7 @@ static void
 aero_cluster_dialog_init (AeroClusterDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  aero_dialogs_wrap_check_buttons (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
 

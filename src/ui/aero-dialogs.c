@@ -149,3 +149,27 @@ aero_dialogs_bulk_ballooning (GtkWindow          *parent,
   connect_done (dialog, "finished", G_CALLBACK (bulk_finished_cb), 0, done, user_data);
   present (GTK_WINDOW (dialog), parent);
 }
+
+void
+aero_dialogs_wrap_check_buttons (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_CHECK_BUTTON (root))
+    {
+      for (GtkWidget *child = gtk_widget_get_first_child (root);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_LABEL (child))
+          {
+            gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+            gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD_CHAR);
+          }
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    aero_dialogs_wrap_check_buttons (child);
+}

@@ -75,4 +75,9 @@ void aero_dialogs_bulk_ballooning (GtkWindow          *parent,
                                    AeroDialogDoneFunc  done,
                                    gpointer            user_data);
 
+/* Lets the label of every GtkCheckButton under @root wrap, so a dialog
+ * fits a phone-width screen (GtkCheckButton has no wrap property before
+ * GTK 4.18 and a custom child would lose its plain label). */
+void aero_dialogs_wrap_check_buttons (GtkWidget *root);
+
 G_END_DECLS

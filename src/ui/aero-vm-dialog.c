@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "aero-next-run-dialog.h"
+#include "aero-dialogs.h"
 #include "aero-vm-dialog.h"
 
 struct _AeroVmDialog
@@ -37,6 +38,11 @@ struct _AeroVmDialog
   GtkSpinner        *loading_spinner;
   GtkLabel          *loading_label;
   GtkStack          *tabs;
+  GtkWidget         *form_box;
+  GtkWidget         *sidebar;
+  GtkWidget         *sidebar_separator;
+  gboolean           narrow;
+  guint              layout_idle;
 
   GtkStackPage      *general_tab;
   GtkStackPage      *system_tab;
@@ -771,6 +777,11 @@ send_vm_update (AeroVmDialog *self,
       return;
     }
 
+  /* Some edits of a running VM are refused, or partly dropped, by the
+   * engine unless they are sent as a next-run configuration (e.g. memory
+   * added in other than 256 MiB steps): the edit model knows which. */
+  next_run = next_run || aero_vm_edit_get_next_run_required (self->edit);
+
   hide_error (self);
   set_busy (self, TRUE);
   aero_engine_update_vm_async (self->engine, aero_vm_get_id (aero_vm_edit_get_vm (self->edit)),
@@ -964,6 +975,80 @@ aero_vm_dialog_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (aero_vm_dialog_parent_class)->close_request (window);
 }
 
+/* --- narrow screens ------------------------------------------------------ */
+
+/* Below this width the tabs go above the form instead of beside it. */
+#define NARROW_WIDTH 560
+
+static GtkWidget *
+find_list_box (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_box (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static int
+sidebar_rows_height (GtkWidget *sidebar)
+{
+  GtkWidget *list = find_list_box (sidebar);
+  int natural = -1;
+
+  if (list != NULL)
+    gtk_widget_measure (list, GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
+  return natural;
+}
+
+static gboolean
+apply_layout_cb (gpointer user_data)
+{
+  AeroVmDialog *self = user_data;
+
+  self->layout_idle = 0;
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->form_box),
+                                  self->narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->sidebar_separator),
+                                  self->narrow ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
+  /* Above the form the sidebar would shrink to one row: ask for all of
+   * its rows (its list scrolls inside it). */
+  gtk_widget_set_size_request (self->sidebar, self->narrow ? -1 : 180,
+                               self->narrow ? sidebar_rows_height (self->sidebar) : -1);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* GTK 4.8 and libadwaita 1.2 have no breakpoints: the layout follows the
+ * allocated width, changed after the allocation and never during it. */
+static void
+aero_vm_dialog_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  AeroVmDialog *self = AERO_VM_DIALOG (widget);
+  gboolean narrow = width < NARROW_WIDTH;
+
+  GTK_WIDGET_CLASS (aero_vm_dialog_parent_class)->size_allocate (widget, width, height, baseline);
+
+  if (narrow != self->narrow)
+    {
+      self->narrow = narrow;
+      if (self->layout_idle == 0)
+        self->layout_idle = g_idle_add (apply_layout_cb, self);
+    }
+}
+
 /* --- GObject ------------------------------------------------------------- */
 
 static void
@@ -979,6 +1064,7 @@ aero_vm_dialog_dispose (GObject *object)
   self->pending_dialog = NULL;
   self->discard_dialog = NULL;
   g_clear_weak_pointer (&self->saved_focus);
+  g_clear_handle_id (&self->layout_idle, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AERO_TYPE_VM_DIALOG);
 
@@ -1011,6 +1097,7 @@ aero_vm_dialog_class_init (AeroVmDialogClass *klass)
   object_class->dispose = aero_vm_dialog_dispose;
   object_class->finalize = aero_vm_dialog_finalize;
   window_class->close_request = aero_vm_dialog_close_request;
+  widget_class->size_allocate = aero_vm_dialog_size_allocate;
 
   signals[LOADED] =
     g_signal_new ("loaded",
@@ -1038,6 +1125,9 @@ aero_vm_dialog_class_init (AeroVmDialogClass *klass)
   BIND (loading_spinner);
   BIND (loading_label);
   BIND (tabs);
+  BIND (form_box);
+  BIND (sidebar);
+  BIND (sidebar_separator);
   BIND (general_tab);
   BIND (system_tab);
   BIND (resources_tab);
@@ -1094,6 +1184,7 @@ aero_vm_dialog_init (AeroVmDialog *self)
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  aero_dialogs_wrap_check_buttons (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
 

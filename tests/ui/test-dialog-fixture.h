@@ -276,6 +276,17 @@ assert_no_frame_tab_stops (GtkWidget *widget)
     assert_no_frame_tab_stops (child);
 }
 
+/* A phone-width screen: a dialog fits 360 px, or scrolls. */
+static void
+assert_fits_narrow (gpointer dialog)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (GTK_WIDGET (dialog), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_test_message ("%s: minimum width %d", G_OBJECT_TYPE_NAME (dialog), minimum);
+  g_assert_cmpint (minimum, <=, 360);
+}
+
 static void
 recorded_free (gpointer data)
 {

@@ -476,6 +476,29 @@ test_keyboard_tab_stops (DialogFixture *fixture,
   assert_no_frame_tab_stops (GTK_WIDGET (cluster_dialog));
 }
 
+static void
+test_narrow (DialogFixture *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(AeroCluster) cluster = find_by_name (fixture->clusters, "Stable");
+  g_autoptr(GPtrArray) vms = g_ptr_array_new_with_free_func (g_object_unref);
+  AeroClusterDialog *cluster_dialog = aero_cluster_dialog_new (fixture->engine, cluster);
+  AeroRunOnceDialog *run_once = open_run_once (fixture, "web-04");
+  AeroBulkBalloonDialog *bulk;
+
+  assert_fits_narrow (run_once);
+  gtk_window_present (GTK_WINDOW (cluster_dialog));
+  assert_fits_narrow (cluster_dialog);
+
+  g_ptr_array_add (vms, find_by_name (fixture->vms, "prod-app-02"));
+  g_ptr_array_add (vms, find_by_name (fixture->vms, "legacy-web"));
+  bulk = aero_bulk_balloon_dialog_new (fixture->engine, vms, fixture->clusters, TRUE);
+  gtk_window_present (GTK_WINDOW (bulk));
+  if (g_strcmp0 (aero_bulk_balloon_dialog_get_stage (bulk), "summary") != 0)
+    wait_signal (bulk, "ready");
+  assert_fits_narrow (bulk);
+}
+
 /* The children a list widget built, whatever their kind. */
 static guint
 count_children (GtkWidget *widget)
@@ -712,6 +735,7 @@ main (int   argc,
   ADD ("/bulk-balloon-dialog/many", test_bulk_many);
   ADD ("/dialogs/entry-points", test_entry_points);
   ADD ("/dialogs/keyboard-tab-stops", test_keyboard_tab_stops);
+  ADD ("/dialogs/narrow", test_narrow);
 #undef ADD
 
   return g_test_run ();

@@ -812,6 +812,65 @@ test_keyboard_tab_stops (DialogFixture *fixture,
   assert_no_frame_tab_stops (GTK_WIDGET (dialog));
 }
 
+/* A phone-width screen: every dialog fits 360 px, or scrolls. */
+static void
+test_narrow (DialogFixture *fixture,
+             gconstpointer  data)
+{
+  AeroVmDialog *dialog = open_new (fixture);
+  g_autoptr(GListModel) changes = NULL;
+  AeroNextRunDialog *pending;
+  GtkOrientable *form = GTK_ORIENTABLE (get_widget (dialog, "form_box"));
+
+  assert_fits_narrow (dialog);
+  /* Wide: the tabs beside the form. */
+  settle ();
+  g_assert_cmpint (gtk_orientable_get_orientation (form), ==, GTK_ORIENTATION_HORIZONTAL);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Narrow: above it, and then it fits without scrolling sideways. */
+  dialog = aero_vm_dialog_new_for_new_vm (fixture->engine, fixture->clusters, fixture->templates);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 640);
+  gtk_window_present (GTK_WINDOW (dialog));
+  form = GTK_ORIENTABLE (get_widget (dialog, "form_box"));
+  for (guint i = 0; i < 50 && gtk_orientable_get_orientation (form) != GTK_ORIENTATION_VERTICAL; i++)
+    {
+      g_usleep (20000);
+      settle ();
+    }
+  g_assert_cmpint (gtk_orientable_get_orientation (form), ==, GTK_ORIENTATION_VERTICAL);
+  {
+    int minimum = 0;
+
+    gtk_widget_measure (GTK_WIDGET (form), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+    g_test_message ("narrow form: minimum width %d", minimum);
+    g_assert_cmpint (minimum, <=, 360);
+  }
+  /* All three tabs stay in view above the form. */
+  {
+    GtkWidget *sidebar = get_widget (dialog, "sidebar");
+    GtkWidget *name_row = get_widget (dialog, "name_row");
+
+    for (guint i = 0; i < 10; i++)
+      {
+        g_usleep (20000);
+        settle ();
+      }
+    g_test_message ("narrow sidebar: %d px high", gtk_widget_get_height (sidebar));
+    g_assert_cmpint (gtk_widget_get_height (sidebar), >=, 3 * gtk_widget_get_height (name_row) / 2);
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Editing a running VM, and the pending changes it then asks about. */
+  dialog = open_edit (fixture, "web-01");
+  assert_fits_narrow (dialog);
+  gtk_check_button_set_active (balloon_check (dialog), FALSE);
+  changes = aero_vm_edit_list_changes_model (aero_vm_dialog_get_edit (dialog));
+  pending = aero_next_run_dialog_new (changes);
+  gtk_window_present (GTK_WINDOW (pending));
+  assert_fits_narrow (pending);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -840,6 +899,7 @@ main (int   argc,
   ADD ("tab-needs-attention", test_tab_needs_attention);
   ADD ("custom-compatibility", test_custom_compatibility);
   ADD ("keyboard-tab-stops", test_keyboard_tab_stops);
+  ADD ("narrow", test_narrow);
 #undef ADD
 
   return g_test_run ();
