@@ -797,6 +797,10 @@ cmd_vm_set (AeroCli  *cli,
       return AERO_CLI_EXIT_OK;
     }
 
+  /* Some edits of a running VM are refused, or partly dropped, by the
+   * engine unless they are sent as a next-run configuration. */
+  next_run = next_run || aero_vm_edit_get_next_run_required (edit);
+
   changes = aero_vm_edit_list_changes (edit);
   for (guint i = 0; i < changes->len; i++)
     {

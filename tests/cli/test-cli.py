@@ -250,6 +250,18 @@ def test_running_vm_next_run(cli):
     check(after["next_run_configuration_exists"] is True, "no next-run configuration")
 
 
+def test_running_vm_memory_not_in_steps(cli):
+    # An increase that is not a whole number of 256 MiB steps cannot be hot
+    # plugged: the engine refuses it unless it is sent for the next run.
+    before = cli.vm("build-01")
+    check(before["status"] == "up", "build-01 must be up")
+    code, out, err = cli.run("vm", "set", "build-01", "--memory", str(before["memory"] // MIB + 300))
+    check(code == 0, f"exit {code}: {err}")
+    after = cli.vm("build-01")
+    check(after["memory"] == before["memory"], "memory changed while running")
+    check(after["next_run_configuration_exists"] is True, "no next-run configuration")
+
+
 def test_power_and_run_once(cli):
     code, out, err = cli.run("vm", "start", "ci-runner-01")
     check(code == 0, err)
@@ -324,6 +336,7 @@ TESTS = [
     test_vm_set_sends_only_changes,
     test_validation,
     test_running_vm_next_run,
+    test_running_vm_memory_not_in_steps,
     test_power_and_run_once,
     test_clusters_and_templates,
     test_credentials,
