@@ -187,3 +187,28 @@ aero_columns_append (GtkColumnView        *view,
 
   return column;
 }
+
+gint64
+aero_columns_policy_guaranteed (AeroMemoryPolicy *policy)
+{
+  return policy ? aero_memory_policy_get_guaranteed (policy) : AERO_UNSET;
+}
+
+gint64
+aero_columns_policy_max (AeroMemoryPolicy *policy)
+{
+  return policy ? aero_memory_policy_get_max (policy) : AERO_UNSET;
+}
+
+AeroTristate
+aero_columns_policy_ballooning (AeroMemoryPolicy *policy)
+{
+  return policy ? aero_memory_policy_get_ballooning (policy) : AERO_TRISTATE_UNKNOWN;
+}
+
+int
+aero_columns_compare_int64 (gint64 a,
+                            gint64 b)
+{
+  return a < b ? -1 : a > b ? 1 : 0;
+}

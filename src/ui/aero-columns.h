@@ -8,6 +8,8 @@
 
 #include <gtk/gtk.h>
 
+#include "aero-memory-policy.h"
+
 G_BEGIN_DECLS
 
 /* Returns the cell text for @item (newly allocated). */
@@ -37,5 +39,13 @@ GtkColumnViewColumn *aero_columns_append (GtkColumnView        *view,
                                           const AeroColumnSpec *spec,
                                           GtkSorter            *sorter);
 
+/* The memory columns the VM and template lists share: a missing policy
+ * reads as unknown (AERO_UNSET, AERO_TRISTATE_UNKNOWN), never as zero. */
+gint64       aero_columns_policy_guaranteed (AeroMemoryPolicy *policy);
+gint64       aero_columns_policy_max        (AeroMemoryPolicy *policy);
+AeroTristate aero_columns_policy_ballooning (AeroMemoryPolicy *policy);
+/* -1, 0 or 1, for sorters of 64-bit values (a difference overflows). */
+int          aero_columns_compare_int64     (gint64            a,
+                                             gint64            b);
 
 G_END_DECLS

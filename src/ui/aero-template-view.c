@@ -8,22 +8,19 @@
 
 #include "aero-columns.h"
 #include "aero-format.h"
+#include "aero-list-loader.h"
 #include "aero-template-view.h"
 
 struct _AeroTemplateView
 {
-  GtkWidget           parent_instance;
+  GtkWidget       parent_instance;
 
-  AeroEngine         *engine;
-  GListStore         *store;
-  GtkSingleSelection *selection;
-  GCancellable       *cancellable;
-  gboolean            loaded;
+  AeroListLoader *loader;
 
-  GtkStack           *stack;
-  GtkSpinner         *spinner;
-  GtkColumnView      *column_view;
-  AdwStatusPage      *error_page;
+  GtkStack       *stack;
+  GtkSpinner     *spinner;
+  GtkColumnView  *column_view;
+  AdwStatusPage  *error_page;
 };
 
 G_DEFINE_FINAL_TYPE (AeroTemplateView, aero_template_view, GTK_TYPE_WIDGET)
@@ -79,17 +76,13 @@ static char *
 format_guaranteed (gpointer item,
                    gpointer data)
 {
-  AeroMemoryPolicy *policy = aero_template_get_memory_policy (item);
-
-  return aero_format_bytes (policy ? aero_memory_policy_get_guaranteed (policy) : AERO_UNSET);
+  return aero_format_bytes (aero_columns_policy_guaranteed (aero_template_get_memory_policy (item)));
 }
 
 static AeroTristate
 template_ballooning (AeroTemplate *tmpl)
 {
-  AeroMemoryPolicy *policy = aero_template_get_memory_policy (tmpl);
-
-  return policy ? aero_memory_policy_get_ballooning (policy) : AERO_TRISTATE_UNKNOWN;
+  return aero_columns_policy_ballooning (aero_template_get_memory_policy (tmpl));
 }
 
 static char *
@@ -116,19 +109,12 @@ format_status (gpointer item,
 }
 
 static int
-compare_int64 (gint64 a,
-               gint64 b)
-{
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-static int
 compare_memory (gconstpointer a,
                 gconstpointer b,
                 gpointer      data)
 {
-  return compare_int64 (aero_template_get_memory ((AeroTemplate *) a),
-                        aero_template_get_memory ((AeroTemplate *) b));
+  return aero_columns_compare_int64 (aero_template_get_memory ((AeroTemplate *) a),
+                                     aero_template_get_memory ((AeroTemplate *) b));
 }
 
 static int
@@ -163,70 +149,17 @@ add_columns (AeroTemplateView *self)
 }
 
 static void
-list_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr(AeroTemplateView) self = user_data;
-  g_autoptr(GListModel) templates = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *selected_id = NULL;
-  gpointer selected;
-
-  templates = aero_engine_list_templates_finish (AERO_ENGINE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      g_error_matches (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_CANCELLED))
-    return;
-
-  gtk_spinner_set_spinning (self->spinner, FALSE);
-
-  if (templates == NULL)
-    {
-      text = aero_format_error (error);
-      adw_status_page_set_description (self->error_page, text);
-      gtk_stack_set_visible_child_name (self->stack, "error");
-      g_signal_emit (self, signals[LOAD_FAILED], 0, error);
-      return;
-    }
-
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < g_list_model_get_n_items (templates); i++)
-    g_ptr_array_add (items, g_list_model_get_item (templates, i));
-
-  /* Lists are small: replace them, but keep the admin's selection. */
-  selected = gtk_single_selection_get_selected_item (self->selection);
-  selected_id = selected ? g_strdup (aero_template_get_id (selected)) : NULL;
-
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                       items->pdata, items->len);
-
-  if (selected_id != NULL)
-    aero_template_view_select_id (self, selected_id);
-  self->loaded = TRUE;
-  gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "list" : "empty");
-  g_signal_emit (self, signals[LOADED], 0);
-}
-
-static void
 retry_cb (AeroTemplateView *self)
 {
-  aero_template_view_reload (self);
+  aero_list_loader_reload (self->loader);
 }
 
 static void
 row_activate_cb (AeroTemplateView *self,
                  guint            position)
 {
-  gtk_single_selection_set_selected (self->selection, position);
+  aero_list_loader_select_position (self->loader, position);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-template", NULL);
-}
-
-static void
-selection_changed_cb (AeroTemplateView *self)
-{
-  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
 static void
@@ -235,8 +168,8 @@ aero_template_view_dispose (GObject *object)
   AeroTemplateView *self = AERO_TEMPLATE_VIEW (object);
   GtkWidget *child;
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  if (self->loader != NULL)
+    aero_list_loader_shutdown (self->loader);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), AERO_TYPE_TEMPLATE_VIEW);
   /* dispose_template() only unparents bound children; the top-level
@@ -244,9 +177,7 @@ aero_template_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
 
-  g_clear_object (&self->selection);
-  g_clear_object (&self->store);
-  g_clear_object (&self->engine);
+  g_clear_object (&self->loader);
 
   G_OBJECT_CLASS (aero_template_view_parent_class)->dispose (object);
 }
@@ -281,37 +212,51 @@ aero_template_view_class_init (AeroTemplateViewClass *klass)
 }
 
 static void
+forward_loaded_cb (AeroTemplateView *self)
+{
+  g_signal_emit (self, signals[LOADED], 0);
+}
+
+static void
+forward_load_failed_cb (AeroTemplateView *self,
+                        GError           *error)
+{
+  g_signal_emit (self, signals[LOAD_FAILED], 0, error);
+}
+
+static void
+forward_selection_changed_cb (AeroTemplateView *self)
+{
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+static void
 aero_template_view_init (AeroTemplateView *self)
 {
-  g_autoptr(GtkSortListModel) sorted = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->store = g_list_store_new (AERO_TYPE_TEMPLATE);
   add_columns (self);
-
-  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
-                                    g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_steal_pointer (&sorted)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_object (self->selection, "notify::selected",
-                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  self->loader = aero_list_loader_new (AERO_TYPE_TEMPLATE,
+                                       aero_engine_list_templates_async,
+                                       aero_engine_list_templates_finish,
+                                       (AeroListIdFunc) aero_template_get_id,
+                                       self->column_view, self->stack,
+                                       self->spinner, self->error_page);
+  g_signal_connect_object (self->loader, "loaded",
+                           G_CALLBACK (forward_loaded_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->loader, "load-failed",
+                           G_CALLBACK (forward_load_failed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->loader, "selection-changed",
+                           G_CALLBACK (forward_selection_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 void
 aero_template_view_set_engine (AeroTemplateView *self,
-                              AeroEngine      *engine)
+                               AeroEngine       *engine)
 {
   g_return_if_fail (AERO_IS_TEMPLATE_VIEW (self));
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_set_object (&self->engine, engine);
-  g_list_store_remove_all (self->store);
-  self->loaded = FALSE;
-  gtk_stack_set_visible_child_name (self->stack, "loading");
+  aero_list_loader_set_engine (self->loader, engine);
 }
 
 void
@@ -319,20 +264,7 @@ aero_template_view_reload (AeroTemplateView *self)
 {
   g_return_if_fail (AERO_IS_TEMPLATE_VIEW (self));
 
-  if (self->engine == NULL)
-    return;
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
-  if (!self->loaded)
-    {
-      gtk_spinner_set_spinning (self->spinner, TRUE);
-      gtk_stack_set_visible_child_name (self->stack, "loading");
-    }
-
-  aero_engine_list_templates_async (self->engine, self->cancellable, list_cb, g_object_ref (self));
+  aero_list_loader_reload (self->loader);
 }
 
 GListModel *
@@ -340,7 +272,7 @@ aero_template_view_get_model (AeroTemplateView *self)
 {
   g_return_val_if_fail (AERO_IS_TEMPLATE_VIEW (self), NULL);
 
-  return G_LIST_MODEL (self->store);
+  return aero_list_loader_get_model (self->loader);
 }
 
 AeroTemplate *
@@ -348,7 +280,7 @@ aero_template_view_get_selected (AeroTemplateView *self)
 {
   g_return_val_if_fail (AERO_IS_TEMPLATE_VIEW (self), NULL);
 
-  return gtk_single_selection_get_selected_item (self->selection);
+  return aero_list_loader_get_selected (self->loader);
 }
 
 gboolean
@@ -356,28 +288,14 @@ aero_template_view_get_loaded (AeroTemplateView *self)
 {
   g_return_val_if_fail (AERO_IS_TEMPLATE_VIEW (self), FALSE);
 
-  return self->loaded;
+  return aero_list_loader_get_loaded (self->loader);
 }
 
 gboolean
 aero_template_view_select_id (AeroTemplateView *self,
                               const char       *id)
 {
-  GListModel *model;
-
   g_return_val_if_fail (AERO_IS_TEMPLATE_VIEW (self), FALSE);
 
-  model = G_LIST_MODEL (self->selection);
-  for (guint i = 0; id != NULL && i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(AeroTemplate) item = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (aero_template_get_id (item), id) == 0)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
+  return aero_list_loader_select_id (self->loader, id);
 }

@@ -147,26 +147,20 @@ static char *
 format_guaranteed (gpointer item,
                    gpointer data)
 {
-  AeroMemoryPolicy *policy = aero_vm_get_memory_policy (item);
-
-  return aero_format_bytes (policy ? aero_memory_policy_get_guaranteed (policy) : AERO_UNSET);
+  return aero_format_bytes (aero_columns_policy_guaranteed (aero_vm_get_memory_policy (item)));
 }
 
 static char *
 format_max (gpointer item,
             gpointer data)
 {
-  AeroMemoryPolicy *policy = aero_vm_get_memory_policy (item);
-
-  return aero_format_bytes (policy ? aero_memory_policy_get_max (policy) : AERO_UNSET);
+  return aero_format_bytes (aero_columns_policy_max (aero_vm_get_memory_policy (item)));
 }
 
 static AeroTristate
 vm_ballooning (AeroVm *vm)
 {
-  AeroMemoryPolicy *policy = aero_vm_get_memory_policy (vm);
-
-  return policy ? aero_memory_policy_get_ballooning (policy) : AERO_TRISTATE_UNKNOWN;
+  return aero_columns_policy_ballooning (aero_vm_get_memory_policy (vm));
 }
 
 static char *
@@ -207,34 +201,11 @@ compare_cluster (gconstpointer a,
 }
 
 static int
-compare_int64 (gint64 a,
-               gint64 b)
-{
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-static int
 compare_memory (gconstpointer a,
                 gconstpointer b,
                 gpointer      data)
 {
-  return compare_int64 (aero_vm_get_memory ((AeroVm *) a), aero_vm_get_memory ((AeroVm *) b));
-}
-
-static gint64
-vm_guaranteed (AeroVm *vm)
-{
-  AeroMemoryPolicy *policy = aero_vm_get_memory_policy (vm);
-
-  return policy ? aero_memory_policy_get_guaranteed (policy) : AERO_UNSET;
-}
-
-static gint64
-vm_max (AeroVm *vm)
-{
-  AeroMemoryPolicy *policy = aero_vm_get_memory_policy (vm);
-
-  return policy ? aero_memory_policy_get_max (policy) : AERO_UNSET;
+  return aero_columns_compare_int64 (aero_vm_get_memory ((AeroVm *) a), aero_vm_get_memory ((AeroVm *) b));
 }
 
 static int
@@ -242,7 +213,8 @@ compare_guaranteed (gconstpointer a,
                     gconstpointer b,
                     gpointer      data)
 {
-  return compare_int64 (vm_guaranteed ((AeroVm *) a), vm_guaranteed ((AeroVm *) b));
+  return aero_columns_compare_int64 (aero_columns_policy_guaranteed (aero_vm_get_memory_policy ((AeroVm *) a)),
+                                     aero_columns_policy_guaranteed (aero_vm_get_memory_policy ((AeroVm *) b)));
 }
 
 static int
@@ -250,7 +222,8 @@ compare_max (gconstpointer a,
              gconstpointer b,
              gpointer      data)
 {
-  return compare_int64 (vm_max ((AeroVm *) a), vm_max ((AeroVm *) b));
+  return aero_columns_compare_int64 (aero_columns_policy_max (aero_vm_get_memory_policy ((AeroVm *) a)),
+                                     aero_columns_policy_max (aero_vm_get_memory_policy ((AeroVm *) b)));
 }
 
 static int
