@@ -19,6 +19,7 @@ struct _AeroClusterDialog
   AeroCluster    *cluster;
   GCancellable   *cancellable;
   gboolean        saving;
+  GtkWindow      *discard_dialog;
 
   AdwWindowTitle *window_title;
   GtkWidget      *ok_button;
@@ -240,12 +241,62 @@ dialog_ok (GtkWidget  *widget,
                                     g_object_ref (self));
 }
 
+/* Escape or Cancel with choices made asks first, as the VM dialog does. */
+static gboolean
+has_edits (AeroClusterDialog *self)
+{
+  g_autoptr(JsonNode) body = aero_cluster_dialog_build_body (self);
+
+  return body != NULL;
+}
+
+static gboolean
+destroy_idle_cb (gpointer user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+discard_response_cb (AeroClusterDialog *self,
+                     const char        *response)
+{
+  self->discard_dialog = NULL;
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      g_cancellable_cancel (self->cancellable);
+      /* The question is still answering and transient for us: go once it
+       * has closed. */
+      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_idle_cb,
+                       g_object_ref (self), g_object_unref);
+    }
+}
+
+static void
+ask_discard (AeroClusterDialog *self)
+{
+  if (self->discard_dialog != NULL)
+    return;
+
+  self->discard_dialog = aero_dialogs_new_discard_question (GTK_WINDOW (self));
+  g_signal_connect_object (self->discard_dialog, "response",
+                           G_CALLBACK (discard_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (self->discard_dialog);
+}
+
 static void
 dialog_cancel (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   AeroClusterDialog *self = AERO_CLUSTER_DIALOG (widget);
+
+  if (!self->saving && has_edits (self))
+    {
+      ask_discard (self);
+      return;
+    }
 
   /* A request in flight holds a reference: stop it so the dialog goes. */
   g_cancellable_cancel (self->cancellable);
@@ -255,9 +306,25 @@ dialog_cancel (GtkWidget  *widget,
 static gboolean
 aero_cluster_dialog_close_request (GtkWindow *window)
 {
-  g_cancellable_cancel (AERO_CLUSTER_DIALOG (window)->cancellable);
+  AeroClusterDialog *self = AERO_CLUSTER_DIALOG (window);
+
+  if (!self->saving && has_edits (self))
+    {
+      ask_discard (self);
+      return TRUE;
+    }
+
+  g_cancellable_cancel (self->cancellable);
 
   return GTK_WINDOW_CLASS (aero_cluster_dialog_parent_class)->close_request (window);
+}
+
+GtkWindow *
+aero_cluster_dialog_get_discard_dialog (AeroClusterDialog *self)
+{
+  g_return_val_if_fail (AERO_IS_CLUSTER_DIALOG (self), NULL);
+
+  return self->discard_dialog;
 }
 
 static void
@@ -337,6 +404,9 @@ aero_cluster_dialog_dispose (GObject *object)
   AeroClusterDialog *self = AERO_CLUSTER_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->discard_dialog != NULL)
+    gtk_window_destroy (self->discard_dialog);
+  self->discard_dialog = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), AERO_TYPE_CLUSTER_DIALOG);
 
   G_OBJECT_CLASS (aero_cluster_dialog_parent_class)->dispose (object);

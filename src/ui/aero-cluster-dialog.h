@@ -23,5 +23,7 @@ gboolean           aero_cluster_dialog_get_valid   (AeroClusterDialog *self);
 /* The members a save would send (only what changed), or NULL when
  * nothing changed. */
 JsonNode          *aero_cluster_dialog_build_body  (AeroClusterDialog *self);
+/* The "Discard changes?" question while it is shown, else NULL. */
+GtkWindow         *aero_cluster_dialog_get_discard_dialog (AeroClusterDialog *self);
 
 G_END_DECLS

@@ -75,6 +75,11 @@ void aero_dialogs_bulk_ballooning (GtkWindow          *parent,
                                    AeroDialogDoneFunc  done,
                                    gpointer            user_data);
 
+/* The "Discard changes?" question asked before a dialog with edits
+ * closes, transient for @parent, not yet presented. Its responses are
+ * "keep" (also on Escape) and "discard". */
+GtkWindow *aero_dialogs_new_discard_question (GtkWindow *parent);
+
 /* Lets the label of every GtkCheckButton under @root wrap, so a dialog
  * fits a phone-width screen (GtkCheckButton has no wrap property before
  * GTK 4.18 and a custom child would lose its plain label). */

@@ -926,17 +926,7 @@ ask_discard (AeroVmDialog *self)
   if (self->discard_dialog != NULL)
     return;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self),
-                                   _("Discard changes?"),
-                                   _("The changes you made in this dialog will be lost."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "keep", _("_Keep Editing"),
-                                    "discard", _("_Discard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  dialog = GTK_WIDGET (aero_dialogs_new_discard_question (GTK_WINDOW (self)));
   g_signal_connect_object (dialog, "response",
                            G_CALLBACK (discard_response_cb), self, G_CONNECT_SWAPPED);
   self->discard_dialog = GTK_WINDOW (dialog);

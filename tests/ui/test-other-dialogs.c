@@ -299,6 +299,48 @@ test_cluster_dropped_connection (DialogFixture *fixture,
   g_free (closed);
 }
 
+/* Escape with choices made asks first; without, it just closes. */
+static void
+test_cluster_escape_asks (DialogFixture *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(AeroCluster) cluster = find_by_name (fixture->clusters, "Stable");
+  AeroClusterDialog *dialog = aero_cluster_dialog_new (fixture->engine, cluster);
+  gboolean *closed = watch_destroy (dialog);
+  GtkWindow *question;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  set_check (dialog, "ksm_check", FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.cancel", NULL);
+  question = aero_cluster_dialog_get_discard_dialog (dialog);
+  g_assert_nonnull (question);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (question)), ==, "Discard changes?");
+  g_assert_false (*closed);
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "keep");
+  settle ();
+  g_assert_false (*closed);
+  g_assert_null (aero_cluster_dialog_get_discard_dialog (dialog));
+  g_assert_false (check_active (dialog, "ksm_check"));
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.cancel", NULL);
+  question = aero_cluster_dialog_get_discard_dialog (dialog);
+  g_assert_nonnull (question);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "discard");
+  wait_flag (closed, "the dialog to close");
+  g_free (closed);
+  /* Nothing was sent. */
+  g_assert_cmpuint (fixture->recorded->len, ==, 0);
+
+  /* No choice changed: Escape closes at once. */
+  dialog = aero_cluster_dialog_new (fixture->engine, cluster);
+  closed = watch_destroy (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.cancel", NULL);
+  g_assert_true (*closed);
+  g_free (closed);
+}
+
 /* --- bulk ballooning ----------------------------------------------------- */
 
 static void
@@ -728,6 +770,7 @@ main (int   argc,
   ADD ("/cluster-dialog/ksm-or-balloon", test_cluster_ksm_or_balloon);
   ADD ("/cluster-dialog/saves", test_cluster_saves);
   ADD ("/cluster-dialog/dropped-connection", test_cluster_dropped_connection);
+  ADD ("/cluster-dialog/escape-asks", test_cluster_escape_asks);
   ADD ("/bulk-balloon-dialog/mixed", test_bulk_mixed);
   ADD ("/bulk-balloon-dialog/failure-goes-on", test_bulk_failure_goes_on);
   ADD ("/bulk-balloon-dialog/unknown-fetched", test_bulk_unknown_fetched);
