@@ -358,10 +358,17 @@ balloon_gate_changed (AeroVmDialog *self)
 {
   const char *reason = aero_vm_edit_get_ballooning_reason (self->edit);
 
+  /* A template's whole tab is greyed with its own reason: a second one
+   * about the level (of a template that may have no cluster: "this
+   * cluster: unknown") would only confuse. */
+  if (!aero_vm_edit_get_resource_allocation_editable (self->edit))
+    reason = aero_vm_edit_get_resource_allocation_reason (self->edit);
+
   gtk_widget_set_sensitive (GTK_WIDGET (self->balloon_check),
                             aero_vm_edit_get_ballooning_sensitive (self->edit));
   gtk_label_set_text (self->balloon_reason, reason != NULL ? reason : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->balloon_reason), reason != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->balloon_reason),
+                          reason != NULL && aero_vm_edit_get_resource_allocation_editable (self->edit));
 
   /* Screen readers hear why the box is greyed, not only sighted users. */
   if (reason != NULL)

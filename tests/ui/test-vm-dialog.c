@@ -665,6 +665,27 @@ test_template_mode (DialogFixture *fixture,
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (reason)), ==,
                    "Resource allocation cannot be edited for templates.");
   g_assert_false (gtk_widget_get_visible (get_widget (dialog, "template_row")));
+  /* One reason, the template's: none about a level under the check box,
+   * and the screen reader hears the template's reason for it too. */
+  g_assert_false (gtk_widget_get_visible (get_widget (dialog, "balloon_reason")));
+  assert_description (get_widget (dialog, "balloon_check"),
+                      "Resource allocation cannot be edited for templates.");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Blank has no cluster: still no "(this cluster: unknown)". */
+  {
+    g_autoptr(AeroTemplate) blank = find_by_name (fixture->templates, "Blank");
+
+    dialog = aero_vm_dialog_new_for_template (fixture->engine, blank, fixture->clusters);
+    gtk_window_present (GTK_WINDOW (dialog));
+    wait_signal (dialog, "loaded");
+    g_assert_false (gtk_widget_get_visible (get_widget (dialog, "balloon_reason")));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+
+  dialog = aero_vm_dialog_new_for_template (fixture->engine, tmpl, fixture->clusters);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_signal (dialog, "loaded");
 
   /* The rest of the template is editable and saves. */
   {
