@@ -44,17 +44,38 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Every property but the label, in the order of the enum above. */
+static const AeroModelField fields[] = {
+  AERO_MODEL_FIELD (PROP_ID, "id", AERO_MODEL_STRING, AeroCluster, id),
+  AERO_MODEL_FIELD (PROP_NAME, "name", AERO_MODEL_STRING, AeroCluster, name),
+  AERO_MODEL_FIELD (PROP_DESCRIPTION, "description", AERO_MODEL_STRING, AeroCluster, description),
+  AERO_MODEL_FIELD (PROP_VERSION, "version", AERO_MODEL_VERSION, AeroCluster, version),
+  AERO_MODEL_FIELD (PROP_BALLOONING_ENABLED, "ballooning-enabled",
+                    AERO_MODEL_TRISTATE, AeroCluster, ballooning_enabled),
+  AERO_MODEL_FIELD (PROP_OVERCOMMIT_PERCENT, "overcommit-percent",
+                    AERO_MODEL_INT, AeroCluster, overcommit_percent),
+  AERO_MODEL_FIELD (PROP_KSM_ENABLED, "ksm-enabled", AERO_MODEL_TRISTATE, AeroCluster, ksm_enabled),
+  AERO_MODEL_FIELD (PROP_TRANSPARENT_HUGEPAGES, "transparent-hugepages",
+                    AERO_MODEL_TRISTATE, AeroCluster, transparent_hugepages),
+  AERO_MODEL_FIELD (PROP_ARCHITECTURE, "architecture", AERO_MODEL_STRING, AeroCluster, architecture),
+  AERO_MODEL_FIELD (PROP_DATA_CENTER_ID, "data-center-id",
+                    AERO_MODEL_STRING, AeroCluster, data_center_id),
+};
+
+/* The label is made of the name and the version: it changes with either. */
+static void
+notify_field (AeroCluster *self,
+              guint        prop_id)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  if (prop_id == PROP_NAME || prop_id == PROP_VERSION)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
+}
+
 static void
 aero_cluster_finalize (GObject *object)
 {
-  AeroCluster *self = AERO_CLUSTER (object);
-
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->description, g_free);
-  g_clear_object (&self->version);
-  g_clear_pointer (&self->architecture, g_free);
-  g_clear_pointer (&self->data_center_id, g_free);
+  aero_model_clear_fields (object, fields, G_N_ELEMENTS (fields));
 
   G_OBJECT_CLASS (aero_cluster_parent_class)->finalize (object);
 }
@@ -66,45 +87,14 @@ aero_cluster_get_property (GObject    *object,
                            GParamSpec *pspec)
 {
   AeroCluster *self = AERO_CLUSTER (object);
+  const AeroModelField *field = aero_model_find_field (fields, G_N_ELEMENTS (fields), prop_id);
 
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-    case PROP_DESCRIPTION:
-      g_value_set_string (value, self->description);
-      break;
-    case PROP_VERSION:
-      g_value_set_object (value, self->version);
-      break;
-    case PROP_BALLOONING_ENABLED:
-      g_value_set_enum (value, self->ballooning_enabled);
-      break;
-    case PROP_OVERCOMMIT_PERCENT:
-      g_value_set_int (value, self->overcommit_percent);
-      break;
-    case PROP_KSM_ENABLED:
-      g_value_set_enum (value, self->ksm_enabled);
-      break;
-    case PROP_TRANSPARENT_HUGEPAGES:
-      g_value_set_enum (value, self->transparent_hugepages);
-      break;
-    case PROP_ARCHITECTURE:
-      g_value_set_string (value, self->architecture);
-      break;
-    case PROP_DATA_CENTER_ID:
-      g_value_set_string (value, self->data_center_id);
-      break;
-    case PROP_LABEL:
-      g_value_take_string (value, aero_cluster_dup_label (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (field != NULL)
+    aero_model_get_field (self, field, value);
+  else if (prop_id == PROP_LABEL)
+    g_value_take_string (value, aero_cluster_dup_label (self));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -114,42 +104,12 @@ aero_cluster_set_property (GObject      *object,
                            GParamSpec   *pspec)
 {
   AeroCluster *self = AERO_CLUSTER (object);
+  const AeroModelField *field = aero_model_find_field (fields, G_N_ELEMENTS (fields), prop_id);
 
-  switch (prop_id)
-    {
-    case PROP_ID:
-      aero_cluster_set_id (self, g_value_get_string (value));
-      break;
-    case PROP_NAME:
-      aero_cluster_set_name (self, g_value_get_string (value));
-      break;
-    case PROP_DESCRIPTION:
-      aero_cluster_set_description (self, g_value_get_string (value));
-      break;
-    case PROP_VERSION:
-      aero_cluster_set_version (self, g_value_get_object (value));
-      break;
-    case PROP_BALLOONING_ENABLED:
-      aero_cluster_set_ballooning_enabled (self, g_value_get_enum (value));
-      break;
-    case PROP_OVERCOMMIT_PERCENT:
-      aero_cluster_set_overcommit_percent (self, g_value_get_int (value));
-      break;
-    case PROP_KSM_ENABLED:
-      aero_cluster_set_ksm_enabled (self, g_value_get_enum (value));
-      break;
-    case PROP_TRANSPARENT_HUGEPAGES:
-      aero_cluster_set_transparent_hugepages (self, g_value_get_enum (value));
-      break;
-    case PROP_ARCHITECTURE:
-      aero_cluster_set_architecture (self, g_value_get_string (value));
-      break;
-    case PROP_DATA_CENTER_ID:
-      aero_cluster_set_data_center_id (self, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (field == NULL)
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  else if (aero_model_set_field (self, field, value))
+    notify_field (self, prop_id);
 }
 
 static void
@@ -161,36 +121,7 @@ aero_cluster_class_init (AeroClusterClass *klass)
   object_class->get_property = aero_cluster_get_property;
   object_class->set_property = aero_cluster_set_property;
 
-  properties[PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL,
-                         NULL, AERO_MODEL_PARAM_FLAGS);
-  properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL,
-                         NULL, AERO_MODEL_PARAM_FLAGS);
-  properties[PROP_DESCRIPTION] =
-    g_param_spec_string ("description", NULL, NULL,
-                         NULL, AERO_MODEL_PARAM_FLAGS);
-  properties[PROP_VERSION] =
-    g_param_spec_object ("version", NULL, NULL,
-                         AERO_TYPE_VERSION, AERO_MODEL_PARAM_FLAGS);
-  properties[PROP_BALLOONING_ENABLED] =
-    g_param_spec_enum ("ballooning-enabled", NULL, NULL,
-                       AERO_TYPE_TRISTATE, AERO_TRISTATE_UNKNOWN, AERO_MODEL_PARAM_FLAGS);
-  properties[PROP_OVERCOMMIT_PERCENT] =
-    g_param_spec_int ("overcommit-percent", NULL, NULL,
-                      AERO_UNSET, G_MAXINT, AERO_UNSET, AERO_MODEL_PARAM_FLAGS);
-  properties[PROP_KSM_ENABLED] =
-    g_param_spec_enum ("ksm-enabled", NULL, NULL,
-                       AERO_TYPE_TRISTATE, AERO_TRISTATE_UNKNOWN, AERO_MODEL_PARAM_FLAGS);
-  properties[PROP_TRANSPARENT_HUGEPAGES] =
-    g_param_spec_enum ("transparent-hugepages", NULL, NULL,
-                       AERO_TYPE_TRISTATE, AERO_TRISTATE_UNKNOWN, AERO_MODEL_PARAM_FLAGS);
-  properties[PROP_ARCHITECTURE] =
-    g_param_spec_string ("architecture", NULL, NULL,
-                         NULL, AERO_MODEL_PARAM_FLAGS);
-  properties[PROP_DATA_CENTER_ID] =
-    g_param_spec_string ("data-center-id", NULL, NULL,
-                         NULL, AERO_MODEL_PARAM_FLAGS);
+  aero_model_install_fields (properties, fields, G_N_ELEMENTS (fields));
   properties[PROP_LABEL] =
     g_param_spec_string ("label", NULL, NULL,
                          NULL, AERO_MODEL_PARAM_RO_FLAGS);
@@ -201,10 +132,7 @@ aero_cluster_class_init (AeroClusterClass *klass)
 static void
 aero_cluster_init (AeroCluster *self)
 {
-  self->ballooning_enabled = AERO_TRISTATE_UNKNOWN;
-  self->overcommit_percent = AERO_UNSET;
-  self->ksm_enabled = AERO_TRISTATE_UNKNOWN;
-  self->transparent_hugepages = AERO_TRISTATE_UNKNOWN;
+  aero_model_init_fields (self, fields, G_N_ELEMENTS (fields));
 }
 
 AeroCluster *
@@ -221,16 +149,7 @@ aero_cluster_copy (AeroCluster *self)
   g_return_val_if_fail (AERO_IS_CLUSTER (self), NULL);
 
   copy = aero_cluster_new ();
-  copy->id = g_strdup (self->id);
-  copy->name = g_strdup (self->name);
-  copy->description = g_strdup (self->description);
-  copy->version = aero_model_copy_version (self->version);
-  copy->ballooning_enabled = self->ballooning_enabled;
-  copy->overcommit_percent = self->overcommit_percent;
-  copy->ksm_enabled = self->ksm_enabled;
-  copy->transparent_hugepages = self->transparent_hugepages;
-  copy->architecture = g_strdup (self->architecture);
-  copy->data_center_id = g_strdup (self->data_center_id);
+  aero_model_copy_fields (copy, self, fields, G_N_ELEMENTS (fields));
 
   return copy;
 }
@@ -246,16 +165,11 @@ aero_cluster_update_from (AeroCluster *self,
     return;
 
   g_object_freeze_notify (G_OBJECT (self));
-  aero_cluster_set_id (self, other->id);
-  aero_cluster_set_name (self, other->name);
-  aero_cluster_set_description (self, other->description);
-  aero_cluster_set_version (self, other->version);
-  aero_cluster_set_ballooning_enabled (self, other->ballooning_enabled);
-  aero_cluster_set_overcommit_percent (self, other->overcommit_percent);
-  aero_cluster_set_ksm_enabled (self, other->ksm_enabled);
-  aero_cluster_set_transparent_hugepages (self, other->transparent_hugepages);
-  aero_cluster_set_architecture (self, other->architecture);
-  aero_cluster_set_data_center_id (self, other->data_center_id);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      if (aero_model_update_field (self, other, &fields[i]))
+        notify_field (self, fields[i].prop_id);
+    }
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -307,10 +221,7 @@ aero_cluster_set_name (AeroCluster *self,
   g_return_if_fail (AERO_IS_CLUSTER (self));
 
   if (aero_model_set_string (&self->name, name))
-    {
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
-    }
+    notify_field (self, PROP_NAME);
 }
 
 const char *
@@ -346,10 +257,7 @@ aero_cluster_set_version (AeroCluster *self,
   g_return_if_fail (AERO_IS_CLUSTER (self));
 
   if (aero_model_set_version (&self->version, version))
-    {
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERSION]);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
-    }
+    notify_field (self, PROP_VERSION);
 }
 
 AeroTristate

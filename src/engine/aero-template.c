@@ -68,20 +68,31 @@ aero_template_dispose (GObject *object)
   G_OBJECT_CLASS (aero_template_parent_class)->dispose (object);
 }
 
+/* Every property but the policy, in the order of the enum above. */
+static const AeroModelField fields[] = {
+  AERO_MODEL_FIELD (PROP_ID, "id", AERO_MODEL_STRING, AeroTemplate, id),
+  AERO_MODEL_FIELD (PROP_NAME, "name", AERO_MODEL_STRING, AeroTemplate, name),
+  AERO_MODEL_FIELD (PROP_DESCRIPTION, "description", AERO_MODEL_STRING, AeroTemplate, description),
+  AERO_MODEL_FIELD (PROP_COMMENT, "comment", AERO_MODEL_STRING, AeroTemplate, comment),
+  AERO_MODEL_ENUM_FIELD (PROP_VM_TYPE, "vm-type", aero_vm_type_get_type, AeroTemplate, vm_type),
+  AERO_MODEL_FIELD (PROP_MEMORY, "memory", AERO_MODEL_INT64, AeroTemplate, memory),
+  AERO_MODEL_FIELD (PROP_CPU_SOCKETS, "cpu-sockets", AERO_MODEL_INT, AeroTemplate, cpu_sockets),
+  AERO_MODEL_FIELD (PROP_CPU_CORES, "cpu-cores", AERO_MODEL_INT, AeroTemplate, cpu_cores),
+  AERO_MODEL_FIELD (PROP_CPU_THREADS, "cpu-threads", AERO_MODEL_INT, AeroTemplate, cpu_threads),
+  AERO_MODEL_FIELD (PROP_CPU_SHARES, "cpu-shares", AERO_MODEL_INT, AeroTemplate, cpu_shares),
+  AERO_MODEL_FIELD (PROP_CLUSTER_ID, "cluster-id", AERO_MODEL_STRING, AeroTemplate, cluster_id),
+  AERO_MODEL_FIELD (PROP_OS_TYPE, "os-type", AERO_MODEL_STRING, AeroTemplate, os_type),
+  AERO_MODEL_FIELD (PROP_CUSTOM_COMPATIBILITY_VERSION, "custom-compatibility-version",
+                    AERO_MODEL_VERSION, AeroTemplate, custom_compatibility_version),
+  AERO_MODEL_FIELD (PROP_STATUS, "status", AERO_MODEL_STRING, AeroTemplate, status),
+  AERO_MODEL_FIELD (PROP_VERSION_NAME, "version-name", AERO_MODEL_STRING, AeroTemplate, version_name),
+  AERO_MODEL_FIELD (PROP_VERSION_NUMBER, "version-number", AERO_MODEL_INT, AeroTemplate, version_number),
+};
+
 static void
 aero_template_finalize (GObject *object)
 {
-  AeroTemplate *self = AERO_TEMPLATE (object);
-
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->description, g_free);
-  g_clear_pointer (&self->comment, g_free);
-  g_clear_pointer (&self->cluster_id, g_free);
-  g_clear_pointer (&self->os_type, g_free);
-  g_clear_object (&self->custom_compatibility_version);
-  g_clear_pointer (&self->status, g_free);
-  g_clear_pointer (&self->version_name, g_free);
+  aero_model_clear_fields (object, fields, G_N_ELEMENTS (fields));
 
   G_OBJECT_CLASS (aero_template_parent_class)->finalize (object);
 }
@@ -93,63 +104,14 @@ aero_template_get_property (GObject    *object,
                             GParamSpec *pspec)
 {
   AeroTemplate *self = AERO_TEMPLATE (object);
+  const AeroModelField *field = aero_model_find_field (fields, G_N_ELEMENTS (fields), prop_id);
 
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-    case PROP_DESCRIPTION:
-      g_value_set_string (value, self->description);
-      break;
-    case PROP_COMMENT:
-      g_value_set_string (value, self->comment);
-      break;
-    case PROP_VM_TYPE:
-      g_value_set_enum (value, self->vm_type);
-      break;
-    case PROP_MEMORY:
-      g_value_set_int64 (value, self->memory);
-      break;
-    case PROP_CPU_SOCKETS:
-      g_value_set_int (value, self->cpu_sockets);
-      break;
-    case PROP_CPU_CORES:
-      g_value_set_int (value, self->cpu_cores);
-      break;
-    case PROP_CPU_THREADS:
-      g_value_set_int (value, self->cpu_threads);
-      break;
-    case PROP_CPU_SHARES:
-      g_value_set_int (value, self->cpu_shares);
-      break;
-    case PROP_CLUSTER_ID:
-      g_value_set_string (value, self->cluster_id);
-      break;
-    case PROP_OS_TYPE:
-      g_value_set_string (value, self->os_type);
-      break;
-    case PROP_CUSTOM_COMPATIBILITY_VERSION:
-      g_value_set_object (value, self->custom_compatibility_version);
-      break;
-    case PROP_STATUS:
-      g_value_set_string (value, self->status);
-      break;
-    case PROP_VERSION_NAME:
-      g_value_set_string (value, self->version_name);
-      break;
-    case PROP_VERSION_NUMBER:
-      g_value_set_int (value, self->version_number);
-      break;
-    case PROP_MEMORY_POLICY:
-      g_value_set_object (value, self->memory_policy);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (field != NULL)
+    aero_model_get_field (self, field, value);
+  else if (prop_id == PROP_MEMORY_POLICY)
+    g_value_set_object (value, self->memory_policy);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -159,63 +121,17 @@ aero_template_set_property (GObject      *object,
                             GParamSpec   *pspec)
 {
   AeroTemplate *self = AERO_TEMPLATE (object);
+  const AeroModelField *field = aero_model_find_field (fields, G_N_ELEMENTS (fields), prop_id);
 
-  switch (prop_id)
+  if (field != NULL)
     {
-    case PROP_ID:
-      aero_template_set_id (self, g_value_get_string (value));
-      break;
-    case PROP_NAME:
-      aero_template_set_name (self, g_value_get_string (value));
-      break;
-    case PROP_DESCRIPTION:
-      aero_template_set_description (self, g_value_get_string (value));
-      break;
-    case PROP_COMMENT:
-      aero_template_set_comment (self, g_value_get_string (value));
-      break;
-    case PROP_VM_TYPE:
-      aero_template_set_vm_type (self, g_value_get_enum (value));
-      break;
-    case PROP_MEMORY:
-      aero_template_set_memory (self, g_value_get_int64 (value));
-      break;
-    case PROP_CPU_SOCKETS:
-      aero_template_set_cpu_sockets (self, g_value_get_int (value));
-      break;
-    case PROP_CPU_CORES:
-      aero_template_set_cpu_cores (self, g_value_get_int (value));
-      break;
-    case PROP_CPU_THREADS:
-      aero_template_set_cpu_threads (self, g_value_get_int (value));
-      break;
-    case PROP_CPU_SHARES:
-      aero_template_set_cpu_shares (self, g_value_get_int (value));
-      break;
-    case PROP_CLUSTER_ID:
-      aero_template_set_cluster_id (self, g_value_get_string (value));
-      break;
-    case PROP_OS_TYPE:
-      aero_template_set_os_type (self, g_value_get_string (value));
-      break;
-    case PROP_CUSTOM_COMPATIBILITY_VERSION:
-      aero_template_set_custom_compatibility_version (self, g_value_get_object (value));
-      break;
-    case PROP_STATUS:
-      aero_template_set_status (self, g_value_get_string (value));
-      break;
-    case PROP_VERSION_NAME:
-      aero_template_set_version_name (self, g_value_get_string (value));
-      break;
-    case PROP_VERSION_NUMBER:
-      aero_template_set_version_number (self, g_value_get_int (value));
-      break;
-    case PROP_MEMORY_POLICY:
-      aero_template_set_memory_policy (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      if (aero_model_set_field (self, field, value))
+        g_object_notify_by_pspec (object, properties[prop_id]);
     }
+  else if (prop_id == PROP_MEMORY_POLICY)
+    aero_template_set_memory_policy (self, g_value_get_object (value));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -228,54 +144,7 @@ aero_template_class_init (AeroTemplateClass *klass)
   object_class->get_property = aero_template_get_property;
   object_class->set_property = aero_template_set_property;
 
-  properties[PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL,
-                         NULL, AERO_MODEL_PARAM_FLAGS);
-  properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL,
-                         NULL, AERO_MODEL_PARAM_FLAGS);
-  properties[PROP_DESCRIPTION] =
-    g_param_spec_string ("description", NULL, NULL,
-                         NULL, AERO_MODEL_PARAM_FLAGS);
-  properties[PROP_COMMENT] =
-    g_param_spec_string ("comment", NULL, NULL,
-                         NULL, AERO_MODEL_PARAM_FLAGS);
-  properties[PROP_VM_TYPE] =
-    g_param_spec_enum ("vm-type", NULL, NULL,
-                       AERO_TYPE_VM_TYPE, 0, AERO_MODEL_PARAM_FLAGS);
-  properties[PROP_MEMORY] =
-    g_param_spec_int64 ("memory", NULL, NULL,
-                        AERO_UNSET, G_MAXINT64, AERO_UNSET, AERO_MODEL_PARAM_FLAGS);
-  properties[PROP_CPU_SOCKETS] =
-    g_param_spec_int ("cpu-sockets", NULL, NULL,
-                      AERO_UNSET, G_MAXINT, AERO_UNSET, AERO_MODEL_PARAM_FLAGS);
-  properties[PROP_CPU_CORES] =
-    g_param_spec_int ("cpu-cores", NULL, NULL,
-                      AERO_UNSET, G_MAXINT, AERO_UNSET, AERO_MODEL_PARAM_FLAGS);
-  properties[PROP_CPU_THREADS] =
-    g_param_spec_int ("cpu-threads", NULL, NULL,
-                      AERO_UNSET, G_MAXINT, AERO_UNSET, AERO_MODEL_PARAM_FLAGS);
-  properties[PROP_CPU_SHARES] =
-    g_param_spec_int ("cpu-shares", NULL, NULL,
-                      AERO_UNSET, G_MAXINT, AERO_UNSET, AERO_MODEL_PARAM_FLAGS);
-  properties[PROP_CLUSTER_ID] =
-    g_param_spec_string ("cluster-id", NULL, NULL,
-                         NULL, AERO_MODEL_PARAM_FLAGS);
-  properties[PROP_OS_TYPE] =
-    g_param_spec_string ("os-type", NULL, NULL,
-                         NULL, AERO_MODEL_PARAM_FLAGS);
-  properties[PROP_CUSTOM_COMPATIBILITY_VERSION] =
-    g_param_spec_object ("custom-compatibility-version", NULL, NULL,
-                         AERO_TYPE_VERSION, AERO_MODEL_PARAM_FLAGS);
-  properties[PROP_STATUS] =
-    g_param_spec_string ("status", NULL, NULL,
-                         NULL, AERO_MODEL_PARAM_FLAGS);
-  properties[PROP_VERSION_NAME] =
-    g_param_spec_string ("version-name", NULL, NULL,
-                         NULL, AERO_MODEL_PARAM_FLAGS);
-  properties[PROP_VERSION_NUMBER] =
-    g_param_spec_int ("version-number", NULL, NULL,
-                      AERO_UNSET, G_MAXINT, AERO_UNSET, AERO_MODEL_PARAM_FLAGS);
+  aero_model_install_fields (properties, fields, G_N_ELEMENTS (fields));
   properties[PROP_MEMORY_POLICY] =
     g_param_spec_object ("memory-policy", NULL, NULL,
                          AERO_TYPE_MEMORY_POLICY, AERO_MODEL_PARAM_FLAGS);
@@ -286,12 +155,7 @@ aero_template_class_init (AeroTemplateClass *klass)
 static void
 aero_template_init (AeroTemplate *self)
 {
-  self->memory = AERO_UNSET;
-  self->cpu_sockets = AERO_UNSET;
-  self->cpu_cores = AERO_UNSET;
-  self->cpu_threads = AERO_UNSET;
-  self->cpu_shares = AERO_UNSET;
-  self->version_number = AERO_UNSET;
+  aero_model_init_fields (self, fields, G_N_ELEMENTS (fields));
   self->memory_policy = aero_memory_policy_new ();
 }
 
@@ -309,22 +173,7 @@ aero_template_copy (AeroTemplate *self)
   g_return_val_if_fail (AERO_IS_TEMPLATE (self), NULL);
 
   copy = aero_template_new ();
-  copy->id = g_strdup (self->id);
-  copy->name = g_strdup (self->name);
-  copy->description = g_strdup (self->description);
-  copy->comment = g_strdup (self->comment);
-  copy->vm_type = self->vm_type;
-  copy->memory = self->memory;
-  copy->cpu_sockets = self->cpu_sockets;
-  copy->cpu_cores = self->cpu_cores;
-  copy->cpu_threads = self->cpu_threads;
-  copy->cpu_shares = self->cpu_shares;
-  copy->cluster_id = g_strdup (self->cluster_id);
-  copy->os_type = g_strdup (self->os_type);
-  copy->custom_compatibility_version = aero_model_copy_version (self->custom_compatibility_version);
-  copy->status = g_strdup (self->status);
-  copy->version_name = g_strdup (self->version_name);
-  copy->version_number = self->version_number;
+  aero_model_copy_fields (copy, self, fields, G_N_ELEMENTS (fields));
   aero_memory_policy_update_from (copy->memory_policy, self->memory_policy);
 
   return copy;
@@ -341,22 +190,11 @@ aero_template_update_from (AeroTemplate *self,
     return;
 
   g_object_freeze_notify (G_OBJECT (self));
-  aero_template_set_id (self, other->id);
-  aero_template_set_name (self, other->name);
-  aero_template_set_description (self, other->description);
-  aero_template_set_comment (self, other->comment);
-  aero_template_set_vm_type (self, other->vm_type);
-  aero_template_set_memory (self, other->memory);
-  aero_template_set_cpu_sockets (self, other->cpu_sockets);
-  aero_template_set_cpu_cores (self, other->cpu_cores);
-  aero_template_set_cpu_threads (self, other->cpu_threads);
-  aero_template_set_cpu_shares (self, other->cpu_shares);
-  aero_template_set_cluster_id (self, other->cluster_id);
-  aero_template_set_os_type (self, other->os_type);
-  aero_template_set_custom_compatibility_version (self, other->custom_compatibility_version);
-  aero_template_set_status (self, other->status);
-  aero_template_set_version_name (self, other->version_name);
-  aero_template_set_version_number (self, other->version_number);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      if (aero_model_update_field (self, other, &fields[i]))
+        g_object_notify_by_pspec (G_OBJECT (self), properties[fields[i].prop_id]);
+    }
   /* The policy object stays; only its changed members notify. */
   aero_memory_policy_update_from (self->memory_policy, other->memory_policy);
   g_object_thaw_notify (G_OBJECT (self));
@@ -651,6 +489,7 @@ aero_template_set_version_number (AeroTemplate *self,
   if (aero_model_set_int (&self->version_number, version_number))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERSION_NUMBER]);
 }
+
 AeroMemoryPolicy *
 aero_template_get_memory_policy (AeroTemplate *self)
 {

@@ -97,20 +97,35 @@ aero_vm_dispose (GObject *object)
   G_OBJECT_CLASS (aero_vm_parent_class)->dispose (object);
 }
 
+/* Every property but the policy and its mirrors, in the order of the
+ * enum above. */
+static const AeroModelField fields[] = {
+  AERO_MODEL_FIELD (PROP_ID, "id", AERO_MODEL_STRING, AeroVm, id),
+  AERO_MODEL_FIELD (PROP_NAME, "name", AERO_MODEL_STRING, AeroVm, name),
+  AERO_MODEL_FIELD (PROP_DESCRIPTION, "description", AERO_MODEL_STRING, AeroVm, description),
+  AERO_MODEL_FIELD (PROP_COMMENT, "comment", AERO_MODEL_STRING, AeroVm, comment),
+  AERO_MODEL_ENUM_FIELD (PROP_VM_TYPE, "vm-type", aero_vm_type_get_type, AeroVm, vm_type),
+  AERO_MODEL_ENUM_FIELD (PROP_STATUS, "status", aero_vm_status_get_type, AeroVm, status),
+  AERO_MODEL_FIELD (PROP_MEMORY, "memory", AERO_MODEL_INT64, AeroVm, memory),
+  AERO_MODEL_FIELD (PROP_CPU_SOCKETS, "cpu-sockets", AERO_MODEL_INT, AeroVm, cpu_sockets),
+  AERO_MODEL_FIELD (PROP_CPU_CORES, "cpu-cores", AERO_MODEL_INT, AeroVm, cpu_cores),
+  AERO_MODEL_FIELD (PROP_CPU_THREADS, "cpu-threads", AERO_MODEL_INT, AeroVm, cpu_threads),
+  AERO_MODEL_FIELD (PROP_CPU_SHARES, "cpu-shares", AERO_MODEL_INT, AeroVm, cpu_shares),
+  AERO_MODEL_FIELD (PROP_CLUSTER_ID, "cluster-id", AERO_MODEL_STRING, AeroVm, cluster_id),
+  AERO_MODEL_FIELD (PROP_TEMPLATE_ID, "template-id", AERO_MODEL_STRING, AeroVm, template_id),
+  AERO_MODEL_FIELD (PROP_HOST_ID, "host-id", AERO_MODEL_STRING, AeroVm, host_id),
+  AERO_MODEL_FIELD (PROP_OS_TYPE, "os-type", AERO_MODEL_STRING, AeroVm, os_type),
+  AERO_MODEL_FIELD (PROP_CUSTOM_COMPATIBILITY_VERSION, "custom-compatibility-version",
+                    AERO_MODEL_VERSION, AeroVm, custom_compatibility_version),
+  AERO_MODEL_FIELD (PROP_NEXT_RUN_CONFIGURATION_EXISTS, "next-run-configuration-exists",
+                    AERO_MODEL_TRISTATE, AeroVm, next_run_configuration_exists),
+  AERO_MODEL_FIELD (PROP_CREATION_TIME, "creation-time", AERO_MODEL_INT64, AeroVm, creation_time),
+};
+
 static void
 aero_vm_finalize (GObject *object)
 {
-  AeroVm *self = AERO_VM (object);
-
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->description, g_free);
-  g_clear_pointer (&self->comment, g_free);
-  g_clear_pointer (&self->cluster_id, g_free);
-  g_clear_pointer (&self->template_id, g_free);
-  g_clear_pointer (&self->host_id, g_free);
-  g_clear_pointer (&self->os_type, g_free);
-  g_clear_object (&self->custom_compatibility_version);
+  aero_model_clear_fields (object, fields, G_N_ELEMENTS (fields));
 
   G_OBJECT_CLASS (aero_vm_parent_class)->finalize (object);
 }
@@ -122,63 +137,16 @@ aero_vm_get_property (GObject    *object,
                       GParamSpec *pspec)
 {
   AeroVm *self = AERO_VM (object);
+  const AeroModelField *field = aero_model_find_field (fields, G_N_ELEMENTS (fields), prop_id);
+
+  if (field != NULL)
+    {
+      aero_model_get_field (self, field, value);
+      return;
+    }
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-    case PROP_DESCRIPTION:
-      g_value_set_string (value, self->description);
-      break;
-    case PROP_COMMENT:
-      g_value_set_string (value, self->comment);
-      break;
-    case PROP_VM_TYPE:
-      g_value_set_enum (value, self->vm_type);
-      break;
-    case PROP_STATUS:
-      g_value_set_enum (value, self->status);
-      break;
-    case PROP_MEMORY:
-      g_value_set_int64 (value, self->memory);
-      break;
-    case PROP_CPU_SOCKETS:
-      g_value_set_int (value, self->cpu_sockets);
-      break;
-    case PROP_CPU_CORES:
-      g_value_set_int (value, self->cpu_cores);
-      break;
-    case PROP_CPU_THREADS:
-      g_value_set_int (value, self->cpu_threads);
-      break;
-    case PROP_CPU_SHARES:
-      g_value_set_int (value, self->cpu_shares);
-      break;
-    case PROP_CLUSTER_ID:
-      g_value_set_string (value, self->cluster_id);
-      break;
-    case PROP_TEMPLATE_ID:
-      g_value_set_string (value, self->template_id);
-      break;
-    case PROP_HOST_ID:
-      g_value_set_string (value, self->host_id);
-      break;
-    case PROP_OS_TYPE:
-      g_value_set_string (value, self->os_type);
-      break;
-    case PROP_CUSTOM_COMPATIBILITY_VERSION:
-      g_value_set_object (value, self->custom_compatibility_version);
-      break;
-    case PROP_NEXT_RUN_CONFIGURATION_EXISTS:
-      g_value_set_enum (value, self->next_run_configuration_exists);
-      break;
-    case PROP_CREATION_TIME:
-      g_value_set_int64 (value, self->creation_time);
-      break;
     case PROP_MEMORY_POLICY:
       g_value_set_object (value, self->memory_policy);
       break;
@@ -203,69 +171,17 @@ aero_vm_set_property (GObject      *object,
                       GParamSpec   *pspec)
 {
   AeroVm *self = AERO_VM (object);
+  const AeroModelField *field = aero_model_find_field (fields, G_N_ELEMENTS (fields), prop_id);
 
-  switch (prop_id)
+  if (field != NULL)
     {
-    case PROP_ID:
-      aero_vm_set_id (self, g_value_get_string (value));
-      break;
-    case PROP_NAME:
-      aero_vm_set_name (self, g_value_get_string (value));
-      break;
-    case PROP_DESCRIPTION:
-      aero_vm_set_description (self, g_value_get_string (value));
-      break;
-    case PROP_COMMENT:
-      aero_vm_set_comment (self, g_value_get_string (value));
-      break;
-    case PROP_VM_TYPE:
-      aero_vm_set_vm_type (self, g_value_get_enum (value));
-      break;
-    case PROP_STATUS:
-      aero_vm_set_status (self, g_value_get_enum (value));
-      break;
-    case PROP_MEMORY:
-      aero_vm_set_memory (self, g_value_get_int64 (value));
-      break;
-    case PROP_CPU_SOCKETS:
-      aero_vm_set_cpu_sockets (self, g_value_get_int (value));
-      break;
-    case PROP_CPU_CORES:
-      aero_vm_set_cpu_cores (self, g_value_get_int (value));
-      break;
-    case PROP_CPU_THREADS:
-      aero_vm_set_cpu_threads (self, g_value_get_int (value));
-      break;
-    case PROP_CPU_SHARES:
-      aero_vm_set_cpu_shares (self, g_value_get_int (value));
-      break;
-    case PROP_CLUSTER_ID:
-      aero_vm_set_cluster_id (self, g_value_get_string (value));
-      break;
-    case PROP_TEMPLATE_ID:
-      aero_vm_set_template_id (self, g_value_get_string (value));
-      break;
-    case PROP_HOST_ID:
-      aero_vm_set_host_id (self, g_value_get_string (value));
-      break;
-    case PROP_OS_TYPE:
-      aero_vm_set_os_type (self, g_value_get_string (value));
-      break;
-    case PROP_CUSTOM_COMPATIBILITY_VERSION:
-      aero_vm_set_custom_compatibility_version (self, g_value_get_object (value));
-      break;
-    case PROP_NEXT_RUN_CONFIGURATION_EXISTS:
-      aero_vm_set_next_run_configuration_exists (self, g_value_get_enum (value));
-      break;
-    case PROP_CREATION_TIME:
-      aero_vm_set_creation_time (self, g_value_get_int64 (value));
-      break;
-    case PROP_MEMORY_POLICY:
-      aero_vm_set_memory_policy (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      if (aero_model_set_field (self, field, value))
+        g_object_notify_by_pspec (object, properties[prop_id]);
     }
+  else if (prop_id == PROP_MEMORY_POLICY)
+    aero_vm_set_memory_policy (self, g_value_get_object (value));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -278,60 +194,7 @@ aero_vm_class_init (AeroVmClass *klass)
   object_class->get_property = aero_vm_get_property;
   object_class->set_property = aero_vm_set_property;
 
-  properties[PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL,
-                         NULL, AERO_MODEL_PARAM_FLAGS);
-  properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL,
-                         NULL, AERO_MODEL_PARAM_FLAGS);
-  properties[PROP_DESCRIPTION] =
-    g_param_spec_string ("description", NULL, NULL,
-                         NULL, AERO_MODEL_PARAM_FLAGS);
-  properties[PROP_COMMENT] =
-    g_param_spec_string ("comment", NULL, NULL,
-                         NULL, AERO_MODEL_PARAM_FLAGS);
-  properties[PROP_VM_TYPE] =
-    g_param_spec_enum ("vm-type", NULL, NULL,
-                       AERO_TYPE_VM_TYPE, 0, AERO_MODEL_PARAM_FLAGS);
-  properties[PROP_STATUS] =
-    g_param_spec_enum ("status", NULL, NULL,
-                       AERO_TYPE_VM_STATUS, 0, AERO_MODEL_PARAM_FLAGS);
-  properties[PROP_MEMORY] =
-    g_param_spec_int64 ("memory", NULL, NULL,
-                        AERO_UNSET, G_MAXINT64, AERO_UNSET, AERO_MODEL_PARAM_FLAGS);
-  properties[PROP_CPU_SOCKETS] =
-    g_param_spec_int ("cpu-sockets", NULL, NULL,
-                      AERO_UNSET, G_MAXINT, AERO_UNSET, AERO_MODEL_PARAM_FLAGS);
-  properties[PROP_CPU_CORES] =
-    g_param_spec_int ("cpu-cores", NULL, NULL,
-                      AERO_UNSET, G_MAXINT, AERO_UNSET, AERO_MODEL_PARAM_FLAGS);
-  properties[PROP_CPU_THREADS] =
-    g_param_spec_int ("cpu-threads", NULL, NULL,
-                      AERO_UNSET, G_MAXINT, AERO_UNSET, AERO_MODEL_PARAM_FLAGS);
-  properties[PROP_CPU_SHARES] =
-    g_param_spec_int ("cpu-shares", NULL, NULL,
-                      AERO_UNSET, G_MAXINT, AERO_UNSET, AERO_MODEL_PARAM_FLAGS);
-  properties[PROP_CLUSTER_ID] =
-    g_param_spec_string ("cluster-id", NULL, NULL,
-                         NULL, AERO_MODEL_PARAM_FLAGS);
-  properties[PROP_TEMPLATE_ID] =
-    g_param_spec_string ("template-id", NULL, NULL,
-                         NULL, AERO_MODEL_PARAM_FLAGS);
-  properties[PROP_HOST_ID] =
-    g_param_spec_string ("host-id", NULL, NULL,
-                         NULL, AERO_MODEL_PARAM_FLAGS);
-  properties[PROP_OS_TYPE] =
-    g_param_spec_string ("os-type", NULL, NULL,
-                         NULL, AERO_MODEL_PARAM_FLAGS);
-  properties[PROP_CUSTOM_COMPATIBILITY_VERSION] =
-    g_param_spec_object ("custom-compatibility-version", NULL, NULL,
-                         AERO_TYPE_VERSION, AERO_MODEL_PARAM_FLAGS);
-  properties[PROP_NEXT_RUN_CONFIGURATION_EXISTS] =
-    g_param_spec_enum ("next-run-configuration-exists", NULL, NULL,
-                       AERO_TYPE_TRISTATE, AERO_TRISTATE_UNKNOWN, AERO_MODEL_PARAM_FLAGS);
-  properties[PROP_CREATION_TIME] =
-    g_param_spec_int64 ("creation-time", NULL, NULL,
-                        AERO_UNSET, G_MAXINT64, AERO_UNSET, AERO_MODEL_PARAM_FLAGS);
+  aero_model_install_fields (properties, fields, G_N_ELEMENTS (fields));
   properties[PROP_MEMORY_POLICY] =
     g_param_spec_object ("memory-policy", NULL, NULL,
                          AERO_TYPE_MEMORY_POLICY, AERO_MODEL_PARAM_FLAGS);
@@ -362,13 +225,7 @@ attach_policy (AeroVm           *self,
 static void
 aero_vm_init (AeroVm *self)
 {
-  self->memory = AERO_UNSET;
-  self->cpu_sockets = AERO_UNSET;
-  self->cpu_cores = AERO_UNSET;
-  self->cpu_threads = AERO_UNSET;
-  self->cpu_shares = AERO_UNSET;
-  self->next_run_configuration_exists = AERO_TRISTATE_UNKNOWN;
-  self->creation_time = AERO_UNSET;
+  aero_model_init_fields (self, fields, G_N_ELEMENTS (fields));
   attach_policy (self, aero_memory_policy_new ());
 }
 
@@ -386,24 +243,7 @@ aero_vm_copy (AeroVm *self)
   g_return_val_if_fail (AERO_IS_VM (self), NULL);
 
   copy = aero_vm_new ();
-  copy->id = g_strdup (self->id);
-  copy->name = g_strdup (self->name);
-  copy->description = g_strdup (self->description);
-  copy->comment = g_strdup (self->comment);
-  copy->vm_type = self->vm_type;
-  copy->status = self->status;
-  copy->memory = self->memory;
-  copy->cpu_sockets = self->cpu_sockets;
-  copy->cpu_cores = self->cpu_cores;
-  copy->cpu_threads = self->cpu_threads;
-  copy->cpu_shares = self->cpu_shares;
-  copy->cluster_id = g_strdup (self->cluster_id);
-  copy->template_id = g_strdup (self->template_id);
-  copy->host_id = g_strdup (self->host_id);
-  copy->os_type = g_strdup (self->os_type);
-  copy->custom_compatibility_version = aero_model_copy_version (self->custom_compatibility_version);
-  copy->next_run_configuration_exists = self->next_run_configuration_exists;
-  copy->creation_time = self->creation_time;
+  aero_model_copy_fields (copy, self, fields, G_N_ELEMENTS (fields));
   aero_memory_policy_update_from (copy->memory_policy, self->memory_policy);
 
   return copy;
@@ -420,24 +260,11 @@ aero_vm_update_from (AeroVm *self,
     return;
 
   g_object_freeze_notify (G_OBJECT (self));
-  aero_vm_set_id (self, other->id);
-  aero_vm_set_name (self, other->name);
-  aero_vm_set_description (self, other->description);
-  aero_vm_set_comment (self, other->comment);
-  aero_vm_set_vm_type (self, other->vm_type);
-  aero_vm_set_status (self, other->status);
-  aero_vm_set_memory (self, other->memory);
-  aero_vm_set_cpu_sockets (self, other->cpu_sockets);
-  aero_vm_set_cpu_cores (self, other->cpu_cores);
-  aero_vm_set_cpu_threads (self, other->cpu_threads);
-  aero_vm_set_cpu_shares (self, other->cpu_shares);
-  aero_vm_set_cluster_id (self, other->cluster_id);
-  aero_vm_set_template_id (self, other->template_id);
-  aero_vm_set_host_id (self, other->host_id);
-  aero_vm_set_os_type (self, other->os_type);
-  aero_vm_set_custom_compatibility_version (self, other->custom_compatibility_version);
-  aero_vm_set_next_run_configuration_exists (self, other->next_run_configuration_exists);
-  aero_vm_set_creation_time (self, other->creation_time);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      if (aero_model_update_field (self, other, &fields[i]))
+        g_object_notify_by_pspec (G_OBJECT (self), properties[fields[i].prop_id]);
+    }
   /* The policy object itself stays: whoever holds or binds it keeps
    * seeing this VM's policy, and only changed members notify. */
   aero_memory_policy_update_from (self->memory_policy, other->memory_policy);
@@ -771,6 +598,7 @@ aero_vm_set_creation_time (AeroVm *self,
   if (aero_model_set_int64 (&self->creation_time, creation_time))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATION_TIME]);
 }
+
 AeroMemoryPolicy *
 aero_vm_get_memory_policy (AeroVm *self)
 {

@@ -529,6 +529,98 @@ test_cluster_model (void)
   notify_log_clear (&log, copy);
 }
 
+/* g_object_set() stores a value as the model's setter does (unset for
+ * a negative number) and notifies once, only on a change. */
+static void
+test_set_property (void)
+{
+  g_autoptr(AeroVm) vm = aero_vm_new ();
+  g_autoptr(AeroTemplate) tmpl = aero_template_new ();
+  g_autoptr(AeroCluster) cluster = aero_cluster_new ();
+  g_autoptr(AeroVersion) v48 = aero_version_new (4, 8);
+  g_autoptr(AeroVersion) same_v48 = aero_version_new (4, 8);
+  NotifyLog log;
+
+  notify_log_init (&log, vm);
+  for (guint i = 0; i < 2; i++)
+    g_object_set (vm,
+                  "name", "web",
+                  "cpu-cores", 4,
+                  "creation-time", (gint64) 1700000000000,
+                  "vm-type", AERO_VM_TYPE_SERVER,
+                  "status", AERO_VM_STATUS_UP,
+                  "next-run-configuration-exists", AERO_TRISTATE_TRUE,
+                  "custom-compatibility-version", i == 0 ? v48 : same_v48,
+                  NULL);
+  g_assert_cmpstr (aero_vm_get_name (vm), ==, "web");
+  g_assert_cmpint (aero_vm_get_cpu_cores (vm), ==, 4);
+  g_assert_cmpint (aero_vm_get_creation_time (vm), ==, 1700000000000);
+  g_assert_cmpint (aero_vm_get_vm_type (vm), ==, AERO_VM_TYPE_SERVER);
+  g_assert_cmpint (aero_vm_get_status (vm), ==, AERO_VM_STATUS_UP);
+  g_assert_cmpint (aero_vm_get_next_run_configuration_exists (vm), ==, AERO_TRISTATE_TRUE);
+  g_assert_true (aero_vm_get_custom_compatibility_version (vm) == v48);
+  g_assert_cmpuint (notify_total (&log), ==, 7);
+  notify_log_reset (&log);
+  g_object_set (vm, "cpu-cores", -1, "name", NULL, NULL);
+  g_assert_cmpint (aero_vm_get_cpu_cores (vm), ==, AERO_UNSET);
+  g_assert_null (aero_vm_get_name (vm));
+  g_assert_cmpuint (notify_total (&log), ==, 2);
+  notify_log_clear (&log, vm);
+
+  notify_log_init (&log, tmpl);
+  g_object_set (tmpl, "memory", (gint64) 2048, "version-name", "base", NULL);
+  g_object_set (tmpl, "memory", (gint64) 2048, "version-name", "base", NULL);
+  g_assert_cmpint (aero_template_get_memory (tmpl), ==, 2048);
+  g_assert_cmpstr (aero_template_get_version_name (tmpl), ==, "base");
+  g_assert_cmpuint (notify_total (&log), ==, 2);
+  notify_log_clear (&log, tmpl);
+
+  /* The label follows the name and the version. */
+  notify_log_init (&log, cluster);
+  g_object_set (cluster, "name", "Default", "ksm-enabled", AERO_TRISTATE_TRUE, NULL);
+  g_object_set (cluster, "version", v48, NULL);
+  g_object_set (cluster, "name", "Default", "version", same_v48, NULL);
+  g_assert_cmpuint (notify_count (&log, "name"), ==, 1);
+  g_assert_cmpuint (notify_count (&log, "version"), ==, 1);
+  g_assert_cmpuint (notify_count (&log, "ksm-enabled"), ==, 1);
+  g_assert_cmpuint (notify_count (&log, "label"), ==, 2);
+  g_assert_cmpint (aero_cluster_get_ksm_enabled (cluster), ==, AERO_TRISTATE_TRUE);
+  notify_log_clear (&log, cluster);
+}
+
+/* A new model holds the default of every writable plain property. */
+static void
+assert_defaults (GType type)
+{
+  g_autoptr(GObject) object = g_object_new (type, NULL);
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if (!(pspecs[i]->flags & G_PARAM_WRITABLE) ||
+          G_TYPE_IS_OBJECT (pspecs[i]->value_type))
+        continue;
+
+      g_test_message ("property %s", pspecs[i]->name);
+      g_value_init (&value, pspecs[i]->value_type);
+      g_object_get_property (object, pspecs[i]->name, &value);
+      g_assert_cmpint (g_param_values_cmp (pspecs[i], &value,
+                                           g_param_spec_get_default_value (pspecs[i])), ==, 0);
+    }
+}
+
+static void
+test_defaults (void)
+{
+  assert_defaults (AERO_TYPE_VM);
+  assert_defaults (AERO_TYPE_TEMPLATE);
+  assert_defaults (AERO_TYPE_CLUSTER);
+}
+
 static void
 test_memory_stats_model (void)
 {
@@ -609,6 +701,8 @@ main (int   argc,
   g_test_add_func ("/models/vm/finalize", test_vm_finalize);
   g_test_add_func ("/models/template", test_template_model);
   g_test_add_func ("/models/cluster", test_cluster_model);
+  g_test_add_func ("/models/set-property", test_set_property);
+  g_test_add_func ("/models/defaults", test_defaults);
   g_test_add_func ("/models/memory-stats", test_memory_stats_model);
   g_test_add_func ("/models/engine-error", test_engine_error);
 
