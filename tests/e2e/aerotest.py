@@ -26,7 +26,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
 import urllib.request
 
 import gi
@@ -34,10 +33,9 @@ import gi
 gi.require_version("Atspi", "2.0")
 import pyatspi  # noqa: E402
 
-from names import DEMO_USER, DEMO_PASSWORD  # noqa: E402
+from names import CONNECT, DEMO_PASSWORD, DEMO_USER, PASSWORD, VM_LIST  # noqa: E402
 
 DEFAULT_TIMEOUT = float(os.environ.get("AERO_E2E_TIMEOUT", "20"))
-SKIP = 77
 
 
 class Failure(Exception):
@@ -342,17 +340,6 @@ def find(root, role_name=None, name_=None, showing=False, predicate=None, timeou
     return nodes[0]
 
 
-def gone(root, role_name=None, name_=None, timeout=DEFAULT_TIMEOUT):
-    what = f"{role_name} {name_!r} to go away"
-    wait_for(what, lambda: not find_all(root, role_name, name_), timeout)
-
-
-def frame_of(node):
-    while node is not None and role(node) not in ("frame", "dialog", "window"):
-        node = node.parent
-    return node
-
-
 def text_of(node):
     text = node.queryText()
     # GTK 4.8 does not accept -1 for "to the end".
@@ -472,7 +459,7 @@ def run(scenario):
     """Runs @scenario(engine) as one TAP test and returns the exit status."""
     if not os.environ.get("DISPLAY"):
         print("1..0 # SKIP no display (run under tests/with-display)")
-        return SKIP
+        return 0
     print("1..1", flush=True)
     engine = None
     apps = []
@@ -522,10 +509,6 @@ def press_key(keysym, control=False):
             pyatspi.Registry.generateKeyboardEvent(KEYCODE_CONTROL, None, pyatspi.KEY_RELEASE)
 
 
-KEY_RETURN = 0xff0d
-KEY_ESCAPE = 0xff1b
-
-
 # --- Aerostat's screens ----------------------------------------------------
 
 def token_in(text, token):
@@ -537,7 +520,6 @@ def token_in(text, token):
 def login(app, password):
     """Fills the password on the login page (address and user come from
     --engine and --user) and presses Connect."""
-    from names import PASSWORD, CONNECT
     entry = find(app.app, None, PASSWORD, predicate=lambda n: role(n) in ("password text", "text"))
     set_text(entry, password)
     click(find(app.app, "push button", CONNECT))
@@ -545,7 +527,6 @@ def login(app, password):
 
 def vm_cell(app, vm_name):
     """The Name cell of @vm_name's row in the Virtual Machines list."""
-    from names import VM_LIST
     table = find(app.app, None, VM_LIST, predicate=lambda n: role(n) in ("table", "tree table", "list", "list box", "grid"))
     return find(table, "label", None, predicate=lambda n: token_in(name(n), vm_name))
 
