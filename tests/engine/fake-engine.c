@@ -686,3 +686,62 @@ fake_vm_collection_json (guint    first,
 
   return g_string_free (json, FALSE);
 }
+
+char *
+fake_request_body_text (FakeRequest *request)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (request->body, &size);
+
+  return g_strndup (data, size);
+}
+
+void
+fake_fixture_open (FakeFixture     *fixture,
+                   GTlsCertificate *certificate)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->fake = fake_engine_new (certificate);
+  fixture->engine = aero_engine_new (fake_engine_get_base_url (fixture->fake), &error);
+  g_assert_no_error (error);
+}
+
+void
+fake_fixture_set_up (FakeFixture   *fixture,
+                     gconstpointer  data)
+{
+  fake_fixture_open (fixture, NULL);
+}
+
+void
+fake_fixture_set_up_logged_in (FakeFixture   *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fake_fixture_set_up (fixture, data);
+  g_assert_true (fake_fixture_login (fixture, FAKE_PASSWORD, &error));
+  g_assert_no_error (error);
+  fake_engine_clear_requests (fixture->fake);
+}
+
+void
+fake_fixture_tear_down (FakeFixture   *fixture,
+                        gconstpointer  data)
+{
+  g_assert_finalize_object (fixture->engine);
+  fake_engine_free (fixture->fake);
+}
+
+gboolean
+fake_fixture_login (FakeFixture  *fixture,
+                    const char   *password,
+                    GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  aero_engine_login_async (fixture->engine, FAKE_USER, password, NULL,
+                           fake_async_result_cb, &result);
+  return aero_engine_login_finish (fixture->engine, fake_wait_for_result (&result), error);
+}

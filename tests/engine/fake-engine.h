@@ -11,6 +11,8 @@
 #include <gio/gio.h>
 #include <libsoup/soup.h>
 
+#include "aero-engine.h"
+
 G_BEGIN_DECLS
 
 typedef struct _FakeEngine FakeEngine;
@@ -101,6 +103,36 @@ char        *fake_vm_collection_json      (guint            first,
                                            guint            n,
                                            gboolean         open,
                                            gboolean         close);
+
+/* The body of a recorded request as a string. */
+char        *fake_request_body_text       (FakeRequest     *request);
+
+/* The fixture of the AeroEngine tests: a fake engine and a session with
+ * it, for g_test_add(). */
+typedef struct
+{
+  FakeEngine *fake;
+  AeroEngine *engine;
+} FakeFixture;
+
+/* A fake engine (HTTPS with @certificate when non-NULL) and an engine on
+ * its URL, not logged in. */
+void         fake_fixture_open            (FakeFixture     *fixture,
+                                           GTlsCertificate *certificate);
+/* fake_fixture_open() over plain HTTP. */
+void         fake_fixture_set_up          (FakeFixture     *fixture,
+                                           gconstpointer    data);
+/* fake_fixture_set_up(), logged in as FAKE_USER, the requests of the
+ * login cleared. */
+void         fake_fixture_set_up_logged_in (FakeFixture    *fixture,
+                                            gconstpointer   data);
+/* Checks that nothing holds the engine any more. */
+void         fake_fixture_tear_down       (FakeFixture     *fixture,
+                                           gconstpointer    data);
+/* Logs in as FAKE_USER with @password, waiting for the result. */
+gboolean     fake_fixture_login           (FakeFixture     *fixture,
+                                           const char      *password,
+                                           GError         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FakeEngine, fake_engine_free)
 

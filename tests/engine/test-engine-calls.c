@@ -20,37 +20,7 @@
 
 #define HTML_401 "<html><head><title>Error</title></head><body>Unauthorized</body></html>"
 
-typedef struct
-{
-  FakeEngine *fake;
-  AeroEngine *engine;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-
-  fixture->fake = fake_engine_new (NULL);
-  fixture->engine = aero_engine_new (fake_engine_get_base_url (fixture->fake), &error);
-  g_assert_no_error (error);
-
-  aero_engine_login_async (fixture->engine, FAKE_USER, FAKE_PASSWORD, NULL,
-                           fake_async_result_cb, &result);
-  g_assert_true (aero_engine_login_finish (fixture->engine, fake_wait_for_result (&result), &error));
-  g_assert_no_error (error);
-  fake_engine_clear_requests (fixture->fake);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_assert_finalize_object (fixture->engine);
-  fake_engine_free (fixture->fake);
-}
+typedef FakeFixture Fixture;
 
 static AeroVm *
 get_vm (Fixture     *fixture,
@@ -86,15 +56,6 @@ start_vm (Fixture  *fixture,
 
   aero_engine_start_vm_async (fixture->engine, "vm-1", NULL, fake_async_result_cb, &result);
   return aero_engine_start_vm_finish (fixture->engine, fake_wait_for_result (&result), error);
-}
-
-static char *
-body_text (FakeRequest *request)
-{
-  gsize size;
-  const char *data = g_bytes_get_data (request->body, &size);
-
-  return g_strndup (data, size);
 }
 
 static void
@@ -330,7 +291,7 @@ test_action_complete (Fixture       *fixture,
   g_assert_nonnull (request);
   g_assert_cmpstr (soup_message_headers_get_content_type (request->headers, NULL), ==,
                    "application/json");
-  body = body_text (request);
+  body = fake_request_body_text (request);
   g_assert_cmpstr (body, ==, "{}");
 
   fake_engine_set_response (fixture->fake, "POST", "/vms/vm-1/stop", 200, "application/json",
@@ -366,20 +327,20 @@ test_run_once_body (Fixture       *fixture,
                             "{\"status\": \"complete\"}");
 
   run_once (fixture, AERO_TRISTATE_FALSE, TRUE, FALSE);
-  body = body_text (fake_engine_find_request (fixture->fake, "POST", VM_PATH "/start"));
+  body = fake_request_body_text (fake_engine_find_request (fixture->fake, "POST", VM_PATH "/start"));
   assert_same_json (body, "{\"vm\": {\"memory_policy\": {\"ballooning\": \"false\"}},"
                           " \"volatile\": \"true\", \"pause\": \"false\"}");
   g_clear_pointer (&body, g_free);
 
   run_once (fixture, AERO_TRISTATE_TRUE, FALSE, TRUE);
-  body = body_text (fake_engine_find_request (fixture->fake, "POST", VM_PATH "/start"));
+  body = fake_request_body_text (fake_engine_find_request (fixture->fake, "POST", VM_PATH "/start"));
   assert_same_json (body, "{\"vm\": {\"memory_policy\": {\"ballooning\": \"true\"}},"
                           " \"volatile\": \"false\", \"pause\": \"true\"}");
   g_clear_pointer (&body, g_free);
 
   /* Unknown: no override at all. */
   run_once (fixture, AERO_TRISTATE_UNKNOWN, FALSE, FALSE);
-  body = body_text (fake_engine_find_request (fixture->fake, "POST", VM_PATH "/start"));
+  body = fake_request_body_text (fake_engine_find_request (fixture->fake, "POST", VM_PATH "/start"));
   assert_same_json (body, "{\"volatile\": \"false\", \"pause\": \"false\"}");
 }
 
@@ -404,7 +365,7 @@ test_update_next_run (Fixture       *fixture,
   g_assert_cmpstr (soup_message_headers_get_content_type (request->headers, NULL), ==,
                    "application/json");
   /* Compact, only the members given. */
-  body = body_text (request);
+  body = fake_request_body_text (request);
   g_assert_cmpstr (body, ==, "{\"memory_policy\":{\"ballooning\":\"true\"}}");
   g_clear_object (&vm);
 
@@ -431,7 +392,7 @@ test_add_vm (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpstr (aero_vm_get_id (vm), ==, "vm-1");
 
-  sent = body_text (fake_engine_find_request (fixture->fake, "POST", "/ovirt-engine/api/vms"));
+  sent = fake_request_body_text (fake_engine_find_request (fixture->fake, "POST", "/ovirt-engine/api/vms"));
   assert_same_json (sent, "{\"name\": \"web-01\", \"cluster\": {\"id\": \"cluster-1\"},"
                           " \"template\": {\"id\": \"blank\"}}");
 }
@@ -521,7 +482,7 @@ test_clusters_and_templates (Fixture       *fixture,
   cluster = aero_engine_update_cluster_finish (fixture->engine, fake_wait_for_result (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpint (aero_cluster_get_ballooning_enabled (cluster), ==, AERO_TRISTATE_TRUE);
-  sent = body_text (fake_engine_find_request (fixture->fake, "PUT", "/ovirt-engine/api/clusters/cluster-1"));
+  sent = fake_request_body_text (fake_engine_find_request (fixture->fake, "PUT", "/ovirt-engine/api/clusters/cluster-1"));
   g_assert_cmpstr (sent, ==, "{\"ballooning_enabled\":\"true\"}");
   g_clear_object (&result);
 
@@ -648,7 +609,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, fake_fixture_set_up_logged_in, func, fake_fixture_tear_down)
 
   ADD ("/engine/calls/get-vm", test_get_vm);
   ADD ("/engine/calls/get-vm-next-run", test_get_vm_next_run);

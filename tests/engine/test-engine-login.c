@@ -13,51 +13,7 @@
 #define LOGOUT_PATH "/ovirt-engine/services/sso-logout"
 #define API_PATH    "/ovirt-engine/api"
 
-typedef struct
-{
-  FakeEngine *fake;
-  AeroEngine *engine;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->fake = fake_engine_new (NULL);
-  fixture->engine = aero_engine_new (fake_engine_get_base_url (fixture->fake), &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_assert_finalize_object (fixture->engine);
-  fake_engine_free (fixture->fake);
-}
-
-static gboolean
-login (Fixture     *fixture,
-       const char  *password,
-       GError     **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  aero_engine_login_async (fixture->engine, FAKE_USER, password, NULL,
-                           fake_async_result_cb, &result);
-  return aero_engine_login_finish (fixture->engine, fake_wait_for_result (&result), error);
-}
-
-static char *
-body_text (FakeRequest *request)
-{
-  gsize size;
-  const char *data = g_bytes_get_data (request->body, &size);
-
-  return g_strndup (data, size);
-}
+typedef FakeFixture Fixture;
 
 static void
 assert_password_nowhere_in_urls (FakeEngine *fake)
@@ -88,7 +44,7 @@ test_login_success (Fixture       *fixture,
   FakeRequest *root;
   const char *content_type;
 
-  g_assert_true (login (fixture, FAKE_PASSWORD, &error));
+  g_assert_true (fake_fixture_login (fixture, FAKE_PASSWORD, &error));
   g_assert_no_error (error);
 
   g_assert_true (aero_engine_get_logged_in (fixture->engine));
@@ -106,7 +62,7 @@ test_login_success (Fixture       *fixture,
   g_assert_cmpstr (content_type, ==, "application/x-www-form-urlencoded");
   g_assert_null (token->query);
 
-  body = body_text (token);
+  body = fake_request_body_text (token);
   g_assert_nonnull (strstr (body, "username=admin%40internal"));
   /* "&", "=", "%", "+" and the space must not break the form apart. */
   g_assert_null (strstr (body, FAKE_PASSWORD));
@@ -136,7 +92,7 @@ test_login_wrong_password (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (login (fixture, "wrong", &error));
+  g_assert_false (fake_fixture_login (fixture, "wrong", &error));
   g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_UNAUTHORIZED);
   /* The engine's own words reach the user. */
   g_assert_nonnull (strstr (error->message, "Cannot authenticate user 'admin@internal'"));
@@ -183,7 +139,7 @@ test_login_accept_is_checked (Fixture       *fixture,
 
   /* And when the engine answers that way, its description is shown. */
   fake_engine_set_login_refused (fixture->fake, TRUE);
-  g_assert_false (login (fixture, FAKE_PASSWORD, &error));
+  g_assert_false (fake_fixture_login (fixture, FAKE_PASSWORD, &error));
   g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_UNAUTHORIZED);
   g_assert_cmpstr (error->message, ==, "The request is not valid for this endpoint.");
 }
@@ -199,7 +155,7 @@ test_login_basic_fallback (Fixture       *fixture,
 
   fake_engine_set_sso (fixture->fake, FALSE);
 
-  g_assert_true (login (fixture, FAKE_PASSWORD, &error));
+  g_assert_true (fake_fixture_login (fixture, FAKE_PASSWORD, &error));
   g_assert_no_error (error);
   g_assert_true (aero_engine_get_logged_in (fixture->engine));
 
@@ -220,7 +176,7 @@ test_login_basic_wrong_password (Fixture       *fixture,
 
   fake_engine_set_sso (fixture->fake, FALSE);
 
-  g_assert_false (login (fixture, "wrong", &error));
+  g_assert_false (fake_fixture_login (fixture, "wrong", &error));
   g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_UNAUTHORIZED);
   g_assert_cmpuint (aero_engine_error_get_http_status (error), ==, 401);
   g_assert_false (aero_engine_get_logged_in (fixture->engine));
@@ -236,7 +192,7 @@ test_login_not_an_engine (Fixture       *fixture,
 
   fake_engine_push_response (fixture->fake, "GET", "", 200, "text/html",
                              "<!DOCTYPE html><html><body>Welcome to nginx!</body></html>");
-  g_assert_false (login (fixture, FAKE_PASSWORD, &error));
+  g_assert_false (fake_fixture_login (fixture, FAKE_PASSWORD, &error));
   g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_PARSE);
   g_assert_cmpuint (aero_engine_error_get_http_status (error), ==, 200);
   g_assert_nonnull (strstr (error->message, "oVirt engine"));
@@ -246,7 +202,7 @@ test_login_not_an_engine (Fixture       *fixture,
   /* JSON, but no API root. */
   fake_engine_push_response (fixture->fake, "GET", "", 200, "application/json",
                              "{\"hello\": \"world\"}");
-  g_assert_false (login (fixture, FAKE_PASSWORD, &error));
+  g_assert_false (fake_fixture_login (fixture, FAKE_PASSWORD, &error));
   g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_PARSE);
   g_assert_cmpuint (aero_engine_error_get_http_status (error), ==, 200);
   g_clear_error (&error);
@@ -254,7 +210,7 @@ test_login_not_an_engine (Fixture       *fixture,
   /* A web server without the API at all. */
   fake_engine_push_response (fixture->fake, "GET", "", 404, "text/html",
                              "<html><body>Not Found</body></html>");
-  g_assert_false (login (fixture, FAKE_PASSWORD, &error));
+  g_assert_false (fake_fixture_login (fixture, FAKE_PASSWORD, &error));
   g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_PARSE);
   g_assert_cmpuint (aero_engine_error_get_http_status (error), ==, 404);
 }
@@ -269,7 +225,7 @@ test_login_redirect_not_followed (Fixture       *fixture,
                                             "/elsewhere", NULL);
 
   fake_engine_set_response (fixture->fake, "POST", "/sso/oauth/token", 303, NULL, elsewhere);
-  g_assert_false (login (fixture, FAKE_PASSWORD, &error));
+  g_assert_false (fake_fixture_login (fixture, FAKE_PASSWORD, &error));
   g_assert_nonnull (error);
   g_assert_cmpuint (aero_engine_error_get_http_status (error), ==, 303);
   g_assert_cmpuint (fake_engine_get_requests (fixture->fake)->len, ==, 1);
@@ -285,7 +241,7 @@ test_login_version_without_full_version (Fixture       *fixture,
   fake_engine_push_response (fixture->fake, "GET", "", 200, "application/json",
                              "{\"product_info\": {\"name\": \"Red Hat Virtualization Manager\","
                              " \"version\": {\"major\": 4, \"minor\": \"3\", \"build\": \"11\"}}}");
-  g_assert_true (login (fixture, FAKE_PASSWORD, &error));
+  g_assert_true (fake_fixture_login (fixture, FAKE_PASSWORD, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (aero_engine_get_product_name (fixture->engine), ==,
                    "Red Hat Virtualization Manager");
@@ -317,7 +273,7 @@ test_logout (Fixture       *fixture,
   FakeRequest *after;
   guint notified = 0;
 
-  g_assert_true (login (fixture, FAKE_PASSWORD, &error));
+  g_assert_true (fake_fixture_login (fixture, FAKE_PASSWORD, &error));
   g_assert_no_error (error);
 
   g_signal_connect (fixture->engine, "notify::logged-in", G_CALLBACK (on_notify), &notified);
@@ -329,7 +285,7 @@ test_logout (Fixture       *fixture,
 
   logout = fake_engine_find_request (fixture->fake, "POST", LOGOUT_PATH);
   g_assert_nonnull (logout);
-  body = body_text (logout);
+  body = fake_request_body_text (logout);
   form = soup_form_decode (body);
   g_assert_cmpstr (g_hash_table_lookup (form, "scope"), ==, "ovirt-app-api");
   g_assert_cmpstr (g_hash_table_lookup (form, "token"), ==, "fake-token-1");
@@ -354,7 +310,7 @@ test_logout_unreachable (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  g_assert_true (login (fixture, FAKE_PASSWORD, &error));
+  g_assert_true (fake_fixture_login (fixture, FAKE_PASSWORD, &error));
   g_assert_no_error (error);
 
   /* The engine is gone: the state is cleared all the same. */
@@ -372,7 +328,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, fake_fixture_set_up, func, fake_fixture_tear_down)
 
   ADD ("/engine/login/success", test_login_success);
   ADD ("/engine/login/wrong-password", test_login_wrong_password);

@@ -11,11 +11,7 @@
 
 #define VMS_PATH "/ovirt-engine/api/vms"
 
-typedef struct
-{
-  FakeEngine *fake;
-  AeroEngine *engine;
-} Fixture;
+typedef FakeFixture Fixture;
 
 typedef struct
 {
@@ -31,32 +27,6 @@ typedef struct
   GAsyncResult *result;
   GThread      *caller;
 } Watch;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-
-  fixture->fake = fake_engine_new (NULL);
-  fixture->engine = aero_engine_new (fake_engine_get_base_url (fixture->fake), &error);
-  g_assert_no_error (error);
-
-  aero_engine_login_async (fixture->engine, FAKE_USER, FAKE_PASSWORD, NULL,
-                           fake_async_result_cb, &result);
-  g_assert_true (aero_engine_login_finish (fixture->engine, fake_wait_for_result (&result), &error));
-  g_assert_no_error (error);
-  fake_engine_clear_requests (fixture->fake);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_assert_finalize_object (fixture->engine);
-  fake_engine_free (fixture->fake);
-}
 
 static void
 on_batch (GPtrArray *items,
@@ -450,7 +420,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, fake_fixture_set_up_logged_in, func, fake_fixture_tear_down)
 
   ADD ("/engine/stream/empty", test_empty);
   ADD ("/engine/stream/query", test_query);

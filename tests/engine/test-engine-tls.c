@@ -24,11 +24,7 @@ typedef struct
 
 static Pki pki;
 
-typedef struct
-{
-  FakeEngine *fake;
-  AeroEngine *engine;
-} Fixture;
+typedef FakeFixture Fixture;
 
 static void
 run_openssl (const char *const *args)
@@ -142,30 +138,9 @@ fixture_set_up (Fixture       *fixture,
   certificate = g_tls_certificate_new_from_files (pki.server_pem_path, pki.server_key_path, &error);
   g_assert_no_error (error);
 
-  fixture->fake = fake_engine_new (certificate);
+  fake_fixture_open (fixture, certificate);
   fake_engine_set_ca_pem (fixture->fake, pki.ca_pem);
-  fixture->engine = aero_engine_new (fake_engine_get_base_url (fixture->fake), &error);
-  g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (aero_engine_get_base_url (fixture->engine), "https://127.0.0.1:"));
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_assert_finalize_object (fixture->engine);
-  fake_engine_free (fixture->fake);
-}
-
-static gboolean
-login (Fixture  *fixture,
-       GError  **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  aero_engine_login_async (fixture->engine, FAKE_USER, FAKE_PASSWORD, NULL,
-                           fake_async_result_cb, &result);
-  return aero_engine_login_finish (fixture->engine, fake_wait_for_result (&result), error);
 }
 
 static void
@@ -176,7 +151,7 @@ test_untrusted (Fixture       *fixture,
   g_autoptr(GTlsCertificate) reported = NULL;
   g_autoptr(GTlsCertificate) served = NULL;
 
-  g_assert_false (login (fixture, &error));
+  g_assert_false (fake_fixture_login (fixture, FAKE_PASSWORD, &error));
   g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_TLS);
   g_assert_cmpstr (aero_engine_error_get_certificate_fingerprint (error), ==, pki.server_fingerprint);
 
@@ -221,7 +196,7 @@ test_fetch_ca (Fixture       *fixture,
 
   /* The certificate was accepted for that download only: the next
    * request is verified again and refused. */
-  g_assert_false (login (fixture, &error));
+  g_assert_false (fake_fixture_login (fixture, FAKE_PASSWORD, &error));
   g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_TLS);
 }
 
@@ -234,7 +209,7 @@ test_ca_file (Fixture       *fixture,
   g_assert_true (aero_engine_set_ca_file (fixture->engine, pki.ca_pem_path, &error));
   g_assert_no_error (error);
 
-  g_assert_true (login (fixture, &error));
+  g_assert_true (fake_fixture_login (fixture, FAKE_PASSWORD, &error));
   g_assert_no_error (error);
   g_assert_true (aero_engine_get_logged_in (fixture->engine));
   g_assert_cmpstr (aero_engine_get_product_name (fixture->engine), ==, "oVirt Engine");
@@ -252,7 +227,7 @@ test_trust_flow (Fixture       *fixture,
   g_autofree char *pem = NULL;
   g_autofree char *stored = g_build_filename (pki.dir, "stored.pem", NULL);
 
-  g_assert_false (login (fixture, &error));
+  g_assert_false (fake_fixture_login (fixture, FAKE_PASSWORD, &error));
   g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_TLS);
   g_clear_error (&error);
 
@@ -266,7 +241,7 @@ test_trust_flow (Fixture       *fixture,
   g_assert_true (aero_engine_set_ca_file (fixture->engine, stored, &error));
   g_assert_no_error (error);
 
-  g_assert_true (login (fixture, &error));
+  g_assert_true (fake_fixture_login (fixture, FAKE_PASSWORD, &error));
   g_assert_no_error (error);
   g_assert_true (aero_engine_get_logged_in (fixture->engine));
   g_unlink (stored);
@@ -330,7 +305,7 @@ main (int   argc,
     }
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fake_fixture_tear_down)
 
   ADD ("/engine/tls/untrusted", test_untrusted);
   ADD ("/engine/tls/fetch-ca", test_fetch_ca);
