@@ -856,16 +856,100 @@ handle_vms (AeroDemoEngine    *self,
     soup_server_message_set_status (msg, 405, NULL);
 }
 
+/* The clusters and the templates are served alike: a list with search
+ * and max, and one object to GET or (the admin only) PUT. What differs
+ * is the store's collection and how an object is found, updated and
+ * rendered. */
+typedef struct
+{
+  const char  *element;      /* the list's member: "cluster" */
+  GPtrArray *(*get_all) (AeroDemoStore *store);
+  gpointer   (*find)    (AeroDemoStore *store,
+                         const char    *id);
+  gboolean   (*update)  (AeroDemoStore  *store,
+                         gpointer        object,
+                         JsonObject     *body,
+                         GError        **error);
+  void       (*render)  (AeroDemoWriter *w,
+                         AeroDemoStore  *store,
+                         gpointer        object,
+                         guint           flags);
+} NamedKind;
+
+static gpointer
+find_cluster (AeroDemoStore *store,
+              const char    *id)
+{
+  return aero_demo_store_find_cluster (store, id);
+}
+
+static gboolean
+update_cluster (AeroDemoStore  *store,
+                gpointer        cluster,
+                JsonObject     *body,
+                GError        **error)
+{
+  return aero_demo_store_update_cluster (store, cluster, body, error);
+}
+
+/* A cluster has nothing that all_content or follow would add. */
 static void
-handle_clusters (AeroDemoEngine    *self,
-                 SoupServerMessage *msg,
-                 GHashTable        *query,
-                 char             **segs,
-                 const char        *user)
+render_cluster (AeroDemoWriter *w,
+                AeroDemoStore  *store,
+                gpointer        cluster,
+                guint           flags)
+{
+  aero_demo_render_cluster (w, store, cluster, NULL);
+}
+
+static gpointer
+find_template (AeroDemoStore *store,
+               const char    *id)
+{
+  return aero_demo_store_find_template (store, id);
+}
+
+static gboolean
+update_template (AeroDemoStore  *store,
+                 gpointer        tmpl,
+                 JsonObject     *body,
+                 GError        **error)
+{
+  return aero_demo_store_update_template (store, tmpl, body, error);
+}
+
+static void
+render_template (AeroDemoWriter *w,
+                 AeroDemoStore  *store,
+                 gpointer        tmpl,
+                 guint           flags)
+{
+  aero_demo_render_template (w, store, tmpl, flags, NULL);
+}
+
+static const NamedKind cluster_kind = {
+  "cluster", aero_demo_store_get_clusters, find_cluster, update_cluster, render_cluster,
+};
+
+static const NamedKind template_kind = {
+  "template", aero_demo_store_get_templates, find_template, update_template, render_template,
+};
+
+static void
+handle_named (AeroDemoEngine    *self,
+              SoupServerMessage *msg,
+              GHashTable        *query,
+              char             **segs,
+              const char        *user,
+              const NamedKind   *kind)
 {
   const char *method = soup_server_message_get_method (msg);
+  /* One object always says whether it balloons; a list only with
+   * all_content. */
+  guint flags = vm_flags (msg, query, segs[1] != NULL);
   GString *out = NULL;
   AeroDemoWriter w;
+  gpointer object;
 
   if (segs[1] == NULL)
     {
@@ -880,7 +964,7 @@ handle_clusters (AeroDemoEngine    *self,
         }
       if (!read_max (msg, query, &max))
         return;
-      found = aero_demo_store_search_named (self->store, aero_demo_store_get_clusters (self->store),
+      found = aero_demo_store_search_named (self->store, kind->get_all (self->store),
                                             query != NULL ? g_hash_table_lookup (query, "search") : NULL,
                                             &error);
       if (found == NULL)
@@ -898,144 +982,50 @@ handle_clusters (AeroDemoEngine    *self,
       out = g_string_new (NULL);
       aero_demo_writer_init (&w, out);
       aero_demo_writer_begin_object (&w, NULL);
-      aero_demo_writer_begin_array (&w, "cluster");
+      aero_demo_writer_begin_array (&w, kind->element);
       for (guint i = 0; i < found->len; i++)
-        aero_demo_render_cluster (&w, self->store, g_ptr_array_index (found, i), NULL);
+        kind->render (&w, self->store, g_ptr_array_index (found, i), flags);
       aero_demo_writer_end_array (&w);
       aero_demo_writer_end_object (&w);
       respond_object (msg, 200, out);
       return;
     }
-  else
+
+  object = kind->find (self->store, segs[1]);
+  if (object == NULL || segs[2] != NULL)
     {
-      AeroDemoCluster *cluster = aero_demo_store_find_cluster (self->store, segs[1]);
-
-      if (cluster == NULL || segs[2] != NULL)
-        {
-          respond_not_found (msg, segs[1]);
-          return;
-        }
-      if (method == SOUP_METHOD_PUT)
-        {
-          g_autoptr(JsonParser) parser = json_parser_new ();
-          g_autoptr(GError) error = NULL;
-          JsonObject *body;
-
-          if (is_filtered (user))
-            {
-              respond_forbidden (msg);
-              return;
-            }
-          body = read_json_body (msg, parser, TRUE);
-          if (body == NULL)
-            return;
-          if (!aero_demo_store_update_cluster (self->store, cluster, body, &error))
-            {
-              respond_fault (msg, error);
-              return;
-            }
-        }
-      else if (method != SOUP_METHOD_GET)
-        {
-          soup_server_message_set_status (msg, 405, NULL);
-          return;
-        }
-      out = g_string_new (NULL);
-      aero_demo_writer_init (&w, out);
-      aero_demo_render_cluster (&w, self->store, cluster, NULL);
-      respond_object (msg, 200, out);
+      respond_not_found (msg, segs[1]);
+      return;
     }
-}
-
-static void
-handle_templates (AeroDemoEngine    *self,
-                  SoupServerMessage *msg,
-                  GHashTable        *query,
-                  char             **segs,
-                  const char        *user)
-{
-  const char *method = soup_server_message_get_method (msg);
-  guint flags = vm_flags (msg, query, segs[1] != NULL);
-  GString *out = NULL;
-  AeroDemoWriter w;
-
-  if (segs[1] == NULL)
+  if (method == SOUP_METHOD_PUT)
     {
+      g_autoptr(JsonParser) parser = json_parser_new ();
       g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) found = NULL;
-      gint64 max;
+      JsonObject *body;
 
-      if (method != SOUP_METHOD_GET)
+      if (is_filtered (user))
         {
-          soup_server_message_set_status (msg, 405, NULL);
+          respond_forbidden (msg);
           return;
         }
-      if (!read_max (msg, query, &max))
+      body = read_json_body (msg, parser, TRUE);
+      if (body == NULL)
         return;
-      found = aero_demo_store_search_named (self->store, aero_demo_store_get_templates (self->store),
-                                            query != NULL ? g_hash_table_lookup (query, "search") : NULL,
-                                            &error);
-      if (found == NULL)
+      if (!kind->update (self->store, object, body, &error))
         {
           respond_fault (msg, error);
           return;
         }
-      if (max >= 0 && found->len > max)
-        g_ptr_array_set_size (found, max);
-      if (found->len == 0)
-        {
-          respond_take (msg, 200, "application/json", g_string_new ("{}\n"));
-          return;
-        }
-      out = g_string_new (NULL);
-      aero_demo_writer_init (&w, out);
-      aero_demo_writer_begin_object (&w, NULL);
-      aero_demo_writer_begin_array (&w, "template");
-      for (guint i = 0; i < found->len; i++)
-        aero_demo_render_template (&w, self->store, g_ptr_array_index (found, i), flags, NULL);
-      aero_demo_writer_end_array (&w);
-      aero_demo_writer_end_object (&w);
-      respond_object (msg, 200, out);
     }
-  else
+  else if (method != SOUP_METHOD_GET)
     {
-      AeroDemoTemplate *tmpl = aero_demo_store_find_template (self->store, segs[1]);
-
-      if (tmpl == NULL || segs[2] != NULL)
-        {
-          respond_not_found (msg, segs[1]);
-          return;
-        }
-      if (method == SOUP_METHOD_PUT)
-        {
-          g_autoptr(JsonParser) parser = json_parser_new ();
-          g_autoptr(GError) error = NULL;
-          JsonObject *body;
-
-          if (is_filtered (user))
-            {
-              respond_forbidden (msg);
-              return;
-            }
-          body = read_json_body (msg, parser, TRUE);
-          if (body == NULL)
-            return;
-          if (!aero_demo_store_update_template (self->store, tmpl, body, &error))
-            {
-              respond_fault (msg, error);
-              return;
-            }
-        }
-      else if (method != SOUP_METHOD_GET)
-        {
-          soup_server_message_set_status (msg, 405, NULL);
-          return;
-        }
-      out = g_string_new (NULL);
-      aero_demo_writer_init (&w, out);
-      aero_demo_render_template (&w, self->store, tmpl, flags | AERO_DEMO_RENDER_BALLOONING, NULL);
-      respond_object (msg, 200, out);
+      soup_server_message_set_status (msg, 405, NULL);
+      return;
     }
+  out = g_string_new (NULL);
+  aero_demo_writer_init (&w, out);
+  kind->render (&w, self->store, object, flags);
+  respond_object (msg, 200, out);
 }
 
 static void
@@ -1125,9 +1115,9 @@ handle_api (AeroDemoEngine    *self,
   if (g_str_equal (segs[0], "vms"))
     handle_vms (self, msg, query, segs, user);
   else if (g_str_equal (segs[0], "clusters"))
-    handle_clusters (self, msg, query, segs, user);
+    handle_named (self, msg, query, segs, user, &cluster_kind);
   else if (g_str_equal (segs[0], "templates"))
-    handle_templates (self, msg, query, segs, user);
+    handle_named (self, msg, query, segs, user, &template_kind);
   else if (g_str_equal (segs[0], "datacenters"))
     handle_datacenters (self, msg, segs);
   else

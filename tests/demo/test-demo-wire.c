@@ -454,6 +454,37 @@ test_not_found (DemoFixture   *fx,
   demo_assert_fault (cluster, 404, "Operation Failed", NULL);
 }
 
+/* Clusters and templates answer the same methods: GET and, for the
+ * admin only, PUT on one object; GET on the list. */
+static void
+test_named_methods (DemoFixture   *fx,
+                    gconstpointer  data)
+{
+  const char *const cluster_path = "/ovirt-engine/api/clusters/c0000000-0000-4000-8000-000000000003";
+  const char *const template_path = "/ovirt-engine/api/templates/" BLANK_ID;
+  g_autoptr(DemoReply) edited = demo_request (fx, "PUT", template_path,
+                                              "{\"description\": \"edited\"}");
+  g_autoptr(DemoReply) user_cluster = demo_request_full (fx, "PUT", cluster_path, DEMO_USER_BASIC,
+                                                         "{\"description\": \"no\"}", NULL, NULL);
+  g_autoptr(DemoReply) user_template = demo_request_full (fx, "PUT", template_path, DEMO_USER_BASIC,
+                                                          "{\"description\": \"no\"}", NULL, NULL);
+  g_autoptr(DemoReply) post_list = demo_request (fx, "POST", "/ovirt-engine/api/clusters", "{}");
+  g_autoptr(DemoReply) delete_one = demo_request (fx, "DELETE", template_path, NULL);
+  g_autoptr(DemoReply) below = demo_request (fx, "GET", "/ovirt-engine/api/templates/" BLANK_ID "/x", NULL);
+  g_autoptr(DemoReply) after = demo_request (fx, "GET", template_path, NULL);
+
+  g_assert_cmpuint (edited->status, ==, 200);
+  g_assert_cmpstr (demo_get_string (demo_reply_object (edited), "description"), ==, "edited");
+  g_assert_cmpstr (demo_get_string (demo_reply_object (after), "description"), ==, "edited");
+  /* One template always says whether it balloons. */
+  g_assert_true (demo_has_member (demo_reply_object (after), "memory_policy.ballooning"));
+  g_assert_cmpuint (user_cluster->status, ==, 403);
+  g_assert_cmpuint (user_template->status, ==, 403);
+  g_assert_cmpuint (post_list->status, ==, 405);
+  g_assert_cmpuint (delete_one->status, ==, 405);
+  demo_assert_fault (below, 404, "Operation Failed", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -473,6 +504,7 @@ main (int   argc,
   ADD ("/demo/wire/vm", test_vm_types);
   ADD ("/demo/wire/clusters", test_cluster_types);
   ADD ("/demo/wire/templates", test_templates);
+  ADD ("/demo/wire/named-methods", test_named_methods);
   ADD ("/demo/wire/empty-collection", test_empty_collection);
   ADD ("/demo/wire/ballooning-visibility", test_ballooning_visibility);
   ADD ("/demo/wire/streamed", test_streamed);
