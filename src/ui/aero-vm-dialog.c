@@ -39,6 +39,7 @@ struct _AeroVmDialog
   GtkLabel          *loading_label;
   GtkStack          *tabs;
   GtkWidget         *form_box;
+  GtkWidget         *general_group;
   GtkWidget         *sidebar;
   GtkWidget         *sidebar_separator;
   gboolean           narrow;
@@ -972,10 +973,7 @@ aero_vm_dialog_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (aero_vm_dialog_parent_class)->close_request (window);
 }
 
-/* --- narrow screens ------------------------------------------------------ */
-
-/* Below this width the tabs go above the form instead of beside it. */
-#define NARROW_WIDTH 560
+/* --- accessibility ------------------------------------------------------- */
 
 static GtkWidget *
 find_list_box (GtkWidget *widget)
@@ -995,6 +993,44 @@ find_list_box (GtkWidget *widget)
 
   return NULL;
 }
+
+
+/* GTK 4.8 names neither the rows of a GtkStackSidebar (screen readers
+ * heard three empty list items) nor the list of a preferences group
+ * without a title (it fell back to "GtkListBox"). */
+static void
+name_lists (AeroVmDialog *self)
+{
+  GtkWidget *list = find_list_box (self->sidebar);
+  GtkWidget *row;
+  guint i = 0;
+  g_autoptr(GtkSelectionModel) pages = gtk_stack_get_pages (self->tabs);
+
+  if (list != NULL)
+    for (row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+      {
+        g_autoptr(GObject) page = NULL;
+
+        if (!GTK_IS_LIST_BOX_ROW (row))
+          continue;
+        page = g_list_model_get_item (G_LIST_MODEL (pages), i++);
+        if (page != NULL)
+          gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_stack_page_get_title (GTK_STACK_PAGE (page)),
+                                          -1);
+      }
+
+  list = find_list_box (self->general_group);
+  if (list != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (list),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("General"),
+                                    -1);
+}
+
+/* --- narrow screens ------------------------------------------------------ */
+
+/* Below this width the tabs go above the form instead of beside it. */
+#define NARROW_WIDTH 560
 
 static int
 sidebar_rows_height (GtkWidget *sidebar)
@@ -1123,6 +1159,7 @@ aero_vm_dialog_class_init (AeroVmDialogClass *klass)
   BIND (loading_label);
   BIND (tabs);
   BIND (form_box);
+  BIND (general_group);
   BIND (sidebar);
   BIND (sidebar_separator);
   BIND (general_tab);
@@ -1194,6 +1231,7 @@ aero_vm_dialog_init (AeroVmDialog *self)
   spins[6] = self->custom_shares_spin;
   for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
     spin_activates_default (spins[i]);
+  name_lists (self);
 
   update_actions (self);
 }

@@ -833,6 +833,61 @@ test_keyboard_tab_stops (DialogFixture *fixture,
   assert_no_frame_tab_stops (GTK_WIDGET (dialog));
 }
 
+static GtkWidget *
+first_list_box (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_list_box (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+assert_label (gpointer    widget,
+              const char *expected)
+{
+  g_autofree char *problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                                 GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                 expected);
+
+  if (problem != NULL)
+    g_error ("accessible label: %s", problem);
+}
+
+/* Screen readers hear the tabs by their names, and the General list by
+ * a name rather than "GtkListBox". */
+static void
+test_accessible_names (DialogFixture *fixture,
+                       gconstpointer  data)
+{
+  const char *tabs[] = { "General", "System", "Resource Allocation" };
+  AeroVmDialog *dialog = open_new (fixture);
+  GtkWidget *sidebar_list = first_list_box (get_widget (dialog, "sidebar"));
+  GtkWidget *row;
+  guint i = 0;
+
+  g_assert_nonnull (sidebar_list);
+  for (row = gtk_widget_get_first_child (sidebar_list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row))
+      {
+        g_assert_cmpuint (i, <, G_N_ELEMENTS (tabs));
+        assert_label (row, tabs[i++]);
+      }
+  g_assert_cmpuint (i, ==, G_N_ELEMENTS (tabs));
+
+  assert_label (first_list_box (get_widget (dialog, "general_group")), "General");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (get_widget (dialog, "balloon_row"))),
+                   ==, BALLOON_LABEL);
+}
+
 /* A phone-width screen: every dialog fits 360 px, or scrolls. */
 static void
 test_narrow (DialogFixture *fixture,
@@ -921,6 +976,7 @@ main (int   argc,
   ADD ("custom-compatibility", test_custom_compatibility);
   ADD ("keyboard-tab-stops", test_keyboard_tab_stops);
   ADD ("narrow", test_narrow);
+  ADD ("accessible-names", test_accessible_names);
 #undef ADD
 
   return g_test_run ();
