@@ -27,6 +27,8 @@ typedef struct
   char     *user;
   char     *password;
   gboolean  remember;
+  char     *base_url;  /* the engine's canonical URL, the keyring key */
+  GError   *error;     /* the login's failure, while the keyring is checked */
 } ConnectData;
 
 static void
@@ -38,6 +40,8 @@ connect_data_free (ConnectData *data)
   if (data->password != NULL)
     memset (data->password, 0, strlen (data->password));
   g_free (data->password);
+  g_free (data->base_url);
+  g_clear_error (&data->error);
   g_free (data);
 }
 
@@ -350,6 +354,45 @@ store_password_cb (GObject      *object,
 }
 
 static void
+refused_clear_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ConnectData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  if (!aero_credentials_clear_finish (result, &error))
+    g_debug ("Could not forget the refused password: %s", error->message);
+
+  g_task_return_error (task, g_steal_pointer (&data->error));
+}
+
+static void
+refused_lookup_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ConnectData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+
+  stored = aero_credentials_lookup_finish (result, &error);
+  if (stored != NULL && g_strcmp0 (stored, data->password) == 0)
+    {
+      memset (stored, 0, strlen (stored));
+      aero_credentials_clear_async (data->base_url, data->user, NULL,
+                                    refused_clear_cb, g_steal_pointer (&task));
+      return;
+    }
+
+  if (stored != NULL)
+    memset (stored, 0, strlen (stored));
+  g_task_return_error (task, g_steal_pointer (&data->error));
+}
+
+static void
 login_cb (GObject      *object,
           GAsyncResult *result,
           gpointer      user_data)
@@ -372,6 +415,18 @@ login_cb (GObject      *object,
                                      g_error_matches (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_TLS));
           aero_login_page_focus (self->login_page);
         }
+
+      /* A stored password the engine now refuses would be offered again
+       * at every start: forget it (only if it is the one refused). */
+      if (g_error_matches (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_UNAUTHORIZED))
+        {
+          data->base_url = g_strdup (aero_engine_get_base_url (engine));
+          data->error = g_steal_pointer (&error);
+          aero_credentials_lookup_async (data->base_url, data->user, NULL,
+                                         refused_lookup_cb, g_steal_pointer (&task));
+          return;
+        }
+
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
