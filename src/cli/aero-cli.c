@@ -304,6 +304,25 @@ connect_engine (AeroCli *cli)
   return AERO_CLI_EXIT_OK;
 }
 
+/* Common start of the commands that take no argument (vms, clusters,
+ * templates): their options, then the login. */
+static int
+begin_list_command (AeroCli       *cli,
+                    const char    *command,
+                    GOptionEntry  *entries,
+                    int           *argc,
+                    char        ***argv)
+{
+  int code = AERO_CLI_EXIT_OK;
+
+  if (!parse_command_options (command, "", entries, argc, argv, &code))
+    return code;
+  if (*argc > 1)
+    return usage_error (_("unexpected argument \"%s\""), (*argv)[1]);
+
+  return connect_engine (cli);
+}
+
 static GListModel *
 get_clusters (AeroCli  *cli,
               GError  **error)
@@ -422,6 +441,27 @@ print_json_node (JsonNode *node)
 }
 
 /* The normalised VM plus what the gates say about it. */
+/* A JSON array of the normalised clusters or templates of @items. */
+static void
+print_json_list (GListModel *items)
+{
+  guint n = g_list_model_get_n_items (items);
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+  g_autoptr(JsonArray) array = json_array_sized_new (n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (items, i);
+
+      if (AERO_IS_CLUSTER (item))
+        json_array_add_element (array, aero_json_cluster_to_normalised (AERO_CLUSTER (item)));
+      else
+        json_array_add_element (array, aero_json_template_to_normalised (AERO_TEMPLATE (item)));
+    }
+  json_node_set_array (root, array);
+  print_json_node (root);
+}
+
 static JsonNode *
 vm_to_json (AeroVm      *vm,
             GListModel  *clusters)
@@ -599,12 +639,7 @@ cmd_vms (AeroCli  *cli,
   g_autoptr(GError) error = NULL;
   int code = AERO_CLI_EXIT_OK;
 
-  if (!parse_command_options ("vms", "", entries, &argc, &argv, &code))
-    return code;
-  if (argc > 1)
-    return usage_error (_("unexpected argument \"%s\""), argv[1]);
-
-  if ((code = connect_engine (cli)) != AERO_CLI_EXIT_OK)
+  if ((code = begin_list_command (cli, "vms", entries, &argc, &argv)) != AERO_CLI_EXIT_OK)
     return code;
   if (get_clusters (cli, &error) == NULL)
     return report_error (error);
@@ -836,6 +871,30 @@ cmd_vm_set (AeroCli  *cli,
   return AERO_CLI_EXIT_OK;
 }
 
+/* The end of an action on @vm: with --json the VM as it is now (a new
+ * GET), otherwise @message. */
+static int
+report_vm_action (AeroCli    *cli,
+                  AeroVm     *vm,
+                  const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AeroVm) fresh = NULL;
+
+  if (!cli->json)
+    {
+      g_print ("%s", message);
+      return AERO_CLI_EXIT_OK;
+    }
+
+  fresh = get_vm_by_id (cli, aero_vm_get_id (vm), &error);
+  if (fresh == NULL)
+    return report_error (error);
+  print_vm (cli, fresh);
+
+  return AERO_CLI_EXIT_OK;
+}
+
 static int
 cmd_vm_run_once (AeroCli  *cli,
                  int       argc,
@@ -856,6 +915,7 @@ cmd_vm_run_once (AeroCli  *cli,
   g_autoptr(AeroVm) vm = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
   AeroTristate override = AERO_TRISTATE_UNKNOWN;
   gboolean value = FALSE;
   int code = AERO_CLI_EXIT_OK;
@@ -888,20 +948,8 @@ cmd_vm_run_once (AeroCli  *cli,
   if (!aero_engine_run_once_finish (cli->engine, result, &error))
     return report_error (error);
 
-  if (cli->json)
-    {
-      g_autoptr(AeroVm) fresh = get_vm_by_id (cli, aero_vm_get_id (vm), &error);
-
-      if (fresh == NULL)
-        return report_error (error);
-      print_vm (cli, fresh);
-    }
-  else
-    {
-      g_print (_("Started %s once.\n"), aero_vm_get_name (vm));
-    }
-
-  return AERO_CLI_EXIT_OK;
+  message = g_strdup_printf (_("Started %s once.\n"), aero_vm_get_name (vm));
+  return report_vm_action (cli, vm, message);
 }
 
 static int
@@ -913,6 +961,7 @@ cmd_vm_power (AeroCli  *cli,
   g_autoptr(AeroVm) vm = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
   gboolean ok;
   int code;
 
@@ -930,20 +979,8 @@ cmd_vm_power (AeroCli  *cli,
   if (!ok)
     return report_error (error);
 
-  if (cli->json)
-    {
-      g_autoptr(AeroVm) fresh = get_vm_by_id (cli, aero_vm_get_id (vm), &error);
-
-      if (fresh == NULL)
-        return report_error (error);
-      print_vm (cli, fresh);
-    }
-  else
-    {
-      g_print (start ? _("Started %s.\n") : _("Stopped %s.\n"), aero_vm_get_name (vm));
-    }
-
-  return AERO_CLI_EXIT_OK;
+  message = g_strdup_printf (start ? _("Started %s.\n") : _("Stopped %s.\n"), aero_vm_get_name (vm));
+  return report_vm_action (cli, vm, message);
 }
 
 /* ------------------------------------------------------------------ */
@@ -971,14 +1008,10 @@ cmd_clusters (AeroCli  *cli,
 {
   g_autoptr(GError) error = NULL;
   GListModel *clusters;
-  int code = AERO_CLI_EXIT_OK;
+  int code;
   guint n;
 
-  if (!parse_command_options ("clusters", "", NULL, &argc, &argv, &code))
-    return code;
-  if (argc > 1)
-    return usage_error (_("unexpected argument \"%s\""), argv[1]);
-  if ((code = connect_engine (cli)) != AERO_CLI_EXIT_OK)
+  if ((code = begin_list_command (cli, "clusters", NULL, &argc, &argv)) != AERO_CLI_EXIT_OK)
     return code;
   clusters = get_clusters (cli, &error);
   if (clusters == NULL)
@@ -987,17 +1020,7 @@ cmd_clusters (AeroCli  *cli,
   n = g_list_model_get_n_items (clusters);
   if (cli->json)
     {
-      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
-      g_autoptr(JsonArray) array = json_array_sized_new (n);
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(AeroCluster) cluster = g_list_model_get_item (clusters, i);
-
-          json_array_add_element (array, aero_json_cluster_to_normalised (cluster));
-        }
-      json_node_set_array (root, array);
-      print_json_node (root);
+      print_json_list (clusters);
     }
   else
     {
@@ -1112,14 +1135,10 @@ cmd_templates (AeroCli  *cli,
   g_autoptr(GListModel) templates = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  int code = AERO_CLI_EXIT_OK;
+  int code;
   guint n;
 
-  if (!parse_command_options ("templates", "", NULL, &argc, &argv, &code))
-    return code;
-  if (argc > 1)
-    return usage_error (_("unexpected argument \"%s\""), argv[1]);
-  if ((code = connect_engine (cli)) != AERO_CLI_EXIT_OK)
+  if ((code = begin_list_command (cli, "templates", NULL, &argc, &argv)) != AERO_CLI_EXIT_OK)
     return code;
 
   aero_engine_list_templates_async (cli->engine, NULL, on_result, cli);
@@ -1131,17 +1150,7 @@ cmd_templates (AeroCli  *cli,
   n = g_list_model_get_n_items (templates);
   if (cli->json)
     {
-      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
-      g_autoptr(JsonArray) array = json_array_sized_new (n);
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(AeroTemplate) tmpl = g_list_model_get_item (templates, i);
-
-          json_array_add_element (array, aero_json_template_to_normalised (tmpl));
-        }
-      json_node_set_array (root, array);
-      print_json_node (root);
+      print_json_list (templates);
     }
   else
     {

@@ -101,6 +101,7 @@ def test_bad_usage(cli):
                  ["vm", "set", "web-03", "--no-such-option"],
                  ["vm", "show"], ["vm", "show", "a", "b"],
                  ["cluster", "set", "Legacy"],
+                 ["vms", "extra"], ["clusters", "extra"], ["templates", "extra"],
                  ["--no-such-global", "vms"]):
         code, out, err = cli.run(*args)
         check(code == 2, f"{args}: exit {code}, expected 2")
@@ -265,6 +266,7 @@ def test_running_vm_memory_not_in_steps(cli):
 def test_power_and_run_once(cli):
     code, out, err = cli.run("vm", "start", "ci-runner-01")
     check(code == 0, err)
+    check(out == "Started ci-runner-01.\n", f"start said {out!r}")
     check(cli.vm("ci-runner-01")["status"] in ("up", "powering_up", "wait_for_launch"),
           "not started")
     code, out, err = cli.run("vm", "stop", "ci-runner-01")
@@ -272,8 +274,10 @@ def test_power_and_run_once(cli):
     check(cli.vm("ci-runner-01")["status"] in ("down", "powering_down"), "not stopped")
 
     before = cli.vm("web-03")
-    code, out, err = cli.run("vm", "run-once", "web-03", "--ballooning", "off", "--volatile")
+    code, out, err = cli.run("--json", "vm", "run-once", "web-03", "--ballooning", "off",
+                             "--volatile")
     check(code == 0, err)
+    check(json.loads(out)["name"] == "web-03", f"run-once --json: {out!r}")
     code, out, err = cli.run("vm", "stop", "web-03")
     check(code == 0, err)
     after = cli.vm("web-03")
