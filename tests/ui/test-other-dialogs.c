@@ -299,6 +299,21 @@ test_cluster_dropped_connection (DialogFixture *fixture,
   g_free (closed);
 }
 
+/* The over-commit choices are radio buttons to screen readers too. */
+static void
+test_cluster_radio_role (DialogFixture *fixture,
+                         gconstpointer  data)
+{
+  const char *ids[] = { "radio_none", "radio_server", "radio_desktop", "radio_custom" };
+  g_autoptr(AeroCluster) cluster = find_by_name (fixture->clusters, "Stable");
+  AeroClusterDialog *dialog = aero_cluster_dialog_new (fixture->engine, cluster);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (get_widget (dialog, ids[i]))),
+                     ==, GTK_ACCESSIBLE_ROLE_RADIO);
+}
+
 /* Escape with choices made asks first; without, it just closes. */
 static void
 test_cluster_escape_asks (DialogFixture *fixture,
@@ -771,6 +786,7 @@ main (int   argc,
   ADD ("/cluster-dialog/saves", test_cluster_saves);
   ADD ("/cluster-dialog/dropped-connection", test_cluster_dropped_connection);
   ADD ("/cluster-dialog/escape-asks", test_cluster_escape_asks);
+  ADD ("/cluster-dialog/radio-role", test_cluster_radio_role);
   ADD ("/bulk-balloon-dialog/mixed", test_bulk_mixed);
   ADD ("/bulk-balloon-dialog/failure-goes-on", test_bulk_failure_goes_on);
   ADD ("/bulk-balloon-dialog/unknown-fetched", test_bulk_unknown_fetched);
