@@ -862,6 +862,9 @@ aero_window_init (AeroWindow *self)
 
   load_recent (self);
   gtk_stack_set_visible_child_name (self->main_stack, "login");
+  /* Else the window gives its first focusable widget, the primary menu
+   * button, the focus: typing the address at once must work. */
+  aero_login_page_focus (self->login_page);
   aero_window_actions_update (self);
 }
 

@@ -334,6 +334,30 @@ test_login_wrong_password (void)
   destroy_window (window);
 }
 
+static gboolean
+window_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static void
+test_login_initial_focus (void)
+{
+  AeroWindow *window = new_window ();
+  GtkWidget *focus;
+  GtkWidget *row;
+
+  /* The admin starts typing the engine address at once. */
+  wait_for (window_mapped, window, "the window");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  row = gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Engine Address");
+
+  destroy_window (window);
+}
+
 static void
 test_login_unreachable (void)
 {
@@ -1029,6 +1053,7 @@ main (int   argc,
   g_test_add_func ("/ui/format", test_format);
   g_test_add_func ("/ui/banner", test_banner);
   g_test_add_func ("/ui/memory-bar", test_memory_bar);
+  g_test_add_func ("/ui/login/initial-focus", test_login_initial_focus);
   g_test_add_func ("/ui/login/success", test_login_success);
   g_test_add_func ("/ui/login/recent-engines", test_login_recent_engines);
   g_test_add_func ("/ui/login/wrong-password", test_login_wrong_password);
