@@ -205,6 +205,26 @@ on_boolean (void *ctx,
   return on_scalar (self, node);
 }
 
+/* yajl's text is not NUL-terminated: a terminated copy in @buffer when it
+ * fits (most engine numbers and strings are short), else in *@heap. */
+static const char *
+terminated_text (const void  *text,
+                 size_t       length,
+                 char        *buffer,
+                 size_t       size,
+                 char       **heap)
+{
+  if (length < size)
+    {
+      memcpy (buffer, text, length);
+      buffer[length] = '\0';
+      return buffer;
+    }
+
+  *heap = g_strndup (text, length);
+  return *heap;
+}
+
 /* Numbers arrive as text so that no size overflows inside yajl: whole
  * numbers that fit become int nodes, the rest doubles, as json-glib's own
  * parser does (except that it wraps huge integers around). */
@@ -223,15 +243,7 @@ on_number (void       *ctx,
   if (!wants_scalar (self))
     return on_scalar (self, NULL);
 
-  if (length < sizeof buffer)
-    {
-      memcpy (buffer, text, length);
-      buffer[length] = '\0';
-      number = buffer;
-    }
-  else
-    number = heap = g_strndup (text, length);
-
+  number = terminated_text (text, length, buffer, sizeof buffer, &heap);
   node = json_node_new (JSON_NODE_VALUE);
   if (g_ascii_string_to_signed (number, 10, G_MININT64, G_MAXINT64, &value, NULL))
     json_node_set_int (node, value);
@@ -248,27 +260,15 @@ on_string (void                *ctx,
 {
   AeroStreamParser *self = ctx;
   JsonNode *node;
+  char buffer[256];
+  g_autofree char *heap = NULL;
 
   /* Skipped and unread strings are never copied. */
   if (!wants_scalar (self))
     return on_scalar (self, NULL);
 
   node = json_node_new (JSON_NODE_VALUE);
-  /* yajl's text is not NUL-terminated; most engine strings are short. */
-  if (length < 256)
-    {
-      char buffer[256];
-
-      memcpy (buffer, text, length);
-      buffer[length] = '\0';
-      json_node_set_string (node, buffer);
-    }
-  else
-    {
-      g_autofree char *copy = g_strndup ((const char *) text, length);
-
-      json_node_set_string (node, copy);
-    }
+  json_node_set_string (node, terminated_text (text, length, buffer, sizeof buffer, &heap));
   return on_scalar (self, node);
 }
 

@@ -483,6 +483,45 @@ test_big_numbers (void)
   collected_clear (&collected);
 }
 
+/* Strings and numbers on either side of the parser's stack buffers
+ * (256 bytes for strings, 64 for numbers) come out whole. */
+static void
+test_long_scalars (void)
+{
+  const gsize lengths[] = { 0, 1, 63, 64, 65, 255, 256, 257, 5000 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lengths); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AeroStreamParser) parser = NULL;
+      g_autofree char *text = g_strnfill (lengths[i], 'x');
+      /* A number of that many digits (at least one): 1000...0 */
+      g_autofree char *zeros = g_strnfill (lengths[i], '0');
+      g_autofree char *number = g_strconcat ("1", zeros, NULL);
+      g_autofree char *doc = g_strdup_printf ("{\"vm\": [{\"text\": \"%s\", \"number\": %s}]}",
+                                              text, number);
+      Collected collected;
+      JsonObject *element;
+      JsonNode *member;
+
+      g_test_message ("length %" G_GSIZE_FORMAT, lengths[i]);
+      collected_init (&collected);
+      parser = aero_stream_parser_new ("vm", collect, &collected);
+      g_assert_true (aero_stream_parser_feed (parser, (const guint8 *) doc, strlen (doc), &error));
+      g_assert_true (aero_stream_parser_finish (parser, &error));
+      g_assert_no_error (error);
+
+      element = json_node_get_object (g_ptr_array_index (collected.elements, 0));
+      g_assert_cmpstr (json_object_get_string_member (element, "text"), ==, text);
+      member = json_object_get_member (element, "number");
+      if (strlen (number) <= 18)
+        g_assert_cmpint (json_node_get_int (member), ==, g_ascii_strtoll (number, NULL, 10));
+      else
+        g_assert_cmpfloat (json_node_get_double (member), ==, g_ascii_strtod (number, NULL));
+      collected_clear (&collected);
+    }
+}
+
 static void
 test_other_collections (void)
 {
@@ -523,6 +562,7 @@ main (int   argc,
   g_test_add_func ("/stream-parser/element-members", test_element_members);
   g_test_add_func ("/stream-parser/deep-nesting", test_deep_nesting);
   g_test_add_func ("/stream-parser/big-numbers", test_big_numbers);
+  g_test_add_func ("/stream-parser/long-scalars", test_long_scalars);
   g_test_add_func ("/stream-parser/other-collections", test_other_collections);
 
   return g_test_run ();
