@@ -337,10 +337,7 @@ aero_engine_login_finish (AeroEngine    *self,
                           GAsyncResult  *result,
                           GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == aero_engine_login_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return aero_engine_propagate_boolean (self, result, aero_engine_login_async, error);
 }
 
 /* --- logout ----------------------------------------------------------- */
@@ -371,32 +368,32 @@ aero_engine_logout_async (AeroEngine          *self,
                           gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  SoupMessage *msg;
+  SoupMessage *msg = NULL;
 
   g_return_if_fail (AERO_IS_ENGINE (self));
 
   task = aero_engine_new_task (self, cancellable, callback, user_data,
                                aero_engine_logout_async);
 
-  if (self->token == NULL)
-    {
-      aero_engine_forget_credentials (self);
-      aero_engine_set_logged_in (self, FALSE);
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-
-  msg = new_form_message (self, "/services/sso-logout",
-                          soup_form_encode ("scope", SSO_SCOPE,
-                                            "token", self->token,
-                                            NULL));
-  g_task_set_task_data (task, msg, g_object_unref);
+  if (self->token != NULL)
+    msg = new_form_message (self, "/services/sso-logout",
+                            soup_form_encode ("scope", SSO_SCOPE,
+                                              "token", self->token,
+                                              NULL));
 
   /* Forgotten before the answer, so that nothing sent meanwhile uses a
    * token that is being revoked. */
   aero_engine_forget_credentials (self);
   aero_engine_set_logged_in (self, FALSE);
 
+  /* Without a token there is nothing to revoke. */
+  if (msg == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  g_task_set_task_data (task, msg, g_object_unref);
   soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable,
                                     on_logout, g_steal_pointer (&task));
 }
@@ -406,10 +403,7 @@ aero_engine_logout_finish (AeroEngine    *self,
                            GAsyncResult  *result,
                            GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == aero_engine_logout_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return aero_engine_propagate_boolean (self, result, aero_engine_logout_async, error);
 }
 
 /* --- CA certificate --------------------------------------------------- */
@@ -523,10 +517,7 @@ aero_engine_fetch_ca_finish (AeroEngine    *self,
   FetchedCa *ca;
   char *pem;
 
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == aero_engine_fetch_ca_async, NULL);
-
-  ca = g_task_propagate_pointer (G_TASK (result), error);
+  ca = aero_engine_propagate_pointer (self, result, aero_engine_fetch_ca_async, error);
   if (ca == NULL)
     return NULL;
 

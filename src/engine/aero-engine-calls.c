@@ -67,30 +67,6 @@ model_call (AeroEngine          *self,
 }
 
 static gpointer
-model_finish (AeroEngine    *self,
-              GAsyncResult  *result,
-              gpointer       source_tag,
-              GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static gboolean
-action_finish (AeroEngine    *self,
-               GAsyncResult  *result,
-               gpointer       source_tag,
-               GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static gpointer
 read_vm (JsonObject *object)
 {
   return aero_json_read_vm (object);
@@ -276,7 +252,7 @@ aero_engine_get_vm_finish (AeroEngine    *self,
                            GAsyncResult  *result,
                            GError       **error)
 {
-  return model_finish (self, result, aero_engine_get_vm_async, error);
+  return aero_engine_propagate_pointer (self, result, aero_engine_get_vm_async, error);
 }
 
 void
@@ -298,7 +274,7 @@ aero_engine_add_vm_finish (AeroEngine    *self,
                            GAsyncResult  *result,
                            GError       **error)
 {
-  return model_finish (self, result, aero_engine_add_vm_async, error);
+  return aero_engine_propagate_pointer (self, result, aero_engine_add_vm_async, error);
 }
 
 void
@@ -323,7 +299,7 @@ aero_engine_update_vm_finish (AeroEngine    *self,
                               GAsyncResult  *result,
                               GError       **error)
 {
-  return model_finish (self, result, aero_engine_update_vm_async, error);
+  return aero_engine_propagate_pointer (self, result, aero_engine_update_vm_async, error);
 }
 
 static GBytes *
@@ -353,7 +329,7 @@ aero_engine_start_vm_finish (AeroEngine    *self,
                              GAsyncResult  *result,
                              GError       **error)
 {
-  return action_finish (self, result, aero_engine_start_vm_async, error);
+  return aero_engine_propagate_boolean (self, result, aero_engine_start_vm_async, error);
 }
 
 void
@@ -375,7 +351,7 @@ aero_engine_stop_vm_finish (AeroEngine    *self,
                             GAsyncResult  *result,
                             GError       **error)
 {
-  return action_finish (self, result, aero_engine_stop_vm_async, error);
+  return aero_engine_propagate_boolean (self, result, aero_engine_stop_vm_async, error);
 }
 
 /* {"vm": {"memory_policy": {"ballooning": "true"}}, "volatile": "false",
@@ -430,7 +406,7 @@ aero_engine_run_once_finish (AeroEngine    *self,
                              GAsyncResult  *result,
                              GError       **error)
 {
-  return action_finish (self, result, aero_engine_run_once_async, error);
+  return aero_engine_propagate_boolean (self, result, aero_engine_run_once_async, error);
 }
 
 void
@@ -452,7 +428,7 @@ aero_engine_get_vm_statistics_finish (AeroEngine    *self,
                                       GAsyncResult  *result,
                                       GError       **error)
 {
-  return model_finish (self, result, aero_engine_get_vm_statistics_async, error);
+  return aero_engine_propagate_pointer (self, result, aero_engine_get_vm_statistics_async, error);
 }
 
 /* --- clusters --------------------------------------------------------- */
@@ -497,7 +473,7 @@ aero_engine_get_cluster_finish (AeroEngine    *self,
                                 GAsyncResult  *result,
                                 GError       **error)
 {
-  return model_finish (self, result, aero_engine_get_cluster_async, error);
+  return aero_engine_propagate_pointer (self, result, aero_engine_get_cluster_async, error);
 }
 
 void
@@ -521,7 +497,7 @@ aero_engine_update_cluster_finish (AeroEngine    *self,
                                    GAsyncResult  *result,
                                    GError       **error)
 {
-  return model_finish (self, result, aero_engine_update_cluster_async, error);
+  return aero_engine_propagate_pointer (self, result, aero_engine_update_cluster_async, error);
 }
 
 /* --- templates -------------------------------------------------------- */
@@ -566,7 +542,7 @@ aero_engine_get_template_finish (AeroEngine    *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  return model_finish (self, result, aero_engine_get_template_async, error);
+  return aero_engine_propagate_pointer (self, result, aero_engine_get_template_async, error);
 }
 
 void
@@ -590,5 +566,5 @@ aero_engine_update_template_finish (AeroEngine    *self,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
-  return model_finish (self, result, aero_engine_update_template_async, error);
+  return aero_engine_propagate_pointer (self, result, aero_engine_update_template_async, error);
 }

@@ -85,6 +85,16 @@ GTask        *aero_engine_new_task       (AeroEngine          *self,
                                           GAsyncReadyCallback  callback,
                                           gpointer             user_data,
                                           gpointer             source_tag);
+/* The end of a task from aero_engine_new_task(): checks that @result is
+ * the task of @source_tag on @self, then hands over its value. */
+gpointer      aero_engine_propagate_pointer (AeroEngine    *self,
+                                             GAsyncResult  *result,
+                                             gpointer       source_tag,
+                                             GError       **error);
+gboolean      aero_engine_propagate_boolean (AeroEngine    *self,
+                                             GAsyncResult  *result,
+                                             gpointer       source_tag,
+                                             GError       **error);
 char         *aero_engine_dup_api_uri    (AeroEngine  *self,
                                           const char  *path_and_query);
 char         *aero_engine_dup_base_uri   (AeroEngine  *self,

@@ -484,9 +484,5 @@ aero_engine_read_collection_finish (AeroEngine    *self,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == aero_engine_read_collection_async,
-                        NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return aero_engine_propagate_pointer (self, result, aero_engine_read_collection_async, error);
 }

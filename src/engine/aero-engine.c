@@ -380,6 +380,30 @@ aero_engine_new_task (AeroEngine          *self,
   return task;
 }
 
+gpointer
+aero_engine_propagate_pointer (AeroEngine    *self,
+                               GAsyncResult  *result,
+                               gpointer       source_tag,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+gboolean
+aero_engine_propagate_boolean (AeroEngine    *self,
+                               GAsyncResult  *result,
+                               gpointer       source_tag,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 char *
 aero_engine_dup_api_uri (AeroEngine *self,
                          const char *path_and_query)

@@ -321,6 +321,26 @@ test_logout_unreachable (Fixture       *fixture,
   g_assert_false (aero_engine_get_logged_in (fixture->engine));
 }
 
+/* Without a token there is nothing to revoke: nothing is sent. */
+static void
+test_logout_without_login (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  aero_engine_logout_async (fixture->engine, NULL, fake_async_result_cb, &result);
+  g_assert_true (aero_engine_logout_finish (fixture->engine, fake_wait_for_result (&result), &error));
+  g_assert_no_error (error);
+  g_assert_false (aero_engine_get_logged_in (fixture->engine));
+  g_assert_cmpuint (fake_engine_get_requests (fixture->fake)->len, ==, 0);
+
+  /* A login after it works as the first one. */
+  g_assert_true (fake_fixture_login (fixture, FAKE_PASSWORD, &error));
+  g_assert_no_error (error);
+  g_assert_true (aero_engine_get_logged_in (fixture->engine));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -340,6 +360,7 @@ main (int   argc,
   ADD ("/engine/login/version-parts", test_login_version_without_full_version);
   ADD ("/engine/logout/revokes", test_logout);
   ADD ("/engine/logout/unreachable", test_logout_unreachable);
+  ADD ("/engine/logout/without-login", test_logout_without_login);
 
 #undef ADD
 
