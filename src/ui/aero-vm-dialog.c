@@ -1027,6 +1027,42 @@ name_lists (AeroVmDialog *self)
                                     -1);
 }
 
+/* --- keyboard ------------------------------------------------------------ */
+
+/* In GTK 4 Tab walks every row of a list, and the sidebar switches the
+ * page as its rows take focus: Tab from "System" selected "Resource
+ * Allocation", so the System page could not be reached without a mouse.
+ * As in a tab strip, the arrows move between tabs and Tab enters the
+ * page shown. */
+static void
+dialog_focus_page (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AeroVmDialog *self = AERO_VM_DIALOG (widget);
+  GtkWidget *page = gtk_stack_get_visible_child (self->tabs);
+
+  if (page == NULL || !gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD))
+    gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+setup_sidebar_keys (AeroVmDialog *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcut *shortcut;
+
+  shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Tab, 0),
+                               gtk_named_action_new ("dialog.focus-page"));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+  shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Tab, 0),
+                               gtk_named_action_new ("dialog.focus-page"));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+  /* Before the list box sees the key. */
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_widget_add_controller (self->sidebar, controller);
+}
+
 /* --- narrow screens ------------------------------------------------------ */
 
 /* Below this width the tabs go above the form instead of beside it. */
@@ -1207,6 +1243,7 @@ aero_vm_dialog_class_init (AeroVmDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "dialog.ok", NULL, dialog_ok);
   gtk_widget_class_install_action (widget_class, "dialog.cancel", NULL, dialog_cancel);
   gtk_widget_class_install_action (widget_class, "dialog.retry", NULL, dialog_retry);
+  gtk_widget_class_install_action (widget_class, "dialog.focus-page", NULL, dialog_focus_page);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "dialog.cancel", NULL);
 }
 
@@ -1232,6 +1269,7 @@ aero_vm_dialog_init (AeroVmDialog *self)
   for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
     spin_activates_default (spins[i]);
   name_lists (self);
+  setup_sidebar_keys (self);
 
   update_actions (self);
 }

@@ -888,6 +888,47 @@ test_accessible_names (DialogFixture *fixture,
                    ==, BALLOON_LABEL);
 }
 
+/* Tab from a sidebar tab enters the page it shows (in GTK 4 it walked to
+ * the next tab, which switched the page: System was out of reach). */
+static void
+test_keyboard_tab_enters_page (DialogFixture *fixture,
+                               gconstpointer  data)
+{
+  AeroVmDialog *dialog = open_edit (fixture, "web-03");
+  GtkStack *tabs = GTK_STACK (get_widget (dialog, "tabs"));
+  GtkWidget *sidebar = get_widget (dialog, "sidebar");
+  GtkWidget *focus;
+  GListModel *controllers = gtk_widget_observe_controllers (sidebar);
+  gboolean tab_bound = FALSE;
+
+  /* The Tab key of the sidebar runs dialog.focus-page. */
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          g_autofree char *action = gtk_shortcut_action_to_string (gtk_shortcut_get_action (shortcut));
+
+          if (g_strcmp0 (trigger, "Tab") == 0 && g_strcmp0 (action, "action(dialog.focus-page)") == 0)
+            tab_bound = TRUE;
+        }
+    }
+  g_object_unref (controllers);
+  g_assert_true (tab_bound);
+
+  gtk_stack_set_visible_child_name (tabs, "system");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.focus-page", NULL);
+  focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, gtk_stack_get_child_by_name (tabs, "system")));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (tabs), ==, "system");
+}
+
 /* A phone-width screen: every dialog fits 360 px, or scrolls. */
 static void
 test_narrow (DialogFixture *fixture,
@@ -977,6 +1018,7 @@ main (int   argc,
   ADD ("keyboard-tab-stops", test_keyboard_tab_stops);
   ADD ("narrow", test_narrow);
   ADD ("accessible-names", test_accessible_names);
+  ADD ("keyboard-tab-enters-page", test_keyboard_tab_enters_page);
 #undef ADD
 
   return g_test_run ();
