@@ -26,6 +26,7 @@ struct _AeroLoginPage
   AdwEntryRow      *password_row;
   GtkSwitch        *remember_switch;
   GtkWidget        *connect_button;
+  GtkWidget        *cancel_button;
   GtkSpinner       *spinner;
   GtkWidget        *demo_button;
   GtkWidget        *recent_group;
@@ -38,6 +39,7 @@ enum {
   CONNECT_REQUESTED,
   DEMO_REQUESTED,
   TRUST_REQUESTED,
+  CANCEL_REQUESTED,
   N_SIGNALS
 };
 
@@ -69,6 +71,13 @@ connect_clicked_cb (AeroLoginPage *self)
   g_signal_emit (self, signals[CONNECT_REQUESTED], 0,
                  address, user, password,
                  gtk_switch_get_active (self->remember_switch));
+}
+
+static void
+cancel_clicked_cb (AeroLoginPage *self)
+{
+  if (self->busy)
+    g_signal_emit (self, signals[CANCEL_REQUESTED], 0);
 }
 
 static void
@@ -164,6 +173,9 @@ aero_login_page_class_init (AeroLoginPageClass *klass)
   signals[TRUST_REQUESTED] =
     g_signal_new ("trust-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[CANCEL_REQUESTED] =
+    g_signal_new ("cancel-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/aerostat/Aerostat/ui/aero-login-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AeroLoginPage, error_box);
@@ -174,11 +186,13 @@ aero_login_page_class_init (AeroLoginPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AeroLoginPage, password_row);
   gtk_widget_class_bind_template_child (widget_class, AeroLoginPage, remember_switch);
   gtk_widget_class_bind_template_child (widget_class, AeroLoginPage, connect_button);
+  gtk_widget_class_bind_template_child (widget_class, AeroLoginPage, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, AeroLoginPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, AeroLoginPage, demo_button);
   gtk_widget_class_bind_template_child (widget_class, AeroLoginPage, recent_group);
   gtk_widget_class_bind_template_child (widget_class, AeroLoginPage, recent_list);
   gtk_widget_class_bind_template_callback (widget_class, connect_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, demo_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, trust_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, recent_activated_cb);
@@ -258,10 +272,23 @@ aero_login_page_set_busy (AeroLoginPage *self,
   self->busy = !!busy;
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_spinner_set_spinning (self->spinner, busy);
+  /* An engine that does not answer holds the login until the timeout:
+   * Cancel takes the demo button's place meanwhile. */
+  gtk_widget_set_visible (self->demo_button, !busy);
+  gtk_widget_set_visible (self->cancel_button, busy);
+  /* Focus Cancel before the fields go insensitive: keyboard users can
+   * cancel with Enter, and a focused text field made insensitive keeps
+   * its cursor blinking (GTK 4.8 warns when it is destroyed). */
+  if (busy && gtk_widget_get_mapped (self->cancel_button))
+    {
+      GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+
+      if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+        gtk_widget_grab_focus (self->cancel_button);
+    }
   gtk_widget_set_sensitive (GTK_WIDGET (self->address_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->user_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->password_row), !busy);
-  gtk_widget_set_sensitive (self->demo_button, !busy);
   gtk_widget_set_sensitive (self->trust_button, !busy);
   gtk_widget_set_sensitive (self->recent_group, !busy);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->connect_button),
@@ -404,4 +431,12 @@ aero_login_page_connect (AeroLoginPage *self)
   g_return_if_fail (AERO_IS_LOGIN_PAGE (self));
 
   connect_clicked_cb (self);
+}
+
+void
+aero_login_page_cancel (AeroLoginPage *self)
+{
+  g_return_if_fail (AERO_IS_LOGIN_PAGE (self));
+
+  gtk_widget_activate (self->cancel_button);
 }

@@ -14,7 +14,8 @@ G_DECLARE_FINAL_TYPE (AeroLoginPage, aero_login_page, AERO, LOGIN_PAGE, GtkWidge
 /* Signals:
  *   "connect-requested" (address, user, password, remember): Connect.
  *   "demo-requested": "Try the Demo Engine".
- *   "trust-requested": the admin wants to check the engine certificate. */
+ *   "trust-requested": the admin wants to check the engine certificate.
+ *   "cancel-requested": Cancel, while busy connecting. */
 
 void        aero_login_page_set_address   (AeroLoginPage *self,
                                            const char    *address);
@@ -47,5 +48,7 @@ void        aero_login_page_set_recent    (AeroLoginPage *self,
 void        aero_login_page_focus         (AeroLoginPage *self);
 /* Presses Connect (tests). */
 void        aero_login_page_connect       (AeroLoginPage *self);
+/* Presses Cancel while connecting (tests). */
+void        aero_login_page_cancel        (AeroLoginPage *self);
 
 G_END_DECLS

@@ -24,6 +24,7 @@ struct _AeroWindow
 
   AeroEngine           *engine;        /* NULL on the login page */
   AeroEngine           *pending;       /* engine of a login in progress or a TLS failure */
+  GCancellable         *login_cancellable; /* of the login in progress (Cancel) */
   GCancellable         *cancellable;   /* the session's requests */
   GSettings            *settings;      /* NULL when the schema is not installed */
   GMenu                *menu;

@@ -403,6 +403,17 @@ login_cb (GObject      *object,
   AeroEngine *engine = AERO_ENGINE (object);
   g_autoptr(GError) error = NULL;
 
+  /* A window closed while connecting: nothing left to show it in. */
+  if (self->login_page == NULL)
+    {
+      if (!aero_engine_login_finish (engine, result, &error))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                 "The window was closed");
+      return;
+    }
+
   aero_login_page_set_busy (self->login_page, FALSE);
 
   if (!aero_engine_login_finish (engine, result, &error))
@@ -413,6 +424,11 @@ login_cb (GObject      *object,
 
           aero_login_page_set_error (self->login_page, text,
                                      g_error_matches (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_TLS));
+          aero_login_page_focus (self->login_page);
+        }
+      else
+        {
+          /* Cancelled: back to the form, where Cancel was. */
           aero_login_page_focus (self->login_page);
         }
 
@@ -502,8 +518,11 @@ aero_window_connect_async (AeroWindow          *self,
     }
 
   g_set_object (&self->pending, engine);
+  /* Cancel on the login page cancels this login. */
+  g_clear_object (&self->login_cancellable);
+  self->login_cancellable = cancellable ? g_object_ref (cancellable) : g_cancellable_new ();
   aero_login_page_set_busy (self->login_page, TRUE);
-  aero_engine_login_async (engine, data->user, data->password, cancellable,
+  aero_engine_login_async (engine, data->user, data->password, self->login_cancellable,
                            login_cb, g_steal_pointer (&task));
 }
 
@@ -526,6 +545,12 @@ connect_requested_cb (AeroWindow *self,
                       gboolean    remember)
 {
   aero_window_connect_async (self, address, user, password, remember, NULL, NULL, NULL);
+}
+
+static void
+cancel_requested_cb (AeroWindow *self)
+{
+  g_cancellable_cancel (self->login_cancellable);
 }
 
 static void
@@ -730,6 +755,8 @@ aero_window_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->login_cancellable);
+  g_clear_object (&self->login_cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), AERO_TYPE_WINDOW);
 
@@ -772,6 +799,7 @@ aero_window_class_init (AeroWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, connect_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, demo_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, trust_requested_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, actions_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, load_failed_cb);
   gtk_widget_class_bind_template_callback (widget_class, clusters_loaded_cb);

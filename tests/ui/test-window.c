@@ -358,6 +358,50 @@ test_login_initial_focus (void)
   destroy_window (window);
 }
 
+static gboolean
+login_busy (gpointer data)
+{
+  return aero_login_page_get_busy (aero_window_get_login_page (data));
+}
+
+static void
+test_login_cancel (void)
+{
+  AeroWindow *window = new_window ();
+  AeroLoginPage *page = aero_window_get_login_page (window);
+  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new_from_string ("127.0.0.1", 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *address = NULL;
+  ConnectResult res = { 0 };
+
+  /* An engine that accepts the connection and never answers: the kernel
+   * completes the handshake, nobody reads the request. */
+  g_assert_true (g_socket_listener_add_address (listener, any, G_SOCKET_TYPE_STREAM,
+                                                G_SOCKET_PROTOCOL_TCP, NULL, &bound, &error));
+  g_assert_no_error (error);
+  address = g_strdup_printf ("http://127.0.0.1:%u/ovirt-engine",
+                             g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+
+  aero_window_connect_async (window, address, "admin@internal", "demo", FALSE, NULL, connect_cb, &res);
+  wait_for (login_busy, window, "the login to start");
+  g_assert_false (res.done);
+
+  aero_login_page_cancel (page);
+  wait_for (flag_set, &res.done, "the cancelled login");
+  g_assert_false (res.ok);
+  g_assert_true (g_error_matches (res.error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+                 g_error_matches (res.error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_CANCELLED));
+  g_clear_error (&res.error);
+  /* Back to the form, ready for another try, no error shown. */
+  g_assert_false (aero_login_page_get_busy (page));
+  g_assert_cmpstr (aero_window_get_page (window), ==, "login");
+  g_assert_null (aero_login_page_get_error (page));
+
+  destroy_window (window);
+}
+
 static void
 test_login_unreachable (void)
 {
@@ -1057,6 +1101,7 @@ main (int   argc,
   g_test_add_func ("/ui/login/success", test_login_success);
   g_test_add_func ("/ui/login/recent-engines", test_login_recent_engines);
   g_test_add_func ("/ui/login/wrong-password", test_login_wrong_password);
+  g_test_add_func ("/ui/login/cancel", test_login_cancel);
   g_test_add_func ("/ui/login/unreachable", test_login_unreachable);
   g_test_add_func ("/ui/login/not-ovirt", test_login_not_ovirt);
   g_test_add_func ("/ui/login/tls", test_login_tls);
