@@ -35,6 +35,24 @@ new_form_message (AeroEngine *self,
   return msg;
 }
 
+/* The body of a request sent with soup_session_send_and_read_async()
+ * for @task, whose task data is the message; NULL once the transport
+ * error is returned on @task. */
+static GBytes *
+finish_read (GObject      *session,
+             GAsyncResult *result,
+             GTask        *task)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *body;
+
+  body = soup_session_send_and_read_finish (SOUP_SESSION (session), result, &error);
+  if (body == NULL)
+    g_task_return_error (task, aero_engine_error_from_transport (error, g_task_get_task_data (task)));
+
+  return body;
+}
+
 /* Failure bodies of the SSO come in two shapes:
  * {"error_code": "access_denied", "error": "Cannot authenticate ..."} and
  * {"error": "invalid_grant", "error_description": "..."}. */
@@ -77,7 +95,6 @@ on_token_received (GObject      *object,
                    gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) body = NULL;
   g_autoptr(JsonObject) root = NULL;
   AeroEngine *self = g_task_get_source_object (task);
@@ -87,12 +104,9 @@ on_token_received (GObject      *object,
   gsize size;
   const char *data;
 
-  body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+  body = finish_read (object, result, task);
   if (body == NULL)
-    {
-      g_task_return_error (task, aero_engine_error_from_transport (error, msg));
-      return;
-    }
+    return;
 
   status = soup_message_get_status (msg);
 
@@ -348,16 +362,12 @@ on_logout (GObject      *object,
            gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) body = NULL;
-  SoupMessage *msg = g_task_get_task_data (task);
 
   /* The token is forgotten either way: whatever the engine answered, the
    * request is done. Only a transport failure is worth reporting. */
-  body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
-  if (body == NULL)
-    g_task_return_error (task, aero_engine_error_from_transport (error, msg));
-  else
+  body = finish_read (object, result, task);
+  if (body != NULL)
     g_task_return_boolean (task, TRUE);
 }
 
@@ -428,7 +438,6 @@ on_ca_fetched (GObject      *object,
                gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) body = NULL;
   g_autoptr(GTlsCertificate) certificate = NULL;
   g_autofree char *pem = NULL;
@@ -438,12 +447,9 @@ on_ca_fetched (GObject      *object,
   gsize size;
   const char *data;
 
-  body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+  body = finish_read (object, result, task);
   if (body == NULL)
-    {
-      g_task_return_error (task, aero_engine_error_from_transport (error, msg));
-      return;
-    }
+    return;
 
   status = soup_message_get_status (msg);
   if (!SOUP_STATUS_IS_SUCCESSFUL (status))
