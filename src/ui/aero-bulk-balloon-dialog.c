@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "aero-bulk-balloon-dialog.h"
+#include "aero-dialogs.h"
 #include "aero-vm-edit.h"
 
 typedef enum {
@@ -309,6 +310,7 @@ show_summary (AeroBulkBalloonDialog *self)
   set_stage (self, "summary");
   gtk_spinner_set_spinning (self->checking_spinner, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.ok", n_changes > 0);
+  aero_dialogs_focus_default (GTK_WINDOW (self));
   g_signal_emit (self, signals[READY], 0);
 }
 
@@ -544,6 +546,7 @@ show_results (AeroBulkBalloonDialog *self)
   /* The button no longer confirms: its name follows its label again. */
   gtk_accessible_reset_property (GTK_ACCESSIBLE (self->ok_button), GTK_ACCESSIBLE_PROPERTY_LABEL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.ok", TRUE);
+  aero_dialogs_focus_default (GTK_WINDOW (self));
   g_signal_emit (self, signals[FINISHED], 0, self->n_changed, self->n_failed);
 }
 

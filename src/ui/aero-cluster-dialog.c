@@ -496,6 +496,7 @@ aero_cluster_dialog_new (AeroEngine  *engine,
   self->engine = g_object_ref (engine);
   self->cluster = aero_cluster_copy (cluster);
   load_cluster (self);
+  aero_dialogs_focus_default (GTK_WINDOW (self));
 
   return self;
 }

@@ -80,6 +80,12 @@ void aero_dialogs_bulk_ballooning (GtkWindow          *parent,
  * "keep" (also on Escape) and "discard". */
 GtkWindow *aero_dialogs_new_discard_question (GtkWindow *parent);
 
+/* Gives keyboard focus to the default widget (OK) of @window, now if it
+ * is shown, else once it is: GTK starts on the first control, Cancel, and
+ * Return on a check box toggles it, so Return would never reach OK.
+ * Nothing happens if the user has moved the focus meanwhile. */
+void aero_dialogs_focus_default (GtkWindow *window);
+
 /* Lets the label of every GtkCheckButton under @root wrap, so a dialog
  * fits a phone-width screen (GtkCheckButton has no wrap property before
  * GTK 4.18 and a custom child would lose its plain label). */

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aero-dialogs.h"
 #include "aero-next-run-dialog.h"
 #include "aero-vm-change.h"
 
@@ -243,6 +244,8 @@ aero_next_run_dialog_new (GListModel *changes)
   self = g_object_new (AERO_TYPE_NEXT_RUN_DIALOG, NULL);
   self->changes = g_object_ref (changes);
   rebuild (self);
+
+  aero_dialogs_focus_default (GTK_WINDOW (self));
 
   return self;
 }

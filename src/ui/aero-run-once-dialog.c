@@ -153,6 +153,7 @@ fill_form (AeroRunOnceDialog *self)
   gtk_stack_set_visible_child_name (self->main_stack, "form");
   gtk_spinner_set_spinning (self->loading_spinner, FALSE);
   update_actions (self);
+  aero_dialogs_focus_default (GTK_WINDOW (self));
   g_signal_emit (self, signals[LOADED], 0);
 }
 

@@ -287,6 +287,22 @@ assert_fits_narrow (gpointer dialog)
   g_assert_cmpint (minimum, <=, 360);
 }
 
+/* Return reaches OK: the dialog starts with the keyboard focus on it
+ * (GTK would start on Cancel, and Return on a check box toggles it). */
+static void
+assert_focus_on_ok (gpointer dialog)
+{
+  GtkWidget *ok = get_widget (dialog, "ok_button");
+
+  for (guint i = 0; i < 20 && gtk_window_get_focus (GTK_WINDOW (dialog)) != ok; i++)
+    {
+      g_usleep (10000);
+      settle ();
+    }
+  g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (dialog)) == ok);
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (dialog)) == ok);
+}
+
 static void
 recorded_free (gpointer data)
 {

@@ -556,6 +556,37 @@ test_narrow (DialogFixture *fixture,
   assert_fits_narrow (bulk);
 }
 
+static void
+test_keyboard_return_reaches_ok (DialogFixture *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(AeroCluster) cluster = find_by_name (fixture->clusters, "Stable");
+  g_autoptr(GPtrArray) vms = g_ptr_array_new_with_free_func (g_object_unref);
+  AeroRunOnceDialog *run_once = open_run_once (fixture, "web-04");
+  AeroClusterDialog *cluster_dialog;
+  AeroBulkBalloonDialog *bulk;
+
+  assert_focus_on_ok (run_once);
+  gtk_window_destroy (GTK_WINDOW (run_once));
+
+  cluster_dialog = aero_cluster_dialog_new (fixture->engine, cluster);
+  gtk_window_present (GTK_WINDOW (cluster_dialog));
+  assert_focus_on_ok (cluster_dialog);
+  gtk_window_destroy (GTK_WINDOW (cluster_dialog));
+
+  g_ptr_array_add (vms, find_by_name (fixture->vms, "prod-app-02"));
+  bulk = aero_bulk_balloon_dialog_new (fixture->engine, vms, fixture->clusters, TRUE);
+  gtk_window_present (GTK_WINDOW (bulk));
+  if (g_strcmp0 (aero_bulk_balloon_dialog_get_stage (bulk), "summary") != 0)
+    wait_signal (bulk, "ready");
+  assert_focus_on_ok (bulk);
+  gtk_widget_activate_action (GTK_WIDGET (bulk), "dialog.ok", NULL);
+  if (g_strcmp0 (aero_bulk_balloon_dialog_get_stage (bulk), "results") != 0)
+    wait_signal (bulk, "finished");
+  /* Close, now. */
+  assert_focus_on_ok (bulk);
+}
+
 /* The children a list widget built, whatever their kind. */
 static guint
 count_children (GtkWidget *widget)
@@ -795,6 +826,7 @@ main (int   argc,
   ADD ("/dialogs/entry-points", test_entry_points);
   ADD ("/dialogs/keyboard-tab-stops", test_keyboard_tab_stops);
   ADD ("/dialogs/narrow", test_narrow);
+  ADD ("/dialogs/keyboard-return-reaches-ok", test_keyboard_return_reaches_ok);
 #undef ADD
 
   return g_test_run ();

@@ -986,6 +986,7 @@ test_narrow (DialogFixture *fixture,
   pending = aero_next_run_dialog_new (changes);
   gtk_window_present (GTK_WINDOW (pending));
   assert_fits_narrow (pending);
+  assert_focus_on_ok (pending);
 }
 
 int
