@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include "aero-enum-types.h"
 #include "aero-memory-policy.h"
 #include "aero-model-private.h"
 
@@ -29,28 +28,24 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static const AeroModelField fields[] = {
+  AERO_MODEL_FIELD (PROP_GUARANTEED, "guaranteed", AERO_MODEL_INT64, AeroMemoryPolicy, guaranteed),
+  AERO_MODEL_FIELD (PROP_MAX, "max", AERO_MODEL_INT64, AeroMemoryPolicy, max),
+  AERO_MODEL_FIELD (PROP_BALLOONING, "ballooning", AERO_MODEL_TRISTATE, AeroMemoryPolicy, ballooning),
+};
+
 static void
 aero_memory_policy_get_property (GObject    *object,
                                  guint       prop_id,
                                  GValue     *value,
                                  GParamSpec *pspec)
 {
-  AeroMemoryPolicy *self = AERO_MEMORY_POLICY (object);
+  const AeroModelField *field = aero_model_find_field (fields, G_N_ELEMENTS (fields), prop_id);
 
-  switch (prop_id)
-    {
-    case PROP_GUARANTEED:
-      g_value_set_int64 (value, self->guaranteed);
-      break;
-    case PROP_MAX:
-      g_value_set_int64 (value, self->max);
-      break;
-    case PROP_BALLOONING:
-      g_value_set_enum (value, self->ballooning);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (field != NULL)
+    aero_model_get_field (object, field, value);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -59,22 +54,12 @@ aero_memory_policy_set_property (GObject      *object,
                                  const GValue *value,
                                  GParamSpec   *pspec)
 {
-  AeroMemoryPolicy *self = AERO_MEMORY_POLICY (object);
+  const AeroModelField *field = aero_model_find_field (fields, G_N_ELEMENTS (fields), prop_id);
 
-  switch (prop_id)
-    {
-    case PROP_GUARANTEED:
-      aero_memory_policy_set_guaranteed (self, g_value_get_int64 (value));
-      break;
-    case PROP_MAX:
-      aero_memory_policy_set_max (self, g_value_get_int64 (value));
-      break;
-    case PROP_BALLOONING:
-      aero_memory_policy_set_ballooning (self, g_value_get_enum (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (field == NULL)
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  else if (aero_model_set_field (object, field, value))
+    g_object_notify_by_pspec (object, properties[prop_id]);
 }
 
 static void
@@ -85,25 +70,14 @@ aero_memory_policy_class_init (AeroMemoryPolicyClass *klass)
   object_class->get_property = aero_memory_policy_get_property;
   object_class->set_property = aero_memory_policy_set_property;
 
-  properties[PROP_GUARANTEED] =
-    g_param_spec_int64 ("guaranteed", NULL, NULL,
-                        AERO_UNSET, G_MAXINT64, AERO_UNSET, AERO_MODEL_PARAM_FLAGS);
-  properties[PROP_MAX] =
-    g_param_spec_int64 ("max", NULL, NULL,
-                        AERO_UNSET, G_MAXINT64, AERO_UNSET, AERO_MODEL_PARAM_FLAGS);
-  properties[PROP_BALLOONING] =
-    g_param_spec_enum ("ballooning", NULL, NULL,
-                       AERO_TYPE_TRISTATE, AERO_TRISTATE_UNKNOWN, AERO_MODEL_PARAM_FLAGS);
-
+  aero_model_install_fields (properties, fields, G_N_ELEMENTS (fields));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 aero_memory_policy_init (AeroMemoryPolicy *self)
 {
-  self->guaranteed = AERO_UNSET;
-  self->max = AERO_UNSET;
-  self->ballooning = AERO_TRISTATE_UNKNOWN;
+  aero_model_init_fields (self, fields, G_N_ELEMENTS (fields));
 }
 
 AeroMemoryPolicy *
@@ -120,9 +94,7 @@ aero_memory_policy_copy (AeroMemoryPolicy *self)
   g_return_val_if_fail (AERO_IS_MEMORY_POLICY (self), NULL);
 
   copy = aero_memory_policy_new ();
-  copy->guaranteed = self->guaranteed;
-  copy->max = self->max;
-  copy->ballooning = self->ballooning;
+  aero_model_copy_fields (copy, self, fields, G_N_ELEMENTS (fields));
 
   return copy;
 }
@@ -136,9 +108,11 @@ aero_memory_policy_update_from (AeroMemoryPolicy *self,
 
   /* One notification burst, so a binding sees a consistent policy. */
   g_object_freeze_notify (G_OBJECT (self));
-  aero_memory_policy_set_guaranteed (self, other->guaranteed);
-  aero_memory_policy_set_max (self, other->max);
-  aero_memory_policy_set_ballooning (self, other->ballooning);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      if (aero_model_update_field (self, other, &fields[i]))
+        g_object_notify_by_pspec (G_OBJECT (self), properties[fields[i].prop_id]);
+    }
   g_object_thaw_notify (G_OBJECT (self));
 }
 

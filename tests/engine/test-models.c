@@ -537,6 +537,7 @@ test_set_property (void)
   g_autoptr(AeroVm) vm = aero_vm_new ();
   g_autoptr(AeroTemplate) tmpl = aero_template_new ();
   g_autoptr(AeroCluster) cluster = aero_cluster_new ();
+  g_autoptr(AeroMemoryPolicy) policy = aero_memory_policy_new ();
   g_autoptr(AeroVersion) v48 = aero_version_new (4, 8);
   g_autoptr(AeroVersion) same_v48 = aero_version_new (4, 8);
   NotifyLog log;
@@ -586,6 +587,14 @@ test_set_property (void)
   g_assert_cmpuint (notify_count (&log, "label"), ==, 2);
   g_assert_cmpint (aero_cluster_get_ksm_enabled (cluster), ==, AERO_TRISTATE_TRUE);
   notify_log_clear (&log, cluster);
+
+  notify_log_init (&log, policy);
+  g_object_set (policy, "max", (gint64) 4096, "ballooning", AERO_TRISTATE_FALSE, NULL);
+  g_object_set (policy, "max", (gint64) 4096, "ballooning", AERO_TRISTATE_FALSE, NULL);
+  g_assert_cmpint (aero_memory_policy_get_max (policy), ==, 4096);
+  g_assert_cmpint (aero_memory_policy_get_ballooning (policy), ==, AERO_TRISTATE_FALSE);
+  g_assert_cmpuint (notify_total (&log), ==, 2);
+  notify_log_clear (&log, policy);
 }
 
 /* A new model holds the default of every writable plain property. */
@@ -619,6 +628,7 @@ test_defaults (void)
   assert_defaults (AERO_TYPE_VM);
   assert_defaults (AERO_TYPE_TEMPLATE);
   assert_defaults (AERO_TYPE_CLUSTER);
+  assert_defaults (AERO_TYPE_MEMORY_POLICY);
 }
 
 static void
