@@ -41,22 +41,6 @@ struct _AeroEngine
   char        *blank_template_id;
 };
 
-/* g_set_str() is GLib 2.76; the floor is 2.74. */
-static inline gboolean
-aero_set_str (char       **str_pointer,
-              const char  *new_str)
-{
-  char *copy;
-
-  if (*str_pointer == new_str || g_strcmp0 (*str_pointer, new_str) == 0)
-    return FALSE;
-
-  copy = g_strdup (new_str);
-  g_free (*str_pointer);
-  *str_pointer = copy;
-  return TRUE;
-}
-
 /* Bodies above this size are parsed in a worker thread. */
 #define AERO_ENGINE_THREAD_PARSE_SIZE (256 * 1024)
 

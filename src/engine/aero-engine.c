@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "aero-engine-private.h"
+#include "aero-model-private.h"
 
 #define AERO_ENGINE_DEFAULT_TIMEOUT 60
 
@@ -229,7 +230,7 @@ aero_engine_normalise_address (const char  *address,
       path[len] = '\0';
     }
   if (len == 0)
-    aero_set_str (&path, "/ovirt-engine");
+    aero_model_set_string (&path, "/ovirt-engine");
 
   return g_uri_join (G_URI_FLAGS_NONE,
                      g_ascii_strcasecmp (scheme, "https") == 0 ? "https" : "http",
@@ -423,7 +424,7 @@ aero_engine_set_token (AeroEngine *self,
                        const char *token,
                        gboolean    basic_auth)
 {
-  aero_set_str (&self->token, token);
+  aero_model_set_string (&self->token, token);
   self->basic_auth = basic_auth;
 }
 
@@ -443,7 +444,7 @@ void
 aero_engine_set_user (AeroEngine *self,
                       const char *user)
 {
-  if (aero_set_str (&self->user, user))
+  if (aero_model_set_string (&self->user, user))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
 }
 
@@ -453,11 +454,11 @@ aero_engine_set_product (AeroEngine *self,
                          const char *version,
                          const char *blank_template_id)
 {
-  if (aero_set_str (&self->product_name, name))
+  if (aero_model_set_string (&self->product_name, name))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRODUCT_NAME]);
-  if (aero_set_str (&self->product_version, version))
+  if (aero_model_set_string (&self->product_version, version))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRODUCT_VERSION]);
-  if (aero_set_str (&self->blank_template_id, blank_template_id))
+  if (aero_model_set_string (&self->blank_template_id, blank_template_id))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BLANK_TEMPLATE_ID]);
 }
 

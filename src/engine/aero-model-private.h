@@ -21,15 +21,20 @@ G_BEGIN_DECLS
 #define AERO_MODEL_PARAM_RO_FLAGS \
   (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS)
 
-/* Replaces *@field by a copy of @value; TRUE when it changed. */
+/* Replaces *@field by a copy of @value; TRUE when it changed. The copy
+ * is made first, so @value may point into the old string. (g_set_str()
+ * does this from GLib 2.76; the floor is 2.74.) */
 static inline gboolean
 aero_model_set_string (char       **field,
                        const char  *value)
 {
-  if (g_strcmp0 (*field, value) == 0)
+  char *copy;
+
+  if (*field == value || g_strcmp0 (*field, value) == 0)
     return FALSE;
+  copy = g_strdup (value);
   g_free (*field);
-  *field = g_strdup (value);
+  *field = copy;
   return TRUE;
 }
 

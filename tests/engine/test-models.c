@@ -8,6 +8,7 @@
 #include "aero-engine-error.h"
 #include "aero-enum-types.h"
 #include "aero-memory-stats.h"
+#include "aero-model-private.h"
 #include "aero-template.h"
 #include "aero-vm.h"
 
@@ -631,6 +632,23 @@ test_defaults (void)
   assert_defaults (AERO_TYPE_MEMORY_POLICY);
 }
 
+/* The string setter of the models and the engine: only a real change
+ * counts, and the new value may point into the old one. */
+static void
+test_set_string (void)
+{
+  g_autofree char *field = NULL;
+
+  g_assert_false (aero_model_set_string (&field, NULL));
+  g_assert_true (aero_model_set_string (&field, "abcdef"));
+  g_assert_false (aero_model_set_string (&field, "abcdef"));
+  g_assert_false (aero_model_set_string (&field, field));
+  g_assert_true (aero_model_set_string (&field, field + 2));
+  g_assert_cmpstr (field, ==, "cdef");
+  g_assert_true (aero_model_set_string (&field, NULL));
+  g_assert_null (field);
+}
+
 static void
 test_memory_stats_model (void)
 {
@@ -713,6 +731,7 @@ main (int   argc,
   g_test_add_func ("/models/cluster", test_cluster_model);
   g_test_add_func ("/models/set-property", test_set_property);
   g_test_add_func ("/models/defaults", test_defaults);
+  g_test_add_func ("/models/set-string", test_set_string);
   g_test_add_func ("/models/memory-stats", test_memory_stats_model);
   g_test_add_func ("/models/engine-error", test_engine_error);
 
