@@ -8,6 +8,7 @@
 
 #include "aero-engine-error.h"
 #include "aero-json.h"
+#include "nested-json.h"
 
 /* A VM as a 4.5 engine sends it: every scalar a string. */
 static const char vm_strings[] =
@@ -538,27 +539,12 @@ test_parse_object_errors (void)
   }
 }
 
-static char *
-nested (const char *prefix,
-        guint       depth,
-        const char *suffix)
-{
-  GString *text = g_string_new (prefix);
-
-  for (guint i = 0; i < depth; i++)
-    g_string_append_c (text, '[');
-  for (guint i = 0; i < depth; i++)
-    g_string_append_c (text, ']');
-  g_string_append (text, suffix);
-  return g_string_free (text, FALSE);
-}
-
 /* json-glib recurses: deep nesting must be refused, not crash. */
 static void
 test_parse_object_deep (void)
 {
-  g_autofree char *deep = nested ("{\"a\": ", 200000, "}");
-  g_autofree char *fine = nested ("{\"a\": ", 100, ", \"b\": \"[[[[\\\"[[\"}");
+  g_autofree char *deep = nested_json ("{\"a\": ", 200000, "}");
+  g_autofree char *fine = nested_json ("{\"a\": ", 100, ", \"b\": \"[[[[\\\"[[\"}");
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) refused = aero_json_parse_object (deep, -1, &error);
   g_autoptr(JsonObject) accepted = NULL;

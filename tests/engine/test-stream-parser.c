@@ -9,6 +9,7 @@
 #include "aero-engine-error.h"
 #include "aero-json.h"
 #include "aero-stream-parser.h"
+#include "nested-json.h"
 
 /* A collection the way an engine sends it, with everything the parser
  * must get through: links and actions, nested arrays and objects,
@@ -400,30 +401,15 @@ parse_whole (const char  *document,
   return parse_in_chunks (document, strlen (document), 65536, collected, error);
 }
 
-static char *
-nested (const char *prefix,
-        guint       depth,
-        const char *suffix)
-{
-  GString *text = g_string_new (prefix);
-
-  for (guint i = 0; i < depth; i++)
-    g_string_append_c (text, '[');
-  for (guint i = 0; i < depth; i++)
-    g_string_append_c (text, ']');
-  g_string_append (text, suffix);
-  return g_string_free (text, FALSE);
-}
-
 /* Deep nesting inside an element is refused (json-glib would recurse
  * over it later); inside skipped values it costs nothing and is fine. */
 static void
 test_deep_nesting (void)
 {
-  g_autofree char *deep_element = nested ("{\"vm\": [{\"a\": ", 200000, "}]}");
-  g_autofree char *deep_link = nested ("{\"vm\": [{\"id\": \"x\", \"link\": ", 200000, "}]}");
-  g_autofree char *deep_root = nested ("{\"other\": ", 200000, ", \"vm\": [{\"id\": \"y\"}]}");
-  g_autofree char *moderate = nested ("{\"vm\": [{\"a\": ", 100, "}]}");
+  g_autofree char *deep_element = nested_json ("{\"vm\": [{\"a\": ", 200000, "}]}");
+  g_autofree char *deep_link = nested_json ("{\"vm\": [{\"id\": \"x\", \"link\": ", 200000, "}]}");
+  g_autofree char *deep_root = nested_json ("{\"other\": ", 200000, ", \"vm\": [{\"id\": \"y\"}]}");
+  g_autofree char *moderate = nested_json ("{\"vm\": [{\"a\": ", 100, "}]}");
   g_autoptr(GError) error = NULL;
   Collected collected;
 
@@ -461,15 +447,12 @@ test_big_numbers (void)
     "{\"vm\": [{\"big\": 123456789012345678901234567890, \"max\": 9223372036854775807,"
     " \"min\": -9223372036854775808, \"memory\": 99999999999999999999}]}";
   g_autoptr(GError) error = NULL;
-  g_autoptr(AeroStreamParser) parser = NULL;
   g_autoptr(AeroVm) vm = NULL;
   Collected collected;
   JsonObject *element;
 
   collected_init (&collected);
-  parser = aero_stream_parser_new ("vm", collect, &collected);
-  g_assert_true (aero_stream_parser_feed (parser, (const guint8 *) doc, strlen (doc), &error));
-  g_assert_true (aero_stream_parser_finish (parser, &error));
+  g_assert_true (parse_whole (doc, &collected, &error));
   g_assert_no_error (error);
 
   element = json_node_get_object (g_ptr_array_index (collected.elements, 0));
@@ -493,7 +476,6 @@ test_long_scalars (void)
   for (guint i = 0; i < G_N_ELEMENTS (lengths); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(AeroStreamParser) parser = NULL;
       g_autofree char *text = g_strnfill (lengths[i], 'x');
       /* A number of that many digits (at least one): 1000...0 */
       g_autofree char *zeros = g_strnfill (lengths[i], '0');
@@ -506,9 +488,7 @@ test_long_scalars (void)
 
       g_test_message ("length %" G_GSIZE_FORMAT, lengths[i]);
       collected_init (&collected);
-      parser = aero_stream_parser_new ("vm", collect, &collected);
-      g_assert_true (aero_stream_parser_feed (parser, (const guint8 *) doc, strlen (doc), &error));
-      g_assert_true (aero_stream_parser_finish (parser, &error));
+      g_assert_true (parse_whole (doc, &collected, &error));
       g_assert_no_error (error);
 
       element = json_node_get_object (g_ptr_array_index (collected.elements, 0));
