@@ -303,6 +303,32 @@ assert_focus_on_ok (gpointer dialog)
   g_assert_true (gtk_window_get_focus (GTK_WINDOW (dialog)) == ok);
 }
 
+/* The label of a check button as shown (mnemonic underscore removed),
+ * and its mnemonic key through the label it shows. */
+static char *
+check_label_shown (gpointer check)
+{
+  const char *label = gtk_check_button_get_label (GTK_CHECK_BUTTON (check));
+  GString *shown = g_string_new (NULL);
+
+  g_assert_true (gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (check)));
+  for (const char *p = label; p != NULL && *p != '\0'; p++)
+    if (*p != '_')
+      g_string_append_c (shown, *p);
+  return g_string_free (shown, FALSE);
+}
+
+static guint
+check_mnemonic (gpointer check)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (check));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child))
+      return gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (child)));
+  return GDK_KEY_VoidSymbol;
+}
+
 static void
 recorded_free (gpointer data)
 {

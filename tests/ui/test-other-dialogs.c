@@ -69,7 +69,21 @@ test_run_once_gate (DialogFixture *fixture,
   GtkWidget *check = get_widget (dialog, "balloon_check");
   GtkWidget *reason = get_widget (dialog, "balloon_reason");
 
-  g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)), ==, "Memory Balloon Device Enabled");
+  {
+    g_autofree char *shown = check_label_shown (check);
+
+    g_assert_cmpstr (shown, ==, "Memory Balloon Device Enabled");
+    g_assert_cmpuint (check_mnemonic (check), ==, GDK_KEY_b);
+  }
+  {
+    g_autofree char *paused = check_label_shown (get_widget (dialog, "paused_check"));
+    g_autofree char *rollback = check_label_shown (get_widget (dialog, "volatile_check"));
+
+    g_assert_cmpstr (paused, ==, "Start in paused mode");
+    g_assert_cmpuint (check_mnemonic (get_widget (dialog, "paused_check")), ==, GDK_KEY_p);
+    g_assert_cmpstr (rollback, ==, "Rollback this configuration during reboots");
+    g_assert_cmpuint (check_mnemonic (get_widget (dialog, "volatile_check")), ==, GDK_KEY_d);
+  }
   g_assert_false (gtk_widget_get_sensitive (check));
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
   g_assert_true (gtk_widget_get_visible (reason));
@@ -178,7 +192,27 @@ test_cluster_gate (DialogFixture *fixture,
   GtkWidget *check = get_widget (dialog, "balloon_check");
   GtkWidget *reason = get_widget (dialog, "balloon_reason");
 
-  g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)), ==, "Enable Memory Balloon Optimization");
+  {
+    g_autofree char *shown = check_label_shown (check);
+    g_autofree char *ksm = check_label_shown (get_widget (dialog, "ksm_check"));
+
+    g_assert_cmpstr (shown, ==, "Enable Memory Balloon Optimization");
+    g_assert_cmpuint (check_mnemonic (check), ==, GDK_KEY_b);
+    g_assert_cmpstr (ksm, ==, "Enable KSM");
+    g_assert_cmpuint (check_mnemonic (get_widget (dialog, "ksm_check")), ==, GDK_KEY_k);
+  }
+  /* The names screen readers and tests use carry no mnemonic underscore. */
+  {
+    g_autofree char *problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (check),
+                                                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                   "Enable Memory Balloon Optimization");
+    g_autofree char *ksm_problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (get_widget (dialog, "ksm_check")),
+                                                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                       "Enable KSM");
+
+    g_assert_null (problem);
+    g_assert_null (ksm_problem);
+  }
   g_assert_false (gtk_widget_get_sensitive (check));
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
   g_assert_true (gtk_widget_get_visible (reason));

@@ -65,7 +65,12 @@ balloon_check (AeroVmDialog *dialog)
 {
   GtkCheckButton *check = GTK_CHECK_BUTTON (get_widget (dialog, "balloon_check"));
 
-  g_assert_cmpstr (gtk_check_button_get_label (check), ==, BALLOON_LABEL);
+  {
+    g_autofree char *shown = check_label_shown (check);
+
+    g_assert_cmpstr (shown, ==, BALLOON_LABEL);
+    g_assert_cmpuint (check_mnemonic (check), ==, GDK_KEY_b);
+  }
   {
     g_autofree char *problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (check),
                                                                    GTK_ACCESSIBLE_PROPERTY_LABEL,
