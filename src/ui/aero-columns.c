@@ -16,6 +16,7 @@ typedef struct
   AeroColumnFormatFunc  accessible;
   gpointer              user_data;
   float                 xalign;
+  gboolean              expand;
   GWeakRef              watch;
   char                 *watch_signal;
 } ColumnInfo;
@@ -44,6 +45,9 @@ cell_update (GtkListItem *list_item,
 
   text = info->format (item, info->user_data);
   gtk_label_set_label (GTK_LABEL (label), text ? text : "");
+  /* A long name is ellipsized: the pointer shows all of it. */
+  if (info->expand)
+    gtk_widget_set_tooltip_text (label, text);
 
   /* An unknown value is dimmed, so it never reads as a fact. */
   if (g_strcmp0 (text, AERO_FORMAT_UNKNOWN) == 0)
@@ -99,6 +103,10 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), info->xalign);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  /* The expanding column names the row: it never shrinks to a few
+   * letters while fixed columns keep their width. */
+  if (info->expand)
+    gtk_label_set_width_chars (GTK_LABEL (label), AERO_COLUMNS_EXPAND_MIN_CHARS);
   gtk_list_item_set_child (list_item, label);
   g_object_set_data (G_OBJECT (list_item), "aero-column-info", info);
 }
@@ -162,6 +170,7 @@ aero_columns_append (GtkColumnView        *view,
   info->accessible = spec->accessible;
   info->user_data = spec->user_data;
   info->xalign = spec->xalign;
+  info->expand = spec->expand;
   g_weak_ref_init (&info->watch, spec->watch);
   info->watch_signal = g_strdup (spec->watch_signal);
 

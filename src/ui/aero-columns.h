@@ -12,6 +12,9 @@
 
 G_BEGIN_DECLS
 
+/* The narrowest an expanding column gets, in characters. */
+#define AERO_COLUMNS_EXPAND_MIN_CHARS 12
+
 /* Returns the cell text for @item (newly allocated). */
 typedef char *(*AeroColumnFormatFunc) (gpointer item,
                                        gpointer user_data);

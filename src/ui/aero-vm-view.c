@@ -241,12 +241,14 @@ add_columns (AeroVmView *self)
   GtkSorter *name_sorter;
   AeroColumnSpec specs[] = {
     { "name", _("Name"), format_name, format_name_accessible, self, TRUE, 0, 0.0f, NULL, NULL },
-    { "status", _("Status"), format_status, NULL, self, FALSE, 130, 0.0f, NULL, NULL },
-    { "cluster", _("Cluster"), format_cluster, NULL, self, FALSE, 150, 0.0f, G_OBJECT (self), "clusters-changed" },
-    { "memory", _("Memory"), format_memory, NULL, self, FALSE, 90, 1.0f, NULL, NULL },
-    { "guaranteed", _("Guaranteed"), format_guaranteed, NULL, self, FALSE, 100, 1.0f, NULL, NULL },
-    { "maximum", _("Maximum"), format_max, NULL, self, FALSE, 90, 1.0f, NULL, NULL },
-    { "ballooning", _("Ballooning"), format_ballooning, NULL, self, FALSE, 100, 0.5f, NULL, NULL },
+    /* Wide enough for the title and the sort arrow, narrow enough that
+     * Name keeps room for a name beside the detail pane at 1100 px. */
+    { "status", _("Status"), format_status, NULL, self, FALSE, 98, 0.0f, NULL, NULL },
+    { "cluster", _("Cluster"), format_cluster, NULL, self, FALSE, 128, 0.0f, G_OBJECT (self), "clusters-changed" },
+    { "memory", _("Memory"), format_memory, NULL, self, FALSE, 88, 1.0f, NULL, NULL },
+    { "guaranteed", _("Guaranteed"), format_guaranteed, NULL, self, FALSE, 112, 1.0f, NULL, NULL },
+    { "maximum", _("Maximum"), format_max, NULL, self, FALSE, 98, 1.0f, NULL, NULL },
+    { "ballooning", _("Ballooning"), format_ballooning, NULL, self, FALSE, 108, 0.5f, NULL, NULL },
   };
 
   name_sorter = GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (AERO_TYPE_VM, NULL, "name")));

@@ -817,6 +817,52 @@ select_by_name (AeroVmView *view,
   g_error ("No VM %s", name);
 }
 
+static gboolean
+row_laid_out (gpointer data)
+{
+  RowQuery *q = data;
+  GtkWidget *row = find_row (q->view, q->name);
+
+  return row != NULL && gtk_widget_get_width (row) > 0;
+}
+
+static void
+test_list_names_legible (void)
+{
+  AeroWindow *window = logged_in_window ();
+  AeroVmView *view = aero_window_get_vm_view (window);
+  GtkColumnView *column_view = aero_vm_view_get_column_view (view);
+  RowQuery query = { column_view, "ci-runner-01" };
+  GtkWidget *row;
+  GtkWidget *label;
+  GtkAdjustment *hadjustment;
+  GtkWidget *scroller;
+
+  /* The size of the screenshots, with the detail pane beside the list:
+   * the fixed columns leave Name room for a whole name, and the whole
+   * table fits without scrolling sideways. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  select_by_name (view, "web-01");
+  wait_for (row_laid_out, &query, "the row");
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+
+  row = find_row (column_view, "ci-runner-01");
+  label = gtk_widget_get_first_child (gtk_widget_get_first_child (row));
+  g_assert_true (GTK_IS_LABEL (label));
+  g_test_message ("name cell %d px", gtk_widget_get_width (label));
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+  /* The full name on hover, for the longer ones. */
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (label), ==, "ci-runner-01");
+
+  scroller = gtk_widget_get_ancestor (GTK_WIDGET (column_view), GTK_TYPE_SCROLLED_WINDOW);
+  hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), <=,
+                     gtk_adjustment_get_page_size (hadjustment) + 0.5);
+
+  destroy_window (window);
+}
+
 static void
 test_detail (void)
 {
@@ -1108,6 +1154,7 @@ main (int   argc,
   g_test_add_func ("/ui/login/tls-trust", test_login_tls_trust);
   g_test_add_func ("/ui/list/columns", test_list_columns);
   g_test_add_func ("/ui/list/unknown-ballooning", test_list_unknown_ballooning);
+  g_test_add_func ("/ui/list/names-legible", test_list_names_legible);
   g_test_add_func ("/ui/list/search", test_search);
   g_test_add_func ("/ui/list/search-bad", test_search_bad);
   g_test_add_func ("/ui/list/refresh-in-place", test_refresh_in_place);
