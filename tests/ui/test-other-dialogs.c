@@ -106,6 +106,8 @@ test_run_once_running (DialogFixture *fixture,
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (get_widget (dialog, "banner_revealer"))));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_widget (dialog, "banner_reason"))),
                    ==, "This virtual machine is already running.");
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (get_widget (dialog, "banner"))),
+                   ==, GTK_ACCESSIBLE_ROLE_ALERT);
 }
 
 static void
@@ -325,6 +327,8 @@ test_cluster_dropped_connection (DialogFixture *fixture,
   /* Still open, the choice intact, Retry offered. */
   g_assert_false (*closed);
   g_assert_true (gtk_widget_get_visible (get_widget (dialog, "banner_retry")));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (get_widget (dialog, "banner"))),
+                   ==, GTK_ACCESSIBLE_ROLE_ALERT);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_widget (dialog, "banner_reason"))),
                    ==, "The connection to the engine was lost.");
   g_assert_true (check_active (dialog, "radio_server"));

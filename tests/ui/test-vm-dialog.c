@@ -561,6 +561,9 @@ test_fault_kept (DialogFixture *fixture,
   g_assert_false (*closed);
   g_assert_true (gtk_revealer_get_reveal_child (banner));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_widget (dialog, "banner_reason"))), !=, "");
+  /* Announced to screen readers as it appears. */
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (get_widget (dialog, "banner"))),
+                   ==, GTK_ACCESSIBLE_ROLE_ALERT);
   g_test_message ("fault: %s / %s",
                   gtk_label_get_text (GTK_LABEL (get_widget (dialog, "banner_reason"))),
                   gtk_label_get_text (GTK_LABEL (get_widget (dialog, "banner_detail"))));
