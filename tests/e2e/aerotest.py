@@ -583,9 +583,11 @@ def switch_tab(dialog, title):
     rows of a GtkStackSidebar carry the translated page title and GTK gives
     no way to name them otherwise."""
     def sidebar_rows():
+        # The side bar comes before the pages in the tree: the first list
+        # with one row per tab.
         for node in find_all(dialog, "list"):
             rows = [c for c in children(node) if role(c) == "list item"]
-            if len(rows) == len(TAB_POSITIONS) and all(not name(r) for r in rows):
+            if len(rows) == len(TAB_POSITIONS):
                 return rows
         return None
     rows = wait_for("the dialog's side bar", sidebar_rows)
