@@ -35,9 +35,21 @@ new_form_message (AeroEngine *self,
   return msg;
 }
 
-/* The body of a request sent with soup_session_send_and_read_async()
- * for @task, whose task data is the message; NULL once the transport
- * error is returned on @task. */
+/* Sends @msg (taken: it becomes the task data of @task, taken too) and
+ * reads the whole answer; @callback gets it with finish_read(). */
+static void
+send_read (AeroEngine          *self,
+           GTask               *task,
+           SoupMessage         *msg,
+           GAsyncReadyCallback  callback)
+{
+  g_task_set_task_data (task, msg, g_object_unref);
+  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT,
+                                    g_task_get_cancellable (task), callback, task);
+}
+
+/* The body of a request sent with send_read() for @task; NULL once the
+ * transport error is returned on @task. */
 static GBytes *
 finish_read (GObject      *session,
              GAsyncResult *result,
@@ -168,10 +180,7 @@ aero_engine_authenticate_async (AeroEngine          *self,
                            "password", self->password,
                            NULL);
   msg = new_form_message (self, "/sso/oauth/token", form);
-  g_task_set_task_data (task, msg, g_object_unref);
-
-  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable,
-                                    on_token_received, g_steal_pointer (&task));
+  send_read (self, g_steal_pointer (&task), msg, on_token_received);
 }
 
 gboolean
@@ -179,9 +188,7 @@ aero_engine_authenticate_finish (AeroEngine    *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return aero_engine_propagate_boolean (self, result, aero_engine_authenticate_async, error);
 }
 
 /* --- login ------------------------------------------------------------ */
@@ -403,9 +410,7 @@ aero_engine_logout_async (AeroEngine          *self,
       return;
     }
 
-  g_task_set_task_data (task, msg, g_object_unref);
-  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable,
-                                    on_logout, g_steal_pointer (&task));
+  send_read (self, g_steal_pointer (&task), msg, on_logout);
 }
 
 gboolean
@@ -508,10 +513,7 @@ aero_engine_fetch_ca_async (AeroEngine          *self,
    * request only, never a later API call. */
   soup_message_add_flags (msg, SOUP_MESSAGE_NEW_CONNECTION | SOUP_MESSAGE_NO_REDIRECT);
   soup_message_headers_replace (soup_message_get_request_headers (msg), "Connection", "close");
-  g_task_set_task_data (task, msg, g_object_unref);
-
-  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable,
-                                    on_ca_fetched, g_steal_pointer (&task));
+  send_read (self, g_steal_pointer (&task), msg, on_ca_fetched);
 }
 
 char *
