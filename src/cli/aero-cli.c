@@ -304,6 +304,29 @@ connect_engine (AeroCli *cli)
   return AERO_CLI_EXIT_OK;
 }
 
+/* The options of @command, then its words: none, or exactly one
+ * (@parameter, e.g. "VM") whose absence @missing explains. */
+static int
+parse_command_line (const char    *command,
+                    const char    *parameter,
+                    const char    *missing,
+                    GOptionEntry  *entries,
+                    int           *argc,
+                    char        ***argv)
+{
+  int n_words = missing != NULL ? 2 : 1;
+  int code = AERO_CLI_EXIT_OK;
+
+  if (!parse_command_options (command, parameter, entries, argc, argv, &code))
+    return code;
+  if (*argc < n_words)
+    return usage_error ("%s", missing);
+  if (*argc > n_words)
+    return usage_error (_("unexpected argument \"%s\""), (*argv)[n_words]);
+
+  return AERO_CLI_EXIT_OK;
+}
+
 /* Common start of the commands that take no argument (vms, clusters,
  * templates): their options, then the login. */
 static int
@@ -313,12 +336,10 @@ begin_list_command (AeroCli       *cli,
                     int           *argc,
                     char        ***argv)
 {
-  int code = AERO_CLI_EXIT_OK;
+  int code = parse_command_line (command, "", NULL, entries, argc, argv);
 
-  if (!parse_command_options (command, "", entries, argc, argv, &code))
+  if (code != AERO_CLI_EXIT_OK)
     return code;
-  if (*argc > 1)
-    return usage_error (_("unexpected argument \"%s\""), (*argv)[1]);
 
   return connect_engine (cli);
 }
@@ -685,15 +706,11 @@ begin_vm_command (AeroCli       *cli,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *command = g_strdup_printf ("vm %s", verb);
-  int code = AERO_CLI_EXIT_OK;
+  g_autofree char *missing = g_strdup_printf (_("\"%s\" needs a VM (name or id)"), command);
+  int code;
 
-  if (!parse_command_options (command, "VM", entries, argc, argv, &code))
+  if ((code = parse_command_line (command, "VM", missing, entries, argc, argv)) != AERO_CLI_EXIT_OK)
     return code;
-  if (*argc < 2)
-    return usage_error (_("\"%s\" needs a VM (name or id)"), command);
-  if (*argc > 2)
-    return usage_error (_("unexpected argument \"%s\""), (*argv)[2]);
-
   if ((code = connect_engine (cli)) != AERO_CLI_EXIT_OK)
     return code;
   if (get_clusters (cli, &error) == NULL)
@@ -1060,12 +1077,10 @@ cmd_cluster_set (AeroCli  *cli,
   gboolean value = FALSE;
   int code = AERO_CLI_EXIT_OK;
 
-  if (!parse_command_options ("cluster set", "CLUSTER", entries, &argc, &argv, &code))
+  if ((code = parse_command_line ("cluster set", "CLUSTER",
+                                  _("\"cluster set\" needs a CLUSTER (name or id)"),
+                                  entries, &argc, &argv)) != AERO_CLI_EXIT_OK)
     return code;
-  if (argc < 2)
-    return usage_error (_("\"cluster set\" needs a CLUSTER (name or id)"));
-  if (argc > 2)
-    return usage_error (_("unexpected argument \"%s\""), argv[2]);
   if (ballooning != NULL && !aero_cli_parse_switch (ballooning, &value))
     return usage_error (_("--ballooning takes \"on\" or \"off\", not \"%s\""), ballooning);
   if (overcommit != -1 && overcommit < 1)

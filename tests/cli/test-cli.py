@@ -100,13 +100,19 @@ def test_bad_usage(cli):
                  ["vm", "set", "web-03", "--ballooning", "maybe"],
                  ["vm", "set", "web-03", "--no-such-option"],
                  ["vm", "show"], ["vm", "show", "a", "b"],
-                 ["cluster", "set", "Legacy"],
+                 ["cluster", "set", "Legacy"], ["cluster", "set"], ["cluster", "set", "a", "b"],
                  ["vms", "extra"], ["clusters", "extra"], ["templates", "extra"],
                  ["--no-such-global", "vms"]):
         code, out, err = cli.run(*args)
         check(code == 2, f"{args}: exit {code}, expected 2")
         check(err.strip() != "", f"{args}: nothing on stderr")
         check(out == "", f"{args}: unexpected stdout {out!r}")
+    for args, words in ((["vm", "show"], '"vm show" needs a VM'),
+                        (["vm", "start", "a", "b"], 'unexpected argument "b"'),
+                        (["cluster", "set"], '"cluster set" needs a CLUSTER'),
+                        (["clusters", "x"], 'unexpected argument "x"')):
+        code, _, err = cli.run(*args)
+        check(words in err, f"{args}: {err!r}")
     code, _, err = cli.run("vms", env={"AEROSTAT_ENGINE": None})
     check(code == 2 and "AEROSTAT_ENGINE" in err, f"no engine: {code} {err}")
     code, _, err = cli.run("vms", env={"AEROSTAT_PASSWORD": None})
