@@ -693,15 +693,14 @@ cmd_vms (AeroCli  *cli,
 /* vm ...                                                              */
 /* ------------------------------------------------------------------ */
 
-/* Common start of every "vm VERB VM" command: options, one VM argument,
- * the login and the VM from a single GET. */
+/* Common start of every "vm VERB VM" command: one VM argument (the
+ * command's own options are parsed before), the login and the VM from a
+ * single GET. */
 static int
 begin_vm_command (AeroCli       *cli,
                   const char    *verb,
-                  GOptionEntry  *entries,
                   int           *argc,
                   char        ***argv,
-                  gboolean       need_vm,
                   AeroVm       **out_vm)
 {
   g_autoptr(GError) error = NULL;
@@ -709,19 +708,16 @@ begin_vm_command (AeroCli       *cli,
   g_autofree char *missing = g_strdup_printf (_("\"%s\" needs a VM (name or id)"), command);
   int code;
 
-  if ((code = parse_command_line (command, "VM", missing, entries, argc, argv)) != AERO_CLI_EXIT_OK)
+  if ((code = parse_command_line (command, "VM", missing, NULL, argc, argv)) != AERO_CLI_EXIT_OK)
     return code;
   if ((code = connect_engine (cli)) != AERO_CLI_EXIT_OK)
     return code;
   if (get_clusters (cli, &error) == NULL)
     return report_error (error);
 
-  if (need_vm)
-    {
-      *out_vm = find_vm (cli, (*argv)[1], &error);
-      if (*out_vm == NULL)
-        return report_error (error);
-    }
+  *out_vm = find_vm (cli, (*argv)[1], &error);
+  if (*out_vm == NULL)
+    return report_error (error);
 
   return AERO_CLI_EXIT_OK;
 }
@@ -734,7 +730,7 @@ cmd_vm_show (AeroCli  *cli,
   g_autoptr(AeroVm) vm = NULL;
   int code;
 
-  if ((code = begin_vm_command (cli, "show", NULL, &argc, &argv, TRUE, &vm)) != AERO_CLI_EXIT_OK)
+  if ((code = begin_vm_command (cli, "show", &argc, &argv, &vm)) != AERO_CLI_EXIT_OK)
     return code;
 
   print_vm (cli, vm);
@@ -804,7 +800,7 @@ cmd_vm_set (AeroCli  *cli,
   if (max_memory != NULL && !aero_cli_parse_size (max_memory, &max_bytes))
     return usage_error (_("not a size: \"%s\""), max_memory);
 
-  if ((code = begin_vm_command (cli, "set", NULL, &argc, &argv, TRUE, &vm)) != AERO_CLI_EXIT_OK)
+  if ((code = begin_vm_command (cli, "set", &argc, &argv, &vm)) != AERO_CLI_EXIT_OK)
     return code;
 
   edit = aero_vm_edit_new_for_vm (vm, cli->clusters);
@@ -946,7 +942,7 @@ cmd_vm_run_once (AeroCli  *cli,
       override = value ? AERO_TRISTATE_TRUE : AERO_TRISTATE_FALSE;
     }
 
-  if ((code = begin_vm_command (cli, "run-once", NULL, &argc, &argv, TRUE, &vm)) != AERO_CLI_EXIT_OK)
+  if ((code = begin_vm_command (cli, "run-once", &argc, &argv, &vm)) != AERO_CLI_EXIT_OK)
     return code;
 
   if (override == AERO_TRISTATE_TRUE)
@@ -982,8 +978,8 @@ cmd_vm_power (AeroCli  *cli,
   gboolean ok;
   int code;
 
-  if ((code = begin_vm_command (cli, start ? "start" : "stop", NULL, &argc, &argv,
-                                TRUE, &vm)) != AERO_CLI_EXIT_OK)
+  code = begin_vm_command (cli, start ? "start" : "stop", &argc, &argv, &vm);
+  if (code != AERO_CLI_EXIT_OK)
     return code;
 
   if (start)
