@@ -200,10 +200,33 @@ aero_login_page_class_init (AeroLoginPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
+/* libadwaita 1.2 gives the password row's peek icon the button role but
+ * no name (screen readers say "GtkImage"); name whatever plays that
+ * part, in any version. */
+static void
+name_peek_button (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (child)) == GTK_ACCESSIBLE_ROLE_BUTTON ||
+          GTK_IS_BUTTON (child))
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show Password"),
+                                          -1);
+          continue;
+        }
+      name_peek_button (child);
+    }
+}
+
 static void
 aero_login_page_init (AeroLoginPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_peek_button (GTK_WIDGET (self->password_row));
 
   /* The error text is announced when it appears. */
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->connect_button),

@@ -270,6 +270,25 @@ search_and_wait (AeroWindow *window,
   wait_for (vm_list_idle, view, "the search");
 }
 
+static void
+select_by_name (AeroVmView *view,
+                const char *name)
+{
+  GtkSelectionModel *selection = aero_vm_view_get_selection (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
+    {
+      g_autoptr(AeroVm) vm = g_list_model_get_item (G_LIST_MODEL (selection), i);
+
+      if (g_strcmp0 (aero_vm_get_name (vm), name) == 0)
+        {
+          gtk_selection_model_select_item (selection, i, TRUE);
+          return;
+        }
+    }
+  g_error ("No VM %s", name);
+}
+
 /* Login */
 
 static void
@@ -362,6 +381,81 @@ static gboolean
 login_busy (gpointer data)
 {
   return aero_login_page_get_busy (aero_window_get_login_page (data));
+}
+
+static gboolean
+has_label_descendant (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && *gtk_label_get_text (GTK_LABEL (child)) != '\0')
+        return TRUE;
+      if (has_label_descendant (child))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Every visible control with a button role has a name a screen reader
+ * can say: its own label, an accessible label or a text inside. */
+static void
+collect_unnamed_buttons (GtkWidget *widget,
+                         GString   *out)
+{
+  GtkAccessibleRole role;
+
+  if (!gtk_widget_get_visible (widget))
+    return;
+
+  role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget));
+  if (role == GTK_ACCESSIBLE_ROLE_BUTTON)
+    {
+      /* Not "labelled-by": libadwaita 1.2 points its peek button at an
+       * image, and the name read out is "GtkImage". A menu button names
+       * its inner toggle itself. */
+      gboolean named =
+        GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget)) ||
+        gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+        (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL &&
+         gtk_button_get_icon_name (GTK_BUTTON (widget)) == NULL) ||
+        has_label_descendant (widget);
+
+      if (!named)
+        g_string_append_printf (out, " %s(in %s)", G_OBJECT_TYPE_NAME (widget),
+                                G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_unnamed_buttons (child, out);
+}
+
+static void
+test_buttons_named (void)
+{
+  AeroWindow *window = new_window ();
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  /* The login page, then the session with a VM in the detail pane. */
+  wait_for (window_mapped, window, "the window");
+  collect_unnamed_buttons (GTK_WIDGET (window), unnamed);
+  g_assert_cmpstr (unnamed->str, ==, "");
+
+  g_assert_true (connect_and_wait (window, aero_demo_engine_get_api_url (demo),
+                                   "admin@internal", "demo", &error));
+  wait_for (vm_list_idle, aero_window_get_vm_view (window), "the VM list");
+  select_by_name (aero_window_get_vm_view (window), "web-01");
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  collect_unnamed_buttons (GTK_WIDGET (window), unnamed);
+  g_assert_cmpstr (unnamed->str, ==, "");
+
+  destroy_window (window);
 }
 
 static void
@@ -798,25 +892,6 @@ detail_says (gpointer data)
                           g_str_has_prefix (text, "Memory ballooning requires"));
 }
 
-static void
-select_by_name (AeroVmView *view,
-                const char *name)
-{
-  GtkSelectionModel *selection = aero_vm_view_get_selection (view);
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
-    {
-      g_autoptr(AeroVm) vm = g_list_model_get_item (G_LIST_MODEL (selection), i);
-
-      if (g_strcmp0 (aero_vm_get_name (vm), name) == 0)
-        {
-          gtk_selection_model_select_item (selection, i, TRUE);
-          return;
-        }
-    }
-  g_error ("No VM %s", name);
-}
-
 static gboolean
 row_laid_out (gpointer data)
 {
@@ -1148,6 +1223,7 @@ main (int   argc,
   g_test_add_func ("/ui/login/recent-engines", test_login_recent_engines);
   g_test_add_func ("/ui/login/wrong-password", test_login_wrong_password);
   g_test_add_func ("/ui/login/cancel", test_login_cancel);
+  g_test_add_func ("/ui/a11y/buttons-named", test_buttons_named);
   g_test_add_func ("/ui/login/unreachable", test_login_unreachable);
   g_test_add_func ("/ui/login/not-ovirt", test_login_not_ovirt);
   g_test_add_func ("/ui/login/tls", test_login_tls);
