@@ -15,6 +15,7 @@ typedef enum {
   OUTCOME_CHANGED,
   OUTCOME_SKIPPED,
   OUTCOME_FAILED,
+  OUTCOME_STOPPED,  /* the admin stopped the run before it was sent */
 } Outcome;
 
 /* One VM of the selection, from plan to result. */
@@ -47,6 +48,7 @@ struct _AeroBulkBalloonDialog
   guint           n_sent;
   guint           n_changed;
   guint           n_failed;
+  gboolean        stopping;
 
   AdwWindowTitle *window_title;
   GtkWidget      *cancel_button;
@@ -459,6 +461,8 @@ outcome_text (AeroBulkBalloonDialog *self,
       return self->enable ? _("Ballooning enabled") : _("Ballooning disabled");
     case OUTCOME_FAILED:
       return item->message;
+    case OUTCOME_STOPPED:
+      return _("Not changed: stopped before it was sent");
     case OUTCOME_SKIPPED:
     case OUTCOME_PENDING:
     default:
@@ -509,6 +513,10 @@ results_bind_cb (GtkSignalListItemFactory *factory,
       /* TRANSLATORS: %s is the engine's own message */
       line = g_strdup_printf (_("Failed: %s"), item->message);
       break;
+    case OUTCOME_STOPPED:
+      icon = "action-unavailable-symbolic";
+      line = g_strdup (outcome_text (self, item));
+      break;
     case OUTCOME_SKIPPED:
     case OUTCOME_PENDING:
     default:
@@ -529,7 +537,12 @@ show_results (AeroBulkBalloonDialog *self)
 
   set_model (self->results_list, names);
 
-  if (self->n_failed == 0)
+  if (self->stopping)
+    text = g_strdup_printf (ngettext ("Stopped: %u of %u update was sent.",
+                                      "Stopped: %u of %u updates were sent.",
+                                      self->n_to_send),
+                            self->n_sent, self->n_to_send);
+  else if (self->n_failed == 0)
     text = g_strdup_printf (ngettext ("%u virtual machine was updated.",
                                       "%u virtual machines were updated.", self->n_changed),
                             self->n_changed);
@@ -605,7 +618,9 @@ update_vm_cb (GObject      *source,
 static void
 send_next (AeroBulkBalloonDialog *self)
 {
-  while (self->n_in_flight < AERO_BULK_BALLOON_PARALLEL && self->next_index < self->items->len)
+  while (!self->stopping
+         && self->n_in_flight < AERO_BULK_BALLOON_PARALLEL
+         && self->next_index < self->items->len)
     {
       Item *item = g_ptr_array_index (self->items, self->next_index++);
       g_autoptr(JsonNode) body = NULL;
@@ -629,7 +644,20 @@ send_next (AeroBulkBalloonDialog *self)
                                    self->cancellable, update_vm_cb, send);
     }
 
-  if (self->n_in_flight == 0 && self->next_index >= self->items->len)
+  if (self->n_in_flight > 0)
+    return;
+
+  if (self->stopping)
+    for (; self->next_index < self->items->len; self->next_index++)
+      {
+        Item *item = g_ptr_array_index (self->items, self->next_index);
+
+        item->outcome = (item->action == AERO_BULK_BALLOONING_CHANGE_NOW
+                         || item->action == AERO_BULK_BALLOONING_CHANGE_NEXT_RUN)
+                        ? OUTCOME_STOPPED : OUTCOME_SKIPPED;
+      }
+
+  if (self->next_index >= self->items->len)
     show_results (self);
 }
 
@@ -670,6 +698,18 @@ dialog_cancel (GtkWidget  *widget,
                GVariant   *parameter)
 {
   AeroBulkBalloonDialog *self = AERO_BULK_BALLOON_DIALOG (widget);
+
+  /* Half-way, Cancel stops sending but lets the updates already sent
+   * finish, then shows what changed and what was not sent: the admin
+   * must know where the run stopped. A second Cancel closes at once. */
+  if (g_strcmp0 (self->stage, "progress") == 0 && !self->stopping)
+    {
+      self->stopping = TRUE;
+      gtk_label_set_text (self->progress_label,
+                          _("Stopping after the updates already sent…"));
+      send_next (self);
+      return;
+    }
 
   g_cancellable_cancel (self->cancellable);
   /* Stopped half-way: what did change must still reach the caller. */

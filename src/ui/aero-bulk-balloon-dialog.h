@@ -3,7 +3,9 @@
  * A summary first (what changes now, what at the next run, what is
  * skipped and why), then one PUT per VM carrying only
  * memory_policy.ballooning (a few in parallel, with progress; one failure
- * does not stop the others), then a result list.
+ * does not stop the others), then a result list. Cancel during the
+ * updates stops sending, lets those sent finish and shows the results
+ * with the rest marked as not sent; a second Cancel closes at once.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -625,6 +625,58 @@ test_keyboard_return_reaches_ok (DialogFixture *fixture,
   assert_focus_on_ok (bulk);
 }
 
+/* Cancel half-way: the updates already sent finish, the rest is not
+ * sent, and the results say which is which. */
+static void
+test_bulk_stop (DialogFixture *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) vms = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(AeroVm) down = find_by_name (fixture->vms, "prod-app-02");
+  g_autoptr(GPtrArray) puts = NULL;
+  g_auto(GStrv) results = NULL;
+  AeroBulkBalloonDialog *dialog;
+  gboolean *closed;
+  guint n_stopped = 0;
+
+  for (guint i = 0; i < 20; i++)
+    {
+      AeroVm *vm = aero_vm_copy (down);
+      g_autofree char *name = g_strdup_printf ("stop-%02u", i);
+
+      aero_vm_set_name (vm, name);
+      g_ptr_array_add (vms, vm);
+    }
+
+  dialog = aero_bulk_balloon_dialog_new (fixture->engine, vms, fixture->clusters, TRUE);
+  closed = watch_destroy (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  if (g_strcmp0 (aero_bulk_balloon_dialog_get_stage (dialog), "summary") != 0)
+    wait_signal (dialog, "ready");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
+  g_assert_cmpstr (aero_bulk_balloon_dialog_get_stage (dialog), ==, "progress");
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.cancel", NULL);
+  g_assert_false (*closed);
+  if (g_strcmp0 (aero_bulk_balloon_dialog_get_stage (dialog), "results") != 0)
+    wait_signal (dialog, "finished");
+  g_assert_false (*closed);
+
+  puts = recorded_with_method (fixture, "PUT");
+  g_assert_cmpuint (puts->len, <=, AERO_BULK_BALLOON_PARALLEL);
+  results = aero_bulk_balloon_dialog_dup_results (dialog);
+  for (guint i = 0; results[i] != NULL; i++)
+    if (g_str_has_suffix (results[i], ": Not changed: stopped before it was sent"))
+      n_stopped++;
+  g_assert_cmpuint (n_stopped, ==, 20 - puts->len);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (get_widget (dialog, "results_label"))),
+                                   "Stopped: "));
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
+  wait_flag (closed, "the dialog to close");
+  g_free (closed);
+}
+
 /* The children a list widget built, whatever their kind. */
 static guint
 count_children (GtkWidget *widget)
@@ -861,6 +913,7 @@ main (int   argc,
   ADD ("/bulk-balloon-dialog/unknown-fetched", test_bulk_unknown_fetched);
   ADD ("/bulk-balloon-dialog/unknown-progress", test_bulk_unknown_progress);
   ADD ("/bulk-balloon-dialog/many", test_bulk_many);
+  ADD ("/bulk-balloon-dialog/stop", test_bulk_stop);
   ADD ("/dialogs/entry-points", test_entry_points);
   ADD ("/dialogs/keyboard-tab-stops", test_keyboard_tab_stops);
   ADD ("/dialogs/narrow", test_narrow);
