@@ -294,8 +294,9 @@ mb_to_gb_text (GBinding     *binding,
 {
   gint64 mb = g_value_get_int64 (from);
 
-  /* TRANSLATORS: the MB value of a memory field, shown in GB beside it */
-  g_value_take_string (to, g_strdup_printf (_("%.2f GB"), (double) mb / 1024.0));
+  /* TRANSLATORS: the MB value of a memory field, shown in GB beside it;
+   * a no-break space keeps the unit with its number */
+  g_value_take_string (to, g_strdup_printf (_("%.2f\u00a0GB"), (double) mb / 1024.0));
   return TRUE;
 }
 

@@ -937,6 +937,20 @@ test_keyboard_tab_enters_page (DialogFixture *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (tabs), ==, "system");
 }
 
+/* The GB beside a memory field never wraps apart from its number. */
+static void
+test_gb_subtitle (DialogFixture *fixture,
+                  gconstpointer  data)
+{
+  AeroVmDialog *dialog = open_new (fixture);
+
+  set_spin (dialog, "memory_spin", 2048);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (get_widget (dialog, "memory_row"))),
+                   ==, "2.00\u00a0GB");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (get_widget (dialog, "max_memory_row"))),
+                   ==, "8.00\u00a0GB");
+}
+
 /* A phone-width screen: every dialog fits 360 px, or scrolls. */
 static void
 test_narrow (DialogFixture *fixture,
@@ -1026,6 +1040,7 @@ main (int   argc,
   ADD ("custom-compatibility", test_custom_compatibility);
   ADD ("keyboard-tab-stops", test_keyboard_tab_stops);
   ADD ("narrow", test_narrow);
+  ADD ("gb-subtitle", test_gb_subtitle);
   ADD ("accessible-names", test_accessible_names);
   ADD ("keyboard-tab-enters-page", test_keyboard_tab_enters_page);
 #undef ADD
