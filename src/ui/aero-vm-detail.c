@@ -20,6 +20,7 @@ struct _AeroVmDetail
   AeroVm          *vm;
   AeroCluster     *cluster;
   AeroMemoryStats *stats;
+  AeroVm          *next_run;    /* the pending configuration, once fetched */
   GCancellable    *cancellable;
   gulong           notify_id;
 
@@ -125,6 +126,95 @@ update_legend (AeroVmDetail *self)
 }
 
 static void
+append_change (GString    *out,
+               const char *change)
+{
+  if (out->len > 0)
+    /* TRANSLATORS: separates the pending changes of a VM */
+    g_string_append (out, C_("list separator", ", "));
+  g_string_append (out, change);
+}
+
+/* What the pending configuration changes, in words; the generic sentence
+ * until it is fetched, or when nothing shown here differs. */
+static char *
+dup_next_run_text (AeroVmDetail *self)
+{
+  g_autoptr(GString) changes = g_string_new (NULL);
+  AeroMemoryPolicy *now;
+  AeroMemoryPolicy *next;
+
+  if (self->next_run == NULL)
+    return g_strdup (_("Changes are pending until the next restart"));
+
+  now = aero_vm_get_memory_policy (self->vm);
+  next = aero_vm_get_memory_policy (self->next_run);
+
+  if (aero_vm_get_memory (self->next_run) >= 0 &&
+      aero_vm_get_memory (self->next_run) != aero_vm_get_memory (self->vm))
+    {
+      g_autofree char *amount = aero_format_bytes (aero_vm_get_memory (self->next_run));
+      g_autofree char *change = NULL;
+
+      /* TRANSLATORS: a pending change, e.g. "memory 8 GB" */
+      change = g_strdup_printf (_("memory %s"), amount);
+      append_change (changes, change);
+    }
+
+  if (next != NULL)
+    {
+      gint64 guaranteed = aero_memory_policy_get_guaranteed (next);
+      gint64 max = aero_memory_policy_get_max (next);
+      AeroTristate ballooning = aero_memory_policy_get_ballooning (next);
+
+      if (guaranteed >= 0 && (now == NULL || guaranteed != aero_memory_policy_get_guaranteed (now)))
+        {
+          g_autofree char *amount = aero_format_bytes (guaranteed);
+          g_autofree char *change = NULL;
+
+          /* TRANSLATORS: a pending change, e.g. "guaranteed 2 GB" */
+          change = g_strdup_printf (_("guaranteed %s"), amount);
+          append_change (changes, change);
+        }
+      if (max >= 0 && (now == NULL || max != aero_memory_policy_get_max (now)))
+        {
+          g_autofree char *amount = aero_format_bytes (max);
+          g_autofree char *change = NULL;
+
+          /* TRANSLATORS: a pending change, e.g. "maximum memory 8 GB" */
+          change = g_strdup_printf (_("maximum memory %s"), amount);
+          append_change (changes, change);
+        }
+      if (ballooning != AERO_TRISTATE_UNKNOWN &&
+          (now == NULL || ballooning != aero_memory_policy_get_ballooning (now)))
+        append_change (changes, ballooning == AERO_TRISTATE_TRUE
+                                ? _("ballooning on")
+                                : _("ballooning off"));
+    }
+
+  if (changes->len == 0)
+    return g_strdup (_("Changes are pending until the next restart"));
+
+  /* TRANSLATORS: %s lists the pending changes, e.g. "maximum memory
+   * 8 GB, ballooning off" */
+  return g_strdup_printf (_("At the next restart: %s"), changes->str);
+}
+
+static void
+update_next_run (AeroVmDetail *self)
+{
+  gboolean pending = aero_vm_get_next_run_configuration_exists (self->vm) == AERO_TRISTATE_TRUE;
+
+  if (pending)
+    {
+      g_autofree char *text = dup_next_run_text (self);
+
+      aero_banner_set_title (self->next_run_banner, text);
+    }
+  aero_banner_set_revealed (self->next_run_banner, pending);
+}
+
+static void
 update_texts (AeroVmDetail *self)
 {
   AeroMemoryPolicy *policy;
@@ -153,9 +243,7 @@ update_texts (AeroVmDetail *self)
   adw_action_row_set_subtitle (self->guaranteed_row, guaranteed);
   adw_action_row_set_subtitle (self->max_row, max);
 
-  aero_banner_set_revealed (self->next_run_banner,
-                            aero_vm_get_next_run_configuration_exists (self->vm) == AERO_TRISTATE_TRUE);
-
+  update_next_run (self);
   update_legend (self);
 }
 
@@ -216,6 +304,32 @@ get_vm_cb (GObject      *object,
 }
 
 static void
+next_run_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(AeroVmDetail) self = user_data;
+  g_autoptr(AeroVm) next_run = NULL;
+  g_autoptr(GError) error = NULL;
+
+  next_run = aero_engine_get_vm_finish (AERO_ENGINE (object), result, &error);
+  if (next_run == NULL)
+    {
+      /* The banner keeps its generic sentence. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+          !g_error_matches (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_CANCELLED))
+        g_debug ("next run configuration: %s", error->message);
+      return;
+    }
+
+  if (self->vm == NULL || g_strcmp0 (aero_vm_get_id (self->vm), aero_vm_get_id (next_run)) != 0)
+    return;
+
+  g_set_object (&self->next_run, next_run);
+  update_next_run (self);
+}
+
+static void
 fetch (AeroVmDetail *self)
 {
   AeroMemoryPolicy *policy;
@@ -223,6 +337,7 @@ fetch (AeroVmDetail *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->stats);
+  g_clear_object (&self->next_run);
 
   if (self->engine == NULL || self->vm == NULL || aero_vm_get_id (self->vm) == NULL)
     return;
@@ -233,6 +348,11 @@ fetch (AeroVmDetail *self)
     aero_engine_get_vm_statistics_async (self->engine, aero_vm_get_id (self->vm),
                                          self->cancellable, statistics_cb,
                                          g_object_ref (self));
+
+  /* The banner says what will change, not only that something will. */
+  if (aero_vm_get_next_run_configuration_exists (self->vm) == AERO_TRISTATE_TRUE)
+    aero_engine_get_vm_async (self->engine, aero_vm_get_id (self->vm), TRUE,
+                              self->cancellable, next_run_cb, g_object_ref (self));
 
   /* Lists may leave the flag out: fetch the VM itself rather than guess. */
   policy = aero_vm_get_memory_policy (self->vm);
@@ -253,6 +373,7 @@ aero_vm_detail_dispose (GObject *object)
   g_clear_object (&self->vm);
   g_clear_object (&self->cluster);
   g_clear_object (&self->stats);
+  g_clear_object (&self->next_run);
   g_clear_object (&self->engine);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), AERO_TYPE_VM_DETAIL);
@@ -377,4 +498,15 @@ aero_vm_detail_get_balloon_text (AeroVmDetail *self)
   g_return_val_if_fail (AERO_IS_VM_DETAIL (self), NULL);
 
   return gtk_label_get_label (self->balloon_label);
+}
+
+const char *
+aero_vm_detail_get_next_run_text (AeroVmDetail *self)
+{
+  g_return_val_if_fail (AERO_IS_VM_DETAIL (self), NULL);
+
+  if (self->vm == NULL || !aero_banner_get_revealed (self->next_run_banner))
+    return NULL;
+
+  return aero_banner_get_title (self->next_run_banner);
 }

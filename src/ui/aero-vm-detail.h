@@ -29,5 +29,8 @@ void    aero_vm_detail_reload      (AeroVmDetail *self);
 /* The balloon state in words, e.g. "Ballooning on — the host may reclaim
  * down to 1 GB" (exposed for tests). */
 const char *aero_vm_detail_get_balloon_text (AeroVmDetail *self);
+/* The pending next-run changes in words ("At the next restart: maximum
+ * memory 8 GB, ballooning off"), or NULL when none are pending. */
+const char *aero_vm_detail_get_next_run_text (AeroVmDetail *self);
 
 G_END_DECLS

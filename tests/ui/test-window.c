@@ -984,6 +984,65 @@ test_stop_vm (void)
   destroy_window (window);
 }
 
+static void
+update_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  ConnectResult *res = user_data;
+  g_autoptr(AeroVm) vm = aero_engine_update_vm_finish (AERO_ENGINE (object), result, &res->error);
+
+  res->ok = vm != NULL;
+  res->done = TRUE;
+}
+
+static gboolean
+next_run_text_shown (gpointer data)
+{
+  const char *text = aero_vm_detail_get_next_run_text (data);
+
+  return text != NULL && g_str_has_prefix (text, "At the next restart");
+}
+
+static void
+test_detail_next_run (void)
+{
+  AeroWindow *window = logged_in_window ();
+  AeroVmView *view = aero_window_get_vm_view (window);
+  AeroVmDetail *detail = AERO_VM_DETAIL (aero_vm_view_get_detail (view));
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(GError) error = NULL;
+  ConnectResult res = { 0 };
+  AeroVm *vm;
+
+  select_by_name (view, "mon-01");
+  vm = aero_vm_view_get_selected_vm (view);
+  g_assert_cmpint (aero_vm_get_status (vm), ==, AERO_VM_STATUS_UP);
+  g_assert_null (aero_vm_detail_get_next_run_text (detail));
+
+  /* As the engine does for a running VM: ballooning and the maximum wait
+   * for the next restart. */
+  body = json_from_string ("{\"memory_policy\": {\"ballooning\": false, \"max\": 4294967296}}", &error);
+  g_assert_no_error (error);
+  aero_engine_update_vm_async (aero_window_get_engine (window), aero_vm_get_id (vm), body, TRUE,
+                               NULL, update_cb, &res);
+  wait_for (flag_set, &res.done, "the next-run update");
+  g_assert_no_error (res.error);
+  g_assert_true (res.ok);
+
+  /* The refresh learns that a configuration is pending; the pane says
+   * what it changes, not only that something will. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL));
+  wait_for (next_run_text_shown, detail, "the pending changes in words");
+  g_assert_cmpstr (aero_vm_detail_get_next_run_text (detail), ==,
+                   "At the next restart: maximum memory 4" NBSP "GB, ballooning off");
+  /* Now is still now. */
+  g_assert_cmpstr (aero_vm_detail_get_balloon_text (detail), ==,
+                   "Ballooning on — the host may reclaim down to 1" NBSP "GB");
+
+  destroy_window (window);
+}
+
 static gboolean
 on_login_page (gpointer data)
 {
@@ -1235,6 +1294,7 @@ main (int   argc,
   g_test_add_func ("/ui/list/search-bad", test_search_bad);
   g_test_add_func ("/ui/list/refresh-in-place", test_refresh_in_place);
   g_test_add_func ("/ui/detail", test_detail);
+  g_test_add_func ("/ui/detail/next-run", test_detail_next_run);
   g_test_add_func ("/ui/stop-vm", test_stop_vm);
   g_test_add_func ("/ui/logout", test_logout);
   g_test_add_func ("/ui/session/unauthorized", test_session_unauthorized);
