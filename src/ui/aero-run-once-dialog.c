@@ -23,6 +23,7 @@ struct _AeroRunOnceDialog
   gboolean        busy;
   gboolean        balloon_supported;
   gboolean        startable;
+  GtkWindow      *discard_dialog;
 
   AdwWindowTitle *window_title;
   GtkWidget      *busy_spinner;
@@ -275,12 +276,71 @@ dialog_retry (GtkWidget  *widget,
     gtk_widget_activate_action (widget, "dialog.ok", NULL);
 }
 
+/* Escape or Cancel with overrides chosen asks first, as the VM and
+ * cluster dialogs do. */
+static gboolean
+has_edits (AeroRunOnceDialog *self)
+{
+  AeroTristate stored;
+
+  if (!self->loaded || self->busy)
+    return FALSE;
+  if (gtk_check_button_get_active (self->paused_check)
+      || gtk_check_button_get_active (self->volatile_check))
+    return TRUE;
+  if (!self->balloon_supported)
+    return FALSE;
+  stored = aero_memory_policy_get_ballooning (aero_vm_get_memory_policy (self->vm));
+  return gtk_check_button_get_active (self->balloon_check) != (stored == AERO_TRISTATE_TRUE);
+}
+
+static gboolean
+destroy_idle_cb (gpointer user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+discard_response_cb (AeroRunOnceDialog *self,
+                     const char        *response)
+{
+  self->discard_dialog = NULL;
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      g_cancellable_cancel (self->cancellable);
+      /* The question is still answering and transient for us: go once it
+       * has closed. */
+      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_idle_cb,
+                       g_object_ref (self), g_object_unref);
+    }
+}
+
+static void
+ask_discard (AeroRunOnceDialog *self)
+{
+  if (self->discard_dialog != NULL)
+    return;
+
+  self->discard_dialog = aero_dialogs_new_discard_question (GTK_WINDOW (self));
+  g_signal_connect_object (self->discard_dialog, "response",
+                           G_CALLBACK (discard_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (self->discard_dialog);
+}
+
 static void
 dialog_cancel (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   AeroRunOnceDialog *self = AERO_RUN_ONCE_DIALOG (widget);
+
+  if (has_edits (self))
+    {
+      ask_discard (self);
+      return;
+    }
 
   g_cancellable_cancel (self->cancellable);
   gtk_window_destroy (GTK_WINDOW (self));
@@ -289,9 +349,25 @@ dialog_cancel (GtkWidget  *widget,
 static gboolean
 aero_run_once_dialog_close_request (GtkWindow *window)
 {
-  g_cancellable_cancel (AERO_RUN_ONCE_DIALOG (window)->cancellable);
+  AeroRunOnceDialog *self = AERO_RUN_ONCE_DIALOG (window);
+
+  if (has_edits (self))
+    {
+      ask_discard (self);
+      return TRUE;
+    }
+
+  g_cancellable_cancel (self->cancellable);
 
   return GTK_WINDOW_CLASS (aero_run_once_dialog_parent_class)->close_request (window);
+}
+
+GtkWindow *
+aero_run_once_dialog_get_discard_dialog (AeroRunOnceDialog *self)
+{
+  g_return_val_if_fail (AERO_IS_RUN_ONCE_DIALOG (self), NULL);
+
+  return self->discard_dialog;
 }
 
 static void
@@ -300,6 +376,9 @@ aero_run_once_dialog_dispose (GObject *object)
   AeroRunOnceDialog *self = AERO_RUN_ONCE_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->discard_dialog != NULL)
+    gtk_window_destroy (self->discard_dialog);
+  self->discard_dialog = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), AERO_TYPE_RUN_ONCE_DIALOG);
 
   G_OBJECT_CLASS (aero_run_once_dialog_parent_class)->dispose (object);

@@ -173,6 +173,43 @@ test_run_once_leaves_vm (DialogFixture *fixture,
   g_assert_cmpint (vm_guaranteed (after), ==, vm_guaranteed (vm));
 }
 
+/* Overrides chosen: Escape asks first; none: it just closes. */
+static void
+test_run_once_escape_asks (DialogFixture *fixture,
+                           gconstpointer  data)
+{
+  AeroRunOnceDialog *dialog = open_run_once (fixture, "web-04");
+  gboolean *closed = watch_destroy (dialog);
+  GtkWindow *question;
+
+  set_check (dialog, "paused_check", TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.cancel", NULL);
+  question = aero_run_once_dialog_get_discard_dialog (dialog);
+  g_assert_nonnull (question);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "keep");
+  settle ();
+  g_assert_false (*closed);
+  g_assert_true (check_active (dialog, "paused_check"));
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.cancel", NULL);
+  question = aero_run_once_dialog_get_discard_dialog (dialog);
+  g_assert_nonnull (question);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "discard");
+  wait_flag (closed, "the dialog to close");
+  g_free (closed);
+  {
+    g_autoptr(GPtrArray) posts = recorded_with_method (fixture, "POST");
+
+    g_assert_cmpuint (posts->len, ==, 0);
+  }
+
+  dialog = open_run_once (fixture, "web-04");
+  closed = watch_destroy (dialog);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.cancel", NULL);
+  g_assert_true (*closed);
+  g_free (closed);
+}
+
 /* --- Edit Cluster -------------------------------------------------------- */
 
 static AeroClusterDialog *
@@ -902,6 +939,7 @@ main (int   argc,
   ADD ("/run-once-dialog/gate", test_run_once_gate);
   ADD ("/run-once-dialog/leaves-vm-unchanged", test_run_once_leaves_vm);
   ADD ("/run-once-dialog/running", test_run_once_running);
+  ADD ("/run-once-dialog/escape-asks", test_run_once_escape_asks);
   ADD ("/cluster-dialog/gate", test_cluster_gate);
   ADD ("/cluster-dialog/ksm-or-balloon", test_cluster_ksm_or_balloon);
   ADD ("/cluster-dialog/saves", test_cluster_saves);
