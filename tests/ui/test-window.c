@@ -939,6 +939,44 @@ test_list_names_legible (void)
 }
 
 static void
+settle (void)
+{
+  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+  /* Statistics arrive and the pane relayouts. */
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+test_detail_width_stable (void)
+{
+  AeroWindow *window = logged_in_window ();
+  AeroVmView *view = aero_window_get_vm_view (window);
+  GtkWidget *detail = aero_vm_view_get_detail (view);
+  const char *names[] = { "legacy-db", "compat-legacy", "hpc-01", "desk-bob" };
+  int width;
+
+  /* Whatever the VM, its words wrap inside the pane: the pane, and the
+   * list beside it, keep their width. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  select_by_name (view, "web-01");
+  settle ();
+  width = gtk_widget_get_width (detail);
+  g_test_message ("detail pane %d px in a %d px window", width, gtk_widget_get_width (GTK_WIDGET (window)));
+  g_assert_cmpint (width, >, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      select_by_name (view, names[i]);
+      settle ();
+      g_test_message ("%s: %d px", names[i], gtk_widget_get_width (detail));
+      g_assert_cmpint (gtk_widget_get_width (detail), ==, width);
+    }
+
+  destroy_window (window);
+}
+
+static void
 test_detail (void)
 {
   AeroWindow *window = logged_in_window ();
@@ -1295,6 +1333,7 @@ main (int   argc,
   g_test_add_func ("/ui/list/refresh-in-place", test_refresh_in_place);
   g_test_add_func ("/ui/detail", test_detail);
   g_test_add_func ("/ui/detail/next-run", test_detail_next_run);
+  g_test_add_func ("/ui/detail/width-stable", test_detail_width_stable);
   g_test_add_func ("/ui/stop-vm", test_stop_vm);
   g_test_add_func ("/ui/logout", test_logout);
   g_test_add_func ("/ui/session/unauthorized", test_session_unauthorized);
