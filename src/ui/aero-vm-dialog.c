@@ -40,6 +40,7 @@ struct _AeroVmDialog
   GtkStack          *tabs;
   GtkWidget         *form_box;
   GtkWidget         *general_group;
+  GtkWidget         *next_run_group;
   GtkWidget         *sidebar;
   GtkWidget         *sidebar_separator;
   gboolean           narrow;
@@ -534,6 +535,11 @@ setup_form (AeroVmDialog *self)
     }
 
   show_custom_compatibility (self);
+  /* The single GET returns the configuration the VM runs with; say so
+   * when another one is waiting for its restart. */
+  gtk_widget_set_visible (self->next_run_group,
+                          self->mode == AERO_VM_EDIT_VM && self->vm != NULL
+                          && aero_vm_get_next_run_configuration_exists (self->vm) == AERO_TRISTATE_TRUE);
 
   g_object_bind_property (self->edit, "name", self->name_row, "text",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
@@ -1197,6 +1203,7 @@ aero_vm_dialog_class_init (AeroVmDialogClass *klass)
   BIND (tabs);
   BIND (form_box);
   BIND (general_group);
+  BIND (next_run_group);
   BIND (sidebar);
   BIND (sidebar_separator);
   BIND (general_tab);

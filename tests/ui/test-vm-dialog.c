@@ -951,6 +951,33 @@ test_gb_subtitle (DialogFixture *fixture,
                    ==, "8.00\u00a0GB");
 }
 
+/* A running VM with changes waiting for its restart: the dialog says the
+ * form shows what it runs with now. */
+static void
+test_pending_notice (DialogFixture *fixture,
+                     gconstpointer  data)
+{
+  AeroVmDialog *dialog = open_edit (fixture, "web-01");
+  gboolean *closed = watch_destroy (dialog);
+  GtkWindow *pending;
+
+  g_assert_false (gtk_widget_get_visible (get_widget (dialog, "next_run_group")));
+
+  /* Leave a change for the next run. */
+  gtk_check_button_set_active (balloon_check (dialog), FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
+  pending = aero_vm_dialog_get_pending_dialog (dialog);
+  g_assert_nonnull (pending);
+  gtk_widget_activate_action (GTK_WIDGET (pending), "dialog.ok", NULL);
+  wait_flag (closed, "the dialog to close");
+  g_free (closed);
+
+  dialog = open_edit (fixture, "web-01");
+  g_assert_true (gtk_widget_get_visible (get_widget (dialog, "next_run_group")));
+  g_assert_true (g_str_has_prefix (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (get_widget (dialog, "next_run_group"))),
+                                   "This virtual machine already has changes waiting for its next restart."));
+}
+
 /* A phone-width screen: every dialog fits 360 px, or scrolls. */
 static void
 test_narrow (DialogFixture *fixture,
@@ -1041,6 +1068,7 @@ main (int   argc,
   ADD ("keyboard-tab-stops", test_keyboard_tab_stops);
   ADD ("narrow", test_narrow);
   ADD ("gb-subtitle", test_gb_subtitle);
+  ADD ("pending-notice", test_pending_notice);
   ADD ("accessible-names", test_accessible_names);
   ADD ("keyboard-tab-enters-page", test_keyboard_tab_enters_page);
 #undef ADD
