@@ -243,7 +243,7 @@ add_columns (AeroVmView *self)
     { "name", _("Name"), format_name, format_name_accessible, self, TRUE, 0, 0.0f, NULL, NULL },
     /* Wide enough for the title and the sort arrow, narrow enough that
      * Name keeps room for a name beside the detail pane at 1100 px. */
-    { "status", _("Status"), format_status, NULL, self, FALSE, 98, 0.0f, NULL, NULL },
+    { "status", _("Status"), format_status, NULL, self, FALSE, 120, 0.0f, NULL, NULL },
     { "cluster", _("Cluster"), format_cluster, NULL, self, FALSE, 128, 0.0f, G_OBJECT (self), "clusters-changed" },
     { "memory", _("Memory"), format_memory, NULL, self, FALSE, 88, 1.0f, NULL, NULL },
     { "guaranteed", _("Guaranteed"), format_guaranteed, NULL, self, FALSE, 112, 1.0f, NULL, NULL },
