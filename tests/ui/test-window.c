@@ -1081,6 +1081,86 @@ test_detail_next_run (void)
   destroy_window (window);
 }
 
+static GtkWidget *
+find_widget_of_type (GtkWidget *widget,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_visible (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+refresh_failed_shown (gpointer data)
+{
+  const char *message = aero_vm_view_get_message (data);
+
+  return vm_list_idle (data) && message != NULL && g_str_has_prefix (message, "Could not refresh");
+}
+
+static gboolean
+refresh_banner_gone (gpointer data)
+{
+  return vm_list_idle (data) && aero_vm_view_get_message (data) == NULL;
+}
+
+static void
+test_engine_gone_and_back (void)
+{
+  g_autoptr(AeroDemoEngine) first = aero_demo_engine_new (0, 1);
+  g_autoptr(AeroDemoEngine) second = aero_demo_engine_new (0, 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  AeroWindow *window = new_window ();
+  AeroVmView *view = aero_window_get_vm_view (window);
+  GtkWidget *banner;
+  guint n;
+
+  g_assert_true (aero_demo_engine_start (first, "127.0.0.1", 0, &error));
+  g_assert_no_error (error);
+  url = g_strdup (aero_demo_engine_get_api_url (first));
+  g_assert_true (connect_and_wait (window, url, "admin@internal", "demo", &error));
+  wait_for (vm_list_idle, view, "the VM list");
+  n = g_list_model_get_n_items (aero_window_get_vm_model (window));
+  g_assert_cmpuint (n, >, 0);
+
+  /* The engine goes away; a refresh keeps the rows and says so in a
+   * banner with Retry. */
+  aero_demo_engine_stop (first);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL));
+  wait_for (refresh_failed_shown, view, "the refresh failure banner");
+  g_assert_cmpstr (aero_vm_view_get_state (view), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (aero_window_get_vm_model (window)), ==, n);
+  g_assert_cmpstr (aero_window_get_page (window), ==, "session");
+
+  /* It comes back (a new process: the old token is gone); Retry works. */
+  g_assert_true (aero_demo_engine_start (second, "127.0.0.1",
+                                         aero_demo_engine_get_port (first), &error));
+  g_assert_no_error (error);
+  banner = find_widget_of_type (GTK_WIDGET (view), AERO_TYPE_BANNER);
+  g_assert_nonnull (banner);
+  g_assert_true (aero_banner_get_revealed (AERO_BANNER (banner)));
+  g_signal_emit_by_name (banner, "button-clicked");
+  wait_for (refresh_banner_gone, view, "the list after Retry");
+  g_assert_cmpstr (aero_vm_view_get_state (view), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (aero_window_get_vm_model (window)), ==, n);
+  g_assert_cmpstr (aero_window_get_page (window), ==, "session");
+
+  destroy_window (window);
+  aero_demo_engine_stop (second);
+}
+
 static gboolean
 on_login_page (gpointer data)
 {
@@ -1336,6 +1416,7 @@ main (int   argc,
   g_test_add_func ("/ui/detail/width-stable", test_detail_width_stable);
   g_test_add_func ("/ui/stop-vm", test_stop_vm);
   g_test_add_func ("/ui/logout", test_logout);
+  g_test_add_func ("/ui/session/engine-gone-and-back", test_engine_gone_and_back);
   g_test_add_func ("/ui/session/unauthorized", test_session_unauthorized);
   g_test_add_func ("/ui/session/ended-by-engine", test_session_ended_by_engine);
   g_test_add_func ("/ui/clusters/refresh-keeps-selection", test_clusters_refresh_keeps_selection);
