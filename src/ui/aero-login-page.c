@@ -399,6 +399,11 @@ recent_row_new (const char *address,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), address);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), user);
+  /* An address has no spaces to wrap at: one ellipsized line, or a long
+   * one would set the window's minimum width (360 px must work). */
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+  gtk_widget_set_tooltip_text (row, address);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
   g_object_set_data_full (G_OBJECT (row), "aero-address", g_strdup (address), g_free);
