@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aero-accessible.h"
 #include "aero-bulk-balloon-dialog.h"
 #include "aero-dialogs.h"
 #include "aero-vm-edit.h"
@@ -557,7 +558,7 @@ show_results (AeroBulkBalloonDialog *self)
   gtk_widget_set_visible (self->cancel_button, FALSE);
   gtk_button_set_label (self->ok_button, _("_Close"));
   /* The button no longer confirms: its name follows its label again. */
-  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->ok_button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  aero_accessible_follow_label (self->ok_button);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.ok", TRUE);
   aero_dialogs_focus_default (GTK_WINDOW (self));
   g_signal_emit (self, signals[FINISHED], 0, self->n_changed, self->n_failed);
@@ -812,6 +813,7 @@ aero_bulk_balloon_dialog_init (AeroBulkBalloonDialog *self)
   g_autoptr(GtkListItemFactory) results_factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  aero_accessible_single_names (GTK_WIDGET (self));
 
   g_signal_connect (summary_factory, "setup", G_CALLBACK (row_setup_cb), NULL);
   g_signal_connect (summary_factory, "bind", G_CALLBACK (summary_bind_cb), self);

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aero-accessible.h"
 #include "aero-dialogs.h"
 #include "aero-cluster-dialog.h"
 #include "aero-features.h"
@@ -469,6 +470,7 @@ static void
 aero_cluster_dialog_init (AeroClusterDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  aero_accessible_single_names (GTK_WIDGET (self));
   aero_dialogs_wrap_check_buttons (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aero-accessible.h"
 #include "aero-dialogs.h"
 #include "aero-next-run-dialog.h"
 #include "aero-vm-change.h"
@@ -230,6 +231,7 @@ static void
 aero_next_run_dialog_init (AeroNextRunDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  aero_accessible_single_names (GTK_WIDGET (self));
 
   g_signal_connect_swapped (self->apply_later_check, "toggled", G_CALLBACK (rebuild), self);
 }

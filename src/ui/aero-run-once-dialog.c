@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aero-accessible.h"
 #include "aero-features.h"
 #include "aero-dialogs.h"
 #include "aero-run-once-dialog.h"
@@ -449,6 +450,7 @@ static void
 aero_run_once_dialog_init (AeroRunOnceDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  aero_accessible_single_names (GTK_WIDGET (self));
   aero_dialogs_wrap_check_buttons (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aero-accessible.h"
 #include "aero-next-run-dialog.h"
 #include "aero-dialogs.h"
 #include "aero-vm-dialog.h"
@@ -1277,6 +1278,8 @@ aero_vm_dialog_init (AeroVmDialog *self)
   for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
     spin_activates_default (spins[i]);
   name_lists (self);
+  /* Last: after every name above is given. */
+  aero_accessible_single_names (GTK_WIDGET (self));
   setup_sidebar_keys (self);
 
   update_actions (self);
