@@ -8,10 +8,11 @@ For every name in names.STABLE_NAMES, this checks data/ui/*.ui and
 src/ui/*.c:
   - it is set at least once as an untranslated accessible label
     (<accessibility><property name="label">NAME</property> in a .ui file,
-    or GTK_ACCESSIBLE_PROPERTY_LABEL, "NAME" in C);
+    or GTK_ACCESSIBLE_PROPERTY_LABEL, "NAME" or
+    aero_accessible_set_name (widget, "NAME") in C);
   - it never appears as a translatable accessible label
     (translatable="yes" inside <accessibility>, or _("NAME") / N_("NAME")
-    given to GTK_ACCESSIBLE_PROPERTY_LABEL).
+    given to GTK_ACCESSIBLE_PROPERTY_LABEL or aero_accessible_set_name).
 Prints TAP, one test per name.
 """
 
@@ -24,7 +25,8 @@ from names import STABLE_NAMES  # noqa: E402
 
 ACCESSIBILITY_BLOCK = re.compile(r"<accessibility>(.*?)</accessibility>", re.S)
 LABEL_PROPERTY = re.compile(r'<property\s+name="label"([^>]*)>([^<]*)</property>')
-C_LABEL = re.compile(r'GTK_ACCESSIBLE_PROPERTY_LABEL\s*,\s*(N?_\s*\(\s*)?"((?:[^"\\]|\\.)*)"')
+C_LABEL = re.compile(r'(?:GTK_ACCESSIBLE_PROPERTY_LABEL|aero_accessible_set_name\s*\([^,;]*)'
+                     r'\s*,\s*(N?_\s*\(\s*)?"((?:[^"\\]|\\.)*)"')
 
 
 def unescape_xml(text):
