@@ -53,7 +53,7 @@ raw_mnemonic_label (GtkWidget *widget)
 
 /* Whether GTK copied the raw label of @widget into its label property, as
  * GTK 4.8 does for buttons and check boxes ("_Retry"): then it is not a
- * name we gave. GTK has no getter for accessible properties before 4.16;
+ * name we gave. GTK 4.8 has no getter for accessible properties;
  * its test API compares values, reads only what the widget's context
  * already holds and works with any accessibility backend. */
 static gboolean
