@@ -7,6 +7,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "aero-accessible.h"
 #include "aero-bulk-balloon-dialog.h"
 #include "aero-cluster-dialog.h"
 #include "aero-dialogs.h"
@@ -195,6 +196,8 @@ aero_dialogs_new_discard_question (GtkWindow *parent)
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  /* Its response buttons have mnemonics: "_Discard Discard" on GTK 4.8. */
+  aero_accessible_single_names (dialog);
 
   return GTK_WINDOW (dialog);
 }

@@ -20,6 +20,7 @@
 #include "aero-accessible.h"
 #include "aero-bulk-balloon-dialog.h"
 #include "aero-cluster-dialog.h"
+#include "aero-dialogs.h"
 #include "aero-next-run-dialog.h"
 #include "aero-run-once-dialog.h"
 #include "aero-vm-dialog.h"
@@ -216,6 +217,18 @@ test_widget_type (gconstpointer data)
     }
 }
 
+/* libadwaita's response buttons have mnemonic labels. */
+static void
+test_discard_question (void)
+{
+  GtkWidget *parent = gtk_window_new ();
+  GtkWindow *question = aero_dialogs_new_discard_question (GTK_WINDOW (parent));
+
+  assert_single_names (GTK_WIDGET (question));
+  gtk_window_destroy (question);
+  gtk_window_destroy (GTK_WINDOW (parent));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -229,6 +242,7 @@ main (int   argc,
   g_test_add_func ("/accessible/action-row-widget", test_action_row_widget);
   g_test_add_func ("/accessible/set-name", test_set_name);
   g_test_add_func ("/accessible/follow-label", test_follow_label);
+  g_test_add_func ("/accessible/single-names/discard-question", test_discard_question);
 
   g_test_add_data_func ("/accessible/single-names/vm-dialog",
                         GSIZE_TO_POINTER (AERO_TYPE_VM_DIALOG), test_widget_type);
