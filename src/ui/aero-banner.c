@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "aero-accessible.h"
 #include "aero-banner.h"
 
 struct _AeroBanner
@@ -210,7 +211,11 @@ aero_banner_set_button_label (AeroBanner *self,
   has_button = label != NULL && *label != '\0';
   gtk_button_set_label (self->button, has_button ? label : NULL);
   if (has_button)
-    gtk_button_set_use_underline (self->button, TRUE);
+    {
+      gtk_button_set_use_underline (self->button, TRUE);
+      /* GTK 4.8 names the button by its raw label again ("_Retry"). */
+      aero_accessible_follow_label (self->button);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->button), has_button);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUTTON_LABEL]);
 }

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aero-accessible.h"
 #include "aero-credentials.h"
 #include "aero-engine-error.h"
 #include "aero-format.h"
@@ -227,6 +228,7 @@ aero_login_page_init (AeroLoginPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   name_peek_button (GTK_WIDGET (self->password_row));
+  aero_accessible_single_names (GTK_WIDGET (self));
 
   /* The error text is announced when it appears. */
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->connect_button),

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "aero-accessible.h"
 #include "aero-trust-dialog.h"
 
 struct _AeroTrustDialog
@@ -69,6 +70,8 @@ aero_trust_dialog_init (AeroTrustDialog *self)
                                   -1);
   self->fingerprint_label = GTK_LABEL (label);
   adw_message_dialog_set_extra_child (dialog, label);
+  /* Its response buttons have mnemonics: "_Trust Trust" on GTK 4.8. */
+  aero_accessible_single_names (GTK_WIDGET (self));
 }
 
 GtkWidget *

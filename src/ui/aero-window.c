@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aero-accessible.h"
 #include "aero-application.h"
 #include "aero-credentials.h"
 #include "aero-format.h"
@@ -894,6 +895,8 @@ aero_window_init (AeroWindow *self)
    * button, the focus: typing the address at once must work. */
   aero_login_page_focus (self->login_page);
   aero_window_actions_update (self);
+  /* GTK 4.8 named many controls twice: see aero-accessible.h. */
+  aero_accessible_single_names (GTK_WIDGET (self));
 }
 
 /* Public API */

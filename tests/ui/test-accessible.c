@@ -21,6 +21,7 @@
 #include "aero-bulk-balloon-dialog.h"
 #include "aero-cluster-dialog.h"
 #include "aero-dialogs.h"
+#include "aero-login-page.h"
 #include "aero-next-run-dialog.h"
 #include "aero-run-once-dialog.h"
 #include "aero-vm-dialog.h"
@@ -244,6 +245,8 @@ main (int   argc,
   g_test_add_func ("/accessible/follow-label", test_follow_label);
   g_test_add_func ("/accessible/single-names/discard-question", test_discard_question);
 
+  g_test_add_data_func ("/accessible/single-names/login-page",
+                        GSIZE_TO_POINTER (AERO_TYPE_LOGIN_PAGE), test_widget_type);
   g_test_add_data_func ("/accessible/single-names/vm-dialog",
                         GSIZE_TO_POINTER (AERO_TYPE_VM_DIALOG), test_widget_type);
   g_test_add_data_func ("/accessible/single-names/run-once-dialog",
