@@ -251,27 +251,13 @@ has_edits (AeroClusterDialog *self)
   return body != NULL;
 }
 
-static gboolean
-destroy_idle_cb (gpointer user_data)
-{
-  gtk_window_destroy (GTK_WINDOW (user_data));
-  return G_SOURCE_REMOVE;
-}
-
 static void
 discard_response_cb (AeroClusterDialog *self,
                      const char        *response)
 {
   self->discard_dialog = NULL;
   if (g_strcmp0 (response, "discard") == 0)
-    {
-      g_cancellable_cancel (self->cancellable);
-      /* The question is still answering and transient for us: go once it
-       * has closed. */
-      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_idle_cb,
-                       g_object_ref (self), g_object_unref);
-    }
+    aero_dialogs_close_discarded (GTK_WINDOW (self), self->cancellable);
 }
 
 static void

@@ -202,6 +202,25 @@ aero_dialogs_new_discard_question (GtkWindow *parent)
   return GTK_WINDOW (dialog);
 }
 
+static gboolean
+destroy_idle_cb (gpointer user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+void
+aero_dialogs_close_discarded (GtkWindow    *dialog,
+                              GCancellable *cancellable)
+{
+  g_return_if_fail (GTK_IS_WINDOW (dialog));
+
+  g_cancellable_cancel (cancellable);
+  gtk_widget_set_visible (GTK_WIDGET (dialog), FALSE);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_idle_cb,
+                   g_object_ref (dialog), g_object_unref);
+}
+
 static void
 focus_default_now (GtkWindow *window)
 {

@@ -80,6 +80,12 @@ void aero_dialogs_bulk_ballooning (GtkWindow          *parent,
  * "keep" (also on Escape) and "discard". */
 GtkWindow *aero_dialogs_new_discard_question (GtkWindow *parent);
 
+/* Closes @dialog after its "Discard changes?" question was answered
+ * "discard": cancels its requests (@cancellable) and destroys it once the
+ * question, still answering and transient for it, has closed. */
+void       aero_dialogs_close_discarded (GtkWindow    *dialog,
+                                         GCancellable *cancellable);
+
 /* Gives keyboard focus to the default widget (OK) of @window, now if it
  * is shown, else once it is: GTK starts on the first control, Cancel, and
  * Return on a check box toggles it, so Return would never reach OK.

@@ -295,27 +295,13 @@ has_edits (AeroRunOnceDialog *self)
   return gtk_check_button_get_active (self->balloon_check) != (stored == AERO_TRISTATE_TRUE);
 }
 
-static gboolean
-destroy_idle_cb (gpointer user_data)
-{
-  gtk_window_destroy (GTK_WINDOW (user_data));
-  return G_SOURCE_REMOVE;
-}
-
 static void
 discard_response_cb (AeroRunOnceDialog *self,
                      const char        *response)
 {
   self->discard_dialog = NULL;
   if (g_strcmp0 (response, "discard") == 0)
-    {
-      g_cancellable_cancel (self->cancellable);
-      /* The question is still answering and transient for us: go once it
-       * has closed. */
-      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_idle_cb,
-                       g_object_ref (self), g_object_unref);
-    }
+    aero_dialogs_close_discarded (GTK_WINDOW (self), self->cancellable);
 }
 
 static void

@@ -911,27 +911,13 @@ has_edits (AeroVmDialog *self)
   return aero_vm_edit_get_has_changes (self->edit);
 }
 
-static gboolean
-destroy_idle_cb (gpointer user_data)
-{
-  gtk_window_destroy (GTK_WINDOW (user_data));
-  return G_SOURCE_REMOVE;
-}
-
 static void
 discard_response_cb (AeroVmDialog *self,
                      const char   *response)
 {
   self->discard_dialog = NULL;
   if (g_strcmp0 (response, "discard") == 0)
-    {
-      g_cancellable_cancel (self->cancellable);
-      /* The question is still answering and transient for us: go once it
-       * has closed. */
-      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_idle_cb,
-                       g_object_ref (self), g_object_unref);
-    }
+    aero_dialogs_close_discarded (GTK_WINDOW (self), self->cancellable);
 }
 
 static void
