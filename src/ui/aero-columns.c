@@ -45,9 +45,6 @@ cell_update (GtkListItem *list_item,
 
   text = info->format (item, info->user_data);
   gtk_label_set_label (GTK_LABEL (label), text ? text : "");
-  /* A long name is ellipsized: the pointer shows all of it. */
-  if (info->expand)
-    gtk_widget_set_tooltip_text (label, text);
 
   /* An unknown value is dimmed, so it never reads as a fact. */
   if (g_strcmp0 (text, AERO_FORMAT_UNKNOWN) == 0)
@@ -93,6 +90,26 @@ watch_cb (gpointer list_item)
   cell_update (list_item, info);
 }
 
+/* A long name is ellipsized: the pointer shows all of it. Asked for on
+ * hover rather than set on each bind, where gtk_widget_set_tooltip_text()
+ * would look for the widget under the pointer once per row. */
+static gboolean
+query_tooltip_cb (GtkWidget  *label,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    data)
+{
+  const char *text = gtk_label_get_label (GTK_LABEL (label));
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
@@ -106,7 +123,11 @@ setup_cb (GtkSignalListItemFactory *factory,
   /* The expanding column names the row: it never shrinks to a few
    * letters while fixed columns keep their width. */
   if (info->expand)
-    gtk_label_set_width_chars (GTK_LABEL (label), AERO_COLUMNS_EXPAND_MIN_CHARS);
+    {
+      gtk_label_set_width_chars (GTK_LABEL (label), AERO_COLUMNS_EXPAND_MIN_CHARS);
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+    }
   gtk_list_item_set_child (list_item, label);
   g_object_set_data (G_OBJECT (list_item), "aero-column-info", info);
 }

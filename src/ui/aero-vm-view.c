@@ -14,6 +14,7 @@
 #include "aero-banner.h"
 #include "aero-columns.h"
 #include "aero-format.h"
+#include "aero-row-feeder.h"
 #include "aero-vm-detail.h"
 #include "aero-vm-view.h"
 
@@ -31,9 +32,11 @@ struct _AeroVmView
   char              *search;
   char              *loaded_search;
   GtkSorter         *cluster_sorter;
+  AeroRowFeeder     *feeder;
   gint64             count_updated;
   guint              loading : 1;
   guint              refreshing : 1;
+  guint              finishing : 1;   /* loaded; the feeder still has rows */
 
   GtkSearchEntry    *search_entry;
   AeroBanner        *banner;
@@ -73,6 +76,7 @@ typedef struct
   gboolean      quiet;
   GHashTable   *seen;    /* ids present in this answer (quiet refresh) */
   GPtrArray    *added;   /* VMs new since the last load (quiet refresh) */
+  guint         delivered; /* VMs the batches brought */
   gint64        started;
 } LoadData;
 
@@ -374,18 +378,17 @@ index_items (AeroVmView *self,
     }
 }
 
+/* Indexed now, shown as the feeder paces them: a quiet refresh then
+ * finds rows still waiting too. */
 static void
 append_items (AeroVmView *self,
               GPtrArray  *items)
 {
-  guint n;
-
   if (items->len == 0)
     return;
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
-  g_list_store_splice (self->store, n, 0, items->pdata, items->len);
   index_items (self, items);
+  aero_row_feeder_push (self->feeder, items);
 }
 
 static void
@@ -428,9 +431,11 @@ batch_cb (GPtrArray *items,
       return;
     }
 
-  append_items (self, items);
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->store)) > 0)
+  load->delivered += items->len;
+  /* The list goes on screen first: the feeder paces rows by its frames. */
+  if (items->len > 0)
     gtk_stack_set_visible_child_name (self->stack, "list");
+  append_items (self, items);
 
   /* A label that changes size relayouts the window: a few times a
    * second is enough while rows stream in. */
@@ -470,6 +475,22 @@ remove_unseen (AeroVmView *self,
 }
 
 static void
+finish_load (AeroVmView *self)
+{
+  self->finishing = FALSE;
+  set_loading (self, FALSE);
+  show_list_or_empty (self);
+  update_count (self);
+}
+
+static void
+feeder_busy_cb (AeroVmView *self)
+{
+  if (self->finishing && !aero_row_feeder_get_busy (self->feeder))
+    finish_load (self);
+}
+
+static void
 list_vms_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
@@ -485,12 +506,14 @@ list_vms_cb (GObject      *object,
 
   if (load->quiet)
     self->refreshing = FALSE;
-  else
-    set_loading (self, FALSE);
 
   if (error != NULL)
     {
       g_autofree char *text = aero_format_error (error);
+
+      aero_row_feeder_flush (self->feeder);
+      if (!load->quiet)
+        set_loading (self, FALSE);
 
       g_debug ("Listing VMs failed: %s", error->message);
       if (load->quiet && g_list_model_get_n_items (G_LIST_MODEL (self->store)) > 0)
@@ -528,7 +551,7 @@ list_vms_cb (GObject      *object,
       append_items (self, load->added);
       aero_vm_detail_reload (self->detail);
     }
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0 && all != NULL)
+  else if (load->delivered == 0 && all != NULL)
     {
       g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -538,11 +561,24 @@ list_vms_cb (GObject      *object,
     }
 
   g_debug ("Listed %u VMs in %.3f s",
-           g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+           g_hash_table_size (self->by_id),
            (g_get_monotonic_time () - load->started) / (double) G_USEC_PER_SEC);
 
-  show_list_or_empty (self);
-  update_count (self);
+  /* Loaded means every row is in the list. */
+  if (!load->quiet && aero_row_feeder_get_busy (self->feeder))
+    {
+      self->finishing = TRUE;
+      return;
+    }
+  if (load->quiet)
+    {
+      show_list_or_empty (self);
+      update_count (self);
+    }
+  else
+    {
+      finish_load (self);
+    }
 }
 
 static void
@@ -566,6 +602,8 @@ start_load (AeroVmView *self,
 
   if (quiet)
     {
+      /* Every row in the list before comparing with the engine's. */
+      aero_row_feeder_flush (self->feeder);
       load->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       load->added = g_ptr_array_new_with_free_func (g_object_unref);
       self->refreshing = TRUE;
@@ -573,6 +611,8 @@ start_load (AeroVmView *self,
   else
     {
       self->refreshing = FALSE;
+      self->finishing = FALSE;
+      aero_row_feeder_clear (self->feeder);
       g_hash_table_remove_all (self->by_id);
       g_list_store_remove_all (self->store);
       aero_banner_set_revealed (self->banner, FALSE);
@@ -658,6 +698,11 @@ aero_vm_view_dispose (GObject *object)
   /* The column view drops its model below: nothing to show any more. */
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->feeder != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->feeder, self);
+      aero_row_feeder_shutdown (self->feeder);
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (object), AERO_TYPE_VM_VIEW);
   /* dispose_template() only unparents bound children; the top-level
@@ -665,6 +710,7 @@ aero_vm_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
 
+  g_clear_object (&self->feeder);
   g_clear_object (&self->selection);
   g_clear_object (&self->sort_model);
   g_clear_object (&self->cluster_sorter);
@@ -776,6 +822,9 @@ aero_vm_view_init (AeroVmView *self)
   g_signal_connect_object (self->selection, "items-changed",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
 
+  self->feeder = aero_row_feeder_new (self->store, GTK_WIDGET (self->column_view));
+  g_signal_connect_swapped (self->feeder, "notify::busy", G_CALLBACK (feeder_busy_cb), self);
+
   gtk_stack_set_visible_child_name (self->stack, "loading");
 }
 
@@ -790,9 +839,11 @@ aero_vm_view_set_engine (AeroVmView *self,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_set_object (&self->engine, engine);
+  aero_row_feeder_clear (self->feeder);
   g_hash_table_remove_all (self->by_id);
   g_list_store_remove_all (self->store);
   self->refreshing = FALSE;
+  self->finishing = FALSE;
   set_loading (self, FALSE);
   g_clear_pointer (&self->search, g_free);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
@@ -876,7 +927,7 @@ aero_vm_view_is_busy (AeroVmView *self)
 {
   g_return_val_if_fail (AERO_IS_VM_VIEW (self), FALSE);
 
-  return self->loading || self->refreshing;
+  return self->loading || self->refreshing || aero_row_feeder_get_busy (self->feeder);
 }
 
 void

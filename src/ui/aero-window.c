@@ -218,7 +218,10 @@ enter_session (AeroWindow *self,
 
   aero_banner_set_revealed (self->session_banner, FALSE);
   adw_view_stack_set_visible_child_name (self->view_stack, "vms");
-  gtk_stack_set_visible_child_name (self->main_stack, "session");
+  /* No crossfade into the session: the first VM rows stream in while it
+   * would run, and blending two whole pages each frame is what stalls a
+   * session without GPU rendering (remote desktops, VMs) the longest. */
+  gtk_stack_set_visible_child_full (self->main_stack, "session", GTK_STACK_TRANSITION_TYPE_NONE);
   update_user_section (self);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
