@@ -1,5 +1,5 @@
-/* aero-row-feeder.c - appends streamed items to a list store at a pace
- * the list view can absorb without blocking the main loop
+/* aero-row-feeder.c - moves streamed items into a list store, and out of
+ * it, at a pace the list view can absorb without blocking the main loop
  *
  * GTK 4.8's list views keep about 200 rows alive whatever their height
  * (GTK_LIST_VIEW_MAX_LIST_ITEMS), and build the widgets of new rows
@@ -14,6 +14,11 @@
  * view has just come on screen: its first frame (the whole page laid out
  * and painted) is costly enough alone, so rows start with the next.
  *
+ * Emptying a big store is paced the same way, from the end: first the
+ * items past the built rows, a few thousand at a time (each one freed
+ * is a model finalized), then the built rows a few at a time (each one
+ * destroys its widgets). Items pushed meanwhile wait for it.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -26,6 +31,9 @@
  * costs about as much again, and the frame must still be painted. */
 #define SLICE_USEC   (4 * 1000)
 #define SLICE_CHUNK  4
+/* Per step of emptying: items without rows, then rows. */
+#define EMPTY_ITEMS  2000
+#define EMPTY_ROWS   32
 
 struct _AeroRowFeeder
 {
@@ -36,9 +44,11 @@ struct _AeroRowFeeder
   GPtrArray  *pending;   /* items waiting, in order */
   guint       consumed;  /* items of @pending already appended */
   guint       tick_id;
+  guint       empty_id;  /* idle emptying the store */
   gulong      map_id;
   gulong      unmap_id;
   gint64      mapped_frame;  /* the frame counter when the view was mapped */
+  gboolean    busy;      /* as last notified */
 };
 
 G_DEFINE_FINAL_TYPE (AeroRowFeeder, aero_row_feeder, G_TYPE_OBJECT)
@@ -46,6 +56,7 @@ G_DEFINE_FINAL_TYPE (AeroRowFeeder, aero_row_feeder, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_BUSY,
+  PROP_EMPTYING,
   N_PROPS
 };
 
@@ -55,6 +66,25 @@ static guint
 n_waiting (AeroRowFeeder *self)
 {
   return self->pending->len - self->consumed;
+}
+
+static void
+update_busy (AeroRowFeeder *self)
+{
+  gboolean busy = n_waiting (self) > 0 || self->empty_id != 0;
+
+  if (busy == self->busy)
+    return;
+
+  self->busy = busy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+forget_waiting (AeroRowFeeder *self)
+{
+  g_ptr_array_set_size (self->pending, 0);
+  self->consumed = 0;
 }
 
 static void
@@ -83,7 +113,6 @@ static gboolean
 feed_slice (AeroRowFeeder *self)
 {
   gint64 started = g_get_monotonic_time ();
-  gboolean was_busy = n_waiting (self) > 0;
 
   while (n_waiting (self) > 0)
     {
@@ -102,10 +131,8 @@ feed_slice (AeroRowFeeder *self)
   if (n_waiting (self) > 0)
     return FALSE;
 
-  g_ptr_array_set_size (self->pending, 0);
-  self->consumed = 0;
-  if (was_busy)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  forget_waiting (self);
+  update_busy (self);
 
   return TRUE;
 }
@@ -132,13 +159,62 @@ tick_cb (GtkWidget     *widget,
 {
   AeroRowFeeder *self = user_data;
 
-  if (!view_painted (self, TRUE))
+  if (self->empty_id != 0 || !view_painted (self, TRUE))
     return G_SOURCE_CONTINUE;
 
   if (!feed_slice (self))
     return G_SOURCE_CONTINUE;
 
   self->tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Feeds what waits: on screen a slice now (if the view was drawn) and
+ * the rest frame by frame; off screen, where no frame comes, at once. */
+static void
+start_feeding (AeroRowFeeder *self)
+{
+  if (n_waiting (self) == 0 || self->empty_id != 0 || self->tick_id != 0)
+    return;
+
+  if (!gtk_widget_get_mapped (self->view))
+    {
+      aero_row_feeder_flush (self);
+      return;
+    }
+
+  if (!view_painted (self, FALSE) || !feed_slice (self))
+    self->tick_id = gtk_widget_add_tick_callback (self->view, tick_cb, self, NULL);
+}
+
+static void
+stop_emptying (AeroRowFeeder *self)
+{
+  g_clear_handle_id (&self->empty_id, g_source_remove);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMPTYING]);
+}
+
+static gboolean
+empty_step_cb (gpointer user_data)
+{
+  AeroRowFeeder *self = user_data;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  guint cut;
+
+  if (n > WARM_ITEMS)
+    cut = MIN (n - WARM_ITEMS, EMPTY_ITEMS);
+  else
+    cut = MIN (n, EMPTY_ROWS);
+  g_list_store_splice (self->store, n - cut, cut, NULL, 0);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->store)) > 0)
+    return G_SOURCE_CONTINUE;
+
+  self->empty_id = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMPTYING]);
+  start_feeding (self);
+  update_busy (self);
+
   return G_SOURCE_REMOVE;
 }
 
@@ -151,11 +227,13 @@ view_map_cb (AeroRowFeeder *self)
 }
 
 /* A view that is not on screen builds no frames: the tick would never
- * come, so everything goes in at once. */
+ * come, so everything goes in at once. Emptying goes on: it needs no
+ * frames. */
 static void
 view_unmap_cb (AeroRowFeeder *self)
 {
-  aero_row_feeder_flush (self);
+  if (self->empty_id == 0)
+    aero_row_feeder_flush (self);
 }
 
 static void
@@ -182,6 +260,9 @@ aero_row_feeder_get_property (GObject    *object,
     case PROP_BUSY:
       g_value_set_boolean (value, aero_row_feeder_get_busy (self));
       break;
+    case PROP_EMPTYING:
+      g_value_set_boolean (value, aero_row_feeder_get_emptying (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -197,6 +278,9 @@ aero_row_feeder_class_init (AeroRowFeederClass *klass)
 
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_EMPTYING] =
+    g_param_spec_boolean ("emptying", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -232,60 +316,69 @@ void
 aero_row_feeder_push (AeroRowFeeder *self,
                       GPtrArray     *items)
 {
-  gboolean was_busy;
-
   g_return_if_fail (AERO_IS_ROW_FEEDER (self));
   g_return_if_fail (items != NULL);
 
   if (items->len == 0 || self->store == NULL)
     return;
 
-  was_busy = n_waiting (self) > 0;
   for (guint i = 0; i < items->len; i++)
     g_ptr_array_add (self->pending, g_object_ref (g_ptr_array_index (items, i)));
 
-  if (!gtk_widget_get_mapped (self->view))
-    {
-      aero_row_feeder_flush (self);
-      return;
-    }
-
-  if (!was_busy)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-  if (self->tick_id == 0 && (!view_painted (self, FALSE) || !feed_slice (self)))
-    self->tick_id = gtk_widget_add_tick_callback (self->view, tick_cb, self, NULL);
+  update_busy (self);
+  start_feeding (self);
 }
 
-/* Appends everything waiting now, in one splice. */
+/* Empties the store now and appends everything waiting, in one splice. */
 void
 aero_row_feeder_flush (AeroRowFeeder *self)
 {
   g_return_if_fail (AERO_IS_ROW_FEEDER (self));
 
   stop_ticking (self);
-  if (n_waiting (self) == 0 || self->store == NULL)
+  if (self->store == NULL)
     return;
 
-  append_waiting (self, n_waiting (self));
-  g_ptr_array_set_size (self->pending, 0);
-  self->consumed = 0;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  if (self->empty_id != 0)
+    {
+      g_list_store_remove_all (self->store);
+      stop_emptying (self);
+    }
+  if (n_waiting (self) > 0)
+    append_waiting (self, n_waiting (self));
+  forget_waiting (self);
+  update_busy (self);
 }
 
-/* Drops everything waiting: the load it came from was abandoned. */
+/* Drops everything waiting: the load it came from was abandoned. An
+ * emptying store goes on emptying. */
 void
 aero_row_feeder_clear (AeroRowFeeder *self)
 {
-  gboolean was_busy;
-
   g_return_if_fail (AERO_IS_ROW_FEEDER (self));
 
   stop_ticking (self);
-  was_busy = n_waiting (self) > 0;
-  g_ptr_array_set_size (self->pending, 0);
-  self->consumed = 0;
-  if (was_busy)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  forget_waiting (self);
+  update_busy (self);
+}
+
+/* Empties the store step by step (see the top of this file); what is
+ * pushed meanwhile goes in once it is empty. */
+void
+aero_row_feeder_empty (AeroRowFeeder *self)
+{
+  g_return_if_fail (AERO_IS_ROW_FEEDER (self));
+
+  if (self->store == NULL || self->empty_id != 0 ||
+      g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0)
+    return;
+
+  stop_ticking (self);
+  self->empty_id = g_idle_add_full (G_PRIORITY_DEFAULT, empty_step_cb, self, NULL);
+  g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->empty_id),
+                            "[aerostat] empty list");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMPTYING]);
+  update_busy (self);
 }
 
 gboolean
@@ -293,7 +386,15 @@ aero_row_feeder_get_busy (AeroRowFeeder *self)
 {
   g_return_val_if_fail (AERO_IS_ROW_FEEDER (self), FALSE);
 
-  return n_waiting (self) > 0;
+  return n_waiting (self) > 0 || self->empty_id != 0;
+}
+
+gboolean
+aero_row_feeder_get_emptying (AeroRowFeeder *self)
+{
+  g_return_val_if_fail (AERO_IS_ROW_FEEDER (self), FALSE);
+
+  return self->empty_id != 0;
 }
 
 /* Forgets the store and the view; waiting items are dropped. */
@@ -303,6 +404,7 @@ aero_row_feeder_shutdown (AeroRowFeeder *self)
   g_return_if_fail (AERO_IS_ROW_FEEDER (self));
 
   stop_ticking (self);
+  g_clear_handle_id (&self->empty_id, g_source_remove);
   if (self->view != NULL)
     {
       g_clear_signal_handler (&self->map_id, self->view);
@@ -310,6 +412,5 @@ aero_row_feeder_shutdown (AeroRowFeeder *self)
     }
   self->view = NULL;
   self->store = NULL;
-  g_ptr_array_set_size (self->pending, 0);
-  self->consumed = 0;
+  forget_waiting (self);
 }

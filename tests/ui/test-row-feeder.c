@@ -262,6 +262,64 @@ test_clear (Fixture       *fixture,
   assert_in_order (fixture->store, shown);
 }
 
+static void
+fill (Fixture *fixture,
+      guint    n)
+{
+  g_autoptr(GPtrArray) items = make_items (100000, n);
+
+  g_list_store_splice (fixture->store, 0, 0, items->pdata, items->len);
+}
+
+/* A reload: the old rows leave by steps, the new ones wait for them and
+ * come in order; none of the old stays. */
+static void
+test_empty_then_feed (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) items = make_items (0, N_ITEMS);
+  guint steps = 0;
+
+  fill (fixture, 5000);
+  wait_frames (fixture->list, 2);
+
+  aero_row_feeder_empty (fixture->feeder);
+  g_assert_true (aero_row_feeder_get_emptying (fixture->feeder));
+  g_assert_true (aero_row_feeder_get_busy (fixture->feeder));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->store)), ==, 5000);
+
+  aero_row_feeder_push (fixture->feeder, items);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->store)), ==, 5000);
+
+  while (aero_row_feeder_get_emptying (fixture->feeder))
+    {
+      g_main_context_iteration (NULL, TRUE);
+      steps++;
+    }
+  g_test_message ("emptied in %u steps", steps);
+  g_assert_cmpuint (steps, >, 2);
+
+  wait_idle (fixture);
+  assert_in_order (fixture->store, N_ITEMS);
+}
+
+/* Flushing while it empties: empty and full at once. */
+static void
+test_empty_flush (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) items = make_items (0, N_ITEMS);
+
+  fill (fixture, 5000);
+  aero_row_feeder_empty (fixture->feeder);
+  aero_row_feeder_push (fixture->feeder, items);
+  aero_row_feeder_flush (fixture->feeder);
+
+  g_assert_false (aero_row_feeder_get_emptying (fixture->feeder));
+  g_assert_false (aero_row_feeder_get_busy (fixture->feeder));
+  assert_in_order (fixture->store, N_ITEMS);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -280,6 +338,10 @@ main (int   argc,
               fixture_setup, test_flush, fixture_teardown);
   g_test_add ("/row-feeder/clear", Fixture, GINT_TO_POINTER (2),
               fixture_setup, test_clear, fixture_teardown);
+  g_test_add ("/row-feeder/empty-then-feed", Fixture, GINT_TO_POINTER (2),
+              fixture_setup, test_empty_then_feed, fixture_teardown);
+  g_test_add ("/row-feeder/empty-flush", Fixture, GINT_TO_POINTER (2),
+              fixture_setup, test_empty_flush, fixture_teardown);
 
   return g_test_run ();
 }
