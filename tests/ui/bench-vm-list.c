@@ -342,6 +342,8 @@ main (int   argc,
     ok = FALSE, printf ("FAIL: list not loaded and sorted within 1.5 s\n");
   if (load_stall > 50 * 1000)
     ok = FALSE, printf ("FAIL: main loop blocked longer than 50 ms\n");
+  if (max_stall > 50 * 1000)
+    ok = FALSE, printf ("FAIL: main loop blocked longer than 50 ms while reloading\n");
   if (rss_kb > 200 * 1024)
     ok = FALSE, printf ("FAIL: peak RSS above 200 MB\n");
 
