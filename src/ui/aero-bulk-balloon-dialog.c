@@ -134,9 +134,11 @@ action_text (AeroBulkBalloonDialog *self,
     case AERO_BULK_BALLOONING_CHANGE_NOW:
       return self->enable ? _("Ballooning will be enabled now")
                           : _("Ballooning will be disabled now");
+    /* Any VM that is not down (running, paused, suspended, migrating)
+     * takes the change at its next start. */
     case AERO_BULK_BALLOONING_CHANGE_NEXT_RUN:
-      return self->enable ? _("Running: ballooning will be enabled at the next run")
-                          : _("Running: ballooning will be disabled at the next run");
+      return self->enable ? _("Not shut down: ballooning will be enabled when it next starts")
+                          : _("Not shut down: ballooning will be disabled when it next starts");
     case AERO_BULK_BALLOONING_SKIP_LEVEL:
     case AERO_BULK_BALLOONING_SKIP_ALREADY:
     case AERO_BULK_BALLOONING_UNKNOWN:
@@ -172,8 +174,8 @@ aero_bulk_balloon_dialog_dup_summary (AeroBulkBalloonDialog *self)
                                                     "%u virtual machines will change now.", n), n));
   if ((n = count_action (self, AERO_BULK_BALLOONING_CHANGE_NEXT_RUN)) > 0)
     builder_take (builder,
-                         g_strdup_printf (ngettext ("%u virtual machine is running and will change at its next run.",
-                                                    "%u virtual machines are running and will change at their next run.", n), n));
+                         g_strdup_printf (ngettext ("%u virtual machine is not shut down and will change when it next starts.",
+                                                    "%u virtual machines are not shut down and will change when they next start.", n), n));
   if ((n = count_action (self, AERO_BULK_BALLOONING_SKIP_LEVEL)) > 0)
     builder_take (builder,
                          g_strdup_printf (ngettext ("%u virtual machine will be skipped: its compatibility version is below 3.1.",

@@ -464,7 +464,7 @@ test_bulk_mixed (DialogFixture *fixture,
   g_test_message ("summary:\n%s", summary_text);
   g_assert_cmpstr (summary_text, ==,
                    "1 virtual machine will change now.\n"
-                   "1 virtual machine is running and will change at its next run.\n"
+                   "1 virtual machine is not shut down and will change when it next starts.\n"
                    "1 virtual machine will be skipped: its compatibility version is below 3.1.\n"
                    "1 virtual machine will be skipped: ballooning is already enabled.");
   g_assert_true (ok_enabled (dialog));
