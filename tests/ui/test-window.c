@@ -809,6 +809,71 @@ test_search (void)
   destroy_window (window);
 }
 
+static gboolean
+sorted (gpointer data)
+{
+  return gtk_sort_list_model_get_pending (GTK_SORT_LIST_MODEL (data)) == 0;
+}
+
+/* The rows of @selection, in order: names descending, each id once. */
+static void
+assert_sorted_descending (GtkSelectionModel *selection,
+                          guint              expected)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *previous = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (selection));
+
+  g_assert_cmpuint (n, ==, expected);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AeroVm) vm = g_list_model_get_item (G_LIST_MODEL (selection), i);
+      const char *name = aero_vm_get_name (vm);
+
+      g_assert_true (g_hash_table_add (ids, (gpointer) aero_vm_get_id (vm)));
+      if (previous != NULL && g_utf8_collate (previous, name) < 0)
+        g_error ("row %u: \"%s\" after \"%s\"", i, name, previous);
+      g_free (previous);
+      previous = g_strdup (name);
+    }
+}
+
+/* A search reloads from scratch: the rows stream in unsorted, and the
+ * list is sorted again by the admin's column once all are in. */
+static void
+test_search_keeps_sort (void)
+{
+  AeroWindow *window = logged_in_window ();
+  AeroVmView *view = aero_window_get_vm_view (window);
+  GtkColumnView *column_view = aero_vm_view_get_column_view (view);
+  GtkSelectionModel *selection = aero_vm_view_get_selection (view);
+  GtkSortListModel *sort_model = GTK_SORT_LIST_MODEL (gtk_multi_selection_get_model (GTK_MULTI_SELECTION (selection)));
+  g_autoptr(GtkColumnViewColumn) name_column = g_list_model_get_item (gtk_column_view_get_columns (column_view), 0);
+  guint all = g_list_model_get_n_items (G_LIST_MODEL (selection));
+  guint web = 0;
+
+  gtk_column_view_sort_by_column (column_view, name_column, GTK_SORT_DESCENDING);
+  wait_for (sorted, sort_model, "the sort");
+  assert_sorted_descending (selection, all);
+
+  for (guint i = 0; i < all; i++)
+    {
+      g_autoptr(AeroVm) vm = g_list_model_get_item (G_LIST_MODEL (selection), i);
+
+      web += g_str_has_prefix (aero_vm_get_name (vm), "web");
+    }
+
+  search_and_wait (window, "name=web*");
+  wait_for (sorted, sort_model, "the sort");
+  assert_sorted_descending (selection, web);
+
+  search_and_wait (window, "");
+  wait_for (sorted, sort_model, "the sort");
+  assert_sorted_descending (selection, all);
+
+  destroy_window (window);
+}
+
 typedef struct
 {
   gboolean  done;
@@ -1459,6 +1524,7 @@ main (int   argc,
   g_test_add_func ("/ui/list/narrow-search", test_narrow_search_usable);
   g_test_add_func ("/ui/list/search", test_search);
   g_test_add_func ("/ui/list/search-bad", test_search_bad);
+  g_test_add_func ("/ui/list/search-keeps-sort", test_search_keeps_sort);
   g_test_add_func ("/ui/list/refresh-in-place", test_refresh_in_place);
   g_test_add_func ("/ui/detail", test_detail);
   g_test_add_func ("/ui/detail/next-run", test_detail_next_run);
