@@ -41,10 +41,15 @@ open_edit (DialogFixture *fixture,
   {
     g_autoptr(GPtrArray) gets = recorded_with_method (fixture, "GET");
     g_autofree char *path = g_strdup_printf ("/ovirt-engine/api/vms/%s", aero_vm_get_id (vm));
+    g_autofree char *next_run_path = g_strdup_printf ("%s;next_run", path);
 
-    /* The single GET the form was filled from. */
-    g_assert_cmpuint (gets->len, ==, 1);
+    /* The single GET the form was filled from; with changes waiting for
+     * the restart, a second one for those. */
+    g_assert_cmpuint (gets->len, >=, 1);
+    g_assert_cmpuint (gets->len, <=, 2);
     g_assert_cmpstr (((Recorded *) g_ptr_array_index (gets, 0))->path, ==, path);
+    if (gets->len == 2)
+      g_assert_cmpstr (((Recorded *) g_ptr_array_index (gets, 1))->path, ==, next_run_path);
   }
   recorded_reset (fixture);
   return dialog;
@@ -951,8 +956,8 @@ test_gb_subtitle (DialogFixture *fixture,
                    ==, "8.00\u00a0GB");
 }
 
-/* A running VM with changes waiting for its restart: the dialog says the
- * form shows what it runs with now. */
+/* A running VM with changes waiting for its restart: the form shows
+ * them and says so, and what the admin changes is added to them. */
 static void
 test_pending_notice (DialogFixture *fixture,
                      gconstpointer  data)
@@ -973,9 +978,41 @@ test_pending_notice (DialogFixture *fixture,
   g_free (closed);
 
   dialog = open_edit (fixture, "web-01");
+  closed = watch_destroy (dialog);
   g_assert_true (gtk_widget_get_visible (get_widget (dialog, "next_run_group")));
   g_assert_true (g_str_has_prefix (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (get_widget (dialog, "next_run_group"))),
                                    "This virtual machine already has changes waiting for its next restart."));
+  /* The waiting balloon change, not the running value. */
+  g_assert_false (gtk_check_button_get_active (balloon_check (dialog)));
+  g_assert_false (aero_vm_edit_get_has_changes (aero_vm_dialog_get_edit (dialog)));
+
+  /* A new description: sent alone, with next_run=true, so the waiting
+   * balloon change stays. */
+  gtk_editable_set_text (GTK_EDITABLE (get_widget (dialog, "description_row")), "still pending");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
+  pending = aero_vm_dialog_get_pending_dialog (dialog);
+  if (pending != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (pending), "dialog.ok", NULL);
+  wait_flag (closed, "the dialog to close");
+  g_free (closed);
+  {
+    g_autoptr(GPtrArray) puts = recorded_with_method (fixture, "PUT");
+    g_autofree char *sent = NULL;
+    g_autoptr(AeroVm) vm = find_by_name (fixture->vms, "web-01");
+    g_autoptr(AeroVm) running = NULL;
+    g_autoptr(AeroVm) next = NULL;
+
+    g_assert_cmpuint (puts->len, ==, 1);
+    g_assert_cmpstr (((Recorded *) g_ptr_array_index (puts, 0))->query, ==, "next_run=true");
+    sent = normalised_json (((Recorded *) g_ptr_array_index (puts, 0))->body);
+    g_assert_cmpstr (sent, ==, "{\"description\":\"still pending\"}");
+
+    running = fixture_get_vm (fixture, aero_vm_get_id (vm), FALSE);
+    next = fixture_get_vm (fixture, aero_vm_get_id (vm), TRUE);
+    g_assert_cmpint (aero_memory_policy_get_ballooning (aero_vm_get_memory_policy (running)), ==, AERO_TRISTATE_TRUE);
+    g_assert_cmpint (aero_memory_policy_get_ballooning (aero_vm_get_memory_policy (next)), ==, AERO_TRISTATE_FALSE);
+    g_assert_cmpstr (aero_vm_get_description (next), ==, "still pending");
+  }
 }
 
 /* A phone-width screen: every dialog fits 360 px, or scrolls. */
