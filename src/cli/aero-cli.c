@@ -387,16 +387,25 @@ find_cluster (AeroCli     *cli,
 }
 
 static AeroVm *
+get_vm (AeroCli     *cli,
+        const char  *id,
+        gboolean     next_run,
+        GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  aero_engine_get_vm_async (cli->engine, id, next_run, NULL, on_result, cli);
+  result = wait_for_result (cli);
+
+  return aero_engine_get_vm_finish (cli->engine, result, error);
+}
+
+static AeroVm *
 get_vm_by_id (AeroCli     *cli,
               const char  *id,
               GError     **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-
-  aero_engine_get_vm_async (cli->engine, id, FALSE, NULL, on_result, cli);
-  result = wait_for_result (cli);
-
-  return aero_engine_get_vm_finish (cli->engine, result, error);
+  return get_vm (cli, id, FALSE, error);
 }
 
 /* VM is a name or an id; either way the answer comes from a single GET,
@@ -802,6 +811,22 @@ cmd_vm_set (AeroCli  *cli,
 
   if ((code = begin_vm_command (cli, "set", &argc, &argv, &vm)) != AERO_CLI_EXIT_OK)
     return code;
+
+  /* Changes already wait for the next run: those are what is edited, as
+   * in the Edit dialog, and the PUT goes with next_run=true over them.
+   * Status and the next-run flag, which decide that, stay the running
+   * VM's. */
+  if (aero_vm_get_next_run_configuration_exists (vm) == AERO_TRISTATE_TRUE &&
+      aero_vm_status_is_running (aero_vm_get_status (vm)))
+    {
+      g_autoptr(AeroVm) pending = get_vm (cli, aero_vm_get_id (vm), TRUE, &error);
+
+      if (pending == NULL)
+        return report_error (error);
+      aero_vm_set_status (pending, aero_vm_get_status (vm));
+      aero_vm_set_next_run_configuration_exists (pending, AERO_TRISTATE_TRUE);
+      g_set_object (&vm, pending);
+    }
 
   edit = aero_vm_edit_new_for_vm (vm, cli->clusters);
 

@@ -257,6 +257,18 @@ def test_running_vm_next_run(cli):
     check(after["next_run_configuration_exists"] is True, "no next-run configuration")
 
 
+def test_running_vm_edits_pending(cli):
+    # web-02 now waits for its restart with ballooning off (the test
+    # above): turning it back on edits that configuration, not the running
+    # one, where it is already on.
+    code, out, err = cli.run("vm", "set", "web-02", "--ballooning", "on")
+    check(code == 0, err)
+    check("Nothing to change" not in out, f"compared with the running configuration: {out}")
+    check("Disabled -> Enabled (at the next run)" in err, f"plan: {err}")
+    code, out, err = cli.run("vm", "set", "web-02", "--ballooning", "on")
+    check(code == 0 and "Nothing to change" in out, f"second time: {out} {err}")
+
+
 def test_running_vm_memory_not_in_steps(cli):
     # An increase that is not a whole number of 256 MiB steps cannot be hot
     # plugged: the engine refuses it unless it is sent for the next run.
@@ -346,6 +358,7 @@ TESTS = [
     test_vm_set_sends_only_changes,
     test_validation,
     test_running_vm_next_run,
+    test_running_vm_edits_pending,
     test_running_vm_memory_not_in_steps,
     test_power_and_run_once,
     test_clusters_and_templates,
