@@ -370,7 +370,24 @@ fetched_one (AeroBulkBalloonDialog *self)
 typedef struct {
   AeroBulkBalloonDialog *self;
   guint                  index;
+  gboolean               next_run;
 } Fetch;
+
+/* A VM that is not down starts with its next-run configuration: when
+ * one waits, the flag the list showed (the running one) may not be it. */
+static gboolean
+waits_for_restart (AeroVm *vm)
+{
+  return aero_vm_status_is_running (aero_vm_get_status (vm))
+         && aero_vm_get_next_run_configuration_exists (vm) == AERO_TRISTATE_TRUE;
+}
+
+static gboolean
+needs_reading (Item *item)
+{
+  return item->action == AERO_BULK_BALLOONING_UNKNOWN
+         || (item->action != AERO_BULK_BALLOONING_SKIP_LEVEL && waits_for_restart (item->vm));
+}
 
 static void
 get_vm_cb (GObject      *source,
@@ -383,10 +400,24 @@ get_vm_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(AeroVm) vm = NULL;
 
-  g_free (fetch);
   vm = aero_engine_get_vm_finish (AERO_ENGINE (source), result, &error);
   if (is_cancelled (error))
-    return;
+    {
+      g_free (fetch);
+      return;
+    }
+
+  /* The next-run configuration, with the running VM's status and flag:
+   * the plan puts such a VM's change at its next run. */
+  if (vm != NULL && fetch->next_run)
+    {
+      AeroVm *listed = g_ptr_array_index (self->vms, index);
+
+      aero_vm_set_status (vm, aero_vm_get_status (listed));
+      if (aero_vm_get_next_run_configuration_exists (listed) == AERO_TRISTATE_TRUE)
+        aero_vm_set_next_run_configuration_exists (vm, AERO_TRISTATE_TRUE);
+    }
+  g_free (fetch);
 
   /* A VM that cannot be read stays "unknown" and is skipped: the summary
    * says so, nothing is guessed. */
@@ -411,14 +442,16 @@ fetch_next (AeroBulkBalloonDialog *self)
       Item *item = g_ptr_array_index (self->items, index);
       Fetch *fetch;
 
-      if (item->action != AERO_BULK_BALLOONING_UNKNOWN)
+      if (!needs_reading (item))
         continue;
 
       fetch = g_new0 (Fetch, 1);
       fetch->self = g_object_ref (self);
       fetch->index = index;
+      /* What a running VM will start with is what the change is to. */
+      fetch->next_run = aero_vm_status_is_running (aero_vm_get_status (item->vm));
       self->n_fetch_in_flight++;
-      aero_engine_get_vm_async (self->engine, aero_vm_get_id (item->vm), FALSE,
+      aero_engine_get_vm_async (self->engine, aero_vm_get_id (item->vm), fetch->next_run,
                                 self->cancellable, get_vm_cb, fetch);
     }
 }
@@ -426,11 +459,12 @@ fetch_next (AeroBulkBalloonDialog *self)
 static void
 check (AeroBulkBalloonDialog *self)
 {
-  guint n_unknown;
+  guint n_to_read = 0;
 
   make_plan (self);
-  n_unknown = count_action (self, AERO_BULK_BALLOONING_UNKNOWN);
-  if (n_unknown == 0)
+  for (guint i = 0; i < self->items->len; i++)
+    n_to_read += needs_reading (g_ptr_array_index (self->items, i));
+  if (n_to_read == 0)
     {
       show_summary (self);
       return;
@@ -439,8 +473,8 @@ check (AeroBulkBalloonDialog *self)
   set_stage (self, "checking");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.ok", FALSE);
 
-  self->n_fetching = n_unknown;
-  self->n_to_fetch = n_unknown;
+  self->n_fetching = n_to_read;
+  self->n_to_fetch = n_to_read;
   self->next_fetch = 0;
   self->n_fetch_in_flight = 0;
   update_checking (self);

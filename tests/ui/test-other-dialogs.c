@@ -562,6 +562,68 @@ test_bulk_unknown_fetched (DialogFixture *fixture,
   g_assert_true (ok_enabled (dialog));
 }
 
+/* A running VM whose restart would turn ballooning off, listed with the
+ * running flag (on): enabling it is a change, to its next run. */
+static void
+test_bulk_pending_read (DialogFixture *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(AeroVm) listed = find_by_name (fixture->vms, "web-01");
+  g_autoptr(GPtrArray) vms = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(JsonNode) body = json_from_string ("{\"memory_policy\":{\"ballooning\":\"false\"}}", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AeroVm) updated = NULL;
+  g_autoptr(AeroVm) running = NULL;
+  g_autoptr(AeroVm) next = NULL;
+  g_autoptr(GPtrArray) gets = NULL;
+  g_auto(GStrv) summary = NULL;
+  g_autofree char *summary_text = NULL;
+  GAsyncResult *result = NULL;
+  AeroBulkBalloonDialog *dialog;
+  gboolean *closed;
+
+  aero_engine_update_vm_async (fixture->engine, aero_vm_get_id (listed), body, TRUE,
+                               NULL, result_cb, &result);
+  updated = aero_engine_update_vm_finish (fixture->engine, wait_result (&result, "PUT vm"), &error);
+  g_object_unref (result);
+  g_assert_no_error (error);
+  recorded_reset (fixture);
+
+  /* The list: running, ballooning on, a next-run configuration waiting. */
+  {
+    AeroVm *vm = aero_vm_copy (listed);
+
+    aero_vm_set_next_run_configuration_exists (vm, AERO_TRISTATE_TRUE);
+    g_ptr_array_add (vms, vm);
+  }
+
+  dialog = aero_bulk_balloon_dialog_new (fixture->engine, vms, fixture->clusters, TRUE);
+  closed = watch_destroy (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_cmpstr (aero_bulk_balloon_dialog_get_stage (dialog), ==, "checking");
+  wait_signal (dialog, "ready");
+
+  gets = recorded_with_method (fixture, "GET");
+  g_assert_cmpuint (gets->len, ==, 1);
+  g_assert_true (g_str_has_suffix (((Recorded *) g_ptr_array_index (gets, 0))->path, ";next_run"));
+  summary = aero_bulk_balloon_dialog_dup_summary (dialog);
+  summary_text = g_strjoinv ("\n", summary);
+  g_assert_cmpstr (summary_text, ==,
+                   "1 virtual machine is not shut down and will change when it next starts.");
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
+  if (g_strcmp0 (aero_bulk_balloon_dialog_get_stage (dialog), "results") != 0)
+    wait_signal (dialog, "finished");
+  running = fixture_get_vm (fixture, aero_vm_get_id (listed), FALSE);
+  next = fixture_get_vm (fixture, aero_vm_get_id (listed), TRUE);
+  g_assert_cmpint (aero_memory_policy_get_ballooning (aero_vm_get_memory_policy (running)), ==, AERO_TRISTATE_TRUE);
+  g_assert_cmpint (aero_memory_policy_get_ballooning (aero_vm_get_memory_policy (next)), ==, AERO_TRISTATE_TRUE);
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
+  wait_flag (closed, "the dialog to close");
+  g_free (closed);
+}
+
 static void
 test_bulk_failure_goes_on (DialogFixture *fixture,
                            gconstpointer  data)
@@ -949,6 +1011,7 @@ main (int   argc,
   ADD ("/bulk-balloon-dialog/mixed", test_bulk_mixed);
   ADD ("/bulk-balloon-dialog/failure-goes-on", test_bulk_failure_goes_on);
   ADD ("/bulk-balloon-dialog/unknown-fetched", test_bulk_unknown_fetched);
+  ADD ("/bulk-balloon-dialog/pending-read", test_bulk_pending_read);
   ADD ("/bulk-balloon-dialog/unknown-progress", test_bulk_unknown_progress);
   ADD ("/bulk-balloon-dialog/many", test_bulk_many);
   ADD ("/bulk-balloon-dialog/stop", test_bulk_stop);
