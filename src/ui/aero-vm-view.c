@@ -288,18 +288,19 @@ update_count (AeroVmView *self)
       return;
     }
 
+  /* %'u: "10,000" where the locale groups digits. */
   if (self->loading)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "Loading… %u virtual machine so far",
-                                         "Loading… %u virtual machines so far", n), n);
+                                         "Loading… %'u virtual machine so far",
+                                         "Loading… %'u virtual machines so far", n), n);
   else if (n_selected > 0)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%u virtual machine, %u selected",
-                                         "%u virtual machines, %u selected", n), n, n_selected);
+                                         "%'u virtual machine, %'u selected",
+                                         "%'u virtual machines, %'u selected", n), n, n_selected);
   else
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%u virtual machine",
-                                         "%u virtual machines", n), n);
+                                         "%'u virtual machine",
+                                         "%'u virtual machines", n), n);
 
   gtk_label_set_label (self->count_label, text);
   self->count_updated = g_get_monotonic_time ();
