@@ -170,31 +170,31 @@ aero_bulk_balloon_dialog_dup_summary (AeroBulkBalloonDialog *self)
 
   if ((n = count_action (self, AERO_BULK_BALLOONING_CHANGE_NOW)) > 0)
     builder_take (builder,
-                         g_strdup_printf (ngettext ("%u virtual machine will change now.",
-                                                    "%u virtual machines will change now.", n), n));
+                         g_strdup_printf (ngettext ("%'u virtual machine will change now.",
+                                                    "%'u virtual machines will change now.", n), n));
   if ((n = count_action (self, AERO_BULK_BALLOONING_CHANGE_NEXT_RUN)) > 0)
     builder_take (builder,
-                         g_strdup_printf (ngettext ("%u virtual machine is not shut down and will change when it next starts.",
-                                                    "%u virtual machines are not shut down and will change when they next start.", n), n));
+                         g_strdup_printf (ngettext ("%'u virtual machine is not shut down and will change when it next starts.",
+                                                    "%'u virtual machines are not shut down and will change when they next start.", n), n));
   if ((n = count_action (self, AERO_BULK_BALLOONING_SKIP_LEVEL)) > 0)
     builder_take (builder,
-                         g_strdup_printf (ngettext ("%u virtual machine will be skipped: its compatibility version is below 3.1.",
-                                                    "%u virtual machines will be skipped: their compatibility version is below 3.1.", n), n));
+                         g_strdup_printf (ngettext ("%'u virtual machine will be skipped: its compatibility version is below 3.1.",
+                                                    "%'u virtual machines will be skipped: their compatibility version is below 3.1.", n), n));
   if ((n = count_action (self, AERO_BULK_BALLOONING_SKIP_ALREADY)) > 0)
     {
       if (self->enable)
         builder_take (builder,
-                             g_strdup_printf (ngettext ("%u virtual machine will be skipped: ballooning is already enabled.",
-                                                        "%u virtual machines will be skipped: ballooning is already enabled.", n), n));
+                             g_strdup_printf (ngettext ("%'u virtual machine will be skipped: ballooning is already enabled.",
+                                                        "%'u virtual machines will be skipped: ballooning is already enabled.", n), n));
       else
         builder_take (builder,
-                             g_strdup_printf (ngettext ("%u virtual machine will be skipped: ballooning is already disabled.",
-                                                        "%u virtual machines will be skipped: ballooning is already disabled.", n), n));
+                             g_strdup_printf (ngettext ("%'u virtual machine will be skipped: ballooning is already disabled.",
+                                                        "%'u virtual machines will be skipped: ballooning is already disabled.", n), n));
     }
   if ((n = count_action (self, AERO_BULK_BALLOONING_UNKNOWN)) > 0)
     builder_take (builder,
-                         g_strdup_printf (ngettext ("%u virtual machine will be skipped: its current setting could not be read.",
-                                                    "%u virtual machines will be skipped: their current setting could not be read.", n), n));
+                         g_strdup_printf (ngettext ("%'u virtual machine will be skipped: its current setting could not be read.",
+                                                    "%'u virtual machines will be skipped: their current setting could not be read.", n), n));
 
   return g_strv_builder_end (builder);
 }
@@ -347,7 +347,7 @@ update_checking (AeroBulkBalloonDialog *self)
   g_autofree char *text = NULL;
 
   /* TRANSLATORS: progress of the GETs before the summary, "(12 of 40)" */
-  text = g_strdup_printf (_("Reading the current setting of the selected virtual machines (%u of %u)…"),
+  text = g_strdup_printf (_("Reading the current setting of the selected virtual machines (%'u of %'u)…"),
                           self->n_to_fetch - self->n_fetching, self->n_to_fetch);
   gtk_label_set_text (self->checking_label, text);
 }
@@ -575,17 +575,17 @@ show_results (AeroBulkBalloonDialog *self)
   set_model (self->results_list, names);
 
   if (self->stopping)
-    text = g_strdup_printf (ngettext ("Stopped: %u of %u update was sent.",
-                                      "Stopped: %u of %u updates were sent.",
+    text = g_strdup_printf (ngettext ("Stopped: %'u of %'u update was sent.",
+                                      "Stopped: %'u of %'u updates were sent.",
                                       self->n_to_send),
                             self->n_sent, self->n_to_send);
   else if (self->n_failed == 0)
-    text = g_strdup_printf (ngettext ("%u virtual machine was updated.",
-                                      "%u virtual machines were updated.", self->n_changed),
+    text = g_strdup_printf (ngettext ("%'u virtual machine was updated.",
+                                      "%'u virtual machines were updated.", self->n_changed),
                             self->n_changed);
   else
-    text = g_strdup_printf (ngettext ("%u of %u update failed; the others were not affected.",
-                                      "%u of %u updates failed; the others were not affected.",
+    text = g_strdup_printf (ngettext ("%'u of %'u update failed; the others were not affected.",
+                                      "%'u of %'u updates failed; the others were not affected.",
                                       self->n_to_send),
                             self->n_failed, self->n_to_send);
   gtk_label_set_text (self->results_label, text);
@@ -606,7 +606,7 @@ update_progress (AeroBulkBalloonDialog *self)
   g_autofree char *text = NULL;
 
   /* TRANSLATORS: progress of the updates, "2 of 5" */
-  text = g_strdup_printf (_("%u of %u"), self->n_sent, self->n_to_send);
+  text = g_strdup_printf (_("%'u of %'u"), self->n_sent, self->n_to_send);
   gtk_progress_bar_set_text (self->progress_bar, text);
   gtk_progress_bar_set_fraction (self->progress_bar,
                                  self->n_to_send > 0 ? (double) self->n_sent / self->n_to_send : 1.0);
@@ -888,8 +888,8 @@ aero_bulk_balloon_dialog_new (AeroEngine *engine,
                         enable ? _("Enable Ballooning") : _("Disable Ballooning"));
   adw_window_title_set_title (self->window_title,
                               enable ? _("Enable Ballooning") : _("Disable Ballooning"));
-  subtitle = g_strdup_printf (ngettext ("%u virtual machine selected",
-                                        "%u virtual machines selected", vms->len), vms->len);
+  subtitle = g_strdup_printf (ngettext ("%'u virtual machine selected",
+                                        "%'u virtual machines selected", vms->len), vms->len);
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
   check (self);

@@ -459,8 +459,8 @@ aero_vm_detail_show (AeroVmDetail *self,
       g_autofree char *title = NULL;
 
       title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "%u Virtual Machine Selected",
-                                            "%u Virtual Machines Selected",
+                                            "%'u Virtual Machine Selected",
+                                            "%'u Virtual Machines Selected",
                                             n_selected),
                                n_selected);
       adw_status_page_set_title (self->many_page, title);
