@@ -17,6 +17,7 @@
 #include "aero-format.h"
 #include "aero-memory-bar.h"
 #include "aero-trust-dialog.h"
+#include "aero-vm-dialog.h"
 #include "aero-vm-detail.h"
 #include "aero-window-private.h"
 
@@ -1375,6 +1376,61 @@ test_clusters_refresh_keeps_selection (void)
   destroy_window (window);
 }
 
+static gboolean
+dialog_loaded (gpointer data)
+{
+  return aero_vm_dialog_get_edit (AERO_VM_DIALOG (data)) != NULL;
+}
+
+/* The periodic refresh reloads the clusters while an Edit dialog lists
+ * them: the cluster the admin picked stays picked. */
+static void
+test_refresh_keeps_dialog_cluster (void)
+{
+  AeroWindow *window = logged_in_window ();
+  AeroVmView *view = aero_window_get_vm_view (window);
+  AeroClusterView *clusters = window->cluster_view;
+  AeroVmDialog *dialog = NULL;
+  AeroVmEdit *edit;
+  gboolean reloaded = FALSE;
+  g_autofree char *picked_id = NULL;
+  g_autoptr(GListModel) toplevels = NULL;
+  gulong handler;
+  guint position;
+
+  select_by_name (view, "web-03");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-vm", NULL));
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (AERO_IS_VM_DIALOG (toplevel))
+        dialog = AERO_VM_DIALOG (toplevel);
+    }
+  g_assert_nonnull (dialog);
+  wait_for (dialog_loaded, dialog, "the Edit dialog");
+  edit = aero_vm_dialog_get_edit (dialog);
+
+  /* Another cluster than the VM's own. */
+  position = aero_vm_edit_get_cluster_position (edit) == 0 ? 1 : 0;
+  aero_vm_edit_set_cluster_position (edit, position);
+  picked_id = g_strdup (aero_cluster_get_id (aero_vm_edit_get_cluster (edit)));
+
+  handler = g_signal_connect_swapped (clusters, "loaded", G_CALLBACK (set_flag), &reloaded);
+  aero_window_refresh (window);
+  wait_for (cluster_reloaded, &reloaded, "the cluster refresh");
+  g_signal_handler_disconnect (clusters, handler);
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+
+  g_assert_cmpstr (aero_cluster_get_id (aero_vm_edit_get_cluster (edit)), ==, picked_id);
+  g_assert_true (aero_vm_edit_get_has_changes (edit));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  destroy_window (window);
+}
+
 typedef struct
 {
   GMainLoop *loop;
@@ -1535,6 +1591,7 @@ main (int   argc,
   g_test_add_func ("/ui/session/unauthorized", test_session_unauthorized);
   g_test_add_func ("/ui/session/ended-by-engine", test_session_ended_by_engine);
   g_test_add_func ("/ui/clusters/refresh-keeps-selection", test_clusters_refresh_keeps_selection);
+  g_test_add_func ("/ui/clusters/refresh-keeps-dialog-cluster", test_refresh_keeps_dialog_cluster);
   g_test_add_func ("/ui/app/demo-prints-url", test_app_demo_prints_url);
 
   ret = g_test_run ();
