@@ -813,18 +813,16 @@ cmd_vm_set (AeroCli  *cli,
     return code;
 
   /* Changes already wait for the next run: those are what is edited, as
-   * in the Edit dialog, and the PUT goes with next_run=true over them.
-   * Status and the next-run flag, which decide that, stay the running
-   * VM's. */
-  if (aero_vm_get_next_run_configuration_exists (vm) == AERO_TRISTATE_TRUE &&
-      aero_vm_status_is_running (aero_vm_get_status (vm)))
+   * in the Edit dialog (aero_engine_get_vm_for_edit_async(), whose first
+   * GET find_vm() has made), and the PUT goes with next_run=true over
+   * them. */
+  if (aero_vm_get_next_run_pending (vm))
     {
       g_autoptr(AeroVm) pending = get_vm (cli, aero_vm_get_id (vm), TRUE, &error);
 
       if (pending == NULL)
         return report_error (error);
-      aero_vm_set_status (pending, aero_vm_get_status (vm));
-      aero_vm_set_next_run_configuration_exists (pending, AERO_TRISTATE_TRUE);
+      aero_vm_take_running_state (pending, vm);
       g_set_object (&vm, pending);
     }
 

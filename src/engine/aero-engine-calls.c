@@ -255,6 +255,79 @@ aero_engine_get_vm_finish (AeroEngine    *self,
   return aero_engine_propagate_pointer (self, result, aero_engine_get_vm_async, error);
 }
 
+static void
+on_next_run_for_edit (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AeroVm) next = NULL;
+
+  next = aero_engine_get_vm_finish (AERO_ENGINE (object), result, &error);
+  if (next == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  aero_vm_take_running_state (next, g_task_get_task_data (task));
+  g_task_return_pointer (task, g_steal_pointer (&next), g_object_unref);
+}
+
+static void
+on_vm_for_edit (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AeroVm) vm = NULL;
+  GCancellable *cancellable;
+
+  vm = aero_engine_get_vm_finish (AERO_ENGINE (object), result, &error);
+  if (vm == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (!aero_vm_get_next_run_pending (vm))
+    {
+      g_task_return_pointer (task, g_steal_pointer (&vm), g_object_unref);
+      return;
+    }
+
+  cancellable = g_task_get_cancellable (task);
+  g_task_set_task_data (task, g_object_ref (vm), g_object_unref);
+  aero_engine_get_vm_async (AERO_ENGINE (object), aero_vm_get_id (vm), TRUE,
+                            cancellable, on_next_run_for_edit, g_steal_pointer (&task));
+}
+
+void
+aero_engine_get_vm_for_edit_async (AeroEngine          *self,
+                                   const char          *id,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (AERO_IS_ENGINE (self));
+  g_return_if_fail (id != NULL);
+
+  task = aero_engine_new_task (self, cancellable, callback, user_data,
+                               aero_engine_get_vm_for_edit_async);
+  aero_engine_get_vm_async (self, id, FALSE, cancellable, on_vm_for_edit, task);
+}
+
+AeroVm *
+aero_engine_get_vm_for_edit_finish (AeroEngine    *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  return aero_engine_propagate_pointer (self, result, aero_engine_get_vm_for_edit_async, error);
+}
+
 void
 aero_engine_add_vm_async (AeroEngine          *self,
                           JsonNode            *body,

@@ -149,6 +149,19 @@ AeroVm      *aero_engine_get_vm_finish   (AeroEngine          *self,
                                           GAsyncResult        *result,
                                           GError             **error);
 
+/* The VM as an edit starts from: GET /vms/{id}, and when changes wait
+ * for its restart (aero_vm_get_next_run_pending()) the next-run
+ * configuration those are in, with the running status and flag (as the
+ * engine's own portal does with GetVmNextRunConfiguration). */
+void         aero_engine_get_vm_for_edit_async  (AeroEngine          *self,
+                                                 const char          *id,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+AeroVm      *aero_engine_get_vm_for_edit_finish (AeroEngine          *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+
 /* POST /vms with @body (a JSON object node, as built by AeroVmEdit). */
 void         aero_engine_add_vm_async    (AeroEngine          *self,
                                           JsonNode            *body,

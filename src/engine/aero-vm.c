@@ -271,6 +271,27 @@ aero_vm_update_from (AeroVm *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
+gboolean
+aero_vm_get_next_run_pending (AeroVm *self)
+{
+  g_return_val_if_fail (AERO_IS_VM (self), FALSE);
+
+  return aero_vm_status_is_running (self->status)
+         && self->next_run_configuration_exists == AERO_TRISTATE_TRUE;
+}
+
+void
+aero_vm_take_running_state (AeroVm *self,
+                            AeroVm *running)
+{
+  g_return_if_fail (AERO_IS_VM (self));
+  g_return_if_fail (AERO_IS_VM (running));
+
+  aero_vm_set_status (self, running->status);
+  if (running->next_run_configuration_exists == AERO_TRISTATE_TRUE)
+    aero_vm_set_next_run_configuration_exists (self, AERO_TRISTATE_TRUE);
+}
+
 const char *
 aero_vm_get_id (AeroVm *self)
 {

@@ -34,6 +34,14 @@ AeroVm           *aero_vm_copy                    (AeroVm           *self);
  * (keeps list rows and bindings stable across refreshes). */
 void              aero_vm_update_from             (AeroVm           *self,
                                                    AeroVm           *other);
+/* TRUE when the VM is not down and a next-run configuration waits for
+ * its restart: the configuration it starts with is then not this one. */
+gboolean          aero_vm_get_next_run_pending    (AeroVm           *self);
+/* @self is the next-run configuration of @running (GET ;next_run): gives
+ * it @running's status and next-run flag, which decide whether a PUT
+ * needs next_run=true, whatever that answer said of them. */
+void              aero_vm_take_running_state      (AeroVm           *self,
+                                                   AeroVm           *running);
 
 const char       *aero_vm_get_id                  (AeroVm           *self);
 void              aero_vm_set_id                  (AeroVm           *self,

@@ -373,20 +373,14 @@ typedef struct {
   gboolean               next_run;
 } Fetch;
 
-/* A VM that is not down starts with its next-run configuration: when
- * one waits, the flag the list showed (the running one) may not be it. */
-static gboolean
-waits_for_restart (AeroVm *vm)
-{
-  return aero_vm_status_is_running (aero_vm_get_status (vm))
-         && aero_vm_get_next_run_configuration_exists (vm) == AERO_TRISTATE_TRUE;
-}
-
+/* A VM whose restart waits with a next-run configuration starts with
+ * that: the flag the list showed (the running one) may not be its. */
 static gboolean
 needs_reading (Item *item)
 {
   return item->action == AERO_BULK_BALLOONING_UNKNOWN
-         || (item->action != AERO_BULK_BALLOONING_SKIP_LEVEL && waits_for_restart (item->vm));
+         || (item->action != AERO_BULK_BALLOONING_SKIP_LEVEL
+             && aero_vm_get_next_run_pending (item->vm));
 }
 
 static void
@@ -410,13 +404,7 @@ get_vm_cb (GObject      *source,
   /* The next-run configuration, with the running VM's status and flag:
    * the plan puts such a VM's change at its next run. */
   if (vm != NULL && fetch->next_run)
-    {
-      AeroVm *listed = g_ptr_array_index (self->vms, index);
-
-      aero_vm_set_status (vm, aero_vm_get_status (listed));
-      if (aero_vm_get_next_run_configuration_exists (listed) == AERO_TRISTATE_TRUE)
-        aero_vm_set_next_run_configuration_exists (vm, AERO_TRISTATE_TRUE);
-    }
+    aero_vm_take_running_state (vm, g_ptr_array_index (self->vms, index));
   g_free (fetch);
 
   /* A VM that cannot be read stays "unknown" and is skipped: the summary

@@ -25,7 +25,6 @@ struct _AeroVmDialog
   GCancellable      *cancellable;
   gboolean           busy;
   gboolean           dirty;     /* the user touched a new VM's form */
-  gboolean           next_run;  /* the form shows the next-run configuration */
   GtkWindow         *pending_dialog;
   GtkWindow         *discard_dialog;
   GtkWidget         *saved_focus;  /* weak, while busy */
@@ -537,8 +536,11 @@ setup_form (AeroVmDialog *self)
     }
 
   show_custom_compatibility (self);
-  /* Say that the form holds what waits for the restart, not what runs. */
-  gtk_widget_set_visible (self->next_run_group, self->next_run);
+  /* Say that the form holds what waits for the restart, not what runs
+   * (aero_engine_get_vm_for_edit_async() loaded that). */
+  gtk_widget_set_visible (self->next_run_group,
+                          self->mode == AERO_VM_EDIT_VM && self->vm != NULL
+                          && aero_vm_get_next_run_pending (self->vm));
 
   g_object_bind_property (self->edit, "name", self->name_row, "text",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
@@ -624,40 +626,6 @@ setup_form (AeroVmDialog *self)
 /* --- loading ------------------------------------------------------------- */
 
 static void
-get_next_run_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(AeroVmDialog) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AeroVm) next = NULL;
-
-  next = aero_engine_get_vm_finish (AERO_ENGINE (source), result, &error);
-  if (is_cancelled (error))
-    return;
-
-  set_busy (self, FALSE);
-  if (next == NULL)
-    {
-      gtk_spinner_set_spinning (self->loading_spinner, FALSE);
-      gtk_label_set_text (self->loading_label, _("The virtual machine could not be loaded."));
-      show_error (self, error);
-      return;
-    }
-
-  /* The edit model decides from these whether the PUT must carry
-   * next_run=true, which keeps what waits: take them from the running VM
-   * whatever this answer says of them. */
-  aero_vm_set_status (next, aero_vm_get_status (self->vm));
-  aero_vm_set_next_run_configuration_exists (next, AERO_TRISTATE_TRUE);
-
-  self->next_run = TRUE;
-  g_set_object (&self->vm, next);
-  self->edit = aero_vm_edit_new_for_vm (next, self->clusters);
-  setup_form (self);
-}
-
-static void
 get_vm_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
@@ -666,7 +634,7 @@ get_vm_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(AeroVm) vm = NULL;
 
-  vm = aero_engine_get_vm_finish (AERO_ENGINE (source), result, &error);
+  vm = aero_engine_get_vm_for_edit_finish (AERO_ENGINE (source), result, &error);
   if (is_cancelled (error))
     return;
 
@@ -681,19 +649,6 @@ get_vm_cb (GObject      *source,
 
   g_set_object (&self->vm, vm);
   set_titles (self);
-
-  /* Changes waiting for the next restart: edit those, as the engine's
-   * own portal does (GetVmNextRunConfiguration), not the values the VM
-   * runs with now, which would hide them. */
-  if (aero_vm_get_next_run_configuration_exists (vm) == AERO_TRISTATE_TRUE &&
-      aero_vm_status_is_running (aero_vm_get_status (vm)))
-    {
-      set_busy (self, TRUE);
-      aero_engine_get_vm_async (self->engine, aero_vm_get_id (vm), TRUE,
-                                self->cancellable, get_next_run_cb, g_object_ref (self));
-      return;
-    }
-
   self->edit = aero_vm_edit_new_for_vm (vm, self->clusters);
   setup_form (self);
 }
@@ -739,8 +694,10 @@ load (AeroVmDialog *self)
   if (self->mode == AERO_VM_EDIT_VM)
     {
       gtk_label_set_text (self->loading_label, _("Loading the virtual machine…"));
-      aero_engine_get_vm_async (self->engine, aero_vm_get_id (self->vm), FALSE,
-                                self->cancellable, get_vm_cb, g_object_ref (self));
+      /* Changes waiting for the next restart are what is edited: the
+       * values the VM runs with now would hide them. */
+      aero_engine_get_vm_for_edit_async (self->engine, aero_vm_get_id (self->vm),
+                                         self->cancellable, get_vm_cb, g_object_ref (self));
     }
   else
     {

@@ -318,6 +318,50 @@ test_running_vm_next_run (Fixture       *f,
   g_assert_cmpint (ballooning_of (next), ==, AERO_TRISTATE_FALSE);
 }
 
+static AeroVm *
+get_vm_for_edit (Fixture    *f,
+                 const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  GAsyncResult *slot = NULL;
+  AeroVm *vm;
+
+  aero_engine_get_vm_for_edit_async (f->engine, id, NULL, store_result, &slot);
+  result = wait_result (&slot);
+  vm = aero_engine_get_vm_for_edit_finish (f->engine, result, &error);
+  g_assert_no_error (error);
+
+  return vm;
+}
+
+/* An edit starts from what the VM will start with: the running values
+ * while nothing waits, the next-run configuration once something does,
+ * with the running status and flag (they decide next_run=true). */
+static void
+test_vm_for_edit (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(AeroVm) vm = vm_named (f, "web-01");
+  g_autoptr(AeroVm) plain = NULL;
+  g_autoptr(AeroVm) updated = NULL;
+  g_autoptr(AeroVm) pending = NULL;
+  g_autoptr(JsonNode) body = json_from_string ("{\"memory_policy\":{\"ballooning\":\"false\"}}", NULL);
+  g_autoptr(GError) error = NULL;
+
+  plain = get_vm_for_edit (f, aero_vm_get_id (vm));
+  g_assert_false (aero_vm_get_next_run_pending (plain));
+  g_assert_cmpint (ballooning_of (plain), ==, AERO_TRISTATE_TRUE);
+
+  updated = put_vm (f, vm, body, TRUE, &error);
+  g_assert_no_error (error);
+
+  pending = get_vm_for_edit (f, aero_vm_get_id (vm));
+  g_assert_true (aero_vm_get_next_run_pending (pending));
+  g_assert_cmpint (aero_vm_get_status (pending), ==, AERO_VM_STATUS_UP);
+  g_assert_cmpint (ballooning_of (pending), ==, AERO_TRISTATE_FALSE);
+}
+
 static void
 test_engine_agrees_on_validation (Fixture       *f,
                                   gconstpointer  data)
@@ -766,6 +810,7 @@ main (int   argc,
   ADD ("running-vm-next-run", test_running_vm_next_run);
   ADD ("engine-agrees-on-validation", test_engine_agrees_on_validation);
   ADD ("bulk-enable", test_bulk_enable);
+  ADD ("vm-for-edit", test_vm_for_edit);
   ADD ("running-cluster", test_running_cluster);
 
   for (guint i = 0; i < G_N_ELEMENTS (running_cases); i++)
