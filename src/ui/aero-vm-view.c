@@ -508,6 +508,8 @@ sort_list (AeroVmView *self)
     gtk_sort_list_model_set_sorter (self->sort_model, sorter);
 }
 
+/* After a quiet refresh too: the sorter is then attached and the view
+ * not loading, and only the page and the count may change. */
 static void
 finish_load (AeroVmView *self)
 {
@@ -614,15 +616,7 @@ list_vms_cb (GObject      *object,
       self->finishing = TRUE;
       return;
     }
-  if (load->quiet)
-    {
-      show_list_or_empty (self);
-      update_count (self);
-    }
-  else
-    {
-      finish_load (self);
-    }
+  finish_load (self);
 }
 
 static void
