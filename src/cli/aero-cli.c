@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -36,6 +37,8 @@ typedef struct {
   AeroEngine   *engine;
   GListModel   *clusters;
   GAsyncResult *result;
+  /* Cancelled when the output is lost: nothing more is read. */
+  GCancellable *cancellable;
 
   /* vms --json: the array is written as the VMs stream in. */
   guint         n_written;
@@ -51,6 +54,7 @@ aero_cli_clear (AeroCli *cli)
   g_clear_object (&cli->engine);
   g_clear_object (&cli->clusters);
   g_clear_object (&cli->result);
+  g_clear_object (&cli->cancellable);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AeroCli, aero_cli_clear)
@@ -181,9 +185,103 @@ report_error (const GError *error)
   return AERO_CLI_EXIT_FAILURE;
 }
 
+/* ------------------------------------------------------------------ */
+/* Global options                                                      */
+/* ------------------------------------------------------------------ */
+
+/* Each global option is a callback rather than a pointer into AeroCli:
+ * the group is parsed twice (before the command and among its words),
+ * and a value given in both places replaces the first one instead of
+ * leaking it. The last one wins, as with every other option. */
+static gboolean
+on_global_option (const char  *name,
+                  const char  *value,
+                  gpointer     user_data,
+                  GError     **error)
+{
+  AeroCli *cli = user_data;
+  char **target = NULL;
+
+  if (g_str_equal (name, "--json"))
+    {
+      cli->json = TRUE;
+      return TRUE;
+    }
+  if (g_str_equal (name, "--engine"))
+    target = &cli->engine_url;
+  else if (g_str_equal (name, "--user"))
+    target = &cli->user;
+  else if (g_str_equal (name, "--password-file"))
+    target = &cli->password_file;
+  else if (g_str_equal (name, "--ca-file"))
+    target = &cli->ca_file;
+  g_return_val_if_fail (target != NULL, FALSE);
+
+  g_free (*target);
+  *target = g_strdup (value);
+  return TRUE;
+}
+
+static GOptionGroup *
+global_option_group (AeroCli *cli)
+{
+  static const GOptionEntry entries[] = {
+    { "engine", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer) on_global_option,
+      N_("Engine address (host, https://host/ovirt-engine or .../api)"), N_("URL") },
+    { "user", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer) on_global_option,
+      N_("User name (default admin@internal)"), N_("USER") },
+    { "password-file", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK,
+      (gpointer) on_global_option,
+      N_("Read the password from the first line of FILE"), N_("FILE") },
+    { "ca-file", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK,
+      (gpointer) on_global_option,
+      N_("Trust the engine CA in this PEM file"), N_("FILE") },
+    { "json", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, (gpointer) on_global_option,
+      N_("Write one JSON document (the normalised model)"), NULL },
+    { NULL }
+  };
+  GOptionGroup *group = g_option_group_new ("global", _("Global Options:"),
+                                            _("Show the global options"), cli, NULL);
+
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+  g_option_group_add_entries (group, entries);
+
+  return group;
+}
+
+/* ------------------------------------------------------------------ */
+/* Standard output                                                     */
+/* ------------------------------------------------------------------ */
+
+/* The first error writing standard output, 0 while nothing was lost. */
+static int output_errno;
+
+/* g_print()'s writer: as GLib's own (a flush per call, so that a pipe
+ * reader sees each table row as it comes), but the error is kept: a
+ * listing written to a full disk must not exit 0. */
+static void
+print_to_stdout (const char *text)
+{
+  if ((fputs (text, stdout) == EOF || fflush (stdout) != 0) && output_errno == 0)
+    output_errno = errno != 0 ? errno : EIO;
+}
+
+static gboolean
+output_lost (void)
+{
+  if (output_errno == 0 && ferror (stdout))
+    output_errno = errno != 0 ? errno : EIO;
+  return output_errno != 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Command options                                                     */
+/* ------------------------------------------------------------------ */
+
 /* Parses the options of one command; the leftover words stay in argv. */
 static gboolean
-parse_command_options (const char    *command,
+parse_command_options (AeroCli       *cli,
+                       const char    *command,
                        const char    *parameters,
                        GOptionEntry  *entries,
                        int           *argc,
@@ -198,6 +296,9 @@ parse_command_options (const char    *command,
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (entries != NULL)
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  /* The global options are understood after the command too, as git and
+   * virsh do: "vm show web-01 --json". */
+  g_option_context_add_group (context, global_option_group (cli));
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
@@ -307,7 +408,8 @@ connect_engine (AeroCli *cli)
 /* The options of @command, then its words: none, or exactly one
  * (@parameter, e.g. "VM") whose absence @missing explains. */
 static int
-parse_command_line (const char    *command,
+parse_command_line (AeroCli       *cli,
+                    const char    *command,
                     const char    *parameter,
                     const char    *missing,
                     GOptionEntry  *entries,
@@ -317,7 +419,7 @@ parse_command_line (const char    *command,
   int n_words = missing != NULL ? 2 : 1;
   int code = AERO_CLI_EXIT_OK;
 
-  if (!parse_command_options (command, parameter, entries, argc, argv, &code))
+  if (!parse_command_options (cli, command, parameter, entries, argc, argv, &code))
     return code;
   if (*argc < n_words)
     return usage_error ("%s", missing);
@@ -336,7 +438,7 @@ begin_list_command (AeroCli       *cli,
                     int           *argc,
                     char        ***argv)
 {
-  int code = parse_command_line (command, "", NULL, entries, argc, argv);
+  int code = parse_command_line (cli, command, "", NULL, entries, argc, argv);
 
   if (code != AERO_CLI_EXIT_OK)
     return code;
@@ -648,6 +750,11 @@ write_vm_batch (GPtrArray *items,
         }
       cli->n_written++;
     }
+
+  /* Nobody reads any more (a closed pipe, a full disk): stop the
+   * engine's pages rather than fetch 10,000 VMs for nothing. */
+  if (output_lost ())
+    g_cancellable_cancel (cli->cancellable);
 }
 
 static int
@@ -681,9 +788,12 @@ cmd_vms (AeroCli  *cli,
 
   aero_engine_list_vms_async (cli->engine, search, -1,
                               all_content ? AERO_LIST_ALL_CONTENT : AERO_LIST_NONE,
-                              write_vm_batch, cli, NULL, on_result, cli);
+                              write_vm_batch, cli, cli->cancellable, on_result, cli);
   result = wait_for_result (cli);
   vms = aero_engine_list_vms_finish (cli->engine, result, &error);
+  /* The lost output is the error; aero_cli_finish_output() tells it. */
+  if (output_lost ())
+    return AERO_CLI_EXIT_FAILURE;
   if (vms == NULL)
     {
       /* A half-written array is left unterminated on purpose: a reader
@@ -717,7 +827,7 @@ begin_vm_command (AeroCli       *cli,
   g_autofree char *missing = g_strdup_printf (_("\"%s\" needs a VM (name or id)"), command);
   int code;
 
-  if ((code = parse_command_line (command, "VM", missing, NULL, argc, argv)) != AERO_CLI_EXIT_OK)
+  if ((code = parse_command_line (cli, command, "VM", missing, NULL, argc, argv)) != AERO_CLI_EXIT_OK)
     return code;
   if ((code = connect_engine (cli)) != AERO_CLI_EXIT_OK)
     return code;
@@ -798,7 +908,7 @@ cmd_vm_set (AeroCli  *cli,
   int code = AERO_CLI_EXIT_OK;
 
   /* Usage first: nothing is fetched for a malformed command line. */
-  if (!parse_command_options ("vm set", "VM", entries, &argc, &argv, &code))
+  if (!parse_command_options (cli, "vm set", "VM", entries, &argc, &argv, &code))
     return code;
   if (ballooning != NULL && !aero_cli_parse_switch (ballooning, &ballooning_value))
     return usage_error (_("--ballooning takes \"on\" or \"off\", not \"%s\""), ballooning);
@@ -956,7 +1066,7 @@ cmd_vm_run_once (AeroCli  *cli,
   gboolean value = FALSE;
   int code = AERO_CLI_EXIT_OK;
 
-  if (!parse_command_options ("vm run-once", "VM", entries, &argc, &argv, &code))
+  if (!parse_command_options (cli, "vm run-once", "VM", entries, &argc, &argv, &code))
     return code;
   if (ballooning != NULL)
     {
@@ -1096,7 +1206,7 @@ cmd_cluster_set (AeroCli  *cli,
   gboolean value = FALSE;
   int code = AERO_CLI_EXIT_OK;
 
-  if ((code = parse_command_line ("cluster set", "CLUSTER",
+  if ((code = parse_command_line (cli, "cluster set", "CLUSTER",
                                   _("\"cluster set\" needs a CLUSTER (name or id)"),
                                   entries, &argc, &argv)) != AERO_CLI_EXIT_OK)
     return code;
@@ -1225,22 +1335,36 @@ static const char commands_help[] =
      "Environment: AEROSTAT_ENGINE, AEROSTAT_USER, AEROSTAT_PASSWORD.\n"
      "Exit status: 0 on success, 1 on an engine or network error, 2 on bad usage.");
 
+/* "vm --help": the vm lines of the command list (a line indented deeper
+ * continues the one above), so that one list stays the only one. */
+static void
+print_vm_commands (void)
+{
+  g_auto(GStrv) lines = g_strsplit (_(commands_help), "\n", -1);
+  gboolean in_vm = FALSE;
+
+  g_print (_("Usage:\n  %s [OPTION...] vm COMMAND VM [OPTION...]\n\n"), PROGRAM);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (lines[i], "  vm "))
+        in_vm = TRUE;
+      else if (!g_str_has_prefix (lines[i], "    "))
+        in_vm = FALSE;
+      if (in_vm)
+        g_print ("%s\n", lines[i]);
+    }
+  g_print (_("\nTry \"%s vm COMMAND --help\" for the options of one.\n"), PROGRAM);
+}
+
 int
 aero_cli_main (int    argc,
                char **argv)
 {
   g_auto(AeroCli) cli = { 0 };
+  gboolean version = FALSE;
   GOptionEntry entries[] = {
-    { "engine", 0, 0, G_OPTION_ARG_STRING, &cli.engine_url,
-      N_("Engine address (host, https://host/ovirt-engine or .../api)"), N_("URL") },
-    { "user", 0, 0, G_OPTION_ARG_STRING, &cli.user,
-      N_("User name (default admin@internal)"), N_("USER") },
-    { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &cli.password_file,
-      N_("Read the password from the first line of FILE"), N_("FILE") },
-    { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &cli.ca_file,
-      N_("Trust the engine CA in this PEM file"), N_("FILE") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &cli.json,
-      N_("Write one JSON document (the normalised model)"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version,
+      N_("Show the version and exit"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -1248,16 +1372,26 @@ aero_cli_main (int    argc,
   const char *command;
   int code;
 
+  g_set_print_handler (print_to_stdout);
+  cli.cancellable = g_cancellable_new ();
+
   context = g_option_context_new (_("COMMAND [ARGS...]"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_main_group (context, global_option_group (&cli));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context, _(commands_help));
-  /* Global options come before the command; the command's own options
-   * are parsed by the command. */
+  /* Parsing stops at the command: its own options, and global ones
+   * after it, are parsed by the command. */
   g_option_context_set_strict_posix (context, TRUE);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error ("%s", error->message);
+
+  if (version)
+    {
+      g_print ("%s %s\n", PROGRAM, PACKAGE_VERSION);
+      return AERO_CLI_EXIT_OK;
+    }
 
   if (argc < 2)
     return usage_error (_("no command given"));
@@ -1279,7 +1413,12 @@ aero_cli_main (int    argc,
     {
       const char *verb = argc >= 3 ? argv[2] : NULL;
 
-      if (verb == NULL)
+      if (verb != NULL && (g_str_equal (verb, "--help") || g_str_equal (verb, "-h")))
+        {
+          print_vm_commands ();
+          code = AERO_CLI_EXIT_OK;
+        }
+      else if (verb == NULL)
         return usage_error (_("\"vm\" needs one of: show, set, run-once, start, stop"));
       else if (g_str_equal (verb, "show"))
         code = cmd_vm_show (&cli, argc - 2, argv + 2);
@@ -1299,8 +1438,33 @@ aero_cli_main (int    argc,
       return usage_error (_("unknown command \"%s\""), command);
     }
 
-  if (fflush (stdout) != 0 && code == AERO_CLI_EXIT_OK)
-    code = failure (_("cannot write the output: %s"), g_strerror (errno));
+  return code;
+}
+
+int
+aero_cli_finish_output (int code)
+{
+  output_lost ();
+  if (fflush (stdout) != 0 && output_errno == 0)
+    output_errno = errno;
+  /* The close is where a file system may report the last of it lost. */
+  if (fclose (stdout) != 0 && output_errno == 0)
+    output_errno = errno;
+
+  if (output_errno == EPIPE)
+    {
+      /* The reader has gone (… | head): end as a program killed by
+       * SIGPIPE does, without a word. GIO ignores the signal for its
+       * sockets, so it comes back for this one. */
+      signal (SIGPIPE, SIG_DFL);
+      raise (SIGPIPE);
+    }
+  if (output_errno != 0)
+    {
+      g_printerr ("%s: %s: %s\n", PROGRAM, _("cannot write the output"),
+                  g_strerror (output_errno));
+      return AERO_CLI_EXIT_FAILURE;
+    }
 
   return code;
 }

@@ -30,4 +30,9 @@ gboolean   aero_cli_parse_switch (const char *text,
 int        aero_cli_main (int    argc,
                           char **argv);
 
+/* Flushes and closes standard output after aero_cli_main(); returns
+ * @code, or AERO_CLI_EXIT_FAILURE (with a message) when output was lost.
+ * A reader that has gone away ends the process as SIGPIPE would. */
+int        aero_cli_finish_output (int code);
+
 G_END_DECLS

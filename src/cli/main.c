@@ -20,5 +20,5 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  return aero_cli_main (argc, argv);
+  return aero_cli_finish_output (aero_cli_main (argc, argv));
 }

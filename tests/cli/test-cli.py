@@ -349,7 +349,63 @@ def test_credentials(cli):
         os.unlink(path)
 
 
+def test_lost_output(cli):
+    # A full disk: the table rows are flushed one by one, and each lost
+    # one must still make the exit status 1.
+    for args in (["vms"], ["--json", "vms"], ["vm", "show", "web-01"]):
+        with open("/dev/full", "w") as full:
+            proc = subprocess.run([cli.program, *args], env=cli.env, stdout=full,
+                                  stderr=subprocess.PIPE, text=True, timeout=60)
+        check(proc.returncode == 1, f"{args} > /dev/full: exit {proc.returncode}")
+        check("cannot write the output" in proc.stderr, f"{args}: {proc.stderr!r}")
+
+
+def test_closed_pipe(cli):
+    # "... | head -1": the reader goes away; the CLI ends quietly, as a
+    # program killed by SIGPIPE, and says nothing about a broken pipe.
+    for args in (["vms"], ["--json", "vms"]):
+        proc = subprocess.Popen([cli.program, *args], env=cli.env,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        proc.stdout.readline()
+        proc.stdout.close()
+        err = proc.stderr.read().decode()
+        proc.wait(60)
+        check(proc.returncode == -13, f"{args}: exit {proc.returncode}")
+        check(err == "", f"{args}: stderr {err!r}")
+
+
+def test_options_after_command(cli):
+    code, out, err = cli.run("vm", "show", "web-01", "--json")
+    check(code == 0, f"exit {code}: {err}")
+    check(json.loads(out)["name"] == "web-01", out)
+    code, out, err = cli.run("vms", "--json", "--user", "admin@internal")
+    check(code == 0 and isinstance(json.loads(out), list), f"vms --json: {code} {err}")
+    code, out, err = cli.run("vm", "show", "web-01", "--engine", "http://192.0.2.1/")
+    check(code == 2 and "http://" in err, f"--engine after the command: {code} {err}")
+    # Given twice, the later one wins.
+    code, out, err = cli.run("--engine", "http://192.0.2.1/", "clusters",
+                             "--engine", cli.env["AEROSTAT_ENGINE"])
+    check(code == 0, f"--engine twice: {code} {err}")
+    code, out, err = cli.run("vm", "--help")
+    check(code == 0 and err == "", f"vm --help: {code} {err}")
+    for verb in ("show", "set", "run-once", "start", "stop"):
+        check(f"  vm {verb} VM" in out, f"vm --help lacks {verb}: {out}")
+    check("cluster set" not in out and "templates" not in out, out)
+    code, out, err = cli.run("vm", "set", "--help")
+    check(code == 0 and "--memory" in out, f"vm set --help: {code} {out}")
+
+
+def test_version(cli):
+    code, out, err = cli.run("--version")
+    check(code == 0 and err == "", f"--version: {code} {err}")
+    check(re.fullmatch(r"aerostat-cli \d+\.\d+\.\d+\n", out), repr(out))
+
+
 TESTS = [
+    test_lost_output,
+    test_closed_pipe,
+    test_options_after_command,
+    test_version,
     test_bad_usage,
     test_vms_json,
     test_vm_show,
