@@ -34,6 +34,7 @@ main (int   argc,
   int seed = 1;
   int token_lifetime = 1800;
   gboolean frozen = FALSE;
+  gboolean version = FALSE;
   GOptionEntry entries[] = {
     { "port", 0, 0, G_OPTION_ARG_INT, &port, N_("Port to listen on (0 picks a free one)"), N_("PORT") },
     { "address", 0, 0, G_OPTION_ARG_STRING, &address, N_("Loopback address to listen on"), N_("ADDRESS") },
@@ -42,6 +43,7 @@ main (int   argc,
     { "state", 0, 0, G_OPTION_ARG_FILENAME, &state, N_("Keep the inventory in this file across restarts"), N_("FILE") },
     { "token-lifetime", 0, 0, G_OPTION_ARG_INT, &token_lifetime, N_("Lifetime of SSO tokens in seconds"), N_("SECONDS") },
     { "frozen", 0, 0, G_OPTION_ARG_NONE, &frozen, N_("Statistics and clock do not move"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Show the version and exit"), NULL },
     { NULL }
   };
 
@@ -57,6 +59,11 @@ main (int   argc,
     {
       g_printerr ("%s\n", error->message);
       return 2;
+    }
+  if (version)
+    {
+      g_print ("aerostat-demo-engine %s\n", PACKAGE_VERSION);
+      return 0;
     }
   if (port < 0 || port > 65535 || n_vms < 0 || seed < 0 || token_lifetime < 1)
     {

@@ -16,6 +16,7 @@ import tempfile
 import threading
 import traceback
 
+DEMO_PROGRAM = None
 GIB = 1024 ** 3
 MIB = 1024 ** 2
 REASON_30 = ("Memory ballooning requires cluster compatibility version 3.1 "
@@ -399,6 +400,11 @@ def test_version(cli):
     code, out, err = cli.run("--version")
     check(code == 0 and err == "", f"--version: {code} {err}")
     check(re.fullmatch(r"aerostat-cli \d+\.\d+\.\d+\n", out), repr(out))
+    proc = subprocess.run([DEMO_PROGRAM, "--version"], capture_output=True,
+                          text=True, timeout=60)
+    check(proc.returncode == 0, f"demo --version: {proc.returncode} {proc.stderr}")
+    check(proc.stdout == out.replace("aerostat-cli", "aerostat-demo-engine"),
+          f"demo --version: {proc.stdout!r}")
 
 
 TESTS = [
@@ -423,7 +429,9 @@ TESTS = [
 
 
 def main():
+    global DEMO_PROGRAM
     cli_program, demo_program = sys.argv[1], sys.argv[2]
+    DEMO_PROGRAM = demo_program
     print(f"1..{len(TESTS)}", flush=True)
     engine = DemoEngine(demo_program)
     failed = 0
