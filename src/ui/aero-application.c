@@ -30,6 +30,8 @@ static const GOptionEntry option_entries[] = {
     N_("Engine address to fill in on the login page"), N_("URL") },
   { "user", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("User to fill in on the login page, e.g. admin@internal"), N_("USER") },
+  { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and exit"), NULL },
   { "demo-vms", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, NULL,
     N_("Number of generated VMs in the demo engine (performance work)"), N_("N") },
   { NULL }
@@ -219,6 +221,21 @@ aero_application_dispose (GObject *object)
   G_OBJECT_CLASS (aero_application_parent_class)->dispose (object);
 }
 
+/* --version is answered here, in the process that was started: no
+ * display and no running instance are needed for it. */
+static int
+aero_application_handle_local_options (GApplication *app,
+                                       GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("aerostat %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  return -1;
+}
+
 static void
 aero_application_class_init (AeroApplicationClass *klass)
 {
@@ -228,6 +245,7 @@ aero_application_class_init (AeroApplicationClass *klass)
   object_class->dispose = aero_application_dispose;
   app_class->activate = aero_application_activate;
   app_class->command_line = aero_application_command_line;
+  app_class->handle_local_options = aero_application_handle_local_options;
   app_class->startup = aero_application_startup;
   app_class->shutdown = aero_application_shutdown;
 }

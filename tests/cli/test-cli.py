@@ -17,6 +17,7 @@ import threading
 import traceback
 
 DEMO_PROGRAM = None
+GUI_PROGRAM = None
 GIB = 1024 ** 3
 MIB = 1024 ** 2
 REASON_30 = ("Memory ballooning requires cluster compatibility version 3.1 "
@@ -405,6 +406,15 @@ def test_version(cli):
     check(proc.returncode == 0, f"demo --version: {proc.returncode} {proc.stderr}")
     check(proc.stdout == out.replace("aerostat-cli", "aerostat-demo-engine"),
           f"demo --version: {proc.stdout!r}")
+    if GUI_PROGRAM is not None:
+        # Answered before any display is opened.
+        env = {k: v for k, v in os.environ.items()
+               if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+        proc = subprocess.run([GUI_PROGRAM, "--version"], capture_output=True,
+                              text=True, timeout=60, env=env)
+        check(proc.returncode == 0, f"aerostat --version: {proc.returncode} {proc.stderr}")
+        check(proc.stdout == out.replace("aerostat-cli", "aerostat"),
+              f"aerostat --version: {proc.stdout!r}")
 
 
 TESTS = [
@@ -429,9 +439,10 @@ TESTS = [
 
 
 def main():
-    global DEMO_PROGRAM
+    global DEMO_PROGRAM, GUI_PROGRAM
     cli_program, demo_program = sys.argv[1], sys.argv[2]
     DEMO_PROGRAM = demo_program
+    GUI_PROGRAM = sys.argv[3] if len(sys.argv) > 3 else None
     print(f"1..{len(TESTS)}", flush=True)
     engine = DemoEngine(demo_program)
     failed = 0
