@@ -945,7 +945,32 @@ cmd_vm_set (AeroCli  *cli,
   if (max_memory != NULL && !aero_vm_edit_get_max_memory_sensitive (edit))
     return failure ("%s", aero_vm_edit_get_max_memory_reason (edit));
 
-  /* Memory first: it derives guaranteed and maximum unless given too. */
+  /* The CLI derives nothing (unlike the Edit dialog): a new memory size
+   * is sent alone, and one that no longer fits between the VM's
+   * guaranteed and maximum memory is refused, naming what fixes it. */
+  aero_vm_edit_set_derive_memory (edit, FALSE);
+  if (memory != NULL)
+    {
+      gint64 low = guaranteed != NULL ? guaranteed_bytes : aero_vm_edit_get_guaranteed (edit);
+      gint64 high = max_memory != NULL ? max_bytes : aero_vm_edit_get_max_memory (edit);
+      g_autofree char *size = format_mib (memory_bytes);
+
+      if (guaranteed == NULL && low > memory_bytes)
+        {
+          g_autofree char *low_text = format_mib (low);
+
+          return usage_error (_("--memory %s is below the guaranteed memory (%s); "
+                                "give --guaranteed too"), size, low_text);
+        }
+      if (max_memory == NULL && high >= 0 && memory_bytes > high)
+        {
+          g_autofree char *high_text = format_mib (high);
+
+          return usage_error (_("--memory %s is above the maximum memory (%s); "
+                                "give --max too"), size, high_text);
+        }
+    }
+
   if (memory != NULL)
     aero_vm_edit_set_memory (edit, memory_bytes);
   if (guaranteed != NULL)

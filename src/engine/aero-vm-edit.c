@@ -63,6 +63,9 @@ struct _AeroVmEdit
   guint           guaranteed_edited : 1;
   guint           max_memory_edited : 1;
   guint           cpu_shares_custom : 1;
+  /* FALSE: memory derives neither guaranteed nor maximum memory (the
+   * CLI sends only what it is told). */
+  guint           derive_memory : 1;
 
   /* Derived state, cached so that notify fires only on real changes. */
   AeroVersion    *effective_version;
@@ -130,6 +133,7 @@ enum {
   PROP_RUNNING,
   PROP_RESOURCE_ALLOCATION_EDITABLE,
   PROP_RESOURCE_ALLOCATION_REASON,
+  PROP_DERIVE_MEMORY,
   N_PROPS
 };
 
@@ -853,6 +857,9 @@ aero_vm_edit_get_property (GObject    *object,
     case PROP_RESOURCE_ALLOCATION_REASON:
       g_value_set_string (value, aero_vm_edit_get_resource_allocation_reason (self));
       break;
+    case PROP_DERIVE_MEMORY:
+      g_value_set_boolean (value, self->derive_memory);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -868,6 +875,9 @@ aero_vm_edit_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_DERIVE_MEMORY:
+      aero_vm_edit_set_derive_memory (self, g_value_get_boolean (value));
+      break;
     case PROP_CLUSTER:
       aero_vm_edit_set_cluster (self, g_value_get_object (value));
       break;
@@ -1027,6 +1037,9 @@ aero_vm_edit_class_init (AeroVmEditClass *klass)
     g_param_spec_boolean ("resource-allocation-editable", NULL, NULL, TRUE, ro);
   properties[PROP_RESOURCE_ALLOCATION_REASON] =
     g_param_spec_string ("resource-allocation-reason", NULL, NULL, NULL, ro);
+  properties[PROP_DERIVE_MEMORY] =
+    g_param_spec_boolean ("derive-memory", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -1036,6 +1049,7 @@ aero_vm_edit_init (AeroVmEdit *self)
 {
   self->cluster_position = INVALID_POSITION;
   self->template_position = INVALID_POSITION;
+  self->derive_memory = TRUE;
   self->cur.name = g_strdup ("");
   self->cur.description = g_strdup ("");
   self->cur.comment = g_strdup ("");
@@ -1460,12 +1474,32 @@ aero_vm_edit_set_memory (AeroVmEdit *self,
   store_memory (self, bytes);
   /* Derived until the user sets them, each on its own. Templates keep
    * their guaranteed memory: resource allocation is not theirs to edit. */
-  if (!self->guaranteed_edited && resource_allocation_editable (self))
+  if (self->derive_memory && !self->guaranteed_edited && resource_allocation_editable (self))
     store_guaranteed (self, derive_guaranteed (bytes, self->cur.cluster));
-  if (!self->max_memory_edited)
+  if (self->derive_memory && !self->max_memory_edited)
     store_max_memory (self, 4 * bytes);
   sync_derived (self);
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+gboolean
+aero_vm_edit_get_derive_memory (AeroVmEdit *self)
+{
+  g_return_val_if_fail (AERO_IS_VM_EDIT (self), TRUE);
+
+  return self->derive_memory;
+}
+
+void
+aero_vm_edit_set_derive_memory (AeroVmEdit *self,
+                                gboolean    derive)
+{
+  g_return_if_fail (AERO_IS_VM_EDIT (self));
+
+  if (self->derive_memory == !!derive)
+    return;
+  self->derive_memory = !!derive;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DERIVE_MEMORY]);
 }
 
 gint64

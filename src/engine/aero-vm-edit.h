@@ -165,6 +165,11 @@ void              aero_vm_edit_set_vm_type           (AeroVmEdit   *self,
 /* Setting memory re-derives guaranteed (memory * 100 / over-commit %) and
  * max (4 * memory) until the user has set each of them. */
 gint64            aero_vm_edit_get_memory            (AeroVmEdit   *self);
+/* Whether a new memory size derives guaranteed and maximum memory
+ * (TRUE, as the Edit dialog does) or leaves them as they are. */
+gboolean          aero_vm_edit_get_derive_memory     (AeroVmEdit   *self);
+void              aero_vm_edit_set_derive_memory     (AeroVmEdit   *self,
+                                                      gboolean      derive);
 void              aero_vm_edit_set_memory            (AeroVmEdit   *self,
                                                       gint64        bytes);
 gint64            aero_vm_edit_get_guaranteed        (AeroVmEdit   *self);
