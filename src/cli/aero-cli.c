@@ -619,28 +619,97 @@ vm_to_json (AeroVm      *vm,
   return node;
 }
 
+/* The largest binary unit that gives a whole number: "4 GiB", "2730 MiB". */
 static char *
 format_mib (gint64 bytes)
 {
+  const gint64 gib = 1024 * AERO_MIB;
+  const gint64 tib = 1024 * gib;
+
   if (bytes < 0)
     return g_strdup ("-");
+  if (bytes >= tib && bytes % tib == 0)
+    return g_strdup_printf ("%" G_GINT64_FORMAT " TiB", bytes / tib);
+  if (bytes >= gib && bytes % gib == 0)
+    return g_strdup_printf ("%" G_GINT64_FORMAT " GiB", bytes / gib);
   return g_strdup_printf ("%" G_GINT64_FORMAT " MiB", bytes / AERO_MIB);
 }
 
+/* Not translated: scripts read these ("on" in every language). */
 static const char *
 tristate_text (AeroTristate value)
 {
   switch (value)
     {
     case AERO_TRISTATE_TRUE:
-      return _("on");
+      return "on";
     case AERO_TRISTATE_FALSE:
-      return _("off");
+      return "off";
     case AERO_TRISTATE_UNKNOWN:
     default:
-      return _("unknown");
+      return "unknown";
     }
 }
+
+glong
+aero_cli_display_width (const char *text)
+{
+  glong width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iszerowidth (c))
+        continue;
+      width += g_unichar_iswide (c) ? 2 : 1;
+    }
+
+  return width;
+}
+
+/* One table row: each cell padded to its column's terminal width (a
+ * negative width aligns right); the last one is not padded. printf's
+ * widths count bytes, which puts "büro-01" one column off. */
+static void
+print_row (const int         *widths,
+           const char *const *cells,
+           guint              n_cells)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  for (guint i = 0; i < n_cells; i++)
+    {
+      const char *cell = cells[i] != NULL ? cells[i] : "-";
+      glong pad = MAX (ABS (widths[i]) - aero_cli_display_width (cell), 0);
+
+      if (i > 0)
+        g_string_append_c (line, ' ');
+      if (i + 1 == n_cells)
+        {
+          g_string_append (line, cell);
+          break;
+        }
+      if (widths[i] < 0)
+        {
+          for (glong j = 0; j < pad; j++)
+            g_string_append_c (line, ' ');
+          g_string_append (line, cell);
+        }
+      else
+        {
+          g_string_append (line, cell);
+          for (glong j = 0; j < pad; j++)
+            g_string_append_c (line, ' ');
+        }
+    }
+  g_string_append_c (line, '\n');
+  g_print ("%s", line->str);
+}
+
+static const int vm_widths[] = { 24, 14, 22, -10, -10, -10, 0 };
+static const int cluster_widths[] = { 24, 8, 11, 11, 0 };
+static const int template_widths[] = { 24, 38, -10, 0 };
 
 static char *
 cluster_label (GListModel *clusters,
@@ -664,11 +733,13 @@ print_vm_row (AeroVm     *vm,
   g_autofree char *max_memory = format_mib (aero_memory_policy_get_max (policy));
   const char *status = aero_vm_status_to_wire (aero_vm_get_status (vm));
 
-  g_print ("%-24s %-14s %-22s %10s %10s %10s %s\n",
-           aero_vm_get_name (vm) != NULL ? aero_vm_get_name (vm) : "-",
-           status != NULL ? status : "unknown",
-           cluster, memory, guaranteed, max_memory,
-           tristate_text (aero_memory_policy_get_ballooning (policy)));
+  const char *cells[] = {
+    aero_vm_get_name (vm), status != NULL ? status : "unknown",
+    cluster, memory, guaranteed, max_memory,
+    tristate_text (aero_memory_policy_get_ballooning (policy)),
+  };
+
+  print_row (vm_widths, cells, G_N_ELEMENTS (cells));
 }
 
 static void
@@ -782,9 +853,14 @@ cmd_vms (AeroCli  *cli,
     return report_error (error);
 
   if (!cli->json)
-    g_print ("%-24s %-14s %-22s %10s %10s %10s %s\n",
-             _("NAME"), _("STATUS"), _("CLUSTER"), _("MEMORY"), _("GUARANTEED"),
-             _("MAXIMUM"), _("BALLOONING"));
+    {
+      const char *cells[] = {
+        _("NAME"), _("STATUS"), _("CLUSTER"), _("MEMORY"), _("GUARANTEED"),
+        _("MAXIMUM"), _("BALLOONING"),
+      };
+
+      print_row (vm_widths, cells, G_N_ELEMENTS (cells));
+    }
 
   aero_engine_list_vms_async (cli->engine, search, -1,
                               all_content ? AERO_LIST_ALL_CONTENT : AERO_LIST_NONE,
@@ -1166,10 +1242,13 @@ print_cluster_row (AeroCluster *cluster)
   int percent = aero_cluster_get_overcommit_percent (cluster);
   g_autofree char *overcommit = percent >= 0 ? g_strdup_printf ("%d %%", percent) : g_strdup ("-");
 
-  g_print ("%-24s %-8s %-11s %-11s %s\n",
-           aero_cluster_get_name (cluster), level, overcommit,
-           tristate_text (aero_cluster_get_ballooning_enabled (cluster)),
-           tristate_text (aero_cluster_get_ksm_enabled (cluster)));
+  const char *cells[] = {
+    aero_cluster_get_name (cluster), level, overcommit,
+    tristate_text (aero_cluster_get_ballooning_enabled (cluster)),
+    tristate_text (aero_cluster_get_ksm_enabled (cluster)),
+  };
+
+  print_row (cluster_widths, cells, G_N_ELEMENTS (cells));
 }
 
 static int
@@ -1195,8 +1274,11 @@ cmd_clusters (AeroCli  *cli,
     }
   else
     {
-      g_print ("%-24s %-8s %-11s %-11s %s\n",
-               _("NAME"), _("LEVEL"), _("OVERCOMMIT"), _("BALLOONING"), _("KSM"));
+      const char *header[] = {
+        _("NAME"), _("LEVEL"), _("OVERCOMMIT"), _("BALLOONING"), _("KSM"),
+      };
+
+      print_row (cluster_widths, header, G_N_ELEMENTS (header));
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(AeroCluster) cluster = g_list_model_get_item (clusters, i);
@@ -1323,16 +1405,21 @@ cmd_templates (AeroCli  *cli,
     }
   else
     {
-      g_print ("%-24s %-38s %10s %s\n", _("NAME"), _("ID"), _("MEMORY"), _("BALLOONING"));
+      const char *header[] = { _("NAME"), _("ID"), _("MEMORY"), _("BALLOONING") };
+
+      print_row (template_widths, header, G_N_ELEMENTS (header));
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(AeroTemplate) tmpl = g_list_model_get_item (templates, i);
           AeroMemoryPolicy *policy = aero_template_get_memory_policy (tmpl);
           g_autofree char *memory = format_mib (aero_template_get_memory (tmpl));
 
-          g_print ("%-24s %-38s %10s %s\n", aero_template_get_name (tmpl),
-                   aero_template_get_id (tmpl), memory,
-                   tristate_text (aero_memory_policy_get_ballooning (policy)));
+          const char *cells[] = {
+            aero_template_get_name (tmpl), aero_template_get_id (tmpl), memory,
+            tristate_text (aero_memory_policy_get_ballooning (policy)),
+          };
+
+          print_row (template_widths, cells, G_N_ELEMENTS (cells));
         }
     }
 

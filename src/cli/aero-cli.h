@@ -26,6 +26,10 @@ gboolean   aero_cli_parse_size (const char *text,
 gboolean   aero_cli_parse_switch (const char *text,
                                   gboolean   *out_value);
 
+/* The columns @text takes in a terminal: wide characters count two,
+ * combining marks none. */
+glong      aero_cli_display_width (const char *text);
+
 /* Runs the whole program; returns an AeroCliExit. @argv is modified. */
 int        aero_cli_main (int    argc,
                           char **argv);

@@ -63,6 +63,18 @@ test_switches (void)
   g_assert_false (aero_cli_parse_switch (NULL, &value));
 }
 
+static void
+test_display_width (void)
+{
+  g_assert_cmpint (aero_cli_display_width (""), ==, 0);
+  g_assert_cmpint (aero_cli_display_width ("web-01"), ==, 6);
+  /* Seven columns, eight bytes; decomposed: nine bytes, still seven. */
+  g_assert_cmpint (aero_cli_display_width ("b\xc3\xbcro-01"), ==, 7);
+  g_assert_cmpint (aero_cli_display_width ("bu\xcc\x88ro-01"), ==, 7);
+  /* Wide CJK: two columns each. */
+  g_assert_cmpint (aero_cli_display_width ("\xe6\x9d\xb1\xe4\xba\xac-01"), ==, 7);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -71,6 +83,7 @@ main (int   argc,
 
   g_test_add_func ("/cli/sizes", test_sizes);
   g_test_add_func ("/cli/switches", test_switches);
+  g_test_add_func ("/cli/display-width", test_display_width);
 
   return g_test_run ();
 }

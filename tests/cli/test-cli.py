@@ -165,7 +165,7 @@ def test_vm_show(cli):
     by_id = cli.vm(vm["id"])
     check(by_id["name"] == "web-03", "by id")
     code, out, err = cli.run("vm", "show", "web-03")
-    check(code == 0 and "web-03" in out and "4096 MiB" in out, out)
+    check(code == 0 and "web-03" in out and "4 GiB" in out and "4096 MiB" not in out, out)
     code, out, err = cli.run("vm", "show", "no-such-vm")
     check(code == 1 and "no-such-vm" in err, f"{code} {err}")
 
