@@ -443,6 +443,8 @@ test_identity (Fixture       *fixture,
     const char *body;
   } cases[] = {
     { 200, "{}" },
+    { 200, "" },
+    { 204, "" },
     { 200, "{\"name\": \"web-01\", \"status\": \"up\"}" },
     { 200, "{\"id\": \"\", \"name\": \"web-01\"}" },
     { 200, "{\"id\": 17, \"name\": \"web-01\"}" },

@@ -214,9 +214,7 @@ test_empty_collections (void)
     "{}",
     " \n{ } \n",
     "{\"vm\": []}",
-    "{\"vm\": {}}",
     "{\"vm\": null}",
-    "{\"vm\": \"x\"}",
     "{\"vms\": [{\"id\": \"x\"}]}",
     "{\"template\": [{\"id\": \"x\"}]}",
     "{\"vm\": [1, \"x\", null, [], [{}]]}",
@@ -231,6 +229,34 @@ test_empty_collections (void)
       collected_init (&collected);
       g_assert_true (parse_in_chunks (empty[i], strlen (empty[i]), 1, &collected, &error));
       g_assert_no_error (error);
+      g_assert_cmpuint (collected.elements->len, ==, 0);
+      collected_clear (&collected);
+    }
+}
+
+/* The list's member holding anything but a list (or null) is a document
+ * of another shape than the engine's: an error, not an empty list. */
+static void
+test_wrong_shape (void)
+{
+  static const char * const documents[] = {
+    "{\"vm\": {}}",
+    "{\"vm\": {\"id\": \"vm-1\", \"name\": \"web-01\"}}",
+    "{\"vm\": \"x\"}",
+    "{\"vm\": 1}",
+    "{\"vm\": true}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      Collected collected;
+
+      g_test_message ("%s", documents[i]);
+      collected_init (&collected);
+      g_assert_false (parse_in_chunks (documents[i], strlen (documents[i]), 1, &collected, &error));
+      g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_PARSE);
+      g_assert_nonnull (strstr (error->message, "vm"));
       g_assert_cmpuint (collected.elements->len, ==, 0);
       collected_clear (&collected);
     }
@@ -536,6 +562,7 @@ main (int   argc,
   g_test_add_func ("/stream-parser/equals-tree", test_equals_tree);
   g_test_add_func ("/stream-parser/links-and-actions-skipped", test_links_and_actions_skipped);
   g_test_add_func ("/stream-parser/empty-collections", test_empty_collections);
+  g_test_add_func ("/stream-parser/wrong-shape", test_wrong_shape);
   g_test_add_func ("/stream-parser/truncated", test_truncated);
   g_test_add_func ("/stream-parser/malformed", test_malformed);
   g_test_add_func ("/stream-parser/incremental", test_incremental);
