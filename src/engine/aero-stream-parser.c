@@ -287,6 +287,11 @@ on_string (void                *ctx,
   if (!wants_scalar (self))
     return on_scalar (self, NULL);
 
+  /* "web-01\u0000-shadow" would read as "web-01" and so alias another
+   * VM's name: a string the engine cannot mean is refused, not cut. */
+  if (memchr (text, '\0', length) != NULL)
+    return fail (self, _("a string contains a NUL character"));
+
   node = json_node_new (JSON_NODE_VALUE);
   json_node_set_string (node, terminated_text (text, length, buffer, sizeof buffer, &heap));
   return on_scalar (self, node);
@@ -398,6 +403,9 @@ on_map_key (void                *ctx,
         self->skip_pending = TRUE;
       return 1;
     case STATE_ELEMENT:
+      /* A key cut at a NUL could pass for another member. */
+      if (memchr (key, '\0', length) != NULL)
+        return fail (self, _("a member name contains a NUL character"));
       set_key (self, key, length);
       if (is_skipped_member (self, key, length))
         self->skip_pending = TRUE;

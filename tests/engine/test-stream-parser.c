@@ -262,6 +262,47 @@ test_wrong_shape (void)
     }
 }
 
+/* A NUL in a string or member name would cut it short, so that a name
+ * aliases another VM's: the document is refused, whatever the chunking;
+ * an escaped backslash before "u0000" is only text. */
+static void
+test_nul_in_strings (void)
+{
+  static const char * const bad[] = {
+    "{\"vm\": [{\"id\": \"vm-2\", \"name\": \"web-01\\u0000-shadow\"}]}",
+    "{\"vm\": [{\"id\": \"vm-2\\u0000\"}]}",
+    "{\"vm\": [{\"id\": \"vm-2\", \"name\\u0000x\": \"web-01\"}]}",
+  };
+  static const char good[] = "{\"vm\": [{\"id\": \"vm-2\", \"name\": \"web-01\\\\u0000\"}]}";
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    for (gsize chunk = 1; chunk <= 16; chunk *= 4)
+      {
+        g_autoptr(GError) error = NULL;
+        Collected collected;
+
+        g_test_message ("%s in chunks of %" G_GSIZE_FORMAT, bad[i], chunk);
+        collected_init (&collected);
+        g_assert_false (parse_in_chunks (bad[i], strlen (bad[i]), chunk, &collected, &error));
+        g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_PARSE);
+        g_assert_cmpuint (collected.elements->len, ==, 0);
+        collected_clear (&collected);
+      }
+
+  {
+    g_autoptr(GError) error = NULL;
+    Collected collected;
+
+    collected_init (&collected);
+    g_assert_true (parse_in_chunks (good, strlen (good), 3, &collected, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (collected.elements->len, ==, 1);
+    g_assert_cmpstr (aero_json_get_string (json_node_get_object (g_ptr_array_index (collected.elements, 0)),
+                                           "name"), ==, "web-01\\u0000");
+    collected_clear (&collected);
+  }
+}
+
 /* Every proper prefix of a valid document is a truncated one. */
 static void
 test_truncated (void)
@@ -563,6 +604,7 @@ main (int   argc,
   g_test_add_func ("/stream-parser/links-and-actions-skipped", test_links_and_actions_skipped);
   g_test_add_func ("/stream-parser/empty-collections", test_empty_collections);
   g_test_add_func ("/stream-parser/wrong-shape", test_wrong_shape);
+  g_test_add_func ("/stream-parser/nul-in-strings", test_nul_in_strings);
   g_test_add_func ("/stream-parser/truncated", test_truncated);
   g_test_add_func ("/stream-parser/malformed", test_malformed);
   g_test_add_func ("/stream-parser/incremental", test_incremental);
