@@ -408,6 +408,35 @@ get_vm_by_id (AeroCli     *cli,
   return get_vm (cli, id, FALSE, error);
 }
 
+/* Fails a name lookup that matched several VMs, listing them (only the
+ * exact matches when @exact_only) so the admin can pick one by id.
+ * Returns NULL for the caller's convenience. */
+static AeroVm *
+set_ambiguous_error (GListModel  *vms,
+                     const char  *ref,
+                     gboolean     exact_only,
+                     GError     **error)
+{
+  g_autoptr(GString) candidates = g_string_new (NULL);
+  guint n = g_list_model_get_n_items (vms);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AeroVm) vm = g_list_model_get_item (vms, i);
+
+      if (exact_only && g_strcmp0 (aero_vm_get_name (vm), ref) != 0)
+        continue;
+      /* TRANSLATORS: one candidate of an ambiguous name: its name and id */
+      g_string_append_printf (candidates, _("\n  %s (%s)"),
+                              aero_vm_get_name (vm), aero_vm_get_id (vm));
+    }
+
+  g_set_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_NOT_FOUND,
+               _("Several virtual machines match the name \"%s\"; give one by its id:%s"),
+               ref, candidates->str);
+  return NULL;
+}
+
 /* VM is a name or an id; either way the answer comes from a single GET,
  * so ballooning is known. */
 static AeroVm *
@@ -432,14 +461,19 @@ find_vm (AeroCli     *cli,
   if (vms == NULL)
     return NULL;
 
-  /* The engine compares names case-insensitively; the exact one wins. */
+  /* The engine compares names case-insensitively; the exact one wins.
+   * Otherwise a single match is the one meant. Anything else is
+   * ambiguous: picking one could edit a VM the admin did not name. */
   n = g_list_model_get_n_items (vms);
-  for (guint i = 0; i < n && id == NULL; i++)
+  for (guint i = 0; i < n; i++)
     {
       g_autoptr(AeroVm) vm = g_list_model_get_item (vms, i);
 
-      if (g_strcmp0 (aero_vm_get_name (vm), ref) == 0)
-        id = g_strdup (aero_vm_get_id (vm));
+      if (g_strcmp0 (aero_vm_get_name (vm), ref) != 0)
+        continue;
+      if (id != NULL)
+        return set_ambiguous_error (vms, ref, TRUE, error);
+      id = g_strdup (aero_vm_get_id (vm));
     }
   if (id == NULL && n == 1)
     {
@@ -447,6 +481,8 @@ find_vm (AeroCli     *cli,
 
       id = g_strdup (aero_vm_get_id (vm));
     }
+  if (id == NULL && n > 1)
+    return set_ambiguous_error (vms, ref, FALSE, error);
   if (id == NULL)
     {
       g_set_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_NOT_FOUND,
