@@ -192,12 +192,37 @@ def test_ambiguous_name(cli, engine):
     check(json.loads(out)["id"] == "vm-2", out)
 
 
+def test_terminal_escapes(cli, engine):
+    # A name or fault text with terminal escapes is shown escaped.
+    evil = "web-01\x1b]0;owned\x07\x1b[2J"
+    engine.reset({("GET", API + "/vms/" + "1" * 8 + "-1111-1111-1111-" + "1" * 12):
+                  (200, vm("11111111-1111-1111-1111-111111111111", evil)),
+                  ("GET", API + "/vms"): (200, {"vm": [vm("vm-1", evil)]})})
+    code, out, err = cli.run("vm", "show", "11111111-1111-1111-1111-111111111111")
+    check(code == 0, f"exit {code}: {err}")
+    check("\x1b" not in out and "\x07" not in out, repr(out))
+    check("web-01\\x1b]0;owned\\x07" in out, repr(out))
+    code, out, err = cli.run("vms")
+    check(code == 0, f"exit {code}: {err}")
+    check("\x1b" not in out, repr(out))
+    code, out, err = cli.run("--json", "vms")
+    check(json.loads(out)[0]["name"] == evil, out)
+
+    engine.reset({("GET", API + "/vms"): (400, {"reason": "Bad\x1b[31m request",
+                                                 "detail": "no\x1b]0;x\x07pe"})})
+    code, out, err = cli.run("vms")
+    check(code == 1, f"exit {code}")
+    check("\x1b" not in err and "\x07" not in err, repr(err))
+    check("Bad\\x1b[31m request" in err, repr(err))
+
+
 TESTS = [
     test_listed_vm_without_id,
     test_vm_answer_without_id,
     test_answer_for_another_vm,
     test_list_not_a_list,
     test_ambiguous_name,
+    test_terminal_escapes,
 ]
 
 
