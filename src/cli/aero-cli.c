@@ -158,23 +158,73 @@ failure (const char *format,
   return AERO_CLI_EXIT_FAILURE;
 }
 
-/* The engine's reason and detail, each on its own line, as it said them. */
+/**
+ * aero_cli_escape_text:
+ * @text: (nullable): text from the engine
+ * @keep_newlines: leave "\n" as it is (multi-line messages)
+ *
+ * @text with every control character (C0, DEL, C1) written as \xNN or
+ * \u{NNNN} and invalid UTF-8 bytes as \xNN: a VM name or fault text
+ * holding ESC sequences must not move the cursor, retitle or clear the
+ * terminal. `--json` needs none of this, JSON escapes them itself.
+ *
+ * Returns: (transfer full) (nullable): the text to print, NULL for NULL
+ */
+char *
+aero_cli_escape_text (const char *text,
+                      gboolean    keep_newlines)
+{
+  GString *escaped;
+  const char *p;
+
+  if (text == NULL)
+    return NULL;
+
+  escaped = g_string_sized_new (strlen (text));
+  for (p = text; *p != '\0';)
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_printf (escaped, "\\x%02x", (guchar) *p);
+          p++;
+          continue;
+        }
+
+      if (c == '\n' && keep_newlines)
+        g_string_append_c (escaped, '\n');
+      else if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (escaped, "\\x%02x", c);
+      else if (c >= 0x80 && c <= 0x9f)
+        g_string_append_printf (escaped, "\\u{%04x}", c);
+      else
+        g_string_append_len (escaped, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
+    }
+
+  return g_string_free (escaped, FALSE);
+}
+
+/* The engine's reason and detail, each on its own line, as it said them
+ * but for control characters: engine text must not drive the terminal. */
 static int
 report_error (const GError *error)
 {
-  const char *reason = aero_engine_error_get_reason (error);
-  const char *detail = aero_engine_error_get_detail (error);
+  g_autofree char *reason = aero_cli_escape_text (aero_engine_error_get_reason (error), FALSE);
+  g_autofree char *detail = aero_cli_escape_text (aero_engine_error_get_detail (error), FALSE);
+  g_autofree char *message = aero_cli_escape_text (error->message, TRUE);
   const char *fingerprint = aero_engine_error_get_certificate_fingerprint (error);
 
   if (reason != NULL || detail != NULL)
     {
-      g_printerr ("%s: %s\n", PROGRAM, reason != NULL ? reason : error->message);
+      g_printerr ("%s: %s\n", PROGRAM, reason != NULL ? reason : message);
       if (detail != NULL)
         g_printerr ("%s: %s\n", PROGRAM, detail);
     }
   else
     {
-      g_printerr ("%s: %s\n", PROGRAM, error->message);
+      g_printerr ("%s: %s\n", PROGRAM, message);
     }
 
   if (fingerprint != NULL)
@@ -510,6 +560,35 @@ get_vm_by_id (AeroCli     *cli,
   return get_vm (cli, id, FALSE, error);
 }
 
+/* Fails a name lookup that matched several VMs, listing them (only the
+ * exact matches when @exact_only) so the admin can pick one by id.
+ * Returns NULL for the caller's convenience. */
+static AeroVm *
+set_ambiguous_error (GListModel  *vms,
+                     const char  *ref,
+                     gboolean     exact_only,
+                     GError     **error)
+{
+  g_autoptr(GString) candidates = g_string_new (NULL);
+  guint n = g_list_model_get_n_items (vms);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AeroVm) vm = g_list_model_get_item (vms, i);
+
+      if (exact_only && g_strcmp0 (aero_vm_get_name (vm), ref) != 0)
+        continue;
+      /* TRANSLATORS: one candidate of an ambiguous name: its name and id */
+      g_string_append_printf (candidates, _("\n  %s (%s)"),
+                              aero_vm_get_name (vm), aero_vm_get_id (vm));
+    }
+
+  g_set_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_NOT_FOUND,
+               _("Several virtual machines match the name \"%s\"; give one by its id:%s"),
+               ref, candidates->str);
+  return NULL;
+}
+
 /* VM is a name or an id; either way the answer comes from a single GET,
  * so ballooning is known. */
 static AeroVm *
@@ -534,14 +613,19 @@ find_vm (AeroCli     *cli,
   if (vms == NULL)
     return NULL;
 
-  /* The engine compares names case-insensitively; the exact one wins. */
+  /* The engine compares names case-insensitively; the exact one wins.
+   * Otherwise a single match is the one meant. Anything else is
+   * ambiguous: picking one could edit a VM the admin did not name. */
   n = g_list_model_get_n_items (vms);
-  for (guint i = 0; i < n && id == NULL; i++)
+  for (guint i = 0; i < n; i++)
     {
       g_autoptr(AeroVm) vm = g_list_model_get_item (vms, i);
 
-      if (g_strcmp0 (aero_vm_get_name (vm), ref) == 0)
-        id = g_strdup (aero_vm_get_id (vm));
+      if (g_strcmp0 (aero_vm_get_name (vm), ref) != 0)
+        continue;
+      if (id != NULL)
+        return set_ambiguous_error (vms, ref, TRUE, error);
+      id = g_strdup (aero_vm_get_id (vm));
     }
   if (id == NULL && n == 1)
     {
@@ -549,6 +633,8 @@ find_vm (AeroCli     *cli,
 
       id = g_strdup (aero_vm_get_id (vm));
     }
+  if (id == NULL && n > 1)
+    return set_ambiguous_error (vms, ref, FALSE, error);
   if (id == NULL)
     {
       g_set_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_NOT_FOUND,
@@ -733,8 +819,9 @@ print_vm_row (AeroVm     *vm,
   g_autofree char *max_memory = format_mib (aero_memory_policy_get_max (policy));
   const char *status = aero_vm_status_to_wire (aero_vm_get_status (vm));
 
+  g_autofree char *name = aero_cli_escape_text (aero_vm_get_name (vm), FALSE);
   const char *cells[] = {
-    aero_vm_get_name (vm), status != NULL ? status : "unknown",
+    name != NULL ? name : "-", status != NULL ? status : "unknown",
     cluster, memory, guaranteed, max_memory,
     tristate_text (aero_memory_policy_get_ballooning (policy)),
   };
@@ -757,9 +844,11 @@ print_vm_details (AeroVm     *vm,
   g_autofree char *reason = aero_feature_dup_reason (AERO_FEATURE_VM_BALLOON, level);
   const char *status = aero_vm_status_to_wire (aero_vm_get_status (vm));
   const char *type = aero_vm_type_to_wire (aero_vm_get_vm_type (vm));
+  g_autofree char *name = aero_cli_escape_text (aero_vm_get_name (vm), FALSE);
+  g_autofree char *id = aero_cli_escape_text (aero_vm_get_id (vm), FALSE);
 
-  g_print ("%-20s %s\n", _("Name:"), aero_vm_get_name (vm));
-  g_print ("%-20s %s\n", _("ID:"), aero_vm_get_id (vm));
+  g_print ("%-20s %s\n", _("Name:"), name);
+  g_print ("%-20s %s\n", _("ID:"), id);
   g_print ("%-20s %s\n", _("Status:"), status != NULL ? status : "unknown");
   g_print ("%-20s %s\n", _("Cluster:"), cluster_text);
   g_print ("%-20s %s\n", _("Effective level:"), level_text);

@@ -31,6 +31,10 @@ gboolean   aero_cli_parse_switch (const char *text,
 glong      aero_cli_display_width (const char *text);
 
 /* Runs the whole program; returns an AeroCliExit. @argv is modified. */
+/* Control characters of engine text written out, for terminal output. */
+char      *aero_cli_escape_text (const char *text,
+                                 gboolean    keep_newlines);
+
 int        aero_cli_main (int    argc,
                           char **argv);
 

@@ -147,6 +147,19 @@ on_token_received (GObject      *object,
       return;
     }
 
+  /* The token goes back in every Authorization header: a CR or LF would
+   * split the header (libsoup stops at it with a critical), any other
+   * control character is no bearer token either (RFC 6750 b64token). */
+  for (const char *c = token; *c != '\0'; c++)
+    if ((guchar) *c < 0x20 || (guchar) *c == 0x7f)
+      {
+        g_task_return_error (task,
+                             aero_engine_error_new_own (AERO_ENGINE_ERROR_PARSE, status,
+                                                        _("The engine's login answer holds an access token with control characters"),
+                                                        NULL));
+        return;
+      }
+
   aero_engine_set_token (self, token, FALSE);
   g_task_return_boolean (task, TRUE);
 }

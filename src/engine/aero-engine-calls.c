@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "aero-engine-private.h"
 
 /* --- helpers ---------------------------------------------------------- */
@@ -22,6 +24,56 @@ object_path (const char *collection,
   return g_strconcat ("/", collection, "/", escaped, suffix, NULL);
 }
 
+/* What a model call reads: the reader, and the id of the object asked
+ * for (NULL for actions and for answers that carry no identity). */
+typedef struct
+{
+  AeroJsonReadFunc  read;
+  char             *id;
+} ModelCall;
+
+static void
+model_call_free (gpointer data)
+{
+  ModelCall *call = data;
+
+  g_free (call->id);
+  g_free (call);
+}
+
+/* A model is known by its id: one without an id cannot be edited, and
+ * one with another id than the one asked for is another object, which a
+ * PUT built from it would change instead. So both are errors here, once
+ * for the CLI and the window, before any caller can send a request
+ * built from the answer. */
+static gboolean
+check_identity (gpointer     model,
+                const char  *expected_id,
+                GError     **error)
+{
+  g_autofree char *id = NULL;
+
+  if (expected_id == NULL || model == NULL ||
+      g_object_class_find_property (G_OBJECT_GET_CLASS (model), "id") == NULL)
+    return TRUE;
+
+  g_object_get (model, "id", &id, NULL);
+  if (id == NULL || *id == '\0')
+    {
+      g_set_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_PARSE,
+                   _("The engine's answer for %s has no id"), expected_id);
+      return FALSE;
+    }
+  if (strcmp (id, expected_id) != 0)
+    {
+      g_set_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_PARSE,
+                   _("The engine answered for %s when asked for %s"), id, expected_id);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 on_model_call (GObject      *object,
                GAsyncResult *result,
@@ -30,37 +82,51 @@ on_model_call (GObject      *object,
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) root = NULL;
-  AeroJsonReadFunc read = g_task_get_task_data (task);
+  g_autoptr(GObject) model = NULL;
+  ModelCall *call = g_task_get_task_data (task);
 
   root = aero_engine_call_finish (AERO_ENGINE (object), result, &error);
   if (root == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (call->read == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  model = call->read (root);
+  if (!check_identity (model, call->id, &error))
     g_task_return_error (task, g_steal_pointer (&error));
-  else if (read == NULL)
-    g_task_return_boolean (task, TRUE);
   else
-    g_task_return_pointer (task, read (root), g_object_unref);
+    g_task_return_pointer (task, g_steal_pointer (&model), g_object_unref);
 }
 
 /* One request whose answer is a single object turned into a model by
  * @read, or (@read NULL) an action whose answer only says complete or
- * failed. Takes @body. */
+ * failed. Takes @body. With @id, the model read must have that id. */
 static void
 model_call (AeroEngine          *self,
             const char          *method,
             const char          *path,
             GBytes              *body,
             AeroJsonReadFunc     read,
+            const char          *id,
             gpointer             source_tag,
             GCancellable        *cancellable,
             GAsyncReadyCallback  callback,
             gpointer             user_data)
 {
   g_autoptr(GBytes) owned_body = body;
+  ModelCall *call = g_new0 (ModelCall, 1);
   GTask *task;
 
   task = aero_engine_new_task (self, cancellable, callback, user_data, source_tag);
-  /* A function pointer as task data: no destroy needed. */
-  g_task_set_task_data (task, (gpointer) read, NULL);
+  call->read = read;
+  call->id = g_strdup (id);
+  g_task_set_task_data (task, call, model_call_free);
 
   aero_engine_call_async (self, method, path, owned_body, cancellable,
                           on_model_call, task);
@@ -104,7 +170,7 @@ get_object (AeroEngine          *self,
 {
   g_autofree char *path = object_path (collection, id, suffix);
 
-  model_call (self, SOUP_METHOD_GET, path, NULL, read, source_tag,
+  model_call (self, SOUP_METHOD_GET, path, NULL, read, id, source_tag,
               cancellable, callback, user_data);
 }
 
@@ -125,7 +191,7 @@ put_object (AeroEngine          *self,
   g_autofree char *path = object_path (collection, id, suffix);
 
   model_call (self, SOUP_METHOD_PUT, path, aero_engine_serialise_body (body), read,
-              source_tag, cancellable, callback, user_data);
+              id, source_tag, cancellable, callback, user_data);
 }
 
 /* POST /vms/@id/@action with @body (taken): the answer only says
@@ -142,7 +208,7 @@ vm_action (AeroEngine          *self,
 {
   g_autofree char *path = object_path ("vms", id, action);
 
-  model_call (self, SOUP_METHOD_POST, path, body, NULL, source_tag,
+  model_call (self, SOUP_METHOD_POST, path, body, NULL, NULL, source_tag,
               cancellable, callback, user_data);
 }
 
@@ -338,7 +404,7 @@ aero_engine_add_vm_async (AeroEngine          *self,
   g_return_if_fail (AERO_IS_ENGINE (self));
   g_return_if_fail (body != NULL);
 
-  model_call (self, SOUP_METHOD_POST, "/vms", aero_engine_serialise_body (body), read_vm,
+  model_call (self, SOUP_METHOD_POST, "/vms", aero_engine_serialise_body (body), read_vm, NULL,
               aero_engine_add_vm_async, cancellable, callback, user_data);
 }
 

@@ -12,6 +12,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 
 #include "aero-engine-private.h"
 #include "aero-stream-parser.h"
@@ -295,8 +296,24 @@ on_element (JsonObject *element,
             gpointer    user_data)
 {
   ElementContext *ctx = user_data;
-  gpointer item = ctx->job->read (element);
+  const char *id = aero_json_get_string (element, "id");
+  gpointer item;
 
+  /* Items after a bad one in the same chunk are dropped: the list fails. */
+  if (ctx->job->parse_error != NULL)
+    return;
+
+  /* An item is known by its id: without one it cannot be shown apart
+   * from another or edited, and a request built from it would go to
+   * "/vms/" itself. The whole list fails, as for any malformed part. */
+  if (id == NULL || *id == '\0')
+    {
+      g_set_error (&ctx->job->parse_error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_PARSE,
+                   _("An item of the engine's %s list has no id"), ctx->job->element);
+      return;
+    }
+
+  item = ctx->job->read (element);
   if (item == NULL)
     return;
 
@@ -372,6 +389,9 @@ stream_worker (gpointer user_data)
       ok = aero_stream_parser_feed (parser, g_bytes_get_data (item, NULL),
                                     g_bytes_get_size (item), &job->parse_error);
       g_bytes_unref (item);
+      /* on_element () may have failed the list while the parser went on. */
+      if (ok && job->parse_error != NULL)
+        ok = FALSE;
       if (!ok)
         {
           g_atomic_int_set (&job->stop, TRUE);

@@ -436,13 +436,27 @@ aero_json_read_memory_stats (JsonObject *object)
  * than a dozen levels, so anything past this is refused before parsing. */
 #define MAX_NESTING 256
 
+/* A string escape that decodes to NUL: json-glib keeps strings as C
+ * strings, so "web-01\u0000-shadow" would read as "web-01" and alias
+ * another VM's name. @escape points at the backslash. */
 static gboolean
-nesting_within_limit (const char *data,
-                      gsize       length)
+is_nul_escape (const char *escape,
+               gsize       left)
+{
+  return left >= 6 && escape[1] == 'u' && strncmp (escape + 2, "0000", 4) == 0;
+}
+
+/* Checks what json-glib would get wrong: nesting (*out_nul FALSE) and
+ * NUL characters in strings (*out_nul TRUE). */
+static gboolean
+structure_within_limits (const char *data,
+                         gsize       length,
+                         gboolean   *out_nul)
 {
   gboolean in_string = FALSE;
   guint depth = 0;
 
+  *out_nul = FALSE;
   for (gsize i = 0; i < length; i++)
     {
       char c = data[i];
@@ -450,7 +464,14 @@ nesting_within_limit (const char *data,
       if (in_string)
         {
           if (c == '\\')
-            i++;
+            {
+              if (is_nul_escape (data + i, length - i))
+                {
+                  *out_nul = TRUE;
+                  return FALSE;
+                }
+              i++;
+            }
           else if (c == '"')
             in_string = FALSE;
         }
@@ -475,6 +496,7 @@ aero_json_parse_object (const char  *data,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
+  gboolean has_nul;
   JsonNode *root;
 
   if (data == NULL)
@@ -496,10 +518,11 @@ aero_json_parse_object (const char  *data,
       return NULL;
     }
 
-  if (!nesting_within_limit (data, length))
+  if (!structure_within_limits (data, length, &has_nul))
     {
       g_set_error_literal (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_PARSE,
-                           _("The engine's reply is nested too deeply"));
+                           has_nul ? _("The engine's reply has a NUL character in a string")
+                                   : _("The engine's reply is nested too deeply"));
       return NULL;
     }
 

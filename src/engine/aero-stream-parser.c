@@ -114,6 +114,15 @@ fail (AeroStreamParser *self,
   return 0;
 }
 
+static int
+fail_not_a_list (AeroStreamParser *self)
+{
+  g_autofree char *why = g_strdup_printf (_("the “%s” member is not a list"),
+                                          self->collection);
+
+  return fail (self, why);
+}
+
 static void
 set_key (AeroStreamParser    *self,
          const unsigned char *key,
@@ -161,8 +170,12 @@ on_scalar (AeroStreamParser *self,
       add_node (self, g_steal_pointer (&owned));
       return 1;
     case STATE_ROOT:
-      /* "vm": "x" is no list; treat it like any unknown member. */
-      self->collection_pending = FALSE;
+      /* The engine writes no list as no member ("{}"); a null stands for
+       * the same (on_null ()). Any other scalar where the list belongs is a document
+       * of another shape than the engine's: reading it as an empty list
+       * would report success with nothing. */
+      if (self->collection_pending)
+        return fail_not_a_list (self);
       return 1;
     case STATE_COLLECTION:
       /* A non-object item: nothing to hand over. */
@@ -186,6 +199,13 @@ static int
 on_null (void *ctx)
 {
   AeroStreamParser *self = ctx;
+
+  /* "vm": null is no list, as the engine's "{}" is. */
+  if (self->skip_depth == 0 && self->state == STATE_ROOT && self->collection_pending)
+    {
+      self->collection_pending = FALSE;
+      return 1;
+    }
 
   return on_scalar (self, wants_scalar (self) ? json_node_new (JSON_NODE_NULL) : NULL);
 }
@@ -267,6 +287,11 @@ on_string (void                *ctx,
   if (!wants_scalar (self))
     return on_scalar (self, NULL);
 
+  /* "web-01\u0000-shadow" would read as "web-01" and so alias another
+   * VM's name: a string the engine cannot mean is refused, not cut. */
+  if (memchr (text, '\0', length) != NULL)
+    return fail (self, _("a string contains a NUL character"));
+
   node = json_node_new (JSON_NODE_VALUE);
   json_node_set_string (node, terminated_text (text, length, buffer, sizeof buffer, &heap));
   return on_scalar (self, node);
@@ -328,8 +353,11 @@ on_start_map (void *ctx)
     case STATE_ELEMENT:
       return open_container (self, JSON_NODE_OBJECT);
     case STATE_ROOT:
-      /* A root member that is an object: not the list, skip it. */
-      self->collection_pending = FALSE;
+      /* An object where the list belongs ("vm": {...}) is not the
+       * engine's shape; any other root member that is an object is
+       * skipped. */
+      if (self->collection_pending)
+        return fail_not_a_list (self);
       self->skip_depth = 1;
       return 1;
     case STATE_END:
@@ -375,6 +403,9 @@ on_map_key (void                *ctx,
         self->skip_pending = TRUE;
       return 1;
     case STATE_ELEMENT:
+      /* A key cut at a NUL could pass for another member. */
+      if (memchr (key, '\0', length) != NULL)
+        return fail (self, _("a member name contains a NUL character"));
       set_key (self, key, length);
       if (is_skipped_member (self, key, length))
         self->skip_pending = TRUE;

@@ -75,6 +75,33 @@ test_display_width (void)
   g_assert_cmpint (aero_cli_display_width ("\xe6\x9d\xb1\xe4\xba\xac-01"), ==, 7);
 }
 
+/* Engine text reaches the terminal without its control characters. */
+static void
+test_escape_text (void)
+{
+  static const struct {
+    const char *text;
+    gboolean keep_newlines;
+    const char *escaped;
+  } cases[] = {
+    { "web-01", FALSE, "web-01" },
+    { "caf\xc3\xa9 \xe2\x9c\x93", FALSE, "caf\xc3\xa9 \xe2\x9c\x93" },
+    { "web\x1b]0;owned\x07", FALSE, "web\\x1b]0;owned\\x07" },
+    { "a\r\nb\tc\x7f", FALSE, "a\\x0d\\x0ab\\x09c\\x7f" },
+    { "line 1\nline\x1b[2J 2", TRUE, "line 1\nline\\x1b[2J 2" },
+    { "c1 \xc2\x9b" "31m", FALSE, "c1 \\u{009b}31m" },
+    { "bad \xff\xfe utf-8", FALSE, "bad \\xff\\xfe utf-8" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *escaped = aero_cli_escape_text (cases[i].text, cases[i].keep_newlines);
+
+      g_assert_cmpstr (escaped, ==, cases[i].escaped);
+    }
+  g_assert_null (aero_cli_escape_text (NULL, FALSE));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -84,6 +111,7 @@ main (int   argc,
   g_test_add_func ("/cli/sizes", test_sizes);
   g_test_add_func ("/cli/switches", test_switches);
   g_test_add_func ("/cli/display-width", test_display_width);
+  g_test_add_func ("/cli/escape-text", test_escape_text);
 
   return g_test_run ();
 }

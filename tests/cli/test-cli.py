@@ -154,6 +154,14 @@ def test_vms_json(cli):
     check(code == 0 and "web-03" in out and "NAME" in out, "text table")
 
 
+def test_debug_messages_on_stderr(cli):
+    # GLib's debug lines (G_MESSAGES_DEBUG=all) must not mix with --json.
+    code, out, err = cli.run("--json", "vms", env={"G_MESSAGES_DEBUG": "all"})
+    check(code == 0, f"exit {code}: {err}")
+    check(isinstance(json.loads(out), list), out[:200])
+    check("DEBUG" in err, f"no debug lines on stderr: {err[:200]}")
+
+
 def test_vm_show(cli):
     vm = cli.vm("web-03")
     check(vm["name"] == "web-03", vm["name"])
@@ -441,6 +449,7 @@ TESTS = [
     test_version,
     test_bad_usage,
     test_vms_json,
+    test_debug_messages_on_stderr,
     test_vm_show,
     test_gate_refuses_before_sending,
     test_engine_fault,

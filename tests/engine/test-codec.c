@@ -685,6 +685,38 @@ test_builders (void)
                    "\"guaranteed\":\"0\"},\"volatile\":\"false\",\"list\":[\"true\",\"-1\"]}");
 }
 
+/* A NUL in a string would cut "web-01\u0000-shadow" to "web-01", the
+ * name of another VM: such a reply is refused; an escaped backslash
+ * before "u0000" is only text and stays. */
+static void
+test_nul_in_strings (void)
+{
+  static const char * const bad[] = {
+    "{\"id\": \"vm-2\", \"name\": \"web-01\\u0000-shadow\"}",
+    "{\"vm\": [{\"id\": \"vm-2\", \"name\": \"web-01\\u0000\"}]}",
+    "{\"id\": \"vm-2\\u0000\"}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonObject) object = aero_json_parse_object (bad[i], -1, &error);
+
+      g_test_message ("%s", bad[i]);
+      g_assert_null (object);
+      g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_PARSE);
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(JsonObject) object =
+      aero_json_parse_object ("{\"id\": \"vm-2\", \"name\": \"web-01\\\\u0000\"}", -1, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (aero_json_get_string (object, "name"), ==, "web-01\\u0000");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -692,6 +724,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/codec/scalar/tristate", test_tristate);
+  g_test_add_func ("/codec/nul-in-strings", test_nul_in_strings);
   g_test_add_func ("/codec/scalar/int64", test_int64);
   g_test_add_func ("/codec/scalar/string-and-refs", test_string_and_refs);
   g_test_add_func ("/codec/vm/string-scalars", test_vm_string_scalars);

@@ -431,6 +431,69 @@ test_parse_errors (Fixture       *fixture,
     }
 }
 
+/* An answer without the identity of what was asked for is an error,
+ * never a model: an empty or id-less VM cannot be edited, and another
+ * VM's answer would send the next PUT to that other VM. */
+static void
+test_identity (Fixture       *fixture,
+               gconstpointer  data)
+{
+  static const struct {
+    guint status;
+    const char *body;
+  } cases[] = {
+    { 200, "{}" },
+    { 200, "" },
+    { 204, "" },
+    { 200, "{\"name\": \"web-01\", \"status\": \"up\"}" },
+    { 200, "{\"id\": \"\", \"name\": \"web-01\"}" },
+    { 200, "{\"id\": 17, \"name\": \"web-01\"}" },
+    { 200, "{\"id\": \"vm-2\", \"name\": \"web-02\"}" },
+    { 200, "{\"id\": \"vm-1-shadow\", \"name\": \"web-01\"}" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AeroVm) vm = NULL;
+
+      g_test_message ("case %u: %s", i, cases[i].body);
+      fake_engine_push_response (fixture->fake, "GET", "/vms/vm-1", cases[i].status,
+                                 "application/json", cases[i].body);
+      vm = get_vm (fixture, FALSE, &error);
+      g_assert_null (vm);
+      g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_PARSE);
+
+      fake_engine_push_response (fixture->fake, "PUT", "/vms/vm-1", cases[i].status,
+                                 "application/json", cases[i].body);
+      g_clear_error (&error);
+      vm = update_vm (fixture, "{\"memory\": \"1024\"}", FALSE, &error);
+      g_assert_null (vm);
+      g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_PARSE);
+    }
+
+  /* The message names both ids, so the admin sees what went wrong. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(AeroVm) vm = NULL;
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(AeroCluster) cluster = NULL;
+
+    fake_engine_push_response (fixture->fake, "GET", "/vms/vm-1", 200, "application/json",
+                               "{\"id\": \"vm-2\"}");
+    vm = get_vm (fixture, FALSE, &error);
+    g_assert_nonnull (error);
+    g_assert_nonnull (strstr (error->message, "vm-2"));
+    g_assert_nonnull (strstr (error->message, "vm-1"));
+
+    fake_engine_push_response (fixture->fake, "GET", "/clusters/cluster-1", 200,
+                               "application/json", "{\"name\": \"Default\"}");
+    aero_engine_get_cluster_async (fixture->engine, "cluster-1", NULL, fake_async_result_cb, &result);
+    cluster = aero_engine_get_cluster_finish (fixture->engine, fake_wait_for_result (&result), NULL);
+    g_assert_null (cluster);
+  }
+}
+
 static void
 test_statistics (Fixture       *fixture,
                  gconstpointer  data)
@@ -624,6 +687,7 @@ main (int   argc,
   ADD ("/engine/calls/update-next-run", test_update_next_run);
   ADD ("/engine/calls/add-vm", test_add_vm);
   ADD ("/engine/calls/parse-errors", test_parse_errors);
+  ADD ("/engine/calls/identity", test_identity);
   ADD ("/engine/calls/statistics", test_statistics);
   ADD ("/engine/calls/clusters-and-templates", test_clusters_and_templates);
   ADD ("/engine/calls/id-is-escaped", test_id_is_escaped);

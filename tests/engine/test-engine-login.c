@@ -341,6 +341,31 @@ test_logout_without_login (Fixture       *fixture,
   g_assert_true (aero_engine_get_logged_in (fixture->engine));
 }
 
+/* A token with CR or LF would split the Authorization header of every
+ * later request (and libsoup refuses it with a critical): login fails
+ * with a clear error and no request carries it. */
+static void
+test_login_token_control_characters (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  static const char * const tokens[] = { "abc\\r\\nX-Injected: 1", "abc\\n", "a\\tb" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tokens); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *body = g_strdup_printf ("{\"access_token\": \"%s\", \"scope\": \"ovirt-app-api\","
+                                               " \"exp\": \"9999999999999\", \"token_type\": \"bearer\"}",
+                                               tokens[i]);
+
+      g_test_message ("%s", body);
+      fake_engine_set_response (fixture->fake, "POST", "/sso/oauth/token", 200, "application/json", body);
+      g_assert_false (fake_fixture_login (fixture, FAKE_PASSWORD, &error));
+      g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_PARSE);
+      g_assert_nonnull (strstr (error->message, "token"));
+      g_assert_false (aero_engine_get_logged_in (fixture->engine));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -351,6 +376,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fake_fixture_set_up, func, fake_fixture_tear_down)
 
   ADD ("/engine/login/success", test_login_success);
+  ADD ("/engine/login/token-control-characters", test_login_token_control_characters);
   ADD ("/engine/login/wrong-password", test_login_wrong_password);
   ADD ("/engine/login/accept-is-checked", test_login_accept_is_checked);
   ADD ("/engine/login/basic-fallback", test_login_basic_fallback);

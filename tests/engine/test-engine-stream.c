@@ -264,6 +264,11 @@ test_malformed (Fixture       *fixture,
     { "application/json", "{\"vm\": [ {\"id\": \"vm-1\"} ]} {" },
     { "text/html", "<html><body>Maintenance</body></html>" },
     { "application/json", "" },
+    /* Items without their identity. */
+    { "application/json", "{\"vm\": [ {\"id\": \"vm-1\"}, {\"name\": \"web-02\"} ]}" },
+    { "application/json", "{\"vm\": [ {\"id\": \"\", \"name\": \"web-01\"} ]}" },
+    { "application/json", "{\"vm\": [ {\"id\": null} ]}" },
+    { "application/json", "{\"vm\": [ {\"id\": [\"vm-1\"]} ]}" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -214,9 +214,7 @@ test_empty_collections (void)
     "{}",
     " \n{ } \n",
     "{\"vm\": []}",
-    "{\"vm\": {}}",
     "{\"vm\": null}",
-    "{\"vm\": \"x\"}",
     "{\"vms\": [{\"id\": \"x\"}]}",
     "{\"template\": [{\"id\": \"x\"}]}",
     "{\"vm\": [1, \"x\", null, [], [{}]]}",
@@ -234,6 +232,75 @@ test_empty_collections (void)
       g_assert_cmpuint (collected.elements->len, ==, 0);
       collected_clear (&collected);
     }
+}
+
+/* The list's member holding anything but a list (or null) is a document
+ * of another shape than the engine's: an error, not an empty list. */
+static void
+test_wrong_shape (void)
+{
+  static const char * const documents[] = {
+    "{\"vm\": {}}",
+    "{\"vm\": {\"id\": \"vm-1\", \"name\": \"web-01\"}}",
+    "{\"vm\": \"x\"}",
+    "{\"vm\": 1}",
+    "{\"vm\": true}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      Collected collected;
+
+      g_test_message ("%s", documents[i]);
+      collected_init (&collected);
+      g_assert_false (parse_in_chunks (documents[i], strlen (documents[i]), 1, &collected, &error));
+      g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_PARSE);
+      g_assert_nonnull (strstr (error->message, "vm"));
+      g_assert_cmpuint (collected.elements->len, ==, 0);
+      collected_clear (&collected);
+    }
+}
+
+/* A NUL in a string or member name would cut it short, so that a name
+ * aliases another VM's: the document is refused, whatever the chunking;
+ * an escaped backslash before "u0000" is only text. */
+static void
+test_nul_in_strings (void)
+{
+  static const char * const bad[] = {
+    "{\"vm\": [{\"id\": \"vm-2\", \"name\": \"web-01\\u0000-shadow\"}]}",
+    "{\"vm\": [{\"id\": \"vm-2\\u0000\"}]}",
+    "{\"vm\": [{\"id\": \"vm-2\", \"name\\u0000x\": \"web-01\"}]}",
+  };
+  static const char good[] = "{\"vm\": [{\"id\": \"vm-2\", \"name\": \"web-01\\\\u0000\"}]}";
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    for (gsize chunk = 1; chunk <= 16; chunk *= 4)
+      {
+        g_autoptr(GError) error = NULL;
+        Collected collected;
+
+        g_test_message ("%s in chunks of %" G_GSIZE_FORMAT, bad[i], chunk);
+        collected_init (&collected);
+        g_assert_false (parse_in_chunks (bad[i], strlen (bad[i]), chunk, &collected, &error));
+        g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_PARSE);
+        g_assert_cmpuint (collected.elements->len, ==, 0);
+        collected_clear (&collected);
+      }
+
+  {
+    g_autoptr(GError) error = NULL;
+    Collected collected;
+
+    collected_init (&collected);
+    g_assert_true (parse_in_chunks (good, strlen (good), 3, &collected, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (collected.elements->len, ==, 1);
+    g_assert_cmpstr (aero_json_get_string (json_node_get_object (g_ptr_array_index (collected.elements, 0)),
+                                           "name"), ==, "web-01\\u0000");
+    collected_clear (&collected);
+  }
 }
 
 /* Every proper prefix of a valid document is a truncated one. */
@@ -536,6 +603,8 @@ main (int   argc,
   g_test_add_func ("/stream-parser/equals-tree", test_equals_tree);
   g_test_add_func ("/stream-parser/links-and-actions-skipped", test_links_and_actions_skipped);
   g_test_add_func ("/stream-parser/empty-collections", test_empty_collections);
+  g_test_add_func ("/stream-parser/wrong-shape", test_wrong_shape);
+  g_test_add_func ("/stream-parser/nul-in-strings", test_nul_in_strings);
   g_test_add_func ("/stream-parser/truncated", test_truncated);
   g_test_add_func ("/stream-parser/malformed", test_malformed);
   g_test_add_func ("/stream-parser/incremental", test_incremental);
