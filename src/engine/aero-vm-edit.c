@@ -2532,6 +2532,16 @@ aero_vm_edit_bulk_ballooning_count (GPtrArray                *plan,
   return count;
 }
 
+gboolean
+aero_vm_edit_bulk_ballooning_needs_reading (const AeroBulkBallooningItem *item)
+{
+  g_return_val_if_fail (item != NULL, FALSE);
+
+  return item->action == AERO_BULK_BALLOONING_UNKNOWN
+         || (item->action != AERO_BULK_BALLOONING_SKIP_LEVEL
+             && aero_vm_get_next_run_pending (item->vm));
+}
+
 JsonNode *
 aero_vm_edit_bulk_ballooning_body (gboolean enable)
 {
