@@ -269,9 +269,14 @@ aero_engine_list_vms_follow_async (AeroEngine          *self,
       append_query (path, "follow", escaped);
     }
 
-  aero_engine_read_collection_async (self, path->str, "vm", AERO_TYPE_VM, read_vm,
-                                     batch_func, batch_data, cancellable,
-                                     callback, user_data);
+  if (flags & AERO_LIST_STREAM_ONLY)
+    aero_engine_stream_collection_async (self, path->str, "vm", AERO_TYPE_VM, read_vm,
+                                         batch_func, batch_data, cancellable,
+                                         callback, user_data);
+  else
+    aero_engine_read_collection_async (self, path->str, "vm", AERO_TYPE_VM, read_vm,
+                                       batch_func, batch_data, cancellable,
+                                       callback, user_data);
 }
 
 void

@@ -163,6 +163,19 @@ void          aero_engine_read_collection_async  (AeroEngine          *self,
                                                   GCancellable        *cancellable,
                                                   GAsyncReadyCallback  callback,
                                                   gpointer             user_data);
+/* As aero_engine_read_collection_async(), but the items only go through
+ * @batch_func and are dropped after it: memory stays constant however long
+ * the list. The result (finish) is an empty model. */
+void          aero_engine_stream_collection_async (AeroEngine          *self,
+                                                   const char          *path_and_query,
+                                                   const char          *element,
+                                                   GType                item_type,
+                                                   AeroJsonReadFunc     read,
+                                                   AeroBatchFunc        batch_func,
+                                                   gpointer             batch_data,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
 GListModel   *aero_engine_read_collection_finish (AeroEngine          *self,
                                                   GAsyncResult        *result,
                                                   GError             **error);

@@ -35,6 +35,8 @@ typedef struct
   AeroJsonReadFunc  read;
   AeroBatchFunc     batch_func;
   gpointer          batch_data;
+  /* FALSE: items only go through @batch_func, the result stays empty. */
+  gboolean          keep_items;
   guint             http_status;
   GAsyncQueue      *queue;
   /* Cancels the request: by the caller's cancellable, or by us when the
@@ -142,9 +144,10 @@ deliver_batch (gpointer user_data)
       g_cancellable_is_cancelled (job->cancellable))
     return G_SOURCE_REMOVE;
 
-  g_list_store_splice (job->store,
-                       g_list_model_get_n_items (G_LIST_MODEL (job->store)),
-                       0, batch->items->pdata, batch->items->len);
+  if (job->keep_items)
+    g_list_store_splice (job->store,
+                         g_list_model_get_n_items (G_LIST_MODEL (job->store)),
+                         0, batch->items->pdata, batch->items->len);
   if (job->batch_func != NULL)
     job->batch_func (batch->items, job->batch_data);
 
@@ -455,21 +458,23 @@ on_caller_cancelled (GCancellable *caller,
   g_cancellable_cancel (G_CANCELLABLE (user_data));
 }
 
-void
-aero_engine_read_collection_async (AeroEngine          *self,
-                                   const char          *path_and_query,
-                                   const char          *element,
-                                   GType                item_type,
-                                   AeroJsonReadFunc     read,
-                                   AeroBatchFunc        batch_func,
-                                   gpointer             batch_data,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
+static void
+read_collection_async (AeroEngine          *self,
+                       const char          *path_and_query,
+                       const char          *element,
+                       GType                item_type,
+                       AeroJsonReadFunc     read,
+                       gboolean             keep_items,
+                       AeroBatchFunc        batch_func,
+                       gpointer             batch_data,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   StreamJob *job;
 
+  /* One tag for both: both finish with aero_engine_read_collection_finish(). */
   task = aero_engine_new_task (self, cancellable, callback, user_data,
                                aero_engine_read_collection_async);
 
@@ -480,6 +485,7 @@ aero_engine_read_collection_async (AeroEngine          *self,
   job->read = read;
   job->batch_func = batch_func;
   job->batch_data = batch_data;
+  job->keep_items = keep_items;
   job->queue = g_async_queue_new_full (queue_item_free);
   job->store = g_list_store_new (item_type);
   job->pending = g_ptr_array_new_with_free_func (g_object_unref);
@@ -497,6 +503,40 @@ aero_engine_read_collection_async (AeroEngine          *self,
   aero_engine_send_async (self, SOUP_METHOD_GET, path_and_query, NULL,
                           AERO_REQUEST_STREAM, job->cancellable,
                           on_collection_sent, g_steal_pointer (&task));
+}
+
+void
+aero_engine_read_collection_async (AeroEngine          *self,
+                                   const char          *path_and_query,
+                                   const char          *element,
+                                   GType                item_type,
+                                   AeroJsonReadFunc     read,
+                                   AeroBatchFunc        batch_func,
+                                   gpointer             batch_data,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  read_collection_async (self, path_and_query, element, item_type, read, TRUE,
+                         batch_func, batch_data, cancellable, callback, user_data);
+}
+
+void
+aero_engine_stream_collection_async (AeroEngine          *self,
+                                     const char          *path_and_query,
+                                     const char          *element,
+                                     GType                item_type,
+                                     AeroJsonReadFunc     read,
+                                     AeroBatchFunc        batch_func,
+                                     gpointer             batch_data,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_return_if_fail (batch_func != NULL);
+
+  read_collection_async (self, path_and_query, element, item_type, read, FALSE,
+                         batch_func, batch_data, cancellable, callback, user_data);
 }
 
 GListModel *

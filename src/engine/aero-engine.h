@@ -108,6 +108,9 @@ typedef void (*AeroBatchFunc) (GPtrArray *items,
 typedef enum {
   AERO_LIST_NONE        = 0,
   AERO_LIST_ALL_CONTENT = 1 << 0,  /* all_content=true: ballooning is known */
+  /* The VMs only go through the batch function (which must be given) and
+   * are not kept: the result is an empty list, the memory constant. */
+  AERO_LIST_STREAM_ONLY = 1 << 1,
 } AeroListFlags;
 
 /* GET /vms?search=&max=&all_content=; @max < 0 for no limit. The result is
