@@ -1061,20 +1061,17 @@ typedef enum {
   SEARCH_FAILED,
 } SearchOutcome;
 
-/* The engine's words for a failure, on one line. */
+/* The engine's words for a failure, on one line (escaped when printed). */
 static char *
 search_error_text (const GError *error)
 {
   const char *reason = aero_engine_error_get_reason (error);
   const char *detail = aero_engine_error_get_detail (error);
-  g_autofree char *text = NULL;
 
   if (reason != NULL && detail != NULL)
-    text = g_strdup_printf ("%s: %s", reason, detail);
-  else
-    text = g_strdup (reason != NULL ? reason : error->message);
+    return g_strdup_printf ("%s: %s", reason, detail);
 
-  return aero_cli_escape_text (text, FALSE);
+  return g_strdup (reason != NULL ? reason : error->message);
 }
 
 static const char *
@@ -1113,6 +1110,7 @@ search_print_line (AeroCli                      *cli,
 {
   g_autofree char *name = aero_cli_escape_text (aero_vm_get_name (item->vm), FALSE);
   g_autofree char *reason = aero_cli_escape_text (item->reason, FALSE);
+  g_autofree char *error = aero_cli_escape_text (error_text, FALSE);
   const char *change = enable ? _("ballooning on") : _("ballooning off");
   gboolean next_run = item->action == AERO_BULK_BALLOONING_CHANGE_NEXT_RUN;
 
@@ -1160,7 +1158,7 @@ search_print_line (AeroCli                      *cli,
       break;
     case SEARCH_FAILED:
     default:
-      g_print (_("%s: failed: %s\n"), name, error_text);
+      g_print (_("%s: failed: %s\n"), name, error);
       break;
     }
 }
