@@ -9,9 +9,10 @@
 
 #include <glib/gi18n.h>
 
+#include "aero-engine-calls-private.h"
 #include "aero-enum-types.h"
 #include "aero-features.h"
-#include "aero-vm-edit.h"
+#include "aero-vm-edit-private.h"
 
 /* oVirt's BusinessEntitiesDefinitions.VM_NAME_SIZE */
 #define NAME_MAX_LENGTH 255
@@ -66,6 +67,8 @@ struct _AeroVmEdit
   /* FALSE: memory derives neither guaranteed nor maximum memory (the
    * CLI sends only what it is told). */
   guint           derive_memory : 1;
+  /* A running VM's hot-pluggable changes wait for the restart too. */
+  guint           apply_later : 1;
 
   /* Derived state, cached so that notify fires only on real changes. */
   AeroVersion    *effective_version;
@@ -134,6 +137,7 @@ enum {
   PROP_RESOURCE_ALLOCATION_EDITABLE,
   PROP_RESOURCE_ALLOCATION_REASON,
   PROP_DERIVE_MEMORY,
+  PROP_APPLY_LATER,
   N_PROPS
 };
 
@@ -860,6 +864,9 @@ aero_vm_edit_get_property (GObject    *object,
     case PROP_DERIVE_MEMORY:
       g_value_set_boolean (value, self->derive_memory);
       break;
+    case PROP_APPLY_LATER:
+      g_value_set_boolean (value, self->apply_later);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -877,6 +884,9 @@ aero_vm_edit_set_property (GObject      *object,
     {
     case PROP_DERIVE_MEMORY:
       aero_vm_edit_set_derive_memory (self, g_value_get_boolean (value));
+      break;
+    case PROP_APPLY_LATER:
+      aero_vm_edit_set_apply_later (self, g_value_get_boolean (value));
       break;
     case PROP_CLUSTER:
       aero_vm_edit_set_cluster (self, g_value_get_object (value));
@@ -1040,6 +1050,8 @@ aero_vm_edit_class_init (AeroVmEditClass *klass)
   properties[PROP_DERIVE_MEMORY] =
     g_param_spec_boolean ("derive-memory", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_APPLY_LATER] =
+    g_param_spec_boolean ("apply-later", NULL, NULL, FALSE, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -1070,6 +1082,32 @@ finish_construction (AeroVmEdit *self)
   sync_derived (self);
 }
 
+/* A new VM starts in the cluster listed first, and clusters are listed
+ * by name, as oVirt does: whatever order @clusters has. */
+static AeroCluster *
+first_cluster_by_name (GListModel *clusters)
+{
+  guint n = g_list_model_get_n_items (clusters);
+  AeroCluster *first = NULL;
+  g_autofree char *first_key = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AeroCluster) cluster = g_list_model_get_item (clusters, i);
+      g_autofree char *folded = g_utf8_casefold (aero_cluster_get_name (cluster) != NULL
+                                                 ? aero_cluster_get_name (cluster) : "", -1);
+
+      if (first == NULL || g_utf8_collate (folded, first_key) < 0)
+        {
+          g_set_object (&first, cluster);
+          g_free (first_key);
+          first_key = g_steal_pointer (&folded);
+        }
+    }
+
+  return first;
+}
+
 AeroVmEdit *
 aero_vm_edit_new_for_new_vm (GListModel *clusters,
                              GListModel *templates,
@@ -1086,8 +1124,7 @@ aero_vm_edit_new_for_new_vm (GListModel *clusters,
   self->clusters = g_object_ref (clusters);
   self->templates = templates != NULL ? g_object_ref (templates) : NULL;
 
-  if (g_list_model_get_n_items (clusters) > 0)
-    self->cur.cluster = g_list_model_get_item (clusters, 0);
+  self->cur.cluster = first_cluster_by_name (clusters);
 
   if (templates != NULL)
     {
@@ -2252,7 +2289,8 @@ running_plan (AeroVmEdit        *self,
         plan.next_run_required = TRUE;
     }
 
-  if (plan.next_run_required)
+  /* "Apply later": the hot-pluggable changes wait for the restart too. */
+  if (plan.next_run_required || self->apply_later)
     plan.memory = plan.guaranteed = plan.cpu = AERO_VM_CHANGE_NEXT_RUN;
 
   return plan;
@@ -2532,17 +2570,152 @@ aero_vm_edit_bulk_ballooning_count (GPtrArray                *plan,
   return count;
 }
 
-JsonNode *
-aero_vm_edit_bulk_ballooning_body (gboolean enable)
+/* ------------------------------------------------------------------ */
+/* Saving                                                              */
+/* ------------------------------------------------------------------ */
+
+gboolean
+aero_vm_edit_get_apply_later (AeroVmEdit *self)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_return_val_if_fail (AERO_IS_VM_EDIT (self), FALSE);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "memory_policy");
-  json_builder_begin_object (builder);
-  add_bool (builder, "ballooning", enable);
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
+  return self->apply_later;
+}
 
-  return json_builder_get_root (builder);
+void
+aero_vm_edit_set_apply_later (AeroVmEdit *self,
+                              gboolean    apply_later)
+{
+  g_return_if_fail (AERO_IS_VM_EDIT (self));
+
+  if (self->apply_later == !!apply_later)
+    return;
+  self->apply_later = !!apply_later;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_APPLY_LATER]);
+}
+
+gboolean
+aero_vm_edit_get_sends_next_run (AeroVmEdit *self)
+{
+  g_return_val_if_fail (AERO_IS_VM_EDIT (self), FALSE);
+
+  /* Some edits of a running VM are refused, or partly dropped, by the
+   * engine unless they are sent as a next-run configuration (e.g. memory
+   * added in other than 256 MiB steps): next-run-required knows which. */
+  return self->mode == AERO_VM_EDIT_VM && aero_vm_edit_get_running (self) &&
+         (self->apply_later || self->next_run_required);
+}
+
+static void
+saved_vm_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  AeroVmEdit *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AeroVm) vm = NULL;
+
+  if (g_task_get_task_data (task) == aero_engine_add_vm_async)
+    vm = aero_engine_add_vm_finish (AERO_ENGINE (source), result, &error);
+  else
+    vm = aero_engine_update_vm_finish (AERO_ENGINE (source), result, &error);
+  if (vm == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  aero_vm_edit_reset_original (self, vm);
+  /* The answer was for these changes, not for the next ones. */
+  aero_vm_edit_set_apply_later (self, FALSE);
+  g_task_return_pointer (task, g_steal_pointer (&vm), g_object_unref);
+}
+
+static void
+saved_template_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  AeroVmEdit *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AeroTemplate) tmpl = NULL;
+
+  tmpl = aero_engine_update_template_finish (AERO_ENGINE (source), result, &error);
+  if (tmpl == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_set_object (&self->original_template, tmpl);
+  aero_vm_edit_reset_original (self, NULL);
+  g_task_return_pointer (task, g_steal_pointer (&tmpl), g_object_unref);
+}
+
+void
+aero_vm_edit_save_async (AeroVmEdit          *self,
+                         AeroEngine          *engine,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(JsonNode) body = NULL;
+
+  g_return_if_fail (AERO_IS_VM_EDIT (self));
+  g_return_if_fail (AERO_IS_ENGINE (engine));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, aero_vm_edit_save_async);
+
+  body = aero_vm_edit_build_body (self);
+  if (body == NULL)
+    {
+      /* Nothing changed: nothing to send. */
+      GObject *original = self->vm != NULL ? G_OBJECT (self->vm)
+                                           : G_OBJECT (self->original_template);
+
+      g_task_return_pointer (task, original != NULL ? g_object_ref (original) : NULL,
+                             g_object_unref);
+      return;
+    }
+
+  switch (self->mode)
+    {
+    case AERO_VM_EDIT_NEW_VM:
+      g_task_set_task_data (task, aero_engine_add_vm_async, NULL);
+      aero_engine_add_vm_async (engine, body, cancellable,
+                                saved_vm_cb, g_steal_pointer (&task));
+      break;
+
+    case AERO_VM_EDIT_VM:
+      aero_engine_update_vm_async (engine, aero_vm_get_id (self->vm), body,
+                                   aero_vm_edit_get_sends_next_run (self), cancellable,
+                                   saved_vm_cb, g_steal_pointer (&task));
+      break;
+
+    case AERO_VM_EDIT_TEMPLATE:
+      aero_engine_update_template_async (engine, aero_template_get_id (self->original_template),
+                                         body, cancellable,
+                                         saved_template_cb, g_steal_pointer (&task));
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+gpointer
+aero_vm_edit_save_finish (AeroVmEdit    *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (AERO_IS_VM_EDIT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == aero_vm_edit_save_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -6,30 +6,28 @@
  * with the engine's wording, which changes apply now and which at the
  * next run, and the JSON body to send. The dialog only binds to it.
  *
- * Saving:
- *   - New VM: POST /vms with aero_vm_edit_build_body ().
- *   - Edit VM / template: ONE PUT with aero_vm_edit_build_body (), which
- *     holds only the members that changed (NULL when nothing changed: send
- *     nothing).
- *   - A RUNNING VM (aero_vm_edit_get_running ()) with a NEXT_RUN or
- *     HOTPLUG change (aero_vm_edit_needs_next_run_confirmation ()): first
- *     show "Pending Virtual Machine changes" from aero_vm_edit_list_changes
- *     (), then send the same single PUT: with next_run=true when the user
- *     picked "Apply later" (the hot-pluggable changes wait for the restart
- *     too) or when aero_vm_edit_get_next_run_required (), else without
- *     next_run (the engine applies live what it can and stores the rest as
- *     the VM's next-run configuration).
- *   After a successful save, aero_vm_edit_reset_original () with the VM
- *   the engine returned makes the edits the new baseline.
+ * Saving: aero_vm_edit_save_async () sends what the edit holds, once:
+ *   - New VM: POST /vms with every member.
+ *   - Edit VM / template: ONE PUT with only the members that changed
+ *     (nothing is sent when nothing changed).
+ *   - A RUNNING VM with a NEXT_RUN or HOTPLUG change
+ *     (aero_vm_edit_needs_next_run_confirmation ()): the caller first
+ *     shows "Pending Virtual Machine changes" from aero_vm_edit_list_changes
+ *     () and sets "apply-later" from the answer; the PUT goes with
+ *     next_run=true when "apply-later" is set (the hot-pluggable changes
+ *     wait for the restart too) or when aero_vm_edit_get_next_run_required
+ *     (), else without next_run (the engine applies live what it can and
+ *     stores the rest as the VM's next-run configuration).
+ *   After a successful save, what the engine returned is the new baseline.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include <gio/gio.h>
-#include <json-glib/json-glib.h>
 
 #include "aero-cluster.h"
+#include "aero-engine.h"
 #include "aero-template.h"
 #include "aero-types.h"
 #include "aero-version.h"
@@ -104,6 +102,10 @@ G_DECLARE_FINAL_TYPE (AeroVmEdit, aero_vm_edit, AERO, VM_EDIT, GObject)
  *                                cannot do, a pending next-run
  *                                configuration): send the PUT with
  *                                next_run=true whatever the admin picks
+ *   "apply-later"                read-write: a running VM's hot-pluggable
+ *                                changes wait for the restart as well
+ *                                (the "Apply later" answer, the CLI's
+ *                                --next-run); FALSE at first
  *   "valid"                      no error at all (OK sensitive)
  *   "has-changes"                something differs from the original (for
  *                                a new VM: always TRUE)
@@ -235,11 +237,6 @@ gboolean          aero_vm_edit_get_running           (AeroVmEdit   *self);
 gboolean          aero_vm_edit_get_resource_allocation_editable (AeroVmEdit *self);
 const char       *aero_vm_edit_get_resource_allocation_reason   (AeroVmEdit *self);
 
-/* New VM: the full POST body. Edit: only the changed members (nested
- * objects with only their changed members), or NULL when nothing changed.
- * Nothing about ballooning is sent while the gate forbids it. Booleans and
- * integers as strings, like the engine. */
-JsonNode         *aero_vm_edit_build_body            (AeroVmEdit   *self);
 /* The changes for "Pending Virtual Machine changes": a GPtrArray of
  * AeroVmChange (owning references), in the dialog's order. Empty for a
  * new VM. */
@@ -248,6 +245,27 @@ GPtrArray        *aero_vm_edit_list_changes          (AeroVmEdit   *self);
 GListModel       *aero_vm_edit_list_changes_model    (AeroVmEdit   *self);
 /* TRUE for a running VM with a NEXT_RUN or HOTPLUG change. */
 gboolean          aero_vm_edit_needs_next_run_confirmation (AeroVmEdit *self);
+gboolean          aero_vm_edit_get_apply_later       (AeroVmEdit   *self);
+void              aero_vm_edit_set_apply_later       (AeroVmEdit   *self,
+                                                      gboolean      apply_later);
+/* Whether saving sends next_run=true: "apply-later" or
+ * "next-run-required", for a running VM. */
+gboolean          aero_vm_edit_get_sends_next_run    (AeroVmEdit   *self);
+
+/* Saves the edit through @engine: POST for a new VM, else one PUT of the
+ * changed members, with next_run as aero_vm_edit_get_sends_next_run ()
+ * says. On success the object the engine returned (AeroVm, or
+ * AeroTemplate for a template) is the edit's new original, and _finish
+ * returns it (a new reference). Without changes nothing is sent and
+ * _finish returns the original object. On failure the edits stay. */
+void              aero_vm_edit_save_async            (AeroVmEdit          *self,
+                                                      AeroEngine          *engine,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gpointer          aero_vm_edit_save_finish           (AeroVmEdit          *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
 /* After a successful save: @vm (as the engine returned it, or NULL to
  * take the edited values) becomes the original; has-changes turns FALSE. */
 void              aero_vm_edit_reset_original        (AeroVmEdit   *self,
@@ -279,9 +297,6 @@ GPtrArray        *aero_vm_edit_bulk_ballooning_plan  (GPtrArray    *vms,
                                                       gboolean      enable);
 guint             aero_vm_edit_bulk_ballooning_count (GPtrArray    *plan,
                                                       AeroBulkBallooningAction action);
-/* {"memory_policy": {"ballooning": "true"}} - nothing else. */
-JsonNode         *aero_vm_edit_bulk_ballooning_body  (gboolean      enable);
-
 /* Helpers shared with the CLI and the dialog. */
 /* The AeroCluster with @id in @clusters (no reference), or NULL. */
 AeroCluster      *aero_vm_edit_find_cluster          (GListModel   *clusters,

@@ -10,7 +10,7 @@
 
 #include "aero-enum-types.h"
 #include "aero-features.h"
-#include "aero-vm-edit.h"
+#include "aero-vm-edit-private.h"
 
 #define MIB AERO_MIB
 #define BLANK_ID "00000000-0000-0000-0000-000000000000"
@@ -986,12 +986,6 @@ test_bulk_plan (Fixture       *f,
                    AERO_BULK_BALLOONING_SKIP_ALREADY);
   g_assert_cmpint (((AeroBulkBallooningItem *) g_ptr_array_index (plan, 3))->action, ==,
                    AERO_BULK_BALLOONING_CHANGE_NOW);
-
-  body = aero_vm_edit_bulk_ballooning_body (TRUE);
-  assert_json (body, "{\"memory_policy\": {\"ballooning\": \"true\"}}");
-  g_clear_pointer (&body, json_node_unref);
-  body = aero_vm_edit_bulk_ballooning_body (FALSE);
-  assert_json (body, "{\"memory_policy\": {\"ballooning\": \"false\"}}");
 }
 
 static void

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "aero-vm-dialog.h"
+#include "aero-vm-edit-private.h"
 #include "aero-next-run-dialog.h"
 #include "test-dialog-fixture.h"
 
