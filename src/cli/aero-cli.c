@@ -684,7 +684,7 @@ static JsonNode *
 vm_to_json (AeroVm      *vm,
             GListModel  *clusters)
 {
-  AeroCluster *cluster = aero_vm_edit_find_cluster (clusters, aero_vm_get_cluster_id (vm));
+  AeroCluster *cluster = aero_cluster_find (clusters, aero_vm_get_cluster_id (vm));
   AeroVersion *level = aero_vm_effective_version (vm, cluster);
   JsonNode *node = aero_json_vm_to_normalised (vm);
   JsonObject *object = json_node_get_object (node);
@@ -801,7 +801,7 @@ static char *
 cluster_label (GListModel *clusters,
                const char *id)
 {
-  AeroCluster *cluster = aero_vm_edit_find_cluster (clusters, id);
+  AeroCluster *cluster = aero_cluster_find (clusters, id);
 
   if (cluster != NULL)
     return aero_cluster_dup_label (cluster);
@@ -834,7 +834,7 @@ print_vm_details (AeroVm     *vm,
                   GListModel *clusters)
 {
   AeroMemoryPolicy *policy = aero_vm_get_memory_policy (vm);
-  AeroCluster *cluster = aero_vm_edit_find_cluster (clusters, aero_vm_get_cluster_id (vm));
+  AeroCluster *cluster = aero_cluster_find (clusters, aero_vm_get_cluster_id (vm));
   AeroVersion *level = aero_vm_effective_version (vm, cluster);
   g_autofree char *cluster_text = cluster_label (clusters, aero_vm_get_cluster_id (vm));
   g_autofree char *level_text = level != NULL ? aero_version_to_string (level) : g_strdup ("-");
@@ -1264,7 +1264,7 @@ cmd_vm_run_once (AeroCli  *cli,
 
   if (override == AERO_TRISTATE_TRUE)
     {
-      AeroCluster *cluster = aero_vm_edit_find_cluster (cli->clusters, aero_vm_get_cluster_id (vm));
+      AeroCluster *cluster = aero_cluster_find (cli->clusters, aero_vm_get_cluster_id (vm));
       AeroVersion *level = aero_vm_effective_version (vm, cluster);
       g_autofree char *reason = aero_feature_dup_reason (AERO_FEATURE_VM_BALLOON, level);
 

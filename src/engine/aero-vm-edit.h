@@ -271,36 +271,7 @@ gpointer          aero_vm_edit_save_finish           (AeroVmEdit          *self,
 void              aero_vm_edit_reset_original        (AeroVmEdit   *self,
                                                       AeroVm       *vm);
 
-/* Bulk "Enable/Disable Ballooning" over a selection. */
-typedef enum {
-  AERO_BULK_BALLOONING_CHANGE_NOW,       /* VM down: applies at once */
-  AERO_BULK_BALLOONING_CHANGE_NEXT_RUN,  /* VM running: after restart */
-  AERO_BULK_BALLOONING_SKIP_LEVEL,       /* effective level below 3.1 */
-  AERO_BULK_BALLOONING_SKIP_ALREADY,     /* already in that state */
-  AERO_BULK_BALLOONING_UNKNOWN,          /* flag unknown: GET the VM first */
-} AeroBulkBallooningAction;
-
-typedef struct {
-  AeroVm                   *vm;      /* a reference */
-  AeroBulkBallooningAction  action;
-  char                     *reason;  /* translated; set for skips/unknown */
-} AeroBulkBallooningItem;
-
-void              aero_bulk_ballooning_item_free     (AeroBulkBallooningItem *item);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AeroBulkBallooningItem, aero_bulk_ballooning_item_free)
-
-/* One item per VM of @vms (GPtrArray of AeroVm), in order, clusters
- * resolved through @clusters. Returns a GPtrArray of
- * AeroBulkBallooningItem that frees its items. */
-GPtrArray        *aero_vm_edit_bulk_ballooning_plan  (GPtrArray    *vms,
-                                                      GListModel   *clusters,
-                                                      gboolean      enable);
-guint             aero_vm_edit_bulk_ballooning_count (GPtrArray    *plan,
-                                                      AeroBulkBallooningAction action);
-/* Helpers shared with the CLI and the dialog. */
-/* The AeroCluster with @id in @clusters (no reference), or NULL. */
-AeroCluster      *aero_vm_edit_find_cluster          (GListModel   *clusters,
-                                                      const char   *id);
+/* Shared with the CLI and the dialog. */
 /* "1024 MB" / "1.5 GB" style text for sizes in the changes list. */
 char             *aero_vm_edit_format_memory         (gint64        bytes);
 

@@ -9,6 +9,7 @@
 #include "aero-accessible.h"
 #include "aero-bulk-balloon-dialog.h"
 #include "aero-dialogs.h"
+#include "aero-bulk-ballooning.h"
 #include "aero-vm-edit.h"
 
 typedef enum {
@@ -322,7 +323,7 @@ show_summary (AeroBulkBalloonDialog *self)
 static void
 make_plan (AeroBulkBalloonDialog *self)
 {
-  g_autoptr(GPtrArray) plan = aero_vm_edit_bulk_ballooning_plan (self->vms, self->clusters,
+  g_autoptr(GPtrArray) plan = aero_bulk_ballooning_plan (self->vms, self->clusters,
                                                                   self->enable);
 
   g_ptr_array_set_size (self->items, 0);

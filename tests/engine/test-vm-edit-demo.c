@@ -15,6 +15,7 @@
 #include "aero-demo-engine.h"
 #include "aero-engine-calls-private.h"
 #include "aero-features.h"
+#include "aero-bulk-ballooning.h"
 #include "aero-vm-edit-private.h"
 
 #define MIB AERO_MIB
@@ -465,7 +466,7 @@ test_bulk_enable (Fixture       *f,
   g_ptr_array_add (vms, vm_named (f, "legacy-web"));   /* 3.0 */
   g_ptr_array_add (vms, vm_named (f, "web-02"));       /* already on */
 
-  plan = aero_vm_edit_bulk_ballooning_plan (vms, f->clusters, TRUE);
+  plan = aero_bulk_ballooning_plan (vms, f->clusters, TRUE);
   g_assert_cmpint (((AeroBulkBallooningItem *) plan->pdata[0])->action, ==, AERO_BULK_BALLOONING_CHANGE_NOW);
   g_assert_cmpint (((AeroBulkBallooningItem *) plan->pdata[1])->action, ==, AERO_BULK_BALLOONING_CHANGE_NEXT_RUN);
   g_assert_cmpint (((AeroBulkBallooningItem *) plan->pdata[2])->action, ==, AERO_BULK_BALLOONING_SKIP_LEVEL);

@@ -10,6 +10,7 @@
 
 #include "aero-enum-types.h"
 #include "aero-features.h"
+#include "aero-bulk-ballooning.h"
 #include "aero-vm-edit-private.h"
 
 #define MIB AERO_MIB
@@ -954,7 +955,7 @@ test_bulk_plan (Fixture       *f,
   /* An unknown flag on a 3.0 cluster is skipped for its level. */
   g_ptr_array_add (vms, make_vm ("legacy-unknown", f->c30, AERO_VM_STATUS_UP, AERO_TRISTATE_UNKNOWN));
 
-  plan = aero_vm_edit_bulk_ballooning_plan (vms, G_LIST_MODEL (f->clusters), TRUE);
+  plan = aero_bulk_ballooning_plan (vms, G_LIST_MODEL (f->clusters), TRUE);
   g_assert_cmpuint (plan->len, ==, 7);
 
   item = g_ptr_array_index (plan, 0);
@@ -976,12 +977,12 @@ test_bulk_plan (Fixture       *f,
   item = g_ptr_array_index (plan, 6);
   g_assert_cmpint (item->action, ==, AERO_BULK_BALLOONING_SKIP_LEVEL);
 
-  g_assert_cmpuint (aero_vm_edit_bulk_ballooning_count (plan, AERO_BULK_BALLOONING_CHANGE_NOW), ==, 2);
-  g_assert_cmpuint (aero_vm_edit_bulk_ballooning_count (plan, AERO_BULK_BALLOONING_SKIP_LEVEL), ==, 2);
+  g_assert_cmpuint (aero_bulk_ballooning_count (plan, AERO_BULK_BALLOONING_CHANGE_NOW), ==, 2);
+  g_assert_cmpuint (aero_bulk_ballooning_count (plan, AERO_BULK_BALLOONING_SKIP_LEVEL), ==, 2);
   g_clear_pointer (&plan, g_ptr_array_unref);
 
   /* Disabling: the enabled one changes, the disabled ones are skipped. */
-  plan = aero_vm_edit_bulk_ballooning_plan (vms, G_LIST_MODEL (f->clusters), FALSE);
+  plan = aero_bulk_ballooning_plan (vms, G_LIST_MODEL (f->clusters), FALSE);
   g_assert_cmpint (((AeroBulkBallooningItem *) g_ptr_array_index (plan, 0))->action, ==,
                    AERO_BULK_BALLOONING_SKIP_ALREADY);
   g_assert_cmpint (((AeroBulkBallooningItem *) g_ptr_array_index (plan, 3))->action, ==,
