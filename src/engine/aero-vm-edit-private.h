@@ -61,6 +61,9 @@ struct _AeroVmEdit
   guint           derive_memory : 1;
   /* A running VM's hot-pluggable changes wait for the restart too. */
   guint           apply_later : 1;
+  /* The platform's largest maximum memory in MiB (AERO_UNSET: unknown):
+   * caps the derived maximum and bounds the admin's. */
+  gint64          max_memory_limit;
 
   /* Derived state, cached so that notify fires only on real changes. */
   AeroVersion    *effective_version;
@@ -75,6 +78,7 @@ struct _AeroVmEdit
   char           *max_memory_error;
   char           *cpu_error;
   char           *cluster_error;
+  char           *memory_note;
   gboolean        next_run_required;
   gboolean        valid;
   gboolean        has_changes;

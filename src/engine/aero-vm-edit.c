@@ -68,6 +68,8 @@ enum {
   PROP_RESOURCE_ALLOCATION_REASON,
   PROP_DERIVE_MEMORY,
   PROP_APPLY_LATER,
+  PROP_MAX_MEMORY_LIMIT,
+  PROP_MEMORY_NOTE,
   N_PROPS
 };
 
@@ -194,6 +196,22 @@ derive_guaranteed (gint64       memory,
   return memory * 100 / percent;
 }
 
+/* webadmin, VmModelBehaviorBase.updateMaxMemory: "calculatedMaxMemory =
+ * VmCommonUtils.getMaxMemorySizeDefault(memoryMb)" (4 x memory), then
+ * "Math.min(calculatedMaxMemory, allowedMaxMemory)" with the platform
+ * limit (getMaxMaxMemorySize): "max-memory-limit" here. */
+static gint64
+derive_max_memory (AeroVmEdit *self,
+                   gint64      memory)
+{
+  gint64 max_memory = 4 * memory;
+
+  if (self->max_memory_limit > 0 && max_memory > self->max_memory_limit * AERO_MIB)
+    max_memory = self->max_memory_limit * AERO_MIB;
+
+  return max_memory;
+}
+
 static AeroCpuSharesLevel
 level_for_shares (int shares)
 {
@@ -279,6 +297,49 @@ validate_name (const char *name)
     }
 
   return NULL;
+}
+
+/* webadmin, UnitVmModel.validateMaxMemorySize: not below the memory
+ * size, and not above the platform limit ("maxMaxMemoryIs"). */
+static char *
+validate_max_memory (AeroVmEdit *self,
+                     gboolean    sensitive)
+{
+  if (!sensitive)
+    return NULL;
+  if (self->cur.max_memory < self->cur.memory)
+    return g_strdup (_("Maximum Memory has to be larger than or equal to Memory Size."));
+  if (self->max_memory_limit > 0 && self->cur.max_memory > self->max_memory_limit * AERO_MIB)
+    return g_strdup_printf (_("Maximum Memory has to be smaller than or equal to %lld MiB."),
+                            (long long) self->max_memory_limit);
+  return NULL;
+}
+
+/* The derived values that differ from the original, named where the
+ * admin edits memory: webadmin shows Physical Memory Guaranteed right
+ * under Memory Size, here it may be on another tab. */
+static char *
+compute_memory_note (AeroVmEdit *self)
+{
+  g_autoptr(GString) note = g_string_new (NULL);
+
+  if (!self->guaranteed_edited && aero_vm_edit_resource_allocation_editable (self)
+      && self->cur.guaranteed != self->orig.guaranteed)
+    /* TRANSLATORS: under Memory Size; %lld is a number of MiB */
+    g_string_append_printf (note, _("Guaranteed memory will become %lld MiB"),
+                            (long long) (self->cur.guaranteed / AERO_MIB));
+
+  if (!self->max_memory_edited && self->max_memory_sensitive
+      && self->cur.max_memory != self->orig.max_memory)
+    {
+      if (note->len > 0)
+        g_string_append_c (note, '\n');
+      /* TRANSLATORS: under Memory Size; %lld is a number of MiB */
+      g_string_append_printf (note, _("Maximum memory will become %lld MiB"),
+                              (long long) (self->cur.max_memory / AERO_MIB));
+    }
+
+  return note->len > 0 ? g_string_free (g_steal_pointer (&note), FALSE) : NULL;
 }
 
 static gboolean
@@ -402,10 +463,7 @@ sync_derived (AeroVmEdit *self)
                           ? g_strdup (_("Physical Memory Guaranteed cannot be negative."))
                           : NULL),
              PROP_GUARANTEED_ERROR);
-  NOTIFY_IF (take_string (&self->max_memory_error,
-                          max_sensitive && self->cur.max_memory < self->cur.memory
-                          ? g_strdup (_("Maximum Memory has to be larger than or equal to Memory Size."))
-                          : NULL),
+  NOTIFY_IF (take_string (&self->max_memory_error, validate_max_memory (self, max_sensitive)),
              PROP_MAX_MEMORY_ERROR);
   NOTIFY_IF (take_string (&self->cpu_error,
                           self->cur.cpu_sockets < 1 || self->cur.cpu_cores < 1 || self->cur.cpu_threads < 1
@@ -414,6 +472,8 @@ sync_derived (AeroVmEdit *self)
                           ? g_strdup_printf (_("CPU Shares must be between 0 and %d."), CPU_SHARES_MAX)
                           : NULL),
              PROP_CPU_ERROR);
+
+  NOTIFY_IF (take_string (&self->memory_note, compute_memory_note (self)), PROP_MEMORY_NOTE);
 
   /* The REST layer moves a VM with ChangeVMCluster, next_run or not, and
    * that command refuses a VM that is not down (clusterId is editable on
@@ -551,7 +611,7 @@ fill_from_template (AeroVmEdit   *self,
   store_memory (self, memory);
   store_guaranteed (self, guaranteed >= 0 ? guaranteed
                                           : derive_guaranteed (memory, self->cur.cluster));
-  store_max_memory (self, max_memory >= memory ? max_memory : 4 * memory);
+  store_max_memory (self, max_memory >= memory ? max_memory : derive_max_memory (self, memory));
   /* The template's values are defaults again: a memory change derives. */
   self->guaranteed_edited = FALSE;
   self->max_memory_edited = FALSE;
@@ -598,6 +658,7 @@ aero_vm_edit_finalize (GObject *object)
   g_clear_pointer (&self->max_memory_error, g_free);
   g_clear_pointer (&self->cpu_error, g_free);
   g_clear_pointer (&self->cluster_error, g_free);
+  g_clear_pointer (&self->memory_note, g_free);
 
   G_OBJECT_CLASS (aero_vm_edit_parent_class)->finalize (object);
 }
@@ -741,6 +802,12 @@ aero_vm_edit_get_property (GObject    *object,
     case PROP_APPLY_LATER:
       g_value_set_boolean (value, self->apply_later);
       break;
+    case PROP_MAX_MEMORY_LIMIT:
+      g_value_set_int64 (value, self->max_memory_limit);
+      break;
+    case PROP_MEMORY_NOTE:
+      g_value_set_string (value, self->memory_note);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -761,6 +828,9 @@ aero_vm_edit_set_property (GObject      *object,
       break;
     case PROP_APPLY_LATER:
       aero_vm_edit_set_apply_later (self, g_value_get_boolean (value));
+      break;
+    case PROP_MAX_MEMORY_LIMIT:
+      aero_vm_edit_set_max_memory_limit (self, g_value_get_int64 (value));
       break;
     case PROP_CLUSTER:
       aero_vm_edit_set_cluster (self, g_value_get_object (value));
@@ -926,6 +996,11 @@ aero_vm_edit_class_init (AeroVmEditClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_APPLY_LATER] =
     g_param_spec_boolean ("apply-later", NULL, NULL, FALSE, rw);
+  properties[PROP_MAX_MEMORY_LIMIT] =
+    g_param_spec_int64 ("max-memory-limit", NULL, NULL,
+                        AERO_UNSET, G_MAXINT64 / AERO_MIB, AERO_UNSET, rw);
+  properties[PROP_MEMORY_NOTE] =
+    g_param_spec_string ("memory-note", NULL, NULL, NULL, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -936,6 +1011,7 @@ aero_vm_edit_init (AeroVmEdit *self)
   self->cluster_position = INVALID_POSITION;
   self->template_position = INVALID_POSITION;
   self->derive_memory = TRUE;
+  self->max_memory_limit = AERO_UNSET;
   self->cur.name = g_strdup ("");
   self->cur.description = g_strdup ("");
   self->cur.comment = g_strdup ("");
@@ -1363,6 +1439,30 @@ aero_vm_edit_set_vm_type (AeroVmEdit *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
+/* webadmin's updateMinAllocatedMemory: NewVmModelBehavior and
+ * ExistingVmModelBehavior set "VmCommonUtils.calcMinMemory(memSize,
+ * cluster.getMaxVdsMemoryOverCommit())"; TemplateVmModelBehavior keeps
+ * VmModelBehaviorBase's, which does nothing: a template's guaranteed
+ * memory stays. */
+static gboolean
+derives_guaranteed (AeroVmEdit *self)
+{
+  return self->derive_memory && !self->guaranteed_edited
+         && self->mode != AERO_VM_EDIT_TEMPLATE
+         && aero_vm_edit_resource_allocation_editable (self);
+}
+
+/* ExistingVmModelBehavior.updateMaxMemory: "if (vm.getStatus() !=
+ * VMStatus.Up) super.updateMaxMemory()". A VM in any other running state
+ * keeps its maximum too: the engine takes a new one at the next run only,
+ * so deriving it would add a next-run change the admin did not ask for. */
+static gboolean
+derives_max_memory (AeroVmEdit *self)
+{
+  return self->derive_memory && !self->max_memory_edited
+         && !(self->mode == AERO_VM_EDIT_VM && aero_vm_edit_get_running (self));
+}
+
 gint64
 aero_vm_edit_get_memory (AeroVmEdit *self)
 {
@@ -1383,12 +1483,14 @@ aero_vm_edit_set_memory (AeroVmEdit *self,
 
   g_object_freeze_notify (G_OBJECT (self));
   store_memory (self, bytes);
-  /* Derived until the user sets them, each on its own. Templates keep
-   * their guaranteed memory: resource allocation is not theirs to edit. */
-  if (self->derive_memory && !self->guaranteed_edited && aero_vm_edit_resource_allocation_editable (self))
+  /* As webadmin's UnitVmModel.memSize_EntityChanged does (its behaviour's
+   * updateMinAllocatedMemory () and updateMaxMemory ()), but never over a
+   * value the admin set in this dialog, and never out of sight: see
+   * "memory-note". */
+  if (derives_guaranteed (self))
     store_guaranteed (self, derive_guaranteed (bytes, self->cur.cluster));
-  if (self->derive_memory && !self->max_memory_edited)
-    store_max_memory (self, 4 * bytes);
+  if (derives_max_memory (self))
+    store_max_memory (self, derive_max_memory (self, bytes));
   sync_derived (self);
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -1899,4 +2001,42 @@ aero_vm_edit_get_sends_next_run (AeroVmEdit *self)
    * added in other than 256 MiB steps): next-run-required knows which. */
   return self->mode == AERO_VM_EDIT_VM && aero_vm_edit_get_running (self) &&
          (self->apply_later || self->next_run_required);
+}
+
+/* ------------------------------------------------------------------ */
+/* Memory limits and derivations                                       */
+/* ------------------------------------------------------------------ */
+
+gint64
+aero_vm_edit_get_max_memory_limit (AeroVmEdit *self)
+{
+  g_return_val_if_fail (AERO_IS_VM_EDIT (self), AERO_UNSET);
+
+  return self->max_memory_limit;
+}
+
+void
+aero_vm_edit_set_max_memory_limit (AeroVmEdit *self,
+                                   gint64      mib)
+{
+  g_return_if_fail (AERO_IS_VM_EDIT (self));
+
+  if (mib <= 0)
+    mib = AERO_UNSET;
+  if (self->max_memory_limit == mib)
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  self->max_memory_limit = mib;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_MEMORY_LIMIT]);
+  sync_derived (self);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+const char *
+aero_vm_edit_get_memory_note (AeroVmEdit *self)
+{
+  g_return_val_if_fail (AERO_IS_VM_EDIT (self), NULL);
+
+  return self->memory_note;
 }

@@ -102,6 +102,14 @@ G_DECLARE_FINAL_TYPE (AeroVmEdit, aero_vm_edit, AERO, VM_EDIT, GObject)
  *                                cannot do, a pending next-run
  *                                configuration): send the PUT with
  *                                next_run=true whatever the admin picks
+ *   "max-memory-limit"           read-write gint64 MiB: the platform's
+ *                                largest maximum memory (AERO_UNSET when
+ *                                unknown); caps the derived maximum, and a
+ *                                larger maximum is an error
+ *   "memory-note"                string or NULL: the values a Memory Size
+ *                                change derived, for a line under Memory
+ *                                Size ("Guaranteed memory will become
+ *                                5461 MiB")
  *   "apply-later"                read-write: a running VM's hot-pluggable
  *                                changes wait for the restart as well
  *                                (the "Apply later" answer, the CLI's
@@ -164,8 +172,10 @@ AeroVmType        aero_vm_edit_get_vm_type           (AeroVmEdit   *self);
 void              aero_vm_edit_set_vm_type           (AeroVmEdit   *self,
                                                       AeroVmType    type);
 
-/* Setting memory re-derives guaranteed (memory * 100 / over-commit %) and
- * max (4 * memory) until the user has set each of them. */
+/* Setting memory re-derives, as webadmin does, guaranteed (memory * 100 /
+ * over-commit %; not for templates) and max (4 * memory, at most
+ * "max-memory-limit"; not for a running VM), each until the admin sets it
+ * in this edit. "memory-note" names what was derived. */
 gint64            aero_vm_edit_get_memory            (AeroVmEdit   *self);
 /* Whether a new memory size derives guaranteed and maximum memory
  * (TRUE, as the Edit dialog does) or leaves them as they are. */
@@ -218,6 +228,10 @@ gboolean          aero_vm_edit_get_ballooning_sensitive (AeroVmEdit *self);
 const char       *aero_vm_edit_get_ballooning_reason (AeroVmEdit   *self);
 gboolean          aero_vm_edit_get_ballooning_known  (AeroVmEdit   *self);
 gboolean          aero_vm_edit_get_max_memory_sensitive (AeroVmEdit *self);
+gint64            aero_vm_edit_get_max_memory_limit  (AeroVmEdit   *self);
+void              aero_vm_edit_set_max_memory_limit  (AeroVmEdit   *self,
+                                                      gint64        mib);
+const char       *aero_vm_edit_get_memory_note       (AeroVmEdit   *self);
 const char       *aero_vm_edit_get_max_memory_reason (AeroVmEdit   *self);
 AeroVersion      *aero_vm_edit_get_effective_version (AeroVmEdit   *self);
 

@@ -68,6 +68,8 @@ struct _AeroVmDialog
   GtkSpinButton     *memory_spin;
   GtkWidget         *memory_error_row;
   GtkLabel          *memory_error;
+  GtkWidget         *memory_note_row;
+  GtkLabel          *memory_note;
   AdwActionRow      *max_memory_row;
   GtkSpinButton     *max_memory_spin;
   GtkWidget         *max_memory_error_row;
@@ -356,6 +358,24 @@ errors_changed (AeroVmDialog *self)
                                       aero_vm_edit_get_guaranteed_error (self->edit) != NULL);
 
   update_actions (self);
+}
+
+/* What a Memory Size change derived is said right under it, and to
+ * screen readers at the spin button: the values may be on another tab. */
+static void
+memory_note_changed (AeroVmDialog *self)
+{
+  const char *note = aero_vm_edit_get_memory_note (self->edit);
+
+  gtk_label_set_text (self->memory_note, note != NULL ? note : "");
+  gtk_widget_set_visible (self->memory_note_row, note != NULL);
+  if (note != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->memory_spin),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, note,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->memory_spin),
+                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
 static void
@@ -652,6 +672,9 @@ setup_form (AeroVmDialog *self)
   g_signal_connect_object (self->edit, "notify::cpu-error",
                            G_CALLBACK (errors_changed), self, G_CONNECT_SWAPPED);
   errors_changed (self);
+  g_signal_connect_object (self->edit, "notify::memory-note",
+                           G_CALLBACK (memory_note_changed), self, G_CONNECT_SWAPPED);
+  memory_note_changed (self);
 
   self->dirty = FALSE;
   g_signal_connect_object (self->edit, "notify",
@@ -1189,6 +1212,8 @@ aero_vm_dialog_class_init (AeroVmDialogClass *klass)
   BIND (memory_spin);
   BIND (memory_error_row);
   BIND (memory_error);
+  BIND (memory_note_row);
+  BIND (memory_note);
   BIND (max_memory_row);
   BIND (max_memory_spin);
   BIND (max_memory_error_row);
