@@ -43,8 +43,12 @@ aero_vm_edit_members (AeroVmEdit *self)
   AeroVmEditMembers m;
 
   m.name = all || g_strcmp0 (o->name, c->name) != 0;
-  m.description = all ? *c->description != '\0' : g_strcmp0 (o->description, c->description) != 0;
-  m.comment = all ? *c->comment != '\0' : g_strcmp0 (o->comment, c->comment) != 0;
+  /* A new VM sends its description and comment even when empty: left
+   * out, the engine would copy the template's. webadmin sends what the
+   * admin left too (CommonUnitToVmBaseBuilder: "vm.setDescription(
+   * model.getDescription().getEntity())"). */
+  m.description = all || g_strcmp0 (o->description, c->description) != 0;
+  m.comment = all || g_strcmp0 (o->comment, c->comment) != 0;
   m.cluster = c->cluster != NULL &&
               (all || g_strcmp0 (self->original_cluster_id, aero_vm_edit_cluster_id (c->cluster)) != 0);
   m.tmpl = all && c->tmpl != NULL;

@@ -230,6 +230,24 @@ test_new_vm_defaults (Fixture       *f,
   g_assert_false (aero_vm_edit_needs_next_run_confirmation (edit));
 }
 
+/* Issue 13: a new VM's empty description and comment are sent, so that
+ * the engine does not copy the template's. */
+static void
+test_new_vm_sends_empty_texts (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(AeroVmEdit) edit = aero_vm_edit_new_for_new_vm (G_LIST_MODEL (f->clusters),
+                                                            G_LIST_MODEL (f->templates), BLANK_ID);
+  g_autoptr(JsonNode) body = NULL;
+  JsonObject *object;
+
+  aero_vm_edit_set_name (edit, "fresh");
+  body = aero_vm_edit_build_body (edit);
+  object = json_node_get_object (body);
+  g_assert_cmpstr (json_object_get_string_member (object, "description"), ==, "");
+  g_assert_cmpstr (json_object_get_string_member (object, "comment"), ==, "");
+}
+
 static void
 test_memory_derivations (Fixture       *f,
                          gconstpointer  data)
@@ -1110,6 +1128,7 @@ main (int   argc,
   ADD ("ballooning-unknown", test_ballooning_unknown);
   ADD ("next-run-split", test_next_run_split);
   ADD ("memory-derivation", test_memory_derivation);
+  ADD ("new-vm-sends-empty-texts", test_new_vm_sends_empty_texts);
   ADD ("running-rules", test_running_rules);
   ADD ("down-vm-applies-now", test_down_vm_applies_now);
   ADD ("template-mode", test_template_mode);

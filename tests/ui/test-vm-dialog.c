@@ -330,8 +330,12 @@ test_new_vm_saves (DialogFixture *fixture,
   gboolean *closed = watch_destroy (dialog);
   g_autoptr(AeroVm) saved = NULL;
   g_autoptr(AeroVm) fetched = NULL;
+  g_autoptr(JsonNode) sent = NULL;
 
   select_cluster (fixture, dialog, "Default");
+  /* A template with a description; the admin leaves the VM's empty. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (get_widget (dialog, "template_row")),
+                              position_of (fixture->templates, "rhel9-server"));
   set_text (dialog, "name_row", "fresh-01");
   g_signal_connect (dialog, "saved", G_CALLBACK (saved_object_cb), &saved);
   /* Enter in a field activates OK (the default widget). */
@@ -347,9 +351,14 @@ test_new_vm_saves (DialogFixture *fixture,
     g_assert_cmpuint (posts->len, ==, 1);
     g_assert_cmpuint (puts->len, ==, 0);
     g_assert_cmpstr (((Recorded *) g_ptr_array_index (posts, 0))->path, ==, "/ovirt-engine/api/vms");
+    /* Empty, but sent: left out, the engine copies the template's. */
+    sent = json_from_string (((Recorded *) g_ptr_array_index (posts, 0))->body, NULL);
+    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (sent), "description"), ==, "");
+    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (sent), "comment"), ==, "");
   }
   fetched = fixture_get_vm (fixture, aero_vm_get_id (saved), FALSE);
   g_assert_cmpstr (aero_vm_get_name (fetched), ==, "fresh-01");
+  g_assert_cmpstr (aero_vm_get_description (fetched), ==, "");
   g_assert_cmpint (aero_memory_policy_get_ballooning (aero_vm_get_memory_policy (fetched)),
                    ==, AERO_TRISTATE_TRUE);
 }
