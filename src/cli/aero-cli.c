@@ -951,8 +951,10 @@ cmd_vms (AeroCli  *cli,
       print_row (vm_widths, cells, G_N_ELEMENTS (cells));
     }
 
+  /* Each VM is written as it arrives and not kept. */
   aero_engine_list_vms_async (cli->engine, search, -1,
-                              all_content ? AERO_LIST_ALL_CONTENT : AERO_LIST_NONE,
+                              AERO_LIST_BATCHES_ONLY |
+                              (all_content ? AERO_LIST_ALL_CONTENT : AERO_LIST_NONE),
                               write_vm_batch, cli, cli->cancellable, on_result, cli);
   result = wait_for_result (cli);
   vms = aero_engine_list_vms_finish (cli->engine, result, &error);

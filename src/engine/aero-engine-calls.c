@@ -270,7 +270,8 @@ aero_engine_list_vms_follow_async (AeroEngine          *self,
     }
 
   aero_engine_read_collection_async (self, path->str, "vm", AERO_TYPE_VM, read_vm,
-                                     batch_func, batch_data, cancellable,
+                                     batch_func, batch_data,
+                                     (flags & AERO_LIST_BATCHES_ONLY) == 0, cancellable,
                                      callback, user_data);
 }
 
@@ -581,7 +582,7 @@ aero_engine_list_clusters_async (AeroEngine          *self,
   g_return_if_fail (AERO_IS_ENGINE (self));
 
   aero_engine_read_collection_async (self, "/clusters", "cluster", AERO_TYPE_CLUSTER,
-                                     read_cluster, NULL, NULL, cancellable,
+                                     read_cluster, NULL, NULL, TRUE, cancellable,
                                      callback, user_data);
 }
 
@@ -650,7 +651,7 @@ aero_engine_list_templates_async (AeroEngine          *self,
   g_return_if_fail (AERO_IS_ENGINE (self));
 
   aero_engine_read_collection_async (self, "/templates", "template", AERO_TYPE_TEMPLATE,
-                                     read_template, NULL, NULL, cancellable,
+                                     read_template, NULL, NULL, TRUE, cancellable,
                                      callback, user_data);
 }
 
