@@ -50,6 +50,11 @@ typedef enum {
   AERO_REQUEST_READ_ALL = 0,       /* the whole body as GBytes */
   AERO_REQUEST_STREAM   = 1 << 0,  /* a 2xx body as a GInputStream */
   AERO_REQUEST_NO_RETRY = 1 << 1,  /* no re-login on 401 */
+  /* "All-Content: true": the engine adds what it leaves out by default,
+   * such as a VM's memory_policy.ballooning (ovirt-engine:
+   * backend/manager/modules/restapi/jaxrs/.../BackendResource.java,
+   * ALL_CONTENT_HEADER). */
+  AERO_REQUEST_ALL_CONTENT = 1 << 2,
 } AeroRequestFlags;
 
 /* What aero_engine_send_finish() hands over: the message (for its status
@@ -180,6 +185,16 @@ void          aero_engine_call_async     (AeroEngine          *self,
                                           GCancellable        *cancellable,
                                           GAsyncReadyCallback  callback,
                                           gpointer             user_data);
+/* As aero_engine_call_async() with @flags (AERO_REQUEST_STREAM aside);
+ * finish with aero_engine_call_finish(). */
+void          aero_engine_call_full_async (AeroEngine          *self,
+                                           const char          *method,
+                                           const char          *path_and_query,
+                                           GBytes              *json_body,
+                                           AeroRequestFlags     flags,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
 JsonObject   *aero_engine_call_finish    (AeroEngine          *self,
                                           GAsyncResult        *result,
                                           GError             **error);

@@ -814,6 +814,9 @@ send_start (GTask *task)
   data->msg = aero_engine_new_message (self, data->method, data->uri);
   g_free (data->sent_token);
   data->sent_token = g_strdup (self->token);
+  if (data->flags & AERO_REQUEST_ALL_CONTENT)
+    soup_message_headers_replace (soup_message_get_request_headers (data->msg),
+                                  "All-Content", "true");
   if (data->json_body != NULL)
     soup_message_set_request_body_from_bytes (data->msg, "application/json", data->json_body);
 
@@ -967,6 +970,28 @@ on_call_sent (GObject      *object,
 }
 
 void
+aero_engine_call_full_async (AeroEngine          *self,
+                             const char          *method,
+                             const char          *path_and_query,
+                             GBytes              *json_body,
+                             AeroRequestFlags     flags,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail ((flags & AERO_REQUEST_STREAM) == 0);
+
+  task = aero_engine_new_task (self, cancellable, callback, user_data,
+                               aero_engine_call_async);
+
+  aero_engine_send_async (self, method, path_and_query, json_body,
+                          flags, cancellable,
+                          on_call_sent, g_steal_pointer (&task));
+}
+
+void
 aero_engine_call_async (AeroEngine          *self,
                         const char          *method,
                         const char          *path_and_query,
@@ -975,14 +1000,8 @@ aero_engine_call_async (AeroEngine          *self,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
-  task = aero_engine_new_task (self, cancellable, callback, user_data,
-                               aero_engine_call_async);
-
-  aero_engine_send_async (self, method, path_and_query, json_body,
-                          AERO_REQUEST_READ_ALL, cancellable,
-                          on_call_sent, g_steal_pointer (&task));
+  aero_engine_call_full_async (self, method, path_and_query, json_body,
+                               AERO_REQUEST_READ_ALL, cancellable, callback, user_data);
 }
 
 JsonObject *

@@ -70,6 +70,9 @@ struct _FakeEngine
   char              *drip_body;
   guint              drip_interval;
   GPtrArray         *drips;       /* Drip */
+
+  char              *endless_path;  /* full path */
+  guint              endless_next;
 };
 
 /* A response sent one byte at a time. */
@@ -464,6 +467,46 @@ start_drip (FakeEngine        *self,
   drip->timer = g_timeout_add (self->drip_interval, on_drip, drip);
 }
 
+/* The next part of a list that never ends: a few thousand tiny VMs. */
+static void
+append_endless_part (SoupServerMessage *msg,
+                     FakeEngine        *self)
+{
+  SoupMessageBody *body = soup_server_message_get_response_body (msg);
+  GString *part = g_string_new (NULL);
+
+  for (guint i = 0; i < 8192; i++, self->endless_next++)
+    g_string_append_printf (part, "%s{\"id\":\"vm-%u\"}",
+                            self->endless_next > 0 ? "," : "", self->endless_next);
+  soup_message_body_append (body, SOUP_MEMORY_TAKE, part->str, part->len);
+  g_string_free (part, FALSE);
+}
+
+static void
+on_endless_wrote_chunk (SoupServerMessage *msg,
+                        gpointer           user_data)
+{
+  append_endless_part (msg, user_data);
+}
+
+static void
+start_endless (FakeEngine        *self,
+               SoupServerMessage *msg)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+  SoupMessageBody *body = soup_server_message_get_response_body (msg);
+
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_message_headers_set_encoding (headers, SOUP_ENCODING_CHUNKED);
+  soup_message_headers_set_content_type (headers, "application/json", NULL);
+  /* What is written is dropped, or the server would keep it all. */
+  soup_message_body_set_accumulate (body, FALSE);
+  soup_message_body_append (body, SOUP_MEMORY_STATIC, "{\"vm\": [", 8);
+  self->endless_next = 0;
+  append_endless_part (msg, self);
+  g_signal_connect (msg, "wrote-chunk", G_CALLBACK (on_endless_wrote_chunk), self);
+}
+
 static void
 server_callback (SoupServer        *server,
                  SoupServerMessage *msg,
@@ -485,6 +528,12 @@ server_callback (SoupServer        *server,
           respond_bomb (self, msg);
           return;
         }
+    }
+
+  if (self->endless_path != NULL && g_str_equal (path, self->endless_path))
+    {
+      start_endless (self, msg);
+      return;
     }
 
   if (self->drip_path != NULL && g_str_equal (path, self->drip_path))
@@ -572,7 +621,16 @@ fake_engine_free (FakeEngine *self)
   g_free (self->bomb_key);
   g_free (self->drip_path);
   g_free (self->drip_body);
+  g_free (self->endless_path);
   g_free (self);
+}
+
+void
+fake_engine_set_endless_list (FakeEngine *self,
+                              const char *full_path)
+{
+  g_free (self->endless_path);
+  self->endless_path = g_strdup (full_path);
 }
 
 void

@@ -92,6 +92,10 @@ void         fake_engine_set_drip         (FakeEngine      *self,
                                            const char      *body,
                                            guint            interval_ms);
 
+/* Answers @full_path with a VM list that never ends. */
+void         fake_engine_set_endless_list (FakeEngine      *self,
+                                           const char      *full_path);
+
 GPtrArray   *fake_engine_get_requests     (FakeEngine      *self);
 /* The last request with that method and full path, or NULL. */
 FakeRequest *fake_engine_find_request     (FakeEngine      *self,

@@ -228,6 +228,24 @@ test_batches_only (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (vms), ==, 1000);
 }
 
+/* A list that never ends stops at the bound with an error; what was
+ * delivered before is all the caller got. */
+static void
+test_endless_list (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) vms = NULL;
+  guint count = 0;
+
+  fake_engine_set_endless_list (fixture->fake, VMS_PATH);
+  vms = list_vms (fixture, AERO_LIST_BATCHES_ONLY, count_batch, &count, &error);
+  g_assert_null (vms);
+  g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "more than 1000000 items"));
+  g_assert_cmpuint (count, <=, AERO_ENGINE_MAX_COLLECTION_ITEMS);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -247,6 +265,7 @@ main (int   argc,
   ADD_LOGGED_OUT ("/engine/hostile/deadline-login", test_deadline_login);
   ADD ("/engine/hostile/deadline-cancel", test_deadline_cancel);
   ADD ("/engine/hostile/batches-only", test_batches_only);
+  ADD ("/engine/hostile/endless-list", test_endless_list);
 
   return g_test_run ();
 }
