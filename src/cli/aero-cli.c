@@ -611,6 +611,27 @@ get_vm (AeroCli     *cli,
   return aero_engine_get_vm_finish (cli->engine, result, error);
 }
 
+/* @vm again with "All-Content: true", as the configuration @vm is (the
+ * next-run one or the running one). */
+static AeroVm *
+get_vm_all_content (AeroCli  *cli,
+                    AeroVm   *vm,
+                    GError  **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(AeroVm) full = NULL;
+  gboolean next_run = aero_vm_get_next_run_pending (vm);
+
+  aero_engine_get_vm_all_content_async (cli->engine, aero_vm_get_id (vm), next_run, NULL,
+                                        on_result, cli);
+  result = wait_for_result (cli);
+  full = aero_engine_get_vm_finish (cli->engine, result, error);
+  if (full != NULL && next_run)
+    aero_vm_take_running_state (full, vm);
+
+  return g_steal_pointer (&full);
+}
+
 static AeroVm *
 get_vm_by_id (AeroCli     *cli,
               const char  *id,
@@ -862,9 +883,14 @@ cluster_label (GListModel *clusters,
 {
   AeroCluster *cluster = aero_cluster_find (clusters, id);
 
+  g_autofree char *label = NULL;
+
   if (cluster != NULL)
-    return aero_cluster_dup_label (cluster);
-  return g_strdup (id != NULL ? id : "-");
+    label = aero_cluster_dup_label (cluster);
+  else
+    label = g_strdup (id != NULL ? id : "-");
+  /* Engine text: no terminal escapes reach the terminal. */
+  return aero_cli_escape_text (label, FALSE);
 }
 
 static void
@@ -1010,8 +1036,10 @@ cmd_vms (AeroCli  *cli,
       print_row (vm_widths, cells, G_N_ELEMENTS (cells));
     }
 
+  /* Each VM is written as it arrives and not kept. */
   aero_engine_list_vms_async (cli->engine, search, -1,
-                              all_content ? AERO_LIST_ALL_CONTENT : AERO_LIST_NONE,
+                              AERO_LIST_BATCHES_ONLY |
+                              (all_content ? AERO_LIST_ALL_CONTENT : AERO_LIST_NONE),
                               write_vm_batch, cli, cli->cancellable, on_result, cli);
   result = wait_for_result (cli);
   vms = aero_engine_list_vms_finish (cli->engine, result, &error);
@@ -1423,6 +1451,7 @@ cmd_vm_set (AeroCli  *cli,
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
   gboolean ballooning_value = FALSE;
   gint64 memory_bytes = -1, guaranteed_bytes = -1, max_bytes = -1;
   gboolean later = FALSE;
@@ -1461,6 +1490,25 @@ cmd_vm_set (AeroCli  *cli,
         return report_error (error);
       aero_vm_take_running_state (pending, vm);
       g_set_object (&vm, pending);
+    }
+
+  /* The engine may leave ballooning out of a VM (it did for "vm set
+   * --ballooning off" to end as "Nothing to change"): unknown is not
+   * off, so the VM is read again with all its content, which says. */
+  if (ballooning != NULL &&
+      aero_memory_policy_get_ballooning (aero_vm_get_memory_policy (vm)) == AERO_TRISTATE_UNKNOWN)
+    {
+      g_autoptr(AeroVm) full = get_vm_all_content (cli, vm, &error);
+
+      if (full == NULL)
+        return report_error (error);
+      g_set_object (&vm, full);
+      if (aero_memory_policy_get_ballooning (aero_vm_get_memory_policy (vm)) == AERO_TRISTATE_UNKNOWN)
+        {
+          name = aero_cli_escape_text (aero_vm_get_name (vm), FALSE);
+          return failure (_("The engine does not say whether VM %s balloons; nothing was changed"),
+                          name);
+        }
     }
 
   edit = aero_vm_edit_new_for_vm (vm, cli->clusters);
@@ -1554,12 +1602,13 @@ cmd_vm_set (AeroCli  *cli,
   if (updated == NULL)
     return report_error (error);
 
+  name = aero_cli_escape_text (aero_vm_get_name (vm), FALSE);
   if (cli->json)
     print_vm (cli, updated);
   else if (later && aero_vm_edit_get_running (edit))
-    g_print (_("Updated %s; some changes apply at the next run.\n"), aero_vm_get_name (vm));
+    g_print (_("Updated %s; some changes apply at the next run.\n"), name);
   else
-    g_print (_("Updated %s.\n"), aero_vm_get_name (vm));
+    g_print (_("Updated %s.\n"), name);
 
   return AERO_CLI_EXIT_OK;
 }
@@ -1609,6 +1658,7 @@ cmd_vm_run_once (AeroCli  *cli,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *name = NULL;
   AeroTristate override = AERO_TRISTATE_UNKNOWN;
   gboolean value = FALSE;
   int code = AERO_CLI_EXIT_OK;
@@ -1641,7 +1691,8 @@ cmd_vm_run_once (AeroCli  *cli,
   if (!aero_engine_run_once_finish (cli->engine, result, &error))
     return report_error (error);
 
-  message = g_strdup_printf (_("Started %s once.\n"), aero_vm_get_name (vm));
+  name = aero_cli_escape_text (aero_vm_get_name (vm), FALSE);
+  message = g_strdup_printf (_("Started %s once.\n"), name);
   return report_vm_action (cli, vm, message);
 }
 
@@ -1655,6 +1706,7 @@ cmd_vm_power (AeroCli  *cli,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *name = NULL;
   gboolean ok;
   int code;
 
@@ -1672,7 +1724,8 @@ cmd_vm_power (AeroCli  *cli,
   if (!ok)
     return report_error (error);
 
-  message = g_strdup_printf (start ? _("Started %s.\n") : _("Stopped %s.\n"), aero_vm_get_name (vm));
+  name = aero_cli_escape_text (aero_vm_get_name (vm), FALSE);
+  message = g_strdup_printf (start ? _("Started %s.\n") : _("Stopped %s.\n"), name);
   return report_vm_action (cli, vm, message);
 }
 
@@ -1687,9 +1740,11 @@ print_cluster_row (AeroCluster *cluster)
   g_autofree char *level = version != NULL ? aero_version_to_string (version) : g_strdup ("-");
   int percent = aero_cluster_get_overcommit_percent (cluster);
   g_autofree char *overcommit = percent >= 0 ? g_strdup_printf ("%d %%", percent) : g_strdup ("-");
+  /* Engine text: no terminal escapes reach the terminal. */
+  g_autofree char *name = aero_cli_escape_text (aero_cluster_get_name (cluster), FALSE);
 
   const char *cells[] = {
-    aero_cluster_get_name (cluster), level, overcommit,
+    name, level, overcommit,
     tristate_text (aero_cluster_get_ballooning_enabled (cluster)),
     tristate_text (aero_cluster_get_ksm_enabled (cluster)),
   };
@@ -1818,7 +1873,9 @@ cmd_cluster_set (AeroCli  *cli,
     }
   else
     {
-      g_print (_("Updated cluster %s.\n"), aero_cluster_get_name (cluster));
+      g_autofree char *name = aero_cli_escape_text (aero_cluster_get_name (cluster), FALSE);
+
+      g_print (_("Updated cluster %s.\n"), name);
     }
 
   return AERO_CLI_EXIT_OK;
@@ -1859,9 +1916,11 @@ cmd_templates (AeroCli  *cli,
           g_autoptr(AeroTemplate) tmpl = g_list_model_get_item (templates, i);
           AeroMemoryPolicy *policy = aero_template_get_memory_policy (tmpl);
           g_autofree char *memory = format_mib (aero_template_get_memory (tmpl));
+          g_autofree char *name = aero_cli_escape_text (aero_template_get_name (tmpl), FALSE);
+          g_autofree char *id = aero_cli_escape_text (aero_template_get_id (tmpl), FALSE);
 
           const char *cells[] = {
-            aero_template_get_name (tmpl), aero_template_get_id (tmpl), memory,
+            name, id, memory,
             tristate_text (aero_memory_policy_get_ballooning (policy)),
           };
 

@@ -65,6 +65,9 @@ gboolean     aero_engine_get_logged_in       (AeroEngine *self);
 const char  *aero_engine_get_product_name    (AeroEngine *self);
 const char  *aero_engine_get_product_version (AeroEngine *self);
 const char  *aero_engine_get_blank_template_id (AeroEngine *self);
+void         aero_engine_set_deadline        (AeroEngine *self,
+                                              guint       seconds);
+guint        aero_engine_get_deadline        (AeroEngine *self);
 
 /* SSO password login (Basic as fallback when the engine has no SSO), then
  * the API root probe. The password is kept in memory only, for the one
@@ -108,6 +111,10 @@ typedef void (*AeroBatchFunc) (GPtrArray *items,
 typedef enum {
   AERO_LIST_NONE        = 0,
   AERO_LIST_ALL_CONTENT = 1 << 0,  /* all_content=true: ballooning is known */
+  /* Each VM goes to the batch function only and the result stays empty,
+   * for a caller that writes the list out as it arrives: memory then
+   * stays flat however long the list is. */
+  AERO_LIST_BATCHES_ONLY = 1 << 1,
 } AeroListFlags;
 
 /* GET /vms?search=&max=&all_content=; @max < 0 for no limit. The result is
@@ -145,6 +152,14 @@ void         aero_engine_get_vm_async    (AeroEngine          *self,
                                           GCancellable        *cancellable,
                                           GAsyncReadyCallback  callback,
                                           gpointer             user_data);
+/* With "All-Content: true", so that ballooning is known; finish with
+ * aero_engine_get_vm_finish(). */
+void         aero_engine_get_vm_all_content_async (AeroEngine          *self,
+                                                   const char          *id,
+                                                   gboolean             next_run,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
 AeroVm      *aero_engine_get_vm_finish   (AeroEngine          *self,
                                           GAsyncResult        *result,
                                           GError             **error);
