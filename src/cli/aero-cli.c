@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "aero-cli.h"
+#include "aero-bulk-ballooning.h"
 #include "aero-engine.h"
 #include "aero-features.h"
 #include "aero-json.h"
@@ -615,6 +616,27 @@ get_vm (AeroCli     *cli,
   return aero_engine_get_vm_finish (cli->engine, result, error);
 }
 
+/* @vm again with "All-Content: true", as the configuration @vm is (the
+ * next-run one or the running one). */
+static AeroVm *
+get_vm_all_content (AeroCli  *cli,
+                    AeroVm   *vm,
+                    GError  **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(AeroVm) full = NULL;
+  gboolean next_run = aero_vm_get_next_run_pending (vm);
+
+  aero_engine_get_vm_all_content_async (cli->engine, aero_vm_get_id (vm), next_run, NULL,
+                                        on_result, cli);
+  result = wait_for_result (cli);
+  full = aero_engine_get_vm_finish (cli->engine, result, error);
+  if (full != NULL && next_run)
+    aero_vm_take_running_state (full, vm);
+
+  return g_steal_pointer (&full);
+}
+
 static AeroVm *
 get_vm_by_id (AeroCli     *cli,
               const char  *id,
@@ -747,7 +769,7 @@ static JsonNode *
 vm_to_json (AeroVm      *vm,
             GListModel  *clusters)
 {
-  AeroCluster *cluster = aero_vm_edit_find_cluster (clusters, aero_vm_get_cluster_id (vm));
+  AeroCluster *cluster = aero_cluster_find (clusters, aero_vm_get_cluster_id (vm));
   AeroVersion *level = aero_vm_effective_version (vm, cluster);
   JsonNode *node = aero_json_vm_to_normalised (vm);
   JsonObject *object = json_node_get_object (node);
@@ -864,11 +886,16 @@ static char *
 cluster_label (GListModel *clusters,
                const char *id)
 {
-  AeroCluster *cluster = aero_vm_edit_find_cluster (clusters, id);
+  AeroCluster *cluster = aero_cluster_find (clusters, id);
+
+  g_autofree char *label = NULL;
 
   if (cluster != NULL)
-    return aero_cluster_dup_label (cluster);
-  return g_strdup (id != NULL ? id : "-");
+    label = aero_cluster_dup_label (cluster);
+  else
+    label = g_strdup (id != NULL ? id : "-");
+  /* Engine text: no terminal escapes reach the terminal. */
+  return aero_cli_escape_text (label, FALSE);
 }
 
 static void
@@ -897,7 +924,7 @@ print_vm_details (AeroVm     *vm,
                   GListModel *clusters)
 {
   AeroMemoryPolicy *policy = aero_vm_get_memory_policy (vm);
-  AeroCluster *cluster = aero_vm_edit_find_cluster (clusters, aero_vm_get_cluster_id (vm));
+  AeroCluster *cluster = aero_cluster_find (clusters, aero_vm_get_cluster_id (vm));
   AeroVersion *level = aero_vm_effective_version (vm, cluster);
   g_autofree char *cluster_text = cluster_label (clusters, aero_vm_get_cluster_id (vm));
   g_autofree char *level_text = level != NULL ? aero_version_to_string (level) : g_strdup ("-");
@@ -1022,10 +1049,10 @@ cmd_vms (AeroCli  *cli,
       print_row (vm_widths, cells, G_N_ELEMENTS (cells));
     }
 
-  /* Each VM is written and dropped: memory stays the same for any count. */
+  /* Each VM is written as it arrives and not kept. */
   aero_engine_list_vms_async (cli->engine, search, -1,
-                              AERO_LIST_STREAM_ONLY
-                              | (all_content ? AERO_LIST_ALL_CONTENT : AERO_LIST_NONE),
+                              AERO_LIST_BATCHES_ONLY |
+                              (all_content ? AERO_LIST_ALL_CONTENT : AERO_LIST_NONE),
                               write_vm_batch, cli, cli->cancellable, on_result, cli);
   result = wait_for_result (cli);
   vms = aero_engine_list_vms_finish (cli->engine, result, &error);
@@ -1051,7 +1078,7 @@ cmd_vms (AeroCli  *cli,
 /* ------------------------------------------------------------------ */
 
 /* The same plan as Enable / Disable Ballooning in the window
- * (aero_vm_edit_bulk_ballooning_plan()): the rules live there, this
+ * (aero_bulk_ballooning_plan()): the rules live there, this
  * only reads, sends and reports. */
 
 typedef enum {
@@ -1225,13 +1252,13 @@ vm_set_search (AeroCli    *cli,
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (vms, g_list_model_get_item (listed, i));
 
-  plan = aero_vm_edit_bulk_ballooning_plan (vms, cli->clusters, enable);
+  plan = aero_bulk_ballooning_plan (vms, cli->clusters, enable);
   g_ptr_array_set_size (read_errors, n);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GError) read_error = NULL;
 
-      if (!aero_vm_edit_bulk_ballooning_needs_reading (g_ptr_array_index (plan, i)))
+      if (!aero_bulk_ballooning_needs_reading (g_ptr_array_index (plan, i)))
         continue;
       any_read = TRUE;
       if (!search_read_vm (cli, vms, i, &read_error))
@@ -1240,7 +1267,7 @@ vm_set_search (AeroCli    *cli,
   if (any_read)
     {
       g_clear_pointer (&plan, g_ptr_array_unref);
-      plan = aero_vm_edit_bulk_ballooning_plan (vms, cli->clusters, enable);
+      plan = aero_bulk_ballooning_plan (vms, cli->clusters, enable);
     }
 
   if (json != NULL)
@@ -1250,7 +1277,6 @@ vm_set_search (AeroCli    *cli,
     {
       AeroBulkBallooningItem *item = g_ptr_array_index (plan, i);
       const char *read_error = g_ptr_array_index (read_errors, i);
-      g_autoptr(JsonNode) body = NULL;
       g_autoptr(AeroVm) updated = NULL;
       g_autoptr(GError) put_error = NULL;
       g_autofree char *put_text = NULL;
@@ -1274,13 +1300,12 @@ vm_set_search (AeroCli    *cli,
         }
 
       /* Only memory_policy.ballooning: nothing else of the VM is touched. */
-      body = aero_vm_edit_bulk_ballooning_body (enable);
-      aero_engine_update_vm_async (cli->engine, aero_vm_get_id (item->vm), body,
-                                   item->action == AERO_BULK_BALLOONING_CHANGE_NEXT_RUN,
-                                   NULL, on_result, cli);
+      aero_engine_set_vm_ballooning_async (cli->engine, aero_vm_get_id (item->vm), enable,
+                                           item->action == AERO_BULK_BALLOONING_CHANGE_NEXT_RUN,
+                                           NULL, on_result, cli);
       g_clear_object (&result);
       result = wait_for_result (cli);
-      updated = aero_engine_update_vm_finish (cli->engine, result, &put_error);
+      updated = aero_engine_set_vm_ballooning_finish (cli->engine, result, &put_error);
       if (updated == NULL)
         {
           /* Recorded, and the others go on, as in the window. */
@@ -1434,10 +1459,10 @@ cmd_vm_set (AeroCli  *cli,
   g_autoptr(AeroVm) vm = NULL;
   g_autoptr(AeroVm) updated = NULL;
   g_autoptr(AeroVmEdit) edit = NULL;
-  g_autoptr(JsonNode) body = NULL;
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
   gboolean ballooning_value = FALSE;
   gint64 memory_bytes = -1, guaranteed_bytes = -1, max_bytes = -1;
   gboolean later = FALSE;
@@ -1476,6 +1501,25 @@ cmd_vm_set (AeroCli  *cli,
         return report_error (error);
       aero_vm_take_running_state (pending, vm);
       g_set_object (&vm, pending);
+    }
+
+  /* The engine may leave ballooning out of a VM (it did for "vm set
+   * --ballooning off" to end as "Nothing to change"): unknown is not
+   * off, so the VM is read again with all its content, which says. */
+  if (ballooning != NULL &&
+      aero_memory_policy_get_ballooning (aero_vm_get_memory_policy (vm)) == AERO_TRISTATE_UNKNOWN)
+    {
+      g_autoptr(AeroVm) full = get_vm_all_content (cli, vm, &error);
+
+      if (full == NULL)
+        return report_error (error);
+      g_set_object (&vm, full);
+      if (aero_memory_policy_get_ballooning (aero_vm_get_memory_policy (vm)) == AERO_TRISTATE_UNKNOWN)
+        {
+          name = aero_cli_escape_text (aero_vm_get_name (vm), FALSE);
+          return failure (_("The engine does not say whether VM %s balloons; nothing was changed"),
+                          name);
+        }
     }
 
   edit = aero_vm_edit_new_for_vm (vm, cli->clusters);
@@ -1535,8 +1579,7 @@ cmd_vm_set (AeroCli  *cli,
       return failure (_("The changes are not valid."));
     }
 
-  body = aero_vm_edit_build_body (edit);
-  if (body == NULL)
+  if (!aero_vm_edit_get_has_changes (edit))
     {
       if (!cli->json)
         g_print (_("Nothing to change.\n"));
@@ -1545,9 +1588,9 @@ cmd_vm_set (AeroCli  *cli,
       return AERO_CLI_EXIT_OK;
     }
 
-  /* Some edits of a running VM are refused, or partly dropped, by the
-   * engine unless they are sent as a next-run configuration. */
-  next_run = next_run || aero_vm_edit_get_next_run_required (edit);
+  /* --next-run: what could be hot plugged waits as well. Whether the PUT
+   * needs next_run anyway is the edit model's rule, as in the dialog. */
+  aero_vm_edit_set_apply_later (edit, next_run);
 
   changes = aero_vm_edit_list_changes (edit);
   for (guint i = 0; i < changes->len; i++)
@@ -1555,9 +1598,6 @@ cmd_vm_set (AeroCli  *cli,
       AeroVmChange *change = g_ptr_array_index (changes, i);
       AeroVmChangeWhen when = aero_vm_change_get_when (change);
 
-      /* --next-run: what could be hot plugged waits as well. */
-      if (next_run && when == AERO_VM_CHANGE_HOTPLUG)
-        when = AERO_VM_CHANGE_NEXT_RUN;
       later = later || when == AERO_VM_CHANGE_NEXT_RUN;
       /* The plan goes to stderr so that --json keeps one document. */
       g_printerr ("%s: %s -> %s (%s)\n",
@@ -1567,19 +1607,19 @@ cmd_vm_set (AeroCli  *cli,
                   when_text (when));
     }
 
-  aero_engine_update_vm_async (cli->engine, aero_vm_get_id (vm), body, next_run,
-                               NULL, on_result, cli);
+  aero_vm_edit_save_async (edit, cli->engine, NULL, on_result, cli);
   result = wait_for_result (cli);
-  updated = aero_engine_update_vm_finish (cli->engine, result, &error);
+  updated = aero_vm_edit_save_finish (edit, result, &error);
   if (updated == NULL)
     return report_error (error);
 
+  name = aero_cli_escape_text (aero_vm_get_name (vm), FALSE);
   if (cli->json)
     print_vm (cli, updated);
   else if (later && aero_vm_edit_get_running (edit))
-    g_print (_("Updated %s; some changes apply at the next run.\n"), aero_vm_get_name (vm));
+    g_print (_("Updated %s; some changes apply at the next run.\n"), name);
   else
-    g_print (_("Updated %s.\n"), aero_vm_get_name (vm));
+    g_print (_("Updated %s.\n"), name);
 
   return AERO_CLI_EXIT_OK;
 }
@@ -1629,6 +1669,7 @@ cmd_vm_run_once (AeroCli  *cli,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *name = NULL;
   AeroTristate override = AERO_TRISTATE_UNKNOWN;
   gboolean value = FALSE;
   int code = AERO_CLI_EXIT_OK;
@@ -1647,7 +1688,7 @@ cmd_vm_run_once (AeroCli  *cli,
 
   if (override == AERO_TRISTATE_TRUE)
     {
-      AeroCluster *cluster = aero_vm_edit_find_cluster (cli->clusters, aero_vm_get_cluster_id (vm));
+      AeroCluster *cluster = aero_cluster_find (cli->clusters, aero_vm_get_cluster_id (vm));
       AeroVersion *level = aero_vm_effective_version (vm, cluster);
       g_autofree char *reason = aero_feature_dup_reason (AERO_FEATURE_VM_BALLOON, level);
 
@@ -1661,7 +1702,8 @@ cmd_vm_run_once (AeroCli  *cli,
   if (!aero_engine_run_once_finish (cli->engine, result, &error))
     return report_error (error);
 
-  message = g_strdup_printf (_("Started %s once.\n"), aero_vm_get_name (vm));
+  name = aero_cli_escape_text (aero_vm_get_name (vm), FALSE);
+  message = g_strdup_printf (_("Started %s once.\n"), name);
   return report_vm_action (cli, vm, message);
 }
 
@@ -1675,6 +1717,7 @@ cmd_vm_power (AeroCli  *cli,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *name = NULL;
   gboolean ok;
   int code;
 
@@ -1692,7 +1735,8 @@ cmd_vm_power (AeroCli  *cli,
   if (!ok)
     return report_error (error);
 
-  message = g_strdup_printf (start ? _("Started %s.\n") : _("Stopped %s.\n"), aero_vm_get_name (vm));
+  name = aero_cli_escape_text (aero_vm_get_name (vm), FALSE);
+  message = g_strdup_printf (start ? _("Started %s.\n") : _("Stopped %s.\n"), name);
   return report_vm_action (cli, vm, message);
 }
 
@@ -1707,9 +1751,11 @@ print_cluster_row (AeroCluster *cluster)
   g_autofree char *level = version != NULL ? aero_version_to_string (version) : g_strdup ("-");
   int percent = aero_cluster_get_overcommit_percent (cluster);
   g_autofree char *overcommit = percent >= 0 ? g_strdup_printf ("%d %%", percent) : g_strdup ("-");
+  /* Engine text: no terminal escapes reach the terminal. */
+  g_autofree char *name = aero_cli_escape_text (aero_cluster_get_name (cluster), FALSE);
 
   const char *cells[] = {
-    aero_cluster_get_name (cluster), level, overcommit,
+    name, level, overcommit,
     tristate_text (aero_cluster_get_ballooning_enabled (cluster)),
     tristate_text (aero_cluster_get_ksm_enabled (cluster)),
   };
@@ -1838,7 +1884,9 @@ cmd_cluster_set (AeroCli  *cli,
     }
   else
     {
-      g_print (_("Updated cluster %s.\n"), aero_cluster_get_name (cluster));
+      g_autofree char *name = aero_cli_escape_text (aero_cluster_get_name (cluster), FALSE);
+
+      g_print (_("Updated cluster %s.\n"), name);
     }
 
   return AERO_CLI_EXIT_OK;
@@ -1879,9 +1927,11 @@ cmd_templates (AeroCli  *cli,
           g_autoptr(AeroTemplate) tmpl = g_list_model_get_item (templates, i);
           AeroMemoryPolicy *policy = aero_template_get_memory_policy (tmpl);
           g_autofree char *memory = format_mib (aero_template_get_memory (tmpl));
+          g_autofree char *name = aero_cli_escape_text (aero_template_get_name (tmpl), FALSE);
+          g_autofree char *id = aero_cli_escape_text (aero_template_get_id (tmpl), FALSE);
 
           const char *cells[] = {
-            aero_template_get_name (tmpl), aero_template_get_id (tmpl), memory,
+            name, id, memory,
             tristate_text (aero_memory_policy_get_ballooning (policy)),
           };
 

@@ -65,6 +65,9 @@ gboolean     aero_engine_get_logged_in       (AeroEngine *self);
 const char  *aero_engine_get_product_name    (AeroEngine *self);
 const char  *aero_engine_get_product_version (AeroEngine *self);
 const char  *aero_engine_get_blank_template_id (AeroEngine *self);
+void         aero_engine_set_deadline        (AeroEngine *self,
+                                              guint       seconds);
+guint        aero_engine_get_deadline        (AeroEngine *self);
 
 /* SSO password login (Basic as fallback when the engine has no SSO), then
  * the API root probe. The password is kept in memory only, for the one
@@ -108,9 +111,10 @@ typedef void (*AeroBatchFunc) (GPtrArray *items,
 typedef enum {
   AERO_LIST_NONE        = 0,
   AERO_LIST_ALL_CONTENT = 1 << 0,  /* all_content=true: ballooning is known */
-  /* The VMs only go through the batch function (which must be given) and
-   * are not kept: the result is an empty list, the memory constant. */
-  AERO_LIST_STREAM_ONLY = 1 << 1,
+  /* Each VM goes to the batch function only and the result stays empty,
+   * for a caller that writes the list out as it arrives: memory then
+   * stays flat however long the list is. */
+  AERO_LIST_BATCHES_ONLY = 1 << 1,
 } AeroListFlags;
 
 /* GET /vms?search=&max=&all_content=; @max < 0 for no limit. The result is
@@ -148,6 +152,14 @@ void         aero_engine_get_vm_async    (AeroEngine          *self,
                                           GCancellable        *cancellable,
                                           GAsyncReadyCallback  callback,
                                           gpointer             user_data);
+/* With "All-Content: true", so that ballooning is known; finish with
+ * aero_engine_get_vm_finish(). */
+void         aero_engine_get_vm_all_content_async (AeroEngine          *self,
+                                                   const char          *id,
+                                                   gboolean             next_run,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
 AeroVm      *aero_engine_get_vm_finish   (AeroEngine          *self,
                                           GAsyncResult        *result,
                                           GError             **error);
@@ -165,27 +177,20 @@ AeroVm      *aero_engine_get_vm_for_edit_finish (AeroEngine          *self,
                                                  GAsyncResult        *result,
                                                  GError             **error);
 
-/* POST /vms with @body (a JSON object node, as built by AeroVmEdit). */
-void         aero_engine_add_vm_async    (AeroEngine          *self,
-                                          JsonNode            *body,
-                                          GCancellable        *cancellable,
-                                          GAsyncReadyCallback  callback,
-                                          gpointer             user_data);
-AeroVm      *aero_engine_add_vm_finish   (AeroEngine          *self,
-                                          GAsyncResult        *result,
-                                          GError             **error);
-
-/* PUT /vms/{id}[?next_run=true] with only the members in @body. */
-void         aero_engine_update_vm_async  (AeroEngine          *self,
-                                           const char          *id,
-                                           JsonNode            *body,
-                                           gboolean             next_run,
-                                           GCancellable        *cancellable,
-                                           GAsyncReadyCallback  callback,
-                                           gpointer             user_data);
-AeroVm      *aero_engine_update_vm_finish (AeroEngine          *self,
-                                           GAsyncResult        *result,
-                                           GError             **error);
+/* PUT /vms/{id}[?next_run=true] with {"memory_policy": {"ballooning":
+ * ...}} and nothing else: the bulk "Enable/Disable Ballooning". The VM
+ * as the engine returned it. (New and edited VMs and templates are saved
+ * through aero_vm_edit_save_async().) */
+void         aero_engine_set_vm_ballooning_async  (AeroEngine          *self,
+                                                   const char          *id,
+                                                   gboolean             enable,
+                                                   gboolean             next_run,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+AeroVm      *aero_engine_set_vm_ballooning_finish (AeroEngine          *self,
+                                                   GAsyncResult        *result,
+                                                   GError             **error);
 
 /* POST /vms/{id}/start and /stop with an empty action. */
 void         aero_engine_start_vm_async  (AeroEngine          *self,
@@ -270,15 +275,6 @@ void          aero_engine_get_template_async     (AeroEngine          *self,
                                                   GAsyncReadyCallback  callback,
                                                   gpointer             user_data);
 AeroTemplate *aero_engine_get_template_finish    (AeroEngine          *self,
-                                                  GAsyncResult        *result,
-                                                  GError             **error);
-void          aero_engine_update_template_async  (AeroEngine          *self,
-                                                  const char          *id,
-                                                  JsonNode            *body,
-                                                  GCancellable        *cancellable,
-                                                  GAsyncReadyCallback  callback,
-                                                  gpointer             user_data);
-AeroTemplate *aero_engine_update_template_finish (AeroEngine          *self,
                                                   GAsyncResult        *result,
                                                   GError             **error);
 
