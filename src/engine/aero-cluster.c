@@ -367,3 +367,9 @@ aero_cluster_set_data_center_id (AeroCluster *self,
   if (aero_model_set_string (&self->data_center_id, data_center_id))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATA_CENTER_ID]);
 }
+
+gboolean
+aero_cluster_overcommit_valid (gint64 percent)
+{
+  return percent >= AERO_CLUSTER_OVERCOMMIT_MIN && percent <= AERO_CLUSTER_OVERCOMMIT_MAX;
+}
