@@ -719,8 +719,10 @@ vm_action (AeroDemoEngine    *self,
 
   if (g_str_equal (action, "start"))
     ok = aero_demo_store_start_vm (self->store, vm, body, &error);
-  else if (g_str_equal (action, "stop") || g_str_equal (action, "shutdown"))
-    ok = aero_demo_store_stop_vm (self->store, vm, action, &error);
+  else if (g_str_equal (action, "stop"))
+    ok = aero_demo_store_stop_vm (self->store, vm, &error);
+  else if (g_str_equal (action, "shutdown"))
+    ok = aero_demo_store_shutdown_vm (self->store, vm, &error);
   else if (g_str_equal (action, "suspend"))
     ok = aero_demo_store_suspend_vm (self->store, vm, &error);
   else

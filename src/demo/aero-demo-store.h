@@ -153,10 +153,17 @@ gboolean          aero_demo_store_start_vm       (AeroDemoStore  *self,
                                                   AeroDemoVm     *vm,
                                                   JsonObject     *action,
                                                   GError        **error);
+/* Power off, at once. */
 gboolean          aero_demo_store_stop_vm        (AeroDemoStore  *self,
                                                   AeroDemoVm     *vm,
-                                                  const char     *verb,
                                                   GError        **error);
+/* The graceful shut down: an Up VM is powering_down, and down after the
+ * shutdown delay, run by the thread-default main context. */
+gboolean          aero_demo_store_shutdown_vm    (AeroDemoStore  *self,
+                                                  AeroDemoVm     *vm,
+                                                  GError        **error);
+void              aero_demo_store_set_shutdown_delay (AeroDemoStore *self,
+                                                      guint          milliseconds);
 gboolean          aero_demo_store_suspend_vm     (AeroDemoStore  *self,
                                                   AeroDemoVm     *vm,
                                                   GError        **error);

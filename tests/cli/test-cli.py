@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import traceback
 
 DEMO_PROGRAM = None
@@ -340,6 +341,76 @@ def test_clusters_and_templates(cli):
     check(isinstance(stable["ballooning_enabled"], bool), "ballooning_enabled")
 
 
+def cluster(cli, name):
+    return {c["name"]: c for c in cli.json("clusters")}[name]
+
+
+def test_cluster_set_sends_only_what_is_given(cli):
+    # Production-3.1: 150 %, KSM on, THP off. A real engine switches THP on
+    # when a memory_policy comes without it (ClusterMapper), so the CLI
+    # restates it; nothing else it was not given changes.
+    before = cluster(cli, "Production-3.1")
+    check(before["transparent_hugepages"] is False, f"seed: {before}")
+    code, out, err = cli.run("cluster", "set", "Production-3.1", "--overcommit", "50")
+    check(code == 0, f"--overcommit 50: {code} {err}")
+    after = cluster(cli, "Production-3.1")
+    check(after["overcommit_percent"] == 50, f"not stored exactly: {after}")
+    check(after["transparent_hugepages"] is False, f"THP switched: {after}")
+    check(after["ksm_enabled"] is True, f"KSM changed: {after}")
+
+    code, out, err = cli.run("cluster", "set", "Production-3.1", "--ksm", "off")
+    check(code == 0, f"--ksm off: {code} {err}")
+    after = cluster(cli, "Production-3.1")
+    check(after["ksm_enabled"] is False, f"KSM not stored: {after}")
+    check(after["overcommit_percent"] == 50, f"over-commit changed: {after}")
+    check(after["transparent_hugepages"] is False, f"THP changed: {after}")
+
+    code, out, err = cli.run("cluster", "set", "Production-3.1", "--transparent-hugepages", "on")
+    check(code == 0, f"--transparent-hugepages on: {code} {err}")
+    after = cluster(cli, "Production-3.1")
+    check(after["transparent_hugepages"] is True, f"THP not stored: {after}")
+    check(after["overcommit_percent"] == 50, f"over-commit changed: {after}")
+
+    # The dialog's range: an engine would store 0 as 100.
+    for bad in ("0", "-5"):
+        code, out, err = cli.run("cluster", "set", "Production-3.1", "--overcommit", bad)
+        check(code == 2 and "from 1 to 2147483647" in err, f"--overcommit {bad}: {code} {err}")
+    code, out, err = cli.run("cluster", "set", "Production-3.1", "--ksm", "maybe")
+    check(code == 2 and '--ksm takes "on" or "off"' in err, f"--ksm maybe: {code} {err}")
+    check(cluster(cli, "Production-3.1") == after, "a refused command changed the cluster")
+
+
+def wait_for_status(cli, name, status, seconds=10):
+    deadline = time.monotonic() + seconds
+    while True:
+        now = cli.vm(name)["status"]
+        if now == status:
+            return
+        check(time.monotonic() < deadline, f"{name} is {now}, not {status}")
+        time.sleep(0.1)
+
+
+def test_shutdown_and_power_off(cli):
+    # Shut down asks the guest: powering down, then down.
+    code, out, err = cli.run("vm", "shutdown", "ci-runner-02")
+    check(code == 0, f"shutdown: {code} {err}")
+    check(out == "Shutting down ci-runner-02.\n", f"shutdown said {out!r}")
+    check(cli.vm("ci-runner-02")["status"] in ("powering_down", "down"), "not shutting down")
+    wait_for_status(cli, "ci-runner-02", "down")
+
+    # Stop is the power off: down at once.
+    code, out, err = cli.run("vm", "stop", "win-test-02")
+    check(code == 0, f"stop: {code} {err}")
+    check(out == "Powered off win-test-02.\n", f"stop said {out!r}")
+    check(cli.vm("win-test-02")["status"] == "down", "not powered off")
+
+    code, out, err = cli.run("vm", "shutdown", "win-test-02")
+    check(code == 1 and "VM is not running" in err, f"shutdown of a down VM: {code} {err}")
+
+    code, out, err = cli.run("vm", "--help")
+    check("vm shutdown VM" in out and "power off" in out, f"vm --help: {out}")
+
+
 def test_credentials(cli):
     secret = "s3cr3t-Zq9-never-print"
     code, out, err = cli.run("vms", env={"AEROSTAT_PASSWORD": secret})
@@ -442,7 +513,7 @@ def test_options_after_command(cli):
     check(code == 0, f"--engine twice: {code} {err}")
     code, out, err = cli.run("vm", "--help")
     check(code == 0 and err == "", f"vm --help: {code} {err}")
-    for verb in ("show", "set", "run-once", "start", "stop"):
+    for verb in ("show", "set", "run-once", "start", "shutdown", "stop"):
         check(f"  vm {verb} VM" in out, f"vm --help lacks {verb}: {out}")
     check("cluster set" not in out and "templates" not in out, out)
     code, out, err = cli.run("vm", "set", "--help")
@@ -487,6 +558,8 @@ TESTS = [
     test_running_vm_memory_not_in_steps,
     test_power_and_run_once,
     test_clusters_and_templates,
+    test_cluster_set_sends_only_what_is_given,
+    test_shutdown_and_power_off,
     test_credentials,
     test_password_stdin,
 ]
