@@ -941,3 +941,30 @@ aero_json_host_to_normalised (AeroHost *host)
 
   return json_builder_get_root (builder);
 }
+
+JsonNode *
+aero_json_memory_picture_to_normalised (AeroMemoryPicture *picture)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  int percent;
+
+  g_return_val_if_fail (AERO_IS_MEMORY_PICTURE (picture), NULL);
+
+  percent = aero_memory_picture_get_committed_percent (picture);
+  json_builder_begin_object (builder);
+  add_normalised_number (builder, "hosts", aero_memory_picture_get_hosts (picture));
+  add_normalised_number (builder, "running_vms", aero_memory_picture_get_running_vms (picture));
+  add_normalised_number (builder, "incomplete_vms", aero_memory_picture_get_incomplete_vms (picture));
+  add_normalised_number (builder, "physical", aero_memory_picture_get_physical (picture));
+  add_normalised_number (builder, "used", aero_memory_picture_get_used (picture));
+  add_normalised_number (builder, "shared", aero_memory_picture_get_shared (picture));
+  add_normalised_number (builder, "max_free", aero_memory_picture_get_max_free (picture));
+  add_normalised_number (builder, "guaranteed", aero_memory_picture_get_guaranteed (picture));
+  add_normalised_number (builder, "committed", aero_memory_picture_get_committed (picture));
+  add_normalised_number (builder, "committed_percent", percent);
+  add_normalised_number (builder, "balloon_headroom",
+                         aero_memory_picture_get_balloon_headroom (picture));
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}

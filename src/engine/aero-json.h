@@ -13,6 +13,7 @@
 
 #include "aero-cluster.h"
 #include "aero-host.h"
+#include "aero-memory-picture.h"
 #include "aero-memory-stats.h"
 #include "aero-template.h"
 #include "aero-types.h"
@@ -84,6 +85,8 @@ void             aero_json_builder_add_int64 (JsonBuilder *builder,
 JsonNode        *aero_json_vm_to_normalised       (AeroVm       *vm);
 JsonNode        *aero_json_cluster_to_normalised  (AeroCluster  *cluster);
 JsonNode        *aero_json_template_to_normalised (AeroTemplate *tmpl);
+/* The figures of a memory picture (bytes, null when unknown). */
+JsonNode        *aero_json_memory_picture_to_normalised (AeroMemoryPicture *picture);
 /* A host, its statistics under "statistics". */
 JsonNode        *aero_json_host_to_normalised     (AeroHost     *host);
 

@@ -322,3 +322,13 @@ aero_memory_picture_get_committed_percent (AeroMemoryPicture *self)
     return (int) MIN (committed / (physical / 100 + 1), G_MAXINT);
   return (int) MIN (committed * 100 / physical, G_MAXINT);
 }
+
+gboolean
+aero_memory_picture_cluster_unprotected (AeroCluster *cluster)
+{
+  g_return_val_if_fail (AERO_IS_CLUSTER (cluster), FALSE);
+
+  return aero_cluster_get_overcommit_percent (cluster) > 100 &&
+         aero_cluster_get_ksm_enabled (cluster) == AERO_TRISTATE_FALSE &&
+         aero_cluster_get_ballooning_enabled (cluster) == AERO_TRISTATE_FALSE;
+}

@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "aero-cluster.h"
 #include "aero-host.h"
 #include "aero-vm.h"
 
@@ -58,5 +59,12 @@ gint64  aero_memory_picture_get_balloon_headroom (AeroMemoryPicture *self);
 /* committed * 100 / physical, rounded down; -1 when physical is unknown
  * or 0. */
 int     aero_memory_picture_get_committed_percent (AeroMemoryPicture *self);
+
+/* TRUE when @cluster over-commits (over-commit above 100 %) with both KSM
+ * and balloon optimisation known to be off: nothing on its hosts takes
+ * memory back. The engine refuses to store that now (the rule "KSM or
+ * ballooning must be enabled to allow memory optimization."); a cluster
+ * from an older engine may still be so. */
+gboolean aero_memory_picture_cluster_unprotected (AeroCluster *cluster);
 
 G_END_DECLS
