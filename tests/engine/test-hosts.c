@@ -224,6 +224,40 @@ test_picture_cluster (void)
 }
 
 static void
+test_picture_normalised (void)
+{
+  g_autoptr(GListModel) vms = sample_vms ();
+  g_autoptr(AeroHost) empty = read_host ("{\"id\": \"h9\"}");
+  g_autoptr(AeroMemoryPicture) nothing = aero_memory_picture_new_for_host (empty, vms);
+  g_autoptr(JsonNode) node = aero_json_memory_picture_to_normalised (nothing);
+  g_autofree char *text = json_to_string (node, FALSE);
+
+  /* Unknown stays null, a sum of nothing is 0. */
+  g_assert_cmpstr (text, ==,
+                   "{\"hosts\":1,\"running_vms\":0,\"incomplete_vms\":0,\"physical\":null,"
+                   "\"used\":null,\"shared\":null,\"max_free\":null,\"guaranteed\":0,"
+                   "\"committed\":0,\"committed_percent\":null,\"balloon_headroom\":0}");
+}
+
+static void
+test_unprotected (void)
+{
+  g_autoptr(AeroCluster) cluster = aero_cluster_new ();
+
+  aero_cluster_set_overcommit_percent (cluster, 200);
+  aero_cluster_set_ksm_enabled (cluster, AERO_TRISTATE_FALSE);
+  /* Ballooning unknown: nothing to say. */
+  g_assert_false (aero_memory_picture_cluster_unprotected (cluster));
+  aero_cluster_set_ballooning_enabled (cluster, AERO_TRISTATE_FALSE);
+  g_assert_true (aero_memory_picture_cluster_unprotected (cluster));
+  aero_cluster_set_ksm_enabled (cluster, AERO_TRISTATE_TRUE);
+  g_assert_false (aero_memory_picture_cluster_unprotected (cluster));
+  aero_cluster_set_ksm_enabled (cluster, AERO_TRISTATE_FALSE);
+  aero_cluster_set_overcommit_percent (cluster, 100);
+  g_assert_false (aero_memory_picture_cluster_unprotected (cluster));
+}
+
+static void
 test_list_hosts (FakeFixture   *fixture,
                  gconstpointer  data)
 {
@@ -262,6 +296,8 @@ main (int   argc,
   g_test_add_func ("/hosts/normalised", test_host_normalised);
   g_test_add_func ("/hosts/picture-host", test_picture_host);
   g_test_add_func ("/hosts/picture-cluster", test_picture_cluster);
+  g_test_add_func ("/hosts/picture-normalised", test_picture_normalised);
+  g_test_add_func ("/hosts/unprotected", test_unprotected);
   g_test_add ("/hosts/list", FakeFixture, NULL, fake_fixture_set_up_logged_in,
               test_list_hosts, fake_fixture_tear_down);
 
