@@ -19,6 +19,7 @@
 
 #include "aero-cli.h"
 #include "aero-bulk-ballooning.h"
+#include "aero-cli-private.h"
 #include "aero-engine.h"
 #include "aero-features.h"
 #include "aero-json.h"
@@ -1836,6 +1837,54 @@ parse_cluster_switch (const char               *option,
 }
 
 static int
+cmd_hosts (AeroCli  *cli,
+           int       argc,
+           char    **argv)
+{
+  g_autofree char *search = NULL;
+  GOptionEntry entries[] = {
+    { "search", 0, 0, G_OPTION_ARG_STRING, &search,
+      N_("Only the hosts matching this engine search"), N_("QUERY") },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  GListModel *clusters;
+  int code;
+
+  if ((code = begin_list_command (cli, "hosts", entries, &argc, &argv)) != AERO_CLI_EXIT_OK)
+    return code;
+  clusters = get_clusters (cli, &error);
+  if (clusters == NULL ||
+      !aero_cli_print_hosts (cli->engine, cli->cancellable, clusters, search, cli->json, &error))
+    return report_error (error);
+
+  return AERO_CLI_EXIT_OK;
+}
+
+static int
+cmd_cluster_show (AeroCli  *cli,
+                  int       argc,
+                  char    **argv)
+{
+  g_autoptr(GError) error = NULL;
+  AeroCluster *cluster;
+  int code;
+
+  if ((code = parse_command_line (cli, "cluster show", "CLUSTER",
+                                  _("\"cluster show\" needs a CLUSTER (name or id)"),
+                                  NULL, &argc, &argv)) != AERO_CLI_EXIT_OK)
+    return code;
+  if ((code = connect_engine (cli)) != AERO_CLI_EXIT_OK)
+    return code;
+  cluster = find_cluster (cli, argv[1], &error);
+  if (cluster == NULL ||
+      !aero_cli_print_cluster (cli->engine, cli->cancellable, cluster, cli->json, &error))
+    return report_error (error);
+
+  return AERO_CLI_EXIT_OK;
+}
+
+static int
 cmd_cluster_set (AeroCli  *cli,
                  int       argc,
                  char    **argv)
@@ -1992,8 +2041,10 @@ static const char commands_help[] =
      "  vm shutdown VM    (graceful: the guest shuts itself down)\n"
      "  vm stop VM        (power off, as pulling the plug)\n"
      "  clusters\n"
+     "  cluster show CLUSTER\n"
      "  cluster set CLUSTER [--ballooning on|off] [--overcommit PERCENT]\n"
      "                      [--ksm on|off] [--transparent-hugepages on|off]\n"
+     "  hosts [--search QUERY]\n"
      "  templates\n"
      "\n"
      "VM and CLUSTER are a name or an id. SIZE is in MiB, or with M/MiB/G/GiB.\n"
@@ -2069,11 +2120,16 @@ aero_cli_main (int    argc,
     code = cmd_clusters (&cli, argc - 1, argv + 1);
   else if (g_str_equal (command, "templates"))
     code = cmd_templates (&cli, argc - 1, argv + 1);
+  else if (g_str_equal (command, "hosts"))
+    code = cmd_hosts (&cli, argc - 1, argv + 1);
   else if (g_str_equal (command, "cluster"))
     {
-      if (argc < 3 || !g_str_equal (argv[2], "set"))
-        return usage_error (_("unknown cluster command; try \"cluster set\""));
-      code = cmd_cluster_set (&cli, argc - 2, argv + 2);
+      if (argc >= 3 && g_str_equal (argv[2], "show"))
+        code = cmd_cluster_show (&cli, argc - 2, argv + 2);
+      else if (argc >= 3 && g_str_equal (argv[2], "set"))
+        code = cmd_cluster_set (&cli, argc - 2, argv + 2);
+      else
+        return usage_error (_("unknown cluster command; try \"cluster show\" or \"cluster set\""));
     }
   else if (g_str_equal (command, "vm"))
     {
@@ -2135,4 +2191,32 @@ aero_cli_finish_output (int code)
     }
 
   return code;
+}
+
+/* For the other command files (aero-cli-private.h). */
+
+void
+aero_cli_print_row (const int         *widths,
+                    const char *const *cells,
+                    guint              n_cells)
+{
+  print_row (widths, cells, n_cells);
+}
+
+char *
+aero_cli_format_size (gint64 bytes)
+{
+  return format_mib (bytes);
+}
+
+const char *
+aero_cli_switch_text (AeroTristate value)
+{
+  return tristate_text (value);
+}
+
+void
+aero_cli_print_json (JsonNode *node)
+{
+  print_json_node (node);
 }

@@ -163,6 +163,12 @@ read_cluster (JsonObject *object)
 }
 
 static gpointer
+read_host (JsonObject *object)
+{
+  return aero_json_read_host (object);
+}
+
+static gpointer
 read_template (JsonObject *object)
 {
   return aero_json_read_template (object);
@@ -903,4 +909,67 @@ aero_engine_update_template_finish (AeroEngine    *self,
                                     GError       **error)
 {
   return aero_engine_propagate_pointer (self, result, aero_engine_update_template_async, error);
+}
+
+/* --- hosts ------------------------------------------------------------ */
+
+/* follow=statistics embeds every host's statistics in the one answer:
+ * the engine follows any link of a listed entity (ovirt-engine:
+ * backend/manager/modules/restapi/jaxrs/.../BaseBackendResource.java,
+ * follow(), with utils/LinkFollower.java), so a list of 500 hosts is one
+ * request, not 501. */
+void
+aero_engine_list_hosts_async (AeroEngine          *self,
+                              const char          *search,
+                              AeroBatchFunc        batch_func,
+                              gpointer             batch_data,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GString) path = g_string_new ("/hosts");
+
+  g_return_if_fail (AERO_IS_ENGINE (self));
+
+  if (search != NULL && *search != '\0')
+    {
+      g_autofree char *escaped = g_uri_escape_string (search, NULL, FALSE);
+
+      append_query (path, "search", escaped);
+    }
+  append_query (path, "follow", "statistics");
+
+  aero_engine_read_collection_async (self, path->str, "host", AERO_TYPE_HOST, read_host,
+                                     batch_func, batch_data, TRUE, cancellable,
+                                     callback, user_data);
+}
+
+GListModel *
+aero_engine_list_hosts_finish (AeroEngine    *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  return aero_engine_read_collection_finish (self, result, error);
+}
+
+void
+aero_engine_get_host_async (AeroEngine          *self,
+                            const char          *id,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_return_if_fail (AERO_IS_ENGINE (self));
+  g_return_if_fail (id != NULL);
+
+  get_object (self, "hosts", id, "?follow=statistics", read_host,
+              aero_engine_get_host_async, cancellable, callback, user_data);
+}
+
+AeroHost *
+aero_engine_get_host_finish (AeroEngine    *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  return aero_engine_propagate_pointer (self, result, aero_engine_get_host_async, error);
 }

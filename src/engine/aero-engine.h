@@ -30,6 +30,7 @@
 
 #include "aero-cluster.h"
 #include "aero-engine-error.h"
+#include "aero-host.h"
 #include "aero-memory-stats.h"
 #include "aero-template.h"
 #include "aero-vm.h"
@@ -277,6 +278,28 @@ void         aero_engine_update_cluster_memory_async  (AeroEngine               
 AeroCluster *aero_engine_update_cluster_memory_finish (AeroEngine                    *self,
                                                        GAsyncResult                  *result,
                                                        GError                       **error);
+
+/* Hosts: GET /hosts?search=&follow=statistics, a GListModel of AeroHost
+ * with their statistics, in one request. */
+void         aero_engine_list_hosts_async    (AeroEngine          *self,
+                                              const char          *search,
+                                              AeroBatchFunc        batch_func,
+                                              gpointer             batch_data,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+GListModel  *aero_engine_list_hosts_finish   (AeroEngine          *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+/* GET /hosts/{id}?follow=statistics */
+void         aero_engine_get_host_async      (AeroEngine          *self,
+                                              const char          *id,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+AeroHost    *aero_engine_get_host_finish     (AeroEngine          *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
 
 /* Templates: GListModel of AeroTemplate. */
 void          aero_engine_list_templates_async   (AeroEngine          *self,
