@@ -14,6 +14,7 @@
 #include <libsoup/soup.h>
 
 #include "aero-engine.h"
+#include "aero-engine-version.h"
 #include "aero-json.h"
 
 G_BEGIN_DECLS
@@ -39,6 +40,8 @@ struct _AeroEngine
   char        *product_name;
   char        *product_version;
   char        *blank_template_id;
+  /* What the engine's rules are, from product_info at login. */
+  AeroEngineVersion engine_version;
 };
 
 /* Bodies above this size are parsed in a worker thread. */
@@ -48,6 +51,9 @@ typedef enum {
   AERO_REQUEST_READ_ALL = 0,       /* the whole body as GBytes */
   AERO_REQUEST_STREAM   = 1 << 0,  /* a 2xx body as a GInputStream */
   AERO_REQUEST_NO_RETRY = 1 << 1,  /* no re-login on 401 */
+  /* "All-Content: true": the one way every release reads (a query
+   * parameter only from 4.4.3.8, BackendResource.isPopulate). */
+  AERO_REQUEST_ALL_CONTENT = 1 << 2,
 } AeroRequestFlags;
 
 /* What aero_engine_send_finish() hands over: the message (for its status
@@ -158,6 +164,7 @@ void          aero_engine_read_collection_async  (AeroEngine          *self,
                                                   const char          *element,
                                                   GType                item_type,
                                                   AeroJsonReadFunc     read,
+                                                  AeroRequestFlags     flags,
                                                   AeroBatchFunc        batch_func,
                                                   gpointer             batch_data,
                                                   GCancellable        *cancellable,

@@ -551,6 +551,9 @@ send_start (GTask *task)
   data->sent_token = g_strdup (self->token);
   if (data->json_body != NULL)
     soup_message_set_request_body_from_bytes (data->msg, "application/json", data->json_body);
+  if (data->flags & AERO_REQUEST_ALL_CONTENT)
+    soup_message_headers_replace (soup_message_get_request_headers (data->msg),
+                                  "All-Content", "true");
 
   if (data->flags & AERO_REQUEST_STREAM)
     soup_session_send_async (self->session, data->msg, G_PRIORITY_DEFAULT,
