@@ -684,7 +684,7 @@ static JsonNode *
 vm_to_json (AeroVm      *vm,
             GListModel  *clusters)
 {
-  AeroCluster *cluster = aero_vm_edit_find_cluster (clusters, aero_vm_get_cluster_id (vm));
+  AeroCluster *cluster = aero_cluster_find (clusters, aero_vm_get_cluster_id (vm));
   AeroVersion *level = aero_vm_effective_version (vm, cluster);
   JsonNode *node = aero_json_vm_to_normalised (vm);
   JsonObject *object = json_node_get_object (node);
@@ -801,7 +801,7 @@ static char *
 cluster_label (GListModel *clusters,
                const char *id)
 {
-  AeroCluster *cluster = aero_vm_edit_find_cluster (clusters, id);
+  AeroCluster *cluster = aero_cluster_find (clusters, id);
 
   if (cluster != NULL)
     return aero_cluster_dup_label (cluster);
@@ -834,7 +834,7 @@ print_vm_details (AeroVm     *vm,
                   GListModel *clusters)
 {
   AeroMemoryPolicy *policy = aero_vm_get_memory_policy (vm);
-  AeroCluster *cluster = aero_vm_edit_find_cluster (clusters, aero_vm_get_cluster_id (vm));
+  AeroCluster *cluster = aero_cluster_find (clusters, aero_vm_get_cluster_id (vm));
   AeroVersion *level = aero_vm_effective_version (vm, cluster);
   g_autofree char *cluster_text = cluster_label (clusters, aero_vm_get_cluster_id (vm));
   g_autofree char *level_text = level != NULL ? aero_version_to_string (level) : g_strdup ("-");
@@ -1062,7 +1062,6 @@ cmd_vm_set (AeroCli  *cli,
   g_autoptr(AeroVm) vm = NULL;
   g_autoptr(AeroVm) updated = NULL;
   g_autoptr(AeroVmEdit) edit = NULL;
-  g_autoptr(JsonNode) body = NULL;
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -1158,8 +1157,7 @@ cmd_vm_set (AeroCli  *cli,
       return failure (_("The changes are not valid."));
     }
 
-  body = aero_vm_edit_build_body (edit);
-  if (body == NULL)
+  if (!aero_vm_edit_get_has_changes (edit))
     {
       if (!cli->json)
         g_print (_("Nothing to change.\n"));
@@ -1168,9 +1166,9 @@ cmd_vm_set (AeroCli  *cli,
       return AERO_CLI_EXIT_OK;
     }
 
-  /* Some edits of a running VM are refused, or partly dropped, by the
-   * engine unless they are sent as a next-run configuration. */
-  next_run = next_run || aero_vm_edit_get_next_run_required (edit);
+  /* --next-run: what could be hot plugged waits as well. Whether the PUT
+   * needs next_run anyway is the edit model's rule, as in the dialog. */
+  aero_vm_edit_set_apply_later (edit, next_run);
 
   changes = aero_vm_edit_list_changes (edit);
   for (guint i = 0; i < changes->len; i++)
@@ -1178,9 +1176,6 @@ cmd_vm_set (AeroCli  *cli,
       AeroVmChange *change = g_ptr_array_index (changes, i);
       AeroVmChangeWhen when = aero_vm_change_get_when (change);
 
-      /* --next-run: what could be hot plugged waits as well. */
-      if (next_run && when == AERO_VM_CHANGE_HOTPLUG)
-        when = AERO_VM_CHANGE_NEXT_RUN;
       later = later || when == AERO_VM_CHANGE_NEXT_RUN;
       /* The plan goes to stderr so that --json keeps one document. */
       g_printerr ("%s: %s -> %s (%s)\n",
@@ -1190,10 +1185,9 @@ cmd_vm_set (AeroCli  *cli,
                   when_text (when));
     }
 
-  aero_engine_update_vm_async (cli->engine, aero_vm_get_id (vm), body, next_run,
-                               NULL, on_result, cli);
+  aero_vm_edit_save_async (edit, cli->engine, NULL, on_result, cli);
   result = wait_for_result (cli);
-  updated = aero_engine_update_vm_finish (cli->engine, result, &error);
+  updated = aero_vm_edit_save_finish (edit, result, &error);
   if (updated == NULL)
     return report_error (error);
 

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aero-engine-calls-private.h"
 #include "aero-engine-private.h"
 
 /* --- helpers ---------------------------------------------------------- */
@@ -602,6 +603,49 @@ aero_engine_update_vm_finish (AeroEngine    *self,
                               GError       **error)
 {
   return aero_engine_propagate_pointer (self, result, aero_engine_update_vm_async, error);
+}
+
+/* {"memory_policy": {"ballooning": "true"}} - nothing else of the VM. */
+static JsonNode *
+build_ballooning_body (gboolean enable)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "memory_policy");
+  json_builder_begin_object (builder);
+  aero_json_builder_add_bool (builder, "ballooning", enable);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+void
+aero_engine_set_vm_ballooning_async (AeroEngine          *self,
+                                     const char          *id,
+                                     gboolean             enable,
+                                     gboolean             next_run,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(JsonNode) body = NULL;
+
+  g_return_if_fail (AERO_IS_ENGINE (self));
+  g_return_if_fail (id != NULL);
+
+  body = build_ballooning_body (enable);
+  put_object (self, "vms", id, next_run ? "?next_run=true" : "", body, read_vm,
+              aero_engine_set_vm_ballooning_async, cancellable, callback, user_data);
+}
+
+AeroVm *
+aero_engine_set_vm_ballooning_finish (AeroEngine    *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  return aero_engine_propagate_pointer (self, result, aero_engine_set_vm_ballooning_async, error);
 }
 
 static GBytes *

@@ -168,29 +168,20 @@ AeroVm      *aero_engine_get_vm_for_edit_finish (AeroEngine          *self,
                                                  GAsyncResult        *result,
                                                  GError             **error);
 
-/* POST /vms with @body (a JSON object node, as built by AeroVmEdit). */
-void         aero_engine_add_vm_async    (AeroEngine          *self,
-                                          JsonNode            *body,
-                                          GCancellable        *cancellable,
-                                          GAsyncReadyCallback  callback,
-                                          gpointer             user_data);
-AeroVm      *aero_engine_add_vm_finish   (AeroEngine          *self,
-                                          GAsyncResult        *result,
-                                          GError             **error);
-
-/* PUT /vms/{id}[?next_run=true] with only the members in @body; on
- * engines before 4.4.6.5 a next-run PUT without the balloon first reads
- * it from GET /vms/{id};next_run and restates it (see the .c file). */
-void         aero_engine_update_vm_async  (AeroEngine          *self,
-                                           const char          *id,
-                                           JsonNode            *body,
-                                           gboolean             next_run,
-                                           GCancellable        *cancellable,
-                                           GAsyncReadyCallback  callback,
-                                           gpointer             user_data);
-AeroVm      *aero_engine_update_vm_finish (AeroEngine          *self,
-                                           GAsyncResult        *result,
-                                           GError             **error);
+/* PUT /vms/{id}[?next_run=true] with {"memory_policy": {"ballooning":
+ * ...}} and nothing else: the bulk "Enable/Disable Ballooning". The VM
+ * as the engine returned it. (New and edited VMs and templates are saved
+ * through aero_vm_edit_save_async().) */
+void         aero_engine_set_vm_ballooning_async  (AeroEngine          *self,
+                                                   const char          *id,
+                                                   gboolean             enable,
+                                                   gboolean             next_run,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+AeroVm      *aero_engine_set_vm_ballooning_finish (AeroEngine          *self,
+                                                   GAsyncResult        *result,
+                                                   GError             **error);
 
 /* POST /vms/{id}/start and /stop with an empty action. */
 void         aero_engine_start_vm_async  (AeroEngine          *self,
@@ -275,15 +266,6 @@ void          aero_engine_get_template_async     (AeroEngine          *self,
                                                   GAsyncReadyCallback  callback,
                                                   gpointer             user_data);
 AeroTemplate *aero_engine_get_template_finish    (AeroEngine          *self,
-                                                  GAsyncResult        *result,
-                                                  GError             **error);
-void          aero_engine_update_template_async  (AeroEngine          *self,
-                                                  const char          *id,
-                                                  JsonNode            *body,
-                                                  GCancellable        *cancellable,
-                                                  GAsyncReadyCallback  callback,
-                                                  gpointer             user_data);
-AeroTemplate *aero_engine_update_template_finish (AeroEngine          *self,
                                                   GAsyncResult        *result,
                                                   GError             **error);
 

@@ -14,6 +14,7 @@
 
 #include "aero-banner.h"
 #include "aero-demo-engine.h"
+#include "aero-engine-calls-private.h"
 #include "aero-format.h"
 #include "aero-memory-bar.h"
 #include "aero-trust-dialog.h"
