@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "aero-cli.h"
+#include "aero-bulk-ballooning.h"
 #include "aero-engine.h"
 #include "aero-features.h"
 #include "aero-json.h"
@@ -33,6 +34,7 @@ typedef struct {
   char         *password_file;
   char         *ca_file;
   gboolean      json;
+  gboolean      password_stdin;
 
   AeroEngine   *engine;
   GListModel   *clusters;
@@ -257,6 +259,11 @@ on_global_option (const char  *name,
       cli->json = TRUE;
       return TRUE;
     }
+  if (g_str_equal (name, "--password-stdin"))
+    {
+      cli->password_stdin = TRUE;
+      return TRUE;
+    }
   if (g_str_equal (name, "--engine"))
     target = &cli->engine_url;
   else if (g_str_equal (name, "--user"))
@@ -283,6 +290,9 @@ global_option_group (AeroCli *cli)
     { "password-file", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK,
       (gpointer) on_global_option,
       N_("Read the password from the first line of FILE"), N_("FILE") },
+    { "password-stdin", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK,
+      (gpointer) on_global_option,
+      N_("Read the password from the first line of standard input"), NULL },
     { "ca-file", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK,
       (gpointer) on_global_option,
       N_("Trust the engine CA in this PEM file"), N_("FILE") },
@@ -382,6 +392,43 @@ wait_for_result (AeroCli *cli)
   return g_steal_pointer (&cli->result);
 }
 
+/* The first line of standard input, without its line end. A sandbox
+ * (Flatpak) cannot read a --password-file on the host, and a pipe keeps
+ * the password out of argv and the environment. */
+static char *
+read_password_stdin (GError **error)
+{
+  char *line = NULL;
+  size_t size = 0;
+  ssize_t length;
+  char *password;
+
+  errno = 0;
+  length = getline (&line, &size, stdin);
+  if (length < 0)
+    {
+      int saved = errno;
+
+      free (line);
+      if (saved != 0)
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                     _("cannot read the password from standard input: %s"),
+                     g_strerror (saved));
+      else
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                     _("standard input ended before a password"));
+      return NULL;
+    }
+
+  line[strcspn (line, "\r\n")] = '\0';
+  password = g_strdup (line);
+  /* getline()'s buffer is not ours to keep: wipe it before freeing. */
+  memset (line, 0, size);
+  free (line);
+
+  return password;
+}
+
 static char *
 read_password (AeroCli  *cli,
                GError  **error)
@@ -390,6 +437,14 @@ read_password (AeroCli  *cli,
   gsize length = 0;
   char *newline;
 
+  if (cli->password_stdin && cli->password_file != NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("--password-file and --password-stdin exclude each other"));
+      return NULL;
+    }
+  if (cli->password_stdin)
+    return read_password_stdin (error);
   if (cli->password_file == NULL)
     return g_strdup (g_getenv ("AEROSTAT_PASSWORD"));
 
@@ -435,10 +490,14 @@ connect_engine (AeroCli *cli)
     user = DEFAULT_USER;
 
   password = read_password (cli, &error);
+  if (error != NULL && error->domain == G_OPTION_ERROR)
+    return usage_error ("%s", error->message);
+  if (error != NULL && cli->password_stdin)
+    return usage_error ("%s", error->message);
   if (error != NULL)
     return usage_error (_("cannot read the password file: %s"), error->message);
   if (password == NULL)
-    return usage_error (_("no password given: use --password-file or AEROSTAT_PASSWORD"));
+    return usage_error (_("no password given: use --password-file, --password-stdin or AEROSTAT_PASSWORD"));
 
   cli->engine = aero_engine_new (url, &error);
   if (cli->engine == NULL)
@@ -550,6 +609,27 @@ get_vm (AeroCli     *cli,
   result = wait_for_result (cli);
 
   return aero_engine_get_vm_finish (cli->engine, result, error);
+}
+
+/* @vm again with "All-Content: true", as the configuration @vm is (the
+ * next-run one or the running one). */
+static AeroVm *
+get_vm_all_content (AeroCli  *cli,
+                    AeroVm   *vm,
+                    GError  **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(AeroVm) full = NULL;
+  gboolean next_run = aero_vm_get_next_run_pending (vm);
+
+  aero_engine_get_vm_all_content_async (cli->engine, aero_vm_get_id (vm), next_run, NULL,
+                                        on_result, cli);
+  result = wait_for_result (cli);
+  full = aero_engine_get_vm_finish (cli->engine, result, error);
+  if (full != NULL && next_run)
+    aero_vm_take_running_state (full, vm);
+
+  return g_steal_pointer (&full);
 }
 
 static AeroVm *
@@ -803,9 +883,14 @@ cluster_label (GListModel *clusters,
 {
   AeroCluster *cluster = aero_cluster_find (clusters, id);
 
+  g_autofree char *label = NULL;
+
   if (cluster != NULL)
-    return aero_cluster_dup_label (cluster);
-  return g_strdup (id != NULL ? id : "-");
+    label = aero_cluster_dup_label (cluster);
+  else
+    label = g_strdup (id != NULL ? id : "-");
+  /* Engine text: no terminal escapes reach the terminal. */
+  return aero_cli_escape_text (label, FALSE);
 }
 
 static void
@@ -951,8 +1036,10 @@ cmd_vms (AeroCli  *cli,
       print_row (vm_widths, cells, G_N_ELEMENTS (cells));
     }
 
+  /* Each VM is written as it arrives and not kept. */
   aero_engine_list_vms_async (cli->engine, search, -1,
-                              all_content ? AERO_LIST_ALL_CONTENT : AERO_LIST_NONE,
+                              AERO_LIST_BATCHES_ONLY |
+                              (all_content ? AERO_LIST_ALL_CONTENT : AERO_LIST_NONE),
                               write_vm_batch, cli, cli->cancellable, on_result, cli);
   result = wait_for_result (cli);
   vms = aero_engine_list_vms_finish (cli->engine, result, &error);
@@ -971,6 +1058,298 @@ cmd_vms (AeroCli  *cli,
     fputs (cli->n_written == 0 ? "[]\n" : "\n]\n", stdout);
 
   return AERO_CLI_EXIT_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* vm set --search: many VMs, one login                                */
+/* ------------------------------------------------------------------ */
+
+/* The same plan as Enable / Disable Ballooning in the window
+ * (aero_bulk_ballooning_plan()): the rules live there, this
+ * only reads, sends and reports. */
+
+typedef enum {
+  SEARCH_PLANNED,
+  SEARCH_CHANGED,
+  SEARCH_SKIPPED,
+  SEARCH_FAILED,
+} SearchOutcome;
+
+/* The engine's words for a failure, on one line. */
+static char *
+search_error_text (const GError *error)
+{
+  const char *reason = aero_engine_error_get_reason (error);
+  const char *detail = aero_engine_error_get_detail (error);
+  g_autofree char *text = NULL;
+
+  if (reason != NULL && detail != NULL)
+    text = g_strdup_printf ("%s: %s", reason, detail);
+  else
+    text = g_strdup (reason != NULL ? reason : error->message);
+
+  return aero_cli_escape_text (text, FALSE);
+}
+
+static const char *
+search_outcome_name (SearchOutcome outcome)
+{
+  switch (outcome)
+    {
+    case SEARCH_CHANGED:
+      return "changed";
+    case SEARCH_SKIPPED:
+      return "skipped";
+    case SEARCH_FAILED:
+      return "failed";
+    case SEARCH_PLANNED:
+    default:
+      return "planned";
+    }
+}
+
+static gboolean
+search_item_changes (const AeroBulkBallooningItem *item)
+{
+  return item->action == AERO_BULK_BALLOONING_CHANGE_NOW
+         || item->action == AERO_BULK_BALLOONING_CHANGE_NEXT_RUN;
+}
+
+/* One line per VM: "NAME: what: detail". The words before the second
+ * colon are fixed (a script may match them); the rest is for people. */
+static void
+search_print_line (AeroCli                      *cli,
+                   JsonBuilder                  *json,
+                   const AeroBulkBallooningItem *item,
+                   gboolean                      enable,
+                   SearchOutcome                 outcome,
+                   const char                   *error_text)
+{
+  g_autofree char *name = aero_cli_escape_text (aero_vm_get_name (item->vm), FALSE);
+  g_autofree char *reason = aero_cli_escape_text (item->reason, FALSE);
+  const char *change = enable ? _("ballooning on") : _("ballooning off");
+  gboolean next_run = item->action == AERO_BULK_BALLOONING_CHANGE_NEXT_RUN;
+
+  if (json != NULL)
+    {
+      json_builder_begin_object (json);
+      json_builder_set_member_name (json, "id");
+      json_builder_add_string_value (json, aero_vm_get_id (item->vm));
+      json_builder_set_member_name (json, "name");
+      json_builder_add_string_value (json, aero_vm_get_name (item->vm));
+      json_builder_set_member_name (json, "action");
+      json_builder_add_string_value (json, !search_item_changes (item) ? "skip"
+                                           : next_run ? "next-run" : "now");
+      json_builder_set_member_name (json, "ballooning");
+      json_builder_add_boolean_value (json, enable);
+      json_builder_set_member_name (json, "outcome");
+      json_builder_add_string_value (json, search_outcome_name (outcome));
+      if (item->reason != NULL && !search_item_changes (item))
+        {
+          json_builder_set_member_name (json, "reason");
+          json_builder_add_string_value (json, item->reason);
+        }
+      if (error_text != NULL)
+        {
+          json_builder_set_member_name (json, "error");
+          json_builder_add_string_value (json, error_text);
+        }
+      json_builder_end_object (json);
+      return;
+    }
+
+  switch (outcome)
+    {
+    case SEARCH_PLANNED:
+      /* TRANSLATORS: --dry-run, one VM: its name and the change */
+      g_print (next_run ? _("%s: at the next run: %s (not shut down)\n")
+                        : _("%s: now: %s\n"), name, change);
+      break;
+    case SEARCH_CHANGED:
+      g_print (next_run ? _("%s: changed for the next run: %s (not shut down)\n")
+                        : _("%s: changed now: %s\n"), name, change);
+      break;
+    case SEARCH_SKIPPED:
+      g_print (_("%s: skipped: %s\n"), name, reason != NULL ? reason : "");
+      break;
+    case SEARCH_FAILED:
+    default:
+      g_print (_("%s: failed: %s\n"), name, error_text);
+      break;
+    }
+}
+
+/* A VM of the plan that must be read first (unknown flag, or a next-run
+ * configuration waiting), read as the bulk dialog reads it. Replaces
+ * @vms[@index]; FALSE with @error when it cannot be read. */
+static gboolean
+search_read_vm (AeroCli    *cli,
+                GPtrArray  *vms,
+                guint       index,
+                GError    **error)
+{
+  AeroVm *listed = g_ptr_array_index (vms, index);
+  gboolean next_run = aero_vm_status_is_running (aero_vm_get_status (listed));
+  AeroVm *fresh = get_vm (cli, aero_vm_get_id (listed), next_run, error);
+
+  if (fresh == NULL)
+    return FALSE;
+  /* The next-run configuration, with the running VM's status and flag:
+   * the plan puts such a VM's change at its next run. */
+  if (next_run)
+    aero_vm_take_running_state (fresh, listed);
+  g_ptr_array_index (vms, index) = fresh;
+  g_object_unref (listed);
+
+  return TRUE;
+}
+
+static int
+vm_set_search (AeroCli    *cli,
+               const char *search,
+               gboolean    enable,
+               gboolean    dry_run)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) listed = NULL;
+  g_autoptr(GPtrArray) vms = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) plan = NULL;
+  g_autoptr(GPtrArray) read_errors = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(JsonBuilder) json = cli->json ? json_builder_new () : NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean any_read = FALSE;
+  guint n_failed = 0, n_changed = 0;
+  guint n;
+  int code;
+
+  if ((code = connect_engine (cli)) != AERO_CLI_EXIT_OK)
+    return code;
+  if (get_clusters (cli, &error) == NULL)
+    return report_error (error);
+
+  /* all_content: the balloon flag of each VM, in one request. */
+  aero_engine_list_vms_async (cli->engine, search, -1, AERO_LIST_ALL_CONTENT, NULL, NULL,
+                              NULL, on_result, cli);
+  result = wait_for_result (cli);
+  listed = aero_engine_list_vms_finish (cli->engine, result, &error);
+  if (listed == NULL)
+    return report_error (error);
+
+  n = g_list_model_get_n_items (listed);
+  if (n == 0)
+    return failure (_("No virtual machine matches \"%s\"."), search);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (vms, g_list_model_get_item (listed, i));
+
+  plan = aero_bulk_ballooning_plan (vms, cli->clusters, enable);
+  g_ptr_array_set_size (read_errors, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GError) read_error = NULL;
+
+      if (!aero_bulk_ballooning_needs_reading (g_ptr_array_index (plan, i)))
+        continue;
+      any_read = TRUE;
+      if (!search_read_vm (cli, vms, i, &read_error))
+        g_ptr_array_index (read_errors, i) = search_error_text (read_error);
+    }
+  if (any_read)
+    {
+      g_clear_pointer (&plan, g_ptr_array_unref);
+      plan = aero_bulk_ballooning_plan (vms, cli->clusters, enable);
+    }
+
+  if (json != NULL)
+    json_builder_begin_array (json);
+
+  for (guint i = 0; i < plan->len; i++)
+    {
+      AeroBulkBallooningItem *item = g_ptr_array_index (plan, i);
+      const char *read_error = g_ptr_array_index (read_errors, i);
+      g_autoptr(AeroVm) updated = NULL;
+      g_autoptr(GError) put_error = NULL;
+      g_autofree char *put_text = NULL;
+
+      /* A VM that could not be read is not guessed at: it failed. */
+      if (read_error != NULL)
+        {
+          n_failed++;
+          search_print_line (cli, json, item, enable, SEARCH_FAILED, read_error);
+          continue;
+        }
+      if (!search_item_changes (item))
+        {
+          search_print_line (cli, json, item, enable, SEARCH_SKIPPED, NULL);
+          continue;
+        }
+      if (dry_run)
+        {
+          search_print_line (cli, json, item, enable, SEARCH_PLANNED, NULL);
+          continue;
+        }
+
+      /* Only memory_policy.ballooning: nothing else of the VM is touched. */
+      aero_engine_set_vm_ballooning_async (cli->engine, aero_vm_get_id (item->vm), enable,
+                                           item->action == AERO_BULK_BALLOONING_CHANGE_NEXT_RUN,
+                                           NULL, on_result, cli);
+      g_clear_object (&result);
+      result = wait_for_result (cli);
+      updated = aero_engine_set_vm_ballooning_finish (cli->engine, result, &put_error);
+      if (updated == NULL)
+        {
+          /* Recorded, and the others go on, as in the window. */
+          n_failed++;
+          put_text = search_error_text (put_error);
+          search_print_line (cli, json, item, enable, SEARCH_FAILED, put_text);
+        }
+      else
+        {
+          n_changed++;
+          search_print_line (cli, json, item, enable, SEARCH_CHANGED, NULL);
+        }
+    }
+
+  if (json != NULL)
+    {
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_end_array (json);
+      root = json_builder_get_root (json);
+      print_json_node (root);
+    }
+
+  if (n_failed > 0)
+    g_printerr (ngettext ("%s: %u virtual machine failed, %u changed.\n",
+                          "%s: %u virtual machines failed, %u changed.\n", n_failed),
+                PROGRAM, n_failed, n_changed);
+  if (dry_run)
+    g_printerr (_("Dry run: nothing was sent.\n"));
+
+  return n_failed > 0 ? AERO_CLI_EXIT_FAILURE : AERO_CLI_EXIT_OK;
+}
+
+/* vm set --search / --dry-run: the usage rules, then the run. Only the
+ * balloon has a bulk plan; other options are refused, not guessed at. */
+static int
+vm_set_search_command (AeroCli   *cli,
+                       const char *search,
+                       gboolean   has_ballooning,
+                       gboolean   enable,
+                       gboolean   has_other,
+                       gboolean   dry_run,
+                       int        argc,
+                       char     **argv)
+{
+  if (search == NULL)
+    return usage_error (_("--dry-run goes with --search"));
+  if (argc > 1)
+    return usage_error (_("give either a VM or --search, not both"));
+  if (has_other)
+    return usage_error (_("with --search only --ballooning can be changed"));
+  if (!has_ballooning)
+    return usage_error (_("--search needs --ballooning on|off"));
+
+  return vm_set_search (cli, search, enable, dry_run);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1046,6 +1425,8 @@ cmd_vm_set (AeroCli  *cli,
   g_autofree char *guaranteed = NULL;
   g_autofree char *max_memory = NULL;
   gboolean next_run = FALSE;
+  g_autofree char *search = NULL;
+  gboolean dry_run = FALSE;
   GOptionEntry entries[] = {
     { "ballooning", 0, 0, G_OPTION_ARG_STRING, &ballooning,
       N_("Memory balloon device"), N_("on|off") },
@@ -1057,6 +1438,11 @@ cmd_vm_set (AeroCli  *cli,
       N_("Maximum memory"), N_("SIZE") },
     { "next-run", 0, 0, G_OPTION_ARG_NONE, &next_run,
       N_("Apply every change at the next run of a running VM"), NULL },
+    { "search", 0, 0, G_OPTION_ARG_STRING, &search,
+      N_("Every VM matching this engine search instead of one VM (with --ballooning)"),
+      N_("QUERY") },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("With --search: print the plan for each VM and send nothing"), NULL },
     { NULL }
   };
   g_autoptr(AeroVm) vm = NULL;
@@ -1065,6 +1451,7 @@ cmd_vm_set (AeroCli  *cli,
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
   gboolean ballooning_value = FALSE;
   gint64 memory_bytes = -1, guaranteed_bytes = -1, max_bytes = -1;
   gboolean later = FALSE;
@@ -1082,6 +1469,11 @@ cmd_vm_set (AeroCli  *cli,
     return usage_error (_("not a size: \"%s\""), guaranteed);
   if (max_memory != NULL && !aero_cli_parse_size (max_memory, &max_bytes))
     return usage_error (_("not a size: \"%s\""), max_memory);
+  if (search != NULL || dry_run)
+    return vm_set_search_command (cli, search, ballooning != NULL, ballooning_value,
+                                  memory != NULL || guaranteed != NULL
+                                  || max_memory != NULL || next_run,
+                                  dry_run, argc, argv);
 
   if ((code = begin_vm_command (cli, "set", &argc, &argv, &vm)) != AERO_CLI_EXIT_OK)
     return code;
@@ -1098,6 +1490,25 @@ cmd_vm_set (AeroCli  *cli,
         return report_error (error);
       aero_vm_take_running_state (pending, vm);
       g_set_object (&vm, pending);
+    }
+
+  /* The engine may leave ballooning out of a VM (it did for "vm set
+   * --ballooning off" to end as "Nothing to change"): unknown is not
+   * off, so the VM is read again with all its content, which says. */
+  if (ballooning != NULL &&
+      aero_memory_policy_get_ballooning (aero_vm_get_memory_policy (vm)) == AERO_TRISTATE_UNKNOWN)
+    {
+      g_autoptr(AeroVm) full = get_vm_all_content (cli, vm, &error);
+
+      if (full == NULL)
+        return report_error (error);
+      g_set_object (&vm, full);
+      if (aero_memory_policy_get_ballooning (aero_vm_get_memory_policy (vm)) == AERO_TRISTATE_UNKNOWN)
+        {
+          name = aero_cli_escape_text (aero_vm_get_name (vm), FALSE);
+          return failure (_("The engine does not say whether VM %s balloons; nothing was changed"),
+                          name);
+        }
     }
 
   edit = aero_vm_edit_new_for_vm (vm, cli->clusters);
@@ -1191,12 +1602,13 @@ cmd_vm_set (AeroCli  *cli,
   if (updated == NULL)
     return report_error (error);
 
+  name = aero_cli_escape_text (aero_vm_get_name (vm), FALSE);
   if (cli->json)
     print_vm (cli, updated);
   else if (later && aero_vm_edit_get_running (edit))
-    g_print (_("Updated %s; some changes apply at the next run.\n"), aero_vm_get_name (vm));
+    g_print (_("Updated %s; some changes apply at the next run.\n"), name);
   else
-    g_print (_("Updated %s.\n"), aero_vm_get_name (vm));
+    g_print (_("Updated %s.\n"), name);
 
   return AERO_CLI_EXIT_OK;
 }
@@ -1246,6 +1658,7 @@ cmd_vm_run_once (AeroCli  *cli,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *name = NULL;
   int code = AERO_CLI_EXIT_OK;
 
   if (!parse_command_options (cli, "vm run-once", "VM", entries, &argc, &argv, &code))
@@ -1266,7 +1679,8 @@ cmd_vm_run_once (AeroCli  *cli,
   if (!aero_engine_run_once_finish (cli->engine, result, &error))
     return report_error (error);
 
-  message = g_strdup_printf (_("Started %s once.\n"), aero_vm_get_name (vm));
+  name = aero_cli_escape_text (aero_vm_get_name (vm), FALSE);
+  message = g_strdup_printf (_("Started %s once.\n"), name);
   return report_vm_action (cli, vm, message);
 }
 
@@ -1280,6 +1694,7 @@ cmd_vm_power (AeroCli  *cli,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *name = NULL;
   gboolean ok;
   int code;
 
@@ -1297,7 +1712,8 @@ cmd_vm_power (AeroCli  *cli,
   if (!ok)
     return report_error (error);
 
-  message = g_strdup_printf (start ? _("Started %s.\n") : _("Stopped %s.\n"), aero_vm_get_name (vm));
+  name = aero_cli_escape_text (aero_vm_get_name (vm), FALSE);
+  message = g_strdup_printf (start ? _("Started %s.\n") : _("Stopped %s.\n"), name);
   return report_vm_action (cli, vm, message);
 }
 
@@ -1312,9 +1728,11 @@ print_cluster_row (AeroCluster *cluster)
   g_autofree char *level = version != NULL ? aero_version_to_string (version) : g_strdup ("-");
   int percent = aero_cluster_get_overcommit_percent (cluster);
   g_autofree char *overcommit = percent >= 0 ? g_strdup_printf ("%d %%", percent) : g_strdup ("-");
+  /* Engine text: no terminal escapes reach the terminal. */
+  g_autofree char *name = aero_cli_escape_text (aero_cluster_get_name (cluster), FALSE);
 
   const char *cells[] = {
-    aero_cluster_get_name (cluster), level, overcommit,
+    name, level, overcommit,
     tristate_text (aero_cluster_get_ballooning_enabled (cluster)),
     tristate_text (aero_cluster_get_ksm_enabled (cluster)),
   };
@@ -1443,7 +1861,9 @@ cmd_cluster_set (AeroCli  *cli,
     }
   else
     {
-      g_print (_("Updated cluster %s.\n"), aero_cluster_get_name (cluster));
+      g_autofree char *name = aero_cli_escape_text (aero_cluster_get_name (cluster), FALSE);
+
+      g_print (_("Updated cluster %s.\n"), name);
     }
 
   return AERO_CLI_EXIT_OK;
@@ -1484,9 +1904,11 @@ cmd_templates (AeroCli  *cli,
           g_autoptr(AeroTemplate) tmpl = g_list_model_get_item (templates, i);
           AeroMemoryPolicy *policy = aero_template_get_memory_policy (tmpl);
           g_autofree char *memory = format_mib (aero_template_get_memory (tmpl));
+          g_autofree char *name = aero_cli_escape_text (aero_template_get_name (tmpl), FALSE);
+          g_autofree char *id = aero_cli_escape_text (aero_template_get_id (tmpl), FALSE);
 
           const char *cells[] = {
-            aero_template_get_name (tmpl), aero_template_get_id (tmpl), memory,
+            name, id, memory,
             tristate_text (aero_memory_policy_get_ballooning (policy)),
           };
 
@@ -1507,6 +1929,7 @@ static const char commands_help[] =
      "  vm show VM\n"
      "  vm set VM [--ballooning on|off] [--memory SIZE] [--guaranteed SIZE]\n"
      "            [--max SIZE] [--next-run]\n"
+     "  vm set --search QUERY --ballooning on|off [--dry-run]\n"
      "  vm run-once VM [--volatile] [--pause]\n"
      "  vm start VM\n"
      "  vm stop VM\n"
@@ -1516,7 +1939,8 @@ static const char commands_help[] =
      "\n"
      "VM and CLUSTER are a name or an id. SIZE is in MiB, or with M/MiB/G/GiB.\n"
      "Environment: AEROSTAT_ENGINE, AEROSTAT_USER, AEROSTAT_PASSWORD.\n"
-     "Exit status: 0 on success, 1 on an engine or network error, 2 on bad usage.");
+     "Exit status: 0 on success, 1 on an engine or network error (or when any VM\n"
+     "of a --search failed), 2 on bad usage.");
 
 /* "vm --help": the vm lines of the command list (a line indented deeper
  * continues the one above), so that one list stays the only one. */

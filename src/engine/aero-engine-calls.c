@@ -109,6 +109,32 @@ on_model_call (GObject      *object,
  * @read, or (@read NULL) an action whose answer only says complete or
  * failed. Takes @body. With @id, the model read must have that id. */
 static void
+model_call_full (AeroEngine          *self,
+                 const char          *method,
+                 const char          *path,
+                 GBytes              *body,
+                 AeroRequestFlags     flags,
+                 AeroJsonReadFunc     read,
+                 const char          *id,
+                 gpointer             source_tag,
+                 GCancellable        *cancellable,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data)
+{
+  g_autoptr(GBytes) owned_body = body;
+  ModelCall *call = g_new0 (ModelCall, 1);
+  GTask *task;
+
+  task = aero_engine_new_task (self, cancellable, callback, user_data, source_tag);
+  call->read = read;
+  call->id = g_strdup (id);
+  g_task_set_task_data (task, call, model_call_free);
+
+  aero_engine_call_full_async (self, method, path, owned_body, flags, cancellable,
+                               on_model_call, task);
+}
+
+static void
 model_call (AeroEngine          *self,
             const char          *method,
             const char          *path,
@@ -120,17 +146,8 @@ model_call (AeroEngine          *self,
             GAsyncReadyCallback  callback,
             gpointer             user_data)
 {
-  g_autoptr(GBytes) owned_body = body;
-  ModelCall *call = g_new0 (ModelCall, 1);
-  GTask *task;
-
-  task = aero_engine_new_task (self, cancellable, callback, user_data, source_tag);
-  call->read = read;
-  call->id = g_strdup (id);
-  g_task_set_task_data (task, call, model_call_free);
-
-  aero_engine_call_async (self, method, path, owned_body, cancellable,
-                          on_model_call, task);
+  model_call_full (self, method, path, body, AERO_REQUEST_READ_ALL, read, id, source_tag,
+                   cancellable, callback, user_data);
 }
 
 static gpointer
@@ -286,7 +303,8 @@ aero_engine_list_vms_follow_async (AeroEngine          *self,
   aero_engine_read_collection_async (self, path->str, "vm", AERO_TYPE_VM, read_vm,
                                      (flags & AERO_LIST_ALL_CONTENT)
                                      ? ballooning_request_flags (self) : AERO_REQUEST_READ_ALL,
-                                     batch_func, batch_data, cancellable,
+                                     batch_func, batch_data,
+                                     (flags & AERO_LIST_BATCHES_ONLY) == 0, cancellable,
                                      callback, user_data);
 }
 
@@ -327,6 +345,31 @@ aero_engine_get_vm_async (AeroEngine          *self,
 
   get_object (self, "vms", id, next_run ? ";next_run" : "", read_vm,
               aero_engine_get_vm_async, cancellable, callback, user_data);
+}
+
+/**
+ * aero_engine_get_vm_all_content_async:
+ *
+ * As aero_engine_get_vm_async(), with "All-Content: true": the engine
+ * then also says whether the VM balloons, which it may leave out
+ * otherwise. Finish with aero_engine_get_vm_finish().
+ */
+void
+aero_engine_get_vm_all_content_async (AeroEngine          *self,
+                                      const char          *id,
+                                      gboolean             next_run,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (AERO_IS_ENGINE (self));
+  g_return_if_fail (id != NULL);
+
+  path = object_path ("vms", id, next_run ? ";next_run" : "");
+  model_call_full (self, SOUP_METHOD_GET, path, NULL, AERO_REQUEST_ALL_CONTENT, read_vm, id,
+                   aero_engine_get_vm_async, cancellable, callback, user_data);
 }
 
 AeroVm *
@@ -784,7 +827,7 @@ aero_engine_list_clusters_async (AeroEngine          *self,
   g_return_if_fail (AERO_IS_ENGINE (self));
 
   aero_engine_read_collection_async (self, "/clusters", "cluster", AERO_TYPE_CLUSTER,
-                                     read_cluster, AERO_REQUEST_READ_ALL, NULL, NULL, cancellable,
+                                     read_cluster, AERO_REQUEST_READ_ALL, NULL, NULL, TRUE, cancellable,
                                      callback, user_data);
 }
 
@@ -854,7 +897,7 @@ aero_engine_list_templates_async (AeroEngine          *self,
 
   aero_engine_read_collection_async (self, "/templates", "template", AERO_TYPE_TEMPLATE,
                                      read_template, ballooning_request_flags (self),
-                                     NULL, NULL, cancellable,
+                                     NULL, NULL, TRUE, cancellable,
                                      callback, user_data);
 }
 

@@ -69,6 +69,9 @@ const char  *aero_engine_get_blank_template_id (AeroEngine *self);
 /* The release parsed from "product-version" at login, whose rules the
  * calls follow (aero-engine-version.h); all zero (unknown) before. */
 const AeroEngineVersion *aero_engine_get_engine_version (AeroEngine *self);
+void         aero_engine_set_deadline        (AeroEngine *self,
+                                              guint       seconds);
+guint        aero_engine_get_deadline        (AeroEngine *self);
 
 /* SSO password login (Basic as fallback when the engine has no SSO), then
  * the API root probe. The password is kept in memory only, for the one
@@ -114,6 +117,10 @@ typedef enum {
   /* Each VM must say whether it balloons: the engine layer asks with the
    * All-Content header before 4.4.6.5, with nothing from then on. */
   AERO_LIST_ALL_CONTENT = 1 << 0,
+  /* Each VM goes to the batch function only and the result stays empty,
+   * for a caller that writes the list out as it arrives: memory then
+   * stays flat however long the list is. */
+  AERO_LIST_BATCHES_ONLY = 1 << 1,
 } AeroListFlags;
 
 /* GET /vms?search=&max= (see AERO_LIST_ALL_CONTENT); @max < 0 for no limit. The result is
@@ -151,6 +158,14 @@ void         aero_engine_get_vm_async    (AeroEngine          *self,
                                           GCancellable        *cancellable,
                                           GAsyncReadyCallback  callback,
                                           gpointer             user_data);
+/* With "All-Content: true", so that ballooning is known; finish with
+ * aero_engine_get_vm_finish(). */
+void         aero_engine_get_vm_all_content_async (AeroEngine          *self,
+                                                   const char          *id,
+                                                   gboolean             next_run,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
 AeroVm      *aero_engine_get_vm_finish   (AeroEngine          *self,
                                           GAsyncResult        *result,
                                           GError             **error);

@@ -69,7 +69,7 @@ class Cli:
             "AEROSTAT_PASSWORD": "demo",
         })
 
-    def run(self, *args, env=None):
+    def run(self, *args, env=None, input=None):
         full_env = dict(self.env)
         for key, value in (env or {}).items():
             if value is None:
@@ -77,7 +77,8 @@ class Cli:
             else:
                 full_env[key] = value
         proc = subprocess.run([self.program, *args], env=full_env,
-                              capture_output=True, text=True, timeout=60)
+                              capture_output=True, text=True, timeout=60,
+                              input=input if input is not None else "")
         return proc.returncode, proc.stdout, proc.stderr
 
     def json(self, *args):
@@ -374,6 +375,32 @@ def test_credentials(cli):
         os.unlink(path)
 
 
+def test_password_stdin(cli):
+    no_env = {"AEROSTAT_PASSWORD": None}
+    # The first line is the password, its line end is not.
+    for text in ("demo\n", "demo", "demo\r\nsomething else\n"):
+        code, out, err = cli.run("--password-stdin", "--json", "clusters",
+                                 env=no_env, input=text)
+        check(code == 0 and json.loads(out), f"--password-stdin {text!r}: {code} {err}")
+    # After the command too, like every global option.
+    code, out, err = cli.run("clusters", "--password-stdin", env=no_env, input="demo\n")
+    check(code == 0, f"clusters --password-stdin: {code} {err}")
+    # It wins over the environment: a wrong one on stdin fails the login.
+    secret = "Wr0ng-on-stdin"
+    code, out, err = cli.run("--password-stdin", "clusters", input=secret + "\n")
+    check(code == 1, f"wrong password on stdin: exit {code} {err}")
+    check(secret not in out and secret not in err, "password printed")
+    # Nothing on stdin is a usage error, not an empty password sent.
+    code, out, err = cli.run("--password-stdin", "clusters", env=no_env, input="")
+    check(code == 2 and "standard input" in err, f"empty stdin: {code} {err}")
+    with tempfile.NamedTemporaryFile("w") as f:
+        f.write("demo\n")
+        f.flush()
+        code, out, err = cli.run("--password-stdin", "--password-file", f.name,
+                                 "clusters", env=no_env, input="demo\n")
+        check(code == 2 and "--password-stdin" in err, f"both: {code} {err}")
+
+
 def test_lost_output(cli):
     # A full disk: the table rows are flushed one by one, and each lost
     # one must still make the exit status 1.
@@ -466,6 +493,7 @@ TESTS = [
     test_power_and_run_once,
     test_clusters_and_templates,
     test_credentials,
+    test_password_stdin,
 ]
 
 
