@@ -29,7 +29,7 @@ DIALOG_OK = "OK"
 DIALOG_CANCEL = "Cancel"
 
 # Run Once dialog
-RUN_ONCE_BALLOON_CHECK = BALLOON_CHECK
+RUN_ONCE_VOLATILE_CHECK = "Rollback this configuration during reboots"
 
 STABLE_NAMES = [
     PASSWORD,
@@ -37,6 +37,7 @@ STABLE_NAMES = [
     VM_LIST,
     BALLOONING_MENU,
     RUN_ONCE,
+    RUN_ONCE_VOLATILE_CHECK,
     CLUSTER,
     VM_NAME,
     VM_DESCRIPTION,
