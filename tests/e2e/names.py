@@ -19,6 +19,8 @@ CONNECT = "Connect"
 VM_LIST = "Virtual machines"
 BALLOONING_MENU = "Ballooning"
 RUN_ONCE = "Run Once"
+SHUT_DOWN = "Shut Down"
+POWER_OFF = "Power Off"
 
 # New / Edit VM dialog
 CLUSTER = "Cluster"
@@ -37,6 +39,8 @@ STABLE_NAMES = [
     VM_LIST,
     BALLOONING_MENU,
     RUN_ONCE,
+    SHUT_DOWN,
+    POWER_OFF,
     CLUSTER,
     VM_NAME,
     VM_DESCRIPTION,
