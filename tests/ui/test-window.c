@@ -1277,7 +1277,36 @@ test_shutdown_asks (void)
   destroy_window (window);
 }
 
-/* The detail pane's actions stay in sight in a 720 px high window. */
+/* Whether @widget lies wholly inside the visible part of every scrolled
+ * window around it, and of @window. */
+static gboolean
+wholly_shown (GtkWidget *widget,
+              GtkWidget *window,
+              char     **where)
+{
+  for (GtkWidget *ancestor = gtk_widget_get_parent (widget);
+       ancestor != NULL;
+       ancestor = gtk_widget_get_parent (ancestor))
+    {
+      graphene_rect_t bounds;
+
+      if (!GTK_IS_SCROLLED_WINDOW (ancestor) && ancestor != window)
+        continue;
+      if (!gtk_widget_compute_bounds (widget, ancestor, &bounds))
+        return FALSE;
+      *where = g_strdup_printf ("y %.0f to %.0f of %s %d px", bounds.origin.y,
+                                bounds.origin.y + bounds.size.height,
+                                G_OBJECT_TYPE_NAME (ancestor), gtk_widget_get_height (ancestor));
+      if (bounds.origin.y < 0 || bounds.origin.y + bounds.size.height > gtk_widget_get_height (ancestor))
+        return FALSE;
+      g_free (*where);
+      *where = NULL;
+    }
+  return TRUE;
+}
+
+/* The detail pane's actions stay in sight in a 720 px high window,
+ * whatever the VM's words (the 3.0 reason takes more lines). */
 static void
 test_detail_actions_fit (void)
 {
@@ -1285,28 +1314,29 @@ test_detail_actions_fit (void)
   AeroVmView *view = aero_window_get_vm_view (window);
   GtkWidget *detail = aero_vm_view_get_detail (view);
   const char *actions[] = { "win.edit-vm", "win.run-once", "win.start-vm", "win.shutdown-vm", "win.poweroff-vm" };
+  const char *names[] = { "web-01", "legacy-db", "compat-legacy" };
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
-  select_by_name (view, "web-01");
-  settle ();
-  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), <=, 720);
   collect_action_buttons (detail, buttons);
-  for (guint a = 0; a < G_N_ELEMENTS (actions); a++)
+  for (guint v = 0; v < G_N_ELEMENTS (names); v++)
     {
-      GtkWidget *button = NULL;
-      graphene_rect_t bounds;
+      select_by_name (view, names[v]);
+      settle ();
+      g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), <=, 720);
+      for (guint a = 0; a < G_N_ELEMENTS (actions); a++)
+        {
+          GtkWidget *button = NULL;
+          g_autofree char *where = NULL;
 
-      for (guint i = 0; i < buttons->len; i++)
-        if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)), actions[a]) == 0)
-          button = g_ptr_array_index (buttons, i);
-      g_assert_nonnull (button);
-      g_assert_true (gtk_widget_get_mapped (button));
-      g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (window), &bounds));
-      g_test_message ("%s: y %.0f to %.0f of %d", actions[a], bounds.origin.y,
-                      bounds.origin.y + bounds.size.height, gtk_widget_get_height (GTK_WIDGET (window)));
-      g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (GTK_WIDGET (window)));
-      g_assert_cmpfloat (bounds.origin.y, >=, 0);
+          for (guint i = 0; i < buttons->len; i++)
+            if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)), actions[a]) == 0)
+              button = g_ptr_array_index (buttons, i);
+          g_assert_nonnull (button);
+          g_assert_true (gtk_widget_get_mapped (button));
+          if (!wholly_shown (button, GTK_WIDGET (window), &where))
+            g_error ("%s: %s is cut off: %s", names[v], actions[a], where);
+        }
     }
 
   destroy_window (window);
