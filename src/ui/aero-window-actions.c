@@ -490,6 +490,8 @@ power_question_new (AeroWindow *self,
   g_autofree char *heading = NULL;
   g_autofree char *list = NULL;
   g_autofree char *body = NULL;
+  g_autofree char *body_with_warning = NULL;
+  gboolean forced = FALSE;
   const char *what;
   GWeakRef *ref;
 
@@ -530,12 +532,44 @@ power_question_new (AeroWindow *self,
       body = g_strdup_printf ("%s\n\n%s", what, list);
     }
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  /* A VM that is not Up cannot shut down: the engine stops it instead
+   * (ShutdownVmCommand.canShutdownVm), so the question says so and the
+   * answer is styled as the power-off it is for those. */
+  if (kind == POWER_SHUTDOWN)
+    {
+      g_autoptr(GPtrArray) not_up = g_ptr_array_new ();
+
+      for (guint i = 0; i < vms->len; i++)
+        if (aero_vm_get_status (g_ptr_array_index (vms, i)) != AERO_VM_STATUS_UP)
+          g_ptr_array_add (not_up, g_ptr_array_index (vms, i));
+      if (not_up->len > 0)
+        {
+          g_autofree char *names = power_list (not_up);
+          g_autofree char *warning = NULL;
+
+          forced = TRUE;
+          if (vms->len == 1)
+            warning = g_strdup (_("It is not up, so the engine powers it off instead, "
+                                  "as if its power were cut."));
+          else
+            warning = g_strdup_printf (ngettext ("This one is not up, so the engine powers it off instead, "
+                                                 "as if its power were cut:\n%s",
+                                                 "These are not up, so the engine powers them off instead, "
+                                                 "as if their power were cut:\n%s",
+                                                 not_up->len),
+                                       names);
+          body_with_warning = g_strdup_printf ("%s\n\n%s", body, warning);
+        }
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                                       body_with_warning != NULL ? body_with_warning : body));
   adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
   if (kind == POWER_SHUTDOWN)
     {
       adw_message_dialog_add_response (dialog, "shutdown", _("_Shut Down"));
-      adw_message_dialog_set_response_appearance (dialog, "shutdown", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_response_appearance (dialog, "shutdown",
+                                                  forced ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
     }
   else
     {

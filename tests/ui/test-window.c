@@ -1155,6 +1155,14 @@ question_shown (gpointer data)
   return FALSE;
 }
 
+static gboolean
+no_question (gpointer data)
+{
+  AdwMessageDialog *question = NULL;
+
+  return !question_shown (&question);
+}
+
 /* Asks with @action and returns the question once it is shown. */
 static AdwMessageDialog *
 ask (AeroWindow *window,
@@ -1162,10 +1170,43 @@ ask (AeroWindow *window,
 {
   AdwMessageDialog *question = NULL;
 
+  /* The previous question closes after its answer. */
+  wait_for (no_question, NULL, "the previous question to close");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
   wait_for (question_shown, &question, "the question");
   settle ();
   return question;
+}
+
+static GtkWidget *
+find_mapped_button (GtkWidget  *root,
+                    const char *label)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root)
+      && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_mapped_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Answers @question as a click on its button labelled @label does. */
+static void
+answer (AdwMessageDialog *question,
+        const char       *label)
+{
+  GtkWidget *button = find_mapped_button (GTK_WIDGET (question), label);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  wait_for (no_question, NULL, "the question to close");
 }
 
 /* The button with the focus in @question: its label. */
@@ -1223,8 +1264,7 @@ test_power_off_asks (void)
   g_assert_cmpstr (focused_label (question), ==, "_Cancel");
 
   /* Cancel: nothing is sent; a refresh finds both still up. */
-  adw_message_dialog_response (question, "cancel");
-  settle ();
+  answer (question, "_Cancel");
   aero_window_refresh (window);
   wait_for (vm_list_refreshed, view, "the refresh");
   for (guint i = 0; i < vms->len; i++)
@@ -1232,7 +1272,7 @@ test_power_off_asks (void)
 
   /* Power Off: down at once, both. */
   question = ask (window, "win.poweroff-vm");
-  adw_message_dialog_response (question, "poweroff");
+  answer (question, "_Power Off");
   for (guint i = 0; i < vms->len; i++)
     wait_for (vm_down, g_ptr_array_index (vms, i), "the VM to power off");
 
@@ -1249,6 +1289,16 @@ test_shutdown_asks (void)
   AdwMessageDialog *question;
   AeroVm *vm;
 
+  /* A paused VM cannot shut down: the engine powers it off instead, and
+   * the question says so, styled as the power-off it is. */
+  select_by_name (view, "web-05");
+  g_assert_cmpint (aero_vm_get_status (aero_vm_view_get_selected_vm (view)), ==, AERO_VM_STATUS_PAUSED);
+  question = ask (window, "win.shutdown-vm");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (question), "not up, so the engine powers it off instead"));
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (question, "shutdown"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  answer (question, "_Cancel");
+
   select_by_name (view, "stable-01");
   vm = aero_vm_view_get_selected_vm (view);
   g_assert_cmpint (aero_vm_get_status (vm), ==, AERO_VM_STATUS_UP);
@@ -1257,10 +1307,11 @@ test_shutdown_asks (void)
   g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Shut Down stable-01?");
   g_assert_null (strstr (adw_message_dialog_get_body (question), "•"));
   g_assert_cmpstr (focused_label (question), ==, "_Cancel");
-  g_assert_cmpint (adw_message_dialog_get_response_appearance (question, "shutdown"), !=,
-                   ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (question, "shutdown"), ==,
+                   ADW_RESPONSE_SUGGESTED);
+  g_assert_null (strstr (adw_message_dialog_get_body (question), "powers it off"));
 
-  adw_message_dialog_response (question, "shutdown");
+  answer (question, "_Shut Down");
   /* The same row object, refreshed: powering down (only /shutdown does
    * that), then down once the guest has gone. */
   wait_for (vm_powering_down, vm, "the VM to power down");
