@@ -30,6 +30,7 @@ struct _AeroDemoStore
   GPtrArray  *clusters;
   GPtrArray  *templates;
   GPtrArray  *vms;
+  GPtrArray  *hosts;
   GHashTable *vm_by_id;
   guint       next_serial;
   char       *state_path;
@@ -154,6 +155,7 @@ aero_demo_store_finalize (GObject *object)
 
   g_clear_pointer (&self->vm_by_id, g_hash_table_unref);
   g_clear_pointer (&self->vms, g_ptr_array_unref);
+  g_clear_pointer (&self->hosts, g_ptr_array_unref);
   g_clear_pointer (&self->templates, g_ptr_array_unref);
   g_clear_pointer (&self->clusters, g_ptr_array_unref);
   g_clear_pointer (&self->state_path, g_free);
@@ -173,6 +175,7 @@ aero_demo_store_init (AeroDemoStore *self)
   self->clusters = g_ptr_array_new_with_free_func (cluster_free);
   self->templates = g_ptr_array_new_with_free_func (template_free);
   self->vms = g_ptr_array_new_with_free_func (vm_free);
+  self->hosts = g_ptr_array_new_with_free_func (aero_demo_host_free);
   self->vm_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->started_us = g_get_monotonic_time ();
   self->shutdown_delay_ms = DEFAULT_SHUTDOWN_DELAY_MS;
@@ -199,7 +202,9 @@ aero_demo_store_new (guint n_vms,
   AeroDemoStore *self = g_object_new (AERO_TYPE_DEMO_STORE, NULL);
 
   aero_demo_seed_build (self->clusters, self->templates, self->vms, n_vms, seed);
+  aero_demo_seed_hosts (self->clusters, self->hosts, n_vms);
   index_vms (self);
+  aero_demo_store_place_vms (self);
   return self;
 }
 
@@ -257,6 +262,12 @@ GPtrArray *
 aero_demo_store_get_vms (AeroDemoStore *self)
 {
   return self->vms;
+}
+
+GPtrArray *
+aero_demo_store_get_hosts (AeroDemoStore *self)
+{
+  return self->hosts;
 }
 
 AeroDemoCluster *
@@ -1073,6 +1084,10 @@ set_status (AeroDemoVm *vm,
 {
   g_free (vm->status);
   vm->status = g_strdup (status);
+  /* Down or suspended, it holds no host memory; it is placed anew when
+   * it runs again (aero_demo_store_vm_host). */
+  if (!aero_demo_vm_is_live (vm) || g_str_equal (status, "suspended"))
+    vm->host = NULL;
 }
 
 /* Power-off: run-once overrides end, pending next-run changes apply. */
@@ -1441,6 +1456,7 @@ aero_demo_store_set_state_file (AeroDemoStore  *self,
       g_ptr_array_unref (self->vms);
       self->vms = g_steal_pointer (&vms);
       index_vms (self);
+      aero_demo_store_place_vms (self);
       return TRUE;
     }
 }

@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "aero-types.h"
 #include "aero-version.h"
@@ -58,6 +58,11 @@ void          aero_cluster_set_data_center_id     (AeroCluster  *self,
                                                    const char   *id);
 /* "Default (4.7)", or just the name when the version is unknown. */
 char         *aero_cluster_dup_label              (AeroCluster  *self);
+
+/* The cluster with @id in @clusters (a GListModel of AeroCluster, or
+ * NULL), without a new reference, or NULL. */
+AeroCluster  *aero_cluster_find                   (GListModel   *clusters,
+                                                   const char   *id);
 
 /* The over-commit percentages an engine stores as given. The REST member
  * is an int, and UpdateClusterCommand stores any value above 0 unchanged

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aero-engine-calls-private.h"
 #include "aero-engine-private.h"
 
 /* --- helpers ---------------------------------------------------------- */
@@ -108,6 +109,32 @@ on_model_call (GObject      *object,
  * @read, or (@read NULL) an action whose answer only says complete or
  * failed. Takes @body. With @id, the model read must have that id. */
 static void
+model_call_full (AeroEngine          *self,
+                 const char          *method,
+                 const char          *path,
+                 GBytes              *body,
+                 AeroRequestFlags     flags,
+                 AeroJsonReadFunc     read,
+                 const char          *id,
+                 gpointer             source_tag,
+                 GCancellable        *cancellable,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data)
+{
+  g_autoptr(GBytes) owned_body = body;
+  ModelCall *call = g_new0 (ModelCall, 1);
+  GTask *task;
+
+  task = aero_engine_new_task (self, cancellable, callback, user_data, source_tag);
+  call->read = read;
+  call->id = g_strdup (id);
+  g_task_set_task_data (task, call, model_call_free);
+
+  aero_engine_call_full_async (self, method, path, owned_body, flags, cancellable,
+                               on_model_call, task);
+}
+
+static void
 model_call (AeroEngine          *self,
             const char          *method,
             const char          *path,
@@ -119,17 +146,8 @@ model_call (AeroEngine          *self,
             GAsyncReadyCallback  callback,
             gpointer             user_data)
 {
-  g_autoptr(GBytes) owned_body = body;
-  ModelCall *call = g_new0 (ModelCall, 1);
-  GTask *task;
-
-  task = aero_engine_new_task (self, cancellable, callback, user_data, source_tag);
-  call->read = read;
-  call->id = g_strdup (id);
-  g_task_set_task_data (task, call, model_call_free);
-
-  aero_engine_call_async (self, method, path, owned_body, cancellable,
-                          on_model_call, task);
+  model_call_full (self, method, path, body, AERO_REQUEST_READ_ALL, read, id, source_tag,
+                   cancellable, callback, user_data);
 }
 
 static gpointer
@@ -142,6 +160,12 @@ static gpointer
 read_cluster (JsonObject *object)
 {
   return aero_json_read_cluster (object);
+}
+
+static gpointer
+read_host (JsonObject *object)
+{
+  return aero_json_read_host (object);
 }
 
 static gpointer
@@ -270,7 +294,8 @@ aero_engine_list_vms_follow_async (AeroEngine          *self,
     }
 
   aero_engine_read_collection_async (self, path->str, "vm", AERO_TYPE_VM, read_vm,
-                                     batch_func, batch_data, cancellable,
+                                     batch_func, batch_data,
+                                     (flags & AERO_LIST_BATCHES_ONLY) == 0, cancellable,
                                      callback, user_data);
 }
 
@@ -311,6 +336,31 @@ aero_engine_get_vm_async (AeroEngine          *self,
 
   get_object (self, "vms", id, next_run ? ";next_run" : "", read_vm,
               aero_engine_get_vm_async, cancellable, callback, user_data);
+}
+
+/**
+ * aero_engine_get_vm_all_content_async:
+ *
+ * As aero_engine_get_vm_async(), with "All-Content: true": the engine
+ * then also says whether the VM balloons, which it may leave out
+ * otherwise. Finish with aero_engine_get_vm_finish().
+ */
+void
+aero_engine_get_vm_all_content_async (AeroEngine          *self,
+                                      const char          *id,
+                                      gboolean             next_run,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (AERO_IS_ENGINE (self));
+  g_return_if_fail (id != NULL);
+
+  path = object_path ("vms", id, next_run ? ";next_run" : "");
+  model_call_full (self, SOUP_METHOD_GET, path, NULL, AERO_REQUEST_ALL_CONTENT, read_vm, id,
+                   aero_engine_get_vm_async, cancellable, callback, user_data);
 }
 
 AeroVm *
@@ -439,6 +489,49 @@ aero_engine_update_vm_finish (AeroEngine    *self,
                               GError       **error)
 {
   return aero_engine_propagate_pointer (self, result, aero_engine_update_vm_async, error);
+}
+
+/* {"memory_policy": {"ballooning": "true"}} - nothing else of the VM. */
+static JsonNode *
+build_ballooning_body (gboolean enable)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "memory_policy");
+  json_builder_begin_object (builder);
+  aero_json_builder_add_bool (builder, "ballooning", enable);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+void
+aero_engine_set_vm_ballooning_async (AeroEngine          *self,
+                                     const char          *id,
+                                     gboolean             enable,
+                                     gboolean             next_run,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(JsonNode) body = NULL;
+
+  g_return_if_fail (AERO_IS_ENGINE (self));
+  g_return_if_fail (id != NULL);
+
+  body = build_ballooning_body (enable);
+  put_object (self, "vms", id, next_run ? "?next_run=true" : "", body, read_vm,
+              aero_engine_set_vm_ballooning_async, cancellable, callback, user_data);
+}
+
+AeroVm *
+aero_engine_set_vm_ballooning_finish (AeroEngine    *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  return aero_engine_propagate_pointer (self, result, aero_engine_set_vm_ballooning_async, error);
 }
 
 static GBytes *
@@ -603,7 +696,7 @@ aero_engine_list_clusters_async (AeroEngine          *self,
   g_return_if_fail (AERO_IS_ENGINE (self));
 
   aero_engine_read_collection_async (self, "/clusters", "cluster", AERO_TYPE_CLUSTER,
-                                     read_cluster, NULL, NULL, cancellable,
+                                     read_cluster, NULL, NULL, TRUE, cancellable,
                                      callback, user_data);
 }
 
@@ -760,7 +853,7 @@ aero_engine_list_templates_async (AeroEngine          *self,
   g_return_if_fail (AERO_IS_ENGINE (self));
 
   aero_engine_read_collection_async (self, "/templates", "template", AERO_TYPE_TEMPLATE,
-                                     read_template, NULL, NULL, cancellable,
+                                     read_template, NULL, NULL, TRUE, cancellable,
                                      callback, user_data);
 }
 
@@ -816,4 +909,67 @@ aero_engine_update_template_finish (AeroEngine    *self,
                                     GError       **error)
 {
   return aero_engine_propagate_pointer (self, result, aero_engine_update_template_async, error);
+}
+
+/* --- hosts ------------------------------------------------------------ */
+
+/* follow=statistics embeds every host's statistics in the one answer:
+ * the engine follows any link of a listed entity (ovirt-engine:
+ * backend/manager/modules/restapi/jaxrs/.../BaseBackendResource.java,
+ * follow(), with utils/LinkFollower.java), so a list of 500 hosts is one
+ * request, not 501. */
+void
+aero_engine_list_hosts_async (AeroEngine          *self,
+                              const char          *search,
+                              AeroBatchFunc        batch_func,
+                              gpointer             batch_data,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GString) path = g_string_new ("/hosts");
+
+  g_return_if_fail (AERO_IS_ENGINE (self));
+
+  if (search != NULL && *search != '\0')
+    {
+      g_autofree char *escaped = g_uri_escape_string (search, NULL, FALSE);
+
+      append_query (path, "search", escaped);
+    }
+  append_query (path, "follow", "statistics");
+
+  aero_engine_read_collection_async (self, path->str, "host", AERO_TYPE_HOST, read_host,
+                                     batch_func, batch_data, TRUE, cancellable,
+                                     callback, user_data);
+}
+
+GListModel *
+aero_engine_list_hosts_finish (AeroEngine    *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  return aero_engine_read_collection_finish (self, result, error);
+}
+
+void
+aero_engine_get_host_async (AeroEngine          *self,
+                            const char          *id,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_return_if_fail (AERO_IS_ENGINE (self));
+  g_return_if_fail (id != NULL);
+
+  get_object (self, "hosts", id, "?follow=statistics", read_host,
+              aero_engine_get_host_async, cancellable, callback, user_data);
+}
+
+AeroHost *
+aero_engine_get_host_finish (AeroEngine    *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  return aero_engine_propagate_pointer (self, result, aero_engine_get_host_async, error);
 }

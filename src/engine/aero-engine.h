@@ -30,6 +30,7 @@
 
 #include "aero-cluster.h"
 #include "aero-engine-error.h"
+#include "aero-host.h"
 #include "aero-memory-stats.h"
 #include "aero-template.h"
 #include "aero-vm.h"
@@ -65,6 +66,9 @@ gboolean     aero_engine_get_logged_in       (AeroEngine *self);
 const char  *aero_engine_get_product_name    (AeroEngine *self);
 const char  *aero_engine_get_product_version (AeroEngine *self);
 const char  *aero_engine_get_blank_template_id (AeroEngine *self);
+void         aero_engine_set_deadline        (AeroEngine *self,
+                                              guint       seconds);
+guint        aero_engine_get_deadline        (AeroEngine *self);
 
 /* SSO password login (Basic as fallback when the engine has no SSO), then
  * the API root probe. The password is kept in memory only, for the one
@@ -108,6 +112,10 @@ typedef void (*AeroBatchFunc) (GPtrArray *items,
 typedef enum {
   AERO_LIST_NONE        = 0,
   AERO_LIST_ALL_CONTENT = 1 << 0,  /* all_content=true: ballooning is known */
+  /* Each VM goes to the batch function only and the result stays empty,
+   * for a caller that writes the list out as it arrives: memory then
+   * stays flat however long the list is. */
+  AERO_LIST_BATCHES_ONLY = 1 << 1,
 } AeroListFlags;
 
 /* GET /vms?search=&max=&all_content=; @max < 0 for no limit. The result is
@@ -145,6 +153,14 @@ void         aero_engine_get_vm_async    (AeroEngine          *self,
                                           GCancellable        *cancellable,
                                           GAsyncReadyCallback  callback,
                                           gpointer             user_data);
+/* With "All-Content: true", so that ballooning is known; finish with
+ * aero_engine_get_vm_finish(). */
+void         aero_engine_get_vm_all_content_async (AeroEngine          *self,
+                                                   const char          *id,
+                                                   gboolean             next_run,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
 AeroVm      *aero_engine_get_vm_finish   (AeroEngine          *self,
                                           GAsyncResult        *result,
                                           GError             **error);
@@ -162,27 +178,20 @@ AeroVm      *aero_engine_get_vm_for_edit_finish (AeroEngine          *self,
                                                  GAsyncResult        *result,
                                                  GError             **error);
 
-/* POST /vms with @body (a JSON object node, as built by AeroVmEdit). */
-void         aero_engine_add_vm_async    (AeroEngine          *self,
-                                          JsonNode            *body,
-                                          GCancellable        *cancellable,
-                                          GAsyncReadyCallback  callback,
-                                          gpointer             user_data);
-AeroVm      *aero_engine_add_vm_finish   (AeroEngine          *self,
-                                          GAsyncResult        *result,
-                                          GError             **error);
-
-/* PUT /vms/{id}[?next_run=true] with only the members in @body. */
-void         aero_engine_update_vm_async  (AeroEngine          *self,
-                                           const char          *id,
-                                           JsonNode            *body,
-                                           gboolean             next_run,
-                                           GCancellable        *cancellable,
-                                           GAsyncReadyCallback  callback,
-                                           gpointer             user_data);
-AeroVm      *aero_engine_update_vm_finish (AeroEngine          *self,
-                                           GAsyncResult        *result,
-                                           GError             **error);
+/* PUT /vms/{id}[?next_run=true] with {"memory_policy": {"ballooning":
+ * ...}} and nothing else: the bulk "Enable/Disable Ballooning". The VM
+ * as the engine returned it. (New and edited VMs and templates are saved
+ * through aero_vm_edit_save_async().) */
+void         aero_engine_set_vm_ballooning_async  (AeroEngine          *self,
+                                                   const char          *id,
+                                                   gboolean             enable,
+                                                   gboolean             next_run,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+AeroVm      *aero_engine_set_vm_ballooning_finish (AeroEngine          *self,
+                                                   GAsyncResult        *result,
+                                                   GError             **error);
 
 /* POST /vms/{id}/start and /stop (power off) with an empty action. */
 void         aero_engine_start_vm_async  (AeroEngine          *self,
@@ -270,6 +279,28 @@ AeroCluster *aero_engine_update_cluster_memory_finish (AeroEngine               
                                                        GAsyncResult                  *result,
                                                        GError                       **error);
 
+/* Hosts: GET /hosts?search=&follow=statistics, a GListModel of AeroHost
+ * with their statistics, in one request. */
+void         aero_engine_list_hosts_async    (AeroEngine          *self,
+                                              const char          *search,
+                                              AeroBatchFunc        batch_func,
+                                              gpointer             batch_data,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+GListModel  *aero_engine_list_hosts_finish   (AeroEngine          *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+/* GET /hosts/{id}?follow=statistics */
+void         aero_engine_get_host_async      (AeroEngine          *self,
+                                              const char          *id,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+AeroHost    *aero_engine_get_host_finish     (AeroEngine          *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+
 /* Templates: GListModel of AeroTemplate. */
 void          aero_engine_list_templates_async   (AeroEngine          *self,
                                                   GCancellable        *cancellable,
@@ -284,15 +315,6 @@ void          aero_engine_get_template_async     (AeroEngine          *self,
                                                   GAsyncReadyCallback  callback,
                                                   gpointer             user_data);
 AeroTemplate *aero_engine_get_template_finish    (AeroEngine          *self,
-                                                  GAsyncResult        *result,
-                                                  GError             **error);
-void          aero_engine_update_template_async  (AeroEngine          *self,
-                                                  const char          *id,
-                                                  JsonNode            *body,
-                                                  GCancellable        *cancellable,
-                                                  GAsyncReadyCallback  callback,
-                                                  gpointer             user_data);
-AeroTemplate *aero_engine_update_template_finish (AeroEngine          *self,
                                                   GAsyncResult        *result,
                                                   GError             **error);
 

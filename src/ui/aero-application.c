@@ -92,7 +92,7 @@ aero_application_command_line (GApplication            *app,
       g_application_command_line_print (command_line, "demo engine: %s\n", url);
       fflush (stdout);
 
-      aero_window_connect_async (window, url, "admin@internal", "demo", FALSE, NULL, NULL, NULL);
+      aero_window_connect_demo_async (window, url, NULL, NULL, NULL);
     }
   else if (engine != NULL || user != NULL)
     {

@@ -108,7 +108,7 @@ set_titles (AeroRunOnceDialog *self)
 static void
 fill_form (AeroRunOnceDialog *self)
 {
-  AeroCluster *cluster = aero_vm_edit_find_cluster (self->clusters,
+  AeroCluster *cluster = aero_cluster_find (self->clusters,
                                                     aero_vm_get_cluster_id (self->vm));
   AeroVersion *level = aero_vm_effective_version (self->vm, cluster);
 

@@ -70,7 +70,7 @@ class Cli:
             "AEROSTAT_PASSWORD": "demo",
         })
 
-    def run(self, *args, env=None):
+    def run(self, *args, env=None, input=None):
         full_env = dict(self.env)
         for key, value in (env or {}).items():
             if value is None:
@@ -78,7 +78,8 @@ class Cli:
             else:
                 full_env[key] = value
         proc = subprocess.run([self.program, *args], env=full_env,
-                              capture_output=True, text=True, timeout=60)
+                              capture_output=True, text=True, timeout=60,
+                              input=input if input is not None else "")
         return proc.returncode, proc.stdout, proc.stderr
 
     def json(self, *args):
@@ -440,6 +441,32 @@ def test_credentials(cli):
         os.unlink(path)
 
 
+def test_password_stdin(cli):
+    no_env = {"AEROSTAT_PASSWORD": None}
+    # The first line is the password, its line end is not.
+    for text in ("demo\n", "demo", "demo\r\nsomething else\n"):
+        code, out, err = cli.run("--password-stdin", "--json", "clusters",
+                                 env=no_env, input=text)
+        check(code == 0 and json.loads(out), f"--password-stdin {text!r}: {code} {err}")
+    # After the command too, like every global option.
+    code, out, err = cli.run("clusters", "--password-stdin", env=no_env, input="demo\n")
+    check(code == 0, f"clusters --password-stdin: {code} {err}")
+    # It wins over the environment: a wrong one on stdin fails the login.
+    secret = "Wr0ng-on-stdin"
+    code, out, err = cli.run("--password-stdin", "clusters", input=secret + "\n")
+    check(code == 1, f"wrong password on stdin: exit {code} {err}")
+    check(secret not in out and secret not in err, "password printed")
+    # Nothing on stdin is a usage error, not an empty password sent.
+    code, out, err = cli.run("--password-stdin", "clusters", env=no_env, input="")
+    check(code == 2 and "standard input" in err, f"empty stdin: {code} {err}")
+    with tempfile.NamedTemporaryFile("w") as f:
+        f.write("demo\n")
+        f.flush()
+        code, out, err = cli.run("--password-stdin", "--password-file", f.name,
+                                 "clusters", env=no_env, input="demo\n")
+        check(code == 2 and "--password-stdin" in err, f"both: {code} {err}")
+
+
 def test_lost_output(cli):
     # A full disk: the table rows are flushed one by one, and each lost
     # one must still make the exit status 1.
@@ -513,6 +540,90 @@ def test_version(cli):
               f"aerostat --version: {proc.stdout!r}")
 
 
+RUNNING = {"up", "powering_up", "powering_down", "migrating", "wait_for_launch",
+           "reboot_in_progress", "paused", "saving_state", "restoring_state"}
+
+
+def expected_picture(vms, host_ids):
+    """The running VMs' sums, added up here from `vms --all-content`."""
+    running = [vm for vm in vms
+               if vm["status"] in RUNNING and vm["host_id"] in host_ids]
+    return {
+        "running_vms": len(running),
+        "committed": sum(vm["memory"] for vm in running),
+        "guaranteed": sum(vm["memory_policy"]["guaranteed"] for vm in running),
+        "balloon_headroom": sum(vm["memory"] - vm["memory_policy"]["guaranteed"]
+                                for vm in running
+                                if vm["memory_policy"]["ballooning"]),
+    }
+
+
+def test_hosts(cli):
+    hosts = cli.json("hosts")
+    vms = cli.json("vms", "--all-content")
+    names = [h["name"] for h in hosts]
+    check(len(hosts) == 6 and "night-host-01" in names, names)
+    for host in hosts:
+        picture = host["memory_picture"]
+        want = expected_picture(vms, {host["id"]})
+        for key, value in want.items():
+            check(picture[key] == value, f"{host['name']} {key}: {picture[key]} != {value}")
+        check(picture["physical"] == host["memory"], host)
+        check(picture["used"] == host["statistics"]["memory_used"], host)
+        check(picture["shared"] == host["statistics"]["memory_shared"], host)
+        check(picture["max_free"] == host["max_scheduling_memory"], host)
+        check(picture["committed_percent"] == picture["committed"] * 100 // host["memory"], host)
+        # Statistics came with the list: every one of them known.
+        check(host["statistics"]["memory_total"] == host["memory"], host)
+        check(host["statistics"]["memory_buffers"] is None, host)
+    night = next(h for h in hosts if h["name"] == "night-host-01")
+    check(night["memory_picture"]["committed_percent"] == 150, night)
+    check(night["statistics"]["swap_used"] > 0, night)
+
+    # The table: one header, one row per host, the same figures.
+    code, out, err = cli.run("hosts", "--search", "cluster=Default")
+    lines = out.splitlines()
+    check(code == 0 and len(lines) == 3, out + err)
+    check(lines[0].split()[:3] == ["NAME", "STATUS", "CLUSTER"], lines[0])
+    check(lines[1].startswith("host-01") and "Default (4.7)" in lines[1], lines[1])
+    row = next(h for h in hosts if h["name"] == "host-01")["memory_picture"]
+    check(lines[1].rstrip().endswith(f"{row['committed_percent']} %"), lines[1])
+
+
+def test_cluster_show(cli):
+    hosts = cli.json("hosts")
+    vms = cli.json("vms", "--all-content")
+    default = cli.json("cluster", "show", "Default")
+    mine = [h for h in hosts if h["cluster_id"] == default["id"]]
+    picture = default["memory_picture"]
+    check(sorted(default["hosts"]) == sorted(h["name"] for h in mine), default)
+    check(picture["hosts"] == len(mine) == 2, picture)
+    check(picture["physical"] == sum(h["memory"] for h in mine), picture)
+    check(picture["used"] == sum(h["statistics"]["memory_used"] for h in mine), picture)
+    for key, value in expected_picture(vms, {h["id"] for h in mine}).items():
+        check(picture[key] == value, f"{key}: {picture[key]} != {value}")
+    check(default["unprotected_overcommit"] is False, default)
+
+    night = cli.json("cluster", "show", "Overnight")
+    check(night["unprotected_overcommit"] is True, night)
+    check(night["overcommit_percent"] == 200 and night["ksm_enabled"] is False
+          and night["ballooning_enabled"] is False, night)
+
+    code, out, err = cli.run("cluster", "show", "Overnight")
+    check(code == 0 and "Cluster Overnight (4.2)" in out, out + err)
+    check("Balloon headroom" in out and "8 GiB" in out, out)
+    check("nothing takes memory back" in out, out)
+    code, out, err = cli.run("cluster", "show", "Stable")
+    check(code == 0 and "nothing takes memory back" not in out, out)
+
+    code, out, err = cli.run("cluster", "show")
+    check(code == 2 and "needs a CLUSTER" in err, err)
+    code, out, err = cli.run("cluster", "show", "Nowhere")
+    check(code == 1 and "Nowhere" in err, err)
+    code, out, err = cli.run("cluster")
+    check(code == 2, err)
+
+
 TESTS = [
     test_lost_output,
     test_closed_pipe,
@@ -533,7 +644,10 @@ TESTS = [
     test_clusters_and_templates,
     test_cluster_set_sends_only_what_is_given,
     test_shutdown_and_power_off,
+    test_hosts,
+    test_cluster_show,
     test_credentials,
+    test_password_stdin,
 ]
 
 

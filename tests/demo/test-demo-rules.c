@@ -920,7 +920,7 @@ test_seed (DemoFixture   *fx,
   JsonArray *vms = demo_collection (all, "vm");
   guint up = 0, down = 0, paused = 0, suspended = 0, off = 0, hp = 0, ccv = 0;
 
-  g_assert_cmpuint (json_array_get_length (vms), ==, 30);
+  g_assert_cmpuint (json_array_get_length (vms), ==, 33);
   g_assert_cmpstr (demo_get_string (json_array_get_object_element (vms, 0), "id"), ==,
                    "a0000000-0000-4000-8000-000000000001");
   for (guint i = 0; i < json_array_get_length (vms); i++)
@@ -938,7 +938,7 @@ test_seed (DemoFixture   *fx,
       g_assert_cmpint (long_member (vm, "memory_policy.guaranteed"), <=, long_member (vm, "memory"));
       g_assert_cmpint (long_member (vm, "memory"), <=, long_member (vm, "memory_policy.max"));
     }
-  g_assert_cmpuint (up + down + paused + suspended, ==, 30);
+  g_assert_cmpuint (up + down + paused + suspended, ==, 33);
   g_assert_cmpuint (up, >, 0);
   g_assert_cmpuint (paused, >, 0);
   g_assert_cmpuint (suspended, >, 0);
@@ -972,7 +972,7 @@ test_filtered_user (DemoFixture   *fx,
   for (guint i = 0; i < json_array_get_length (vms); i++)
     g_assert_true (g_str_has_prefix (demo_get_string (json_array_get_object_element (vms, i), "name"), "desk-"));
   g_assert_cmpuint (other->status, ==, 404);
-  g_assert_cmpuint (json_array_get_length (demo_collection (clusters, "cluster")), ==, 4);
+  g_assert_cmpuint (json_array_get_length (demo_collection (clusters, "cluster")), ==, 5);
   demo_assert_fault (cluster_put, 403, "Operation Failed", "[User is not authorized to perform this action.]");
   g_assert_cmpuint (created->status, ==, 201);
   g_assert_cmpuint (json_array_get_length (demo_collection (again, "vm")), ==, 4);

@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include "aero-engine.h"
+#include "aero-engine-calls-private.h"
 #include "fake-engine.h"
 
 #define TOKEN_PATH "/ovirt-engine/sso/oauth/token"
@@ -387,6 +387,31 @@ test_update_next_run (Fixture       *fixture,
   g_assert_no_error (error);
   request = fake_engine_find_request (fixture->fake, "PUT", VM_PATH);
   g_assert_null (request->query);
+}
+
+/* The bulk dialog's typed call: only memory_policy.ballooning. */
+static void
+test_set_vm_ballooning (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AeroVm) vm = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *body = NULL;
+  FakeRequest *request;
+
+  fake_engine_set_response (fixture->fake, "PUT", "/vms/vm-1", 200, "application/json", VM_JSON);
+
+  aero_engine_set_vm_ballooning_async (fixture->engine, "vm-1", FALSE, TRUE, NULL,
+                                       fake_async_result_cb, &result);
+  vm = aero_engine_set_vm_ballooning_finish (fixture->engine, fake_wait_for_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (vm);
+
+  request = fake_engine_find_request (fixture->fake, "PUT", VM_PATH);
+  g_assert_cmpstr (request->query, ==, "next_run=true");
+  body = fake_request_body_text (request);
+  g_assert_cmpstr (body, ==, "{\"memory_policy\":{\"ballooning\":\"false\"}}");
 }
 
 static void
@@ -806,6 +831,7 @@ main (int   argc,
   ADD ("/engine/calls/action-complete", test_action_complete);
   ADD ("/engine/calls/run-once-body", test_run_once_body);
   ADD ("/engine/calls/update-next-run", test_update_next_run);
+  ADD ("/engine/calls/set-vm-ballooning", test_set_vm_ballooning);
   ADD ("/engine/calls/add-vm", test_add_vm);
   ADD ("/engine/calls/parse-errors", test_parse_errors);
   ADD ("/engine/calls/identity", test_identity);

@@ -8,6 +8,7 @@
 #include "aero-bulk-balloon-dialog.h"
 #include "aero-cluster-dialog.h"
 #include "aero-dialogs.h"
+#include "aero-engine-calls-private.h"
 #include "aero-vm-dialog.h"
 #include "aero-run-once-dialog.h"
 #include "test-dialog-fixture.h"
