@@ -19,6 +19,8 @@ CONNECT = "Connect"
 VM_LIST = "Virtual machines"
 BALLOONING_MENU = "Ballooning"
 RUN_ONCE = "Run Once"
+SHUT_DOWN = "Shut Down"
+POWER_OFF = "Power Off"
 
 # New / Edit VM dialog
 CLUSTER = "Cluster"
@@ -38,6 +40,8 @@ STABLE_NAMES = [
     BALLOONING_MENU,
     RUN_ONCE,
     RUN_ONCE_VOLATILE_CHECK,
+    SHUT_DOWN,
+    POWER_OFF,
     CLUSTER,
     VM_NAME,
     VM_DESCRIPTION,
