@@ -19,6 +19,7 @@
 
 #include "aero-cli.h"
 #include "aero-bulk-ballooning.h"
+#include "aero-cli-private.h"
 #include "aero-engine.h"
 #include "aero-features.h"
 #include "aero-json.h"
@@ -1686,36 +1687,61 @@ cmd_vm_run_once (AeroCli  *cli,
   return report_vm_action (cli, vm, message);
 }
 
+typedef enum {
+  VM_POWER_START,
+  VM_POWER_SHUTDOWN,   /* POST /shutdown: the guest shuts itself down */
+  VM_POWER_STOP,       /* POST /stop: power off, as pulling the plug */
+} VmPower;
+
+/* No question here: a script asked for it (the window asks first). */
 static int
 cmd_vm_power (AeroCli  *cli,
               int       argc,
               char    **argv,
-              gboolean  start)
+              VmPower   power)
 {
+  static const char *const verbs[] = { "start", "shutdown", "stop" };
   g_autoptr(AeroVm) vm = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   g_autofree char *name = NULL;
-  gboolean ok;
+  gboolean ok = FALSE;
   int code;
 
-  code = begin_vm_command (cli, start ? "start" : "stop", &argc, &argv, &vm);
+  code = begin_vm_command (cli, verbs[power], &argc, &argv, &vm);
   if (code != AERO_CLI_EXIT_OK)
     return code;
 
-  if (start)
-    aero_engine_start_vm_async (cli->engine, aero_vm_get_id (vm), NULL, on_result, cli);
-  else
-    aero_engine_stop_vm_async (cli->engine, aero_vm_get_id (vm), NULL, on_result, cli);
-  result = wait_for_result (cli);
-  ok = start ? aero_engine_start_vm_finish (cli->engine, result, &error)
-             : aero_engine_stop_vm_finish (cli->engine, result, &error);
+  /* Engine text goes to the terminal escaped. */
+  name = aero_cli_escape_text (aero_vm_get_name (vm), FALSE);
+  switch (power)
+    {
+    case VM_POWER_START:
+      aero_engine_start_vm_async (cli->engine, aero_vm_get_id (vm), NULL, on_result, cli);
+      result = wait_for_result (cli);
+      ok = aero_engine_start_vm_finish (cli->engine, result, &error);
+      message = g_strdup_printf (_("Started %s.\n"), name);
+      break;
+    case VM_POWER_SHUTDOWN:
+      aero_engine_shutdown_vm_async (cli->engine, aero_vm_get_id (vm), NULL, on_result, cli);
+      result = wait_for_result (cli);
+      ok = aero_engine_shutdown_vm_finish (cli->engine, result, &error);
+      /* The engine has asked the guest; it goes down in its own time. */
+      message = g_strdup_printf (_("Shutting down %s.\n"), name);
+      break;
+    case VM_POWER_STOP:
+      aero_engine_stop_vm_async (cli->engine, aero_vm_get_id (vm), NULL, on_result, cli);
+      result = wait_for_result (cli);
+      ok = aero_engine_stop_vm_finish (cli->engine, result, &error);
+      message = g_strdup_printf (_("Powered off %s.\n"), name);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
   if (!ok)
     return report_error (error);
 
-  name = aero_cli_escape_text (aero_vm_get_name (vm), FALSE);
-  message = g_strdup_printf (start ? _("Started %s.\n") : _("Stopped %s.\n"), name);
   return report_vm_action (cli, vm, message);
 }
 
@@ -1781,39 +1807,122 @@ cmd_clusters (AeroCli  *cli,
   return AERO_CLI_EXIT_OK;
 }
 
+/* Reads an on|off option into @change: @member is marked changed. */
+static gboolean
+parse_cluster_switch (const char               *option,
+                      const char               *text,
+                      AeroClusterMemoryMembers  member,
+                      gboolean                 *value,
+                      AeroClusterMemoryChange  *change)
+{
+  if (text == NULL)
+    return TRUE;
+  if (!aero_cli_parse_switch (text, value))
+    {
+      usage_error (_("--%s takes \"on\" or \"off\", not \"%s\""), option, text);
+      return FALSE;
+    }
+  change->changed |= member;
+  return TRUE;
+}
+
+static int
+cmd_hosts (AeroCli  *cli,
+           int       argc,
+           char    **argv)
+{
+  g_autofree char *search = NULL;
+  GOptionEntry entries[] = {
+    { "search", 0, 0, G_OPTION_ARG_STRING, &search,
+      N_("Only the hosts matching this engine search"), N_("QUERY") },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  GListModel *clusters;
+  int code;
+
+  if ((code = begin_list_command (cli, "hosts", entries, &argc, &argv)) != AERO_CLI_EXIT_OK)
+    return code;
+  clusters = get_clusters (cli, &error);
+  if (clusters == NULL ||
+      !aero_cli_print_hosts (cli->engine, cli->cancellable, clusters, search, cli->json, &error))
+    return report_error (error);
+
+  return AERO_CLI_EXIT_OK;
+}
+
+static int
+cmd_cluster_show (AeroCli  *cli,
+                  int       argc,
+                  char    **argv)
+{
+  g_autoptr(GError) error = NULL;
+  AeroCluster *cluster;
+  int code;
+
+  if ((code = parse_command_line (cli, "cluster show", "CLUSTER",
+                                  _("\"cluster show\" needs a CLUSTER (name or id)"),
+                                  NULL, &argc, &argv)) != AERO_CLI_EXIT_OK)
+    return code;
+  if ((code = connect_engine (cli)) != AERO_CLI_EXIT_OK)
+    return code;
+  cluster = find_cluster (cli, argv[1], &error);
+  if (cluster == NULL ||
+      !aero_cli_print_cluster (cli->engine, cli->cancellable, cluster, cli->json, &error))
+    return report_error (error);
+
+  return AERO_CLI_EXIT_OK;
+}
+
 static int
 cmd_cluster_set (AeroCli  *cli,
                  int       argc,
                  char    **argv)
 {
   g_autofree char *ballooning = NULL;
-  int overcommit = -1;
+  g_autofree char *ksm = NULL;
+  g_autofree char *thp = NULL;
+  int overcommit = G_MININT;
   GOptionEntry entries[] = {
     { "ballooning", 0, 0, G_OPTION_ARG_STRING, &ballooning,
       N_("Memory balloon optimisation"), N_("on|off") },
     { "overcommit", 0, 0, G_OPTION_ARG_INT, &overcommit,
       N_("Memory over-commit in percent"), N_("PERCENT") },
+    { "ksm", 0, 0, G_OPTION_ARG_STRING, &ksm,
+      N_("Kernel same-page merging"), N_("on|off") },
+    { "transparent-hugepages", 0, 0, G_OPTION_ARG_STRING, &thp,
+      N_("Transparent Huge Pages"), N_("on|off") },
     { NULL }
   };
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonNode) body = NULL;
+  AeroClusterMemoryChange change = { 0 };
   g_autoptr(AeroCluster) updated = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   AeroCluster *cluster;
-  gboolean value = FALSE;
   int code = AERO_CLI_EXIT_OK;
 
   if ((code = parse_command_line (cli, "cluster set", "CLUSTER",
                                   _("\"cluster set\" needs a CLUSTER (name or id)"),
                                   entries, &argc, &argv)) != AERO_CLI_EXIT_OK)
     return code;
-  if (ballooning != NULL && !aero_cli_parse_switch (ballooning, &value))
-    return usage_error (_("--ballooning takes \"on\" or \"off\", not \"%s\""), ballooning);
-  if (overcommit != -1 && overcommit < 1)
-    return usage_error (_("--overcommit takes a positive percentage"));
-  if (ballooning == NULL && overcommit == -1)
-    return usage_error (_("nothing to set: give --ballooning or --overcommit"));
+  if (!parse_cluster_switch ("ballooning", ballooning, AERO_CLUSTER_MEMORY_BALLOONING,
+                             &change.ballooning, &change)
+      || !parse_cluster_switch ("ksm", ksm, AERO_CLUSTER_MEMORY_KSM, &change.ksm, &change)
+      || !parse_cluster_switch ("transparent-hugepages", thp,
+                                AERO_CLUSTER_MEMORY_TRANSPARENT_HUGEPAGES,
+                                &change.transparent_hugepages, &change))
+    return AERO_CLI_EXIT_USAGE;
+  if (overcommit != G_MININT)
+    {
+      /* The same range as the Edit Cluster dialog (aero-cluster.h). */
+      if (!aero_cluster_overcommit_valid (overcommit))
+        return usage_error (_("--overcommit takes a percentage from %d to %d"),
+                            AERO_CLUSTER_OVERCOMMIT_MIN, AERO_CLUSTER_OVERCOMMIT_MAX);
+      change.overcommit_percent = overcommit;
+      change.changed |= AERO_CLUSTER_MEMORY_OVERCOMMIT;
+    }
+  if (change.changed == AERO_CLUSTER_MEMORY_NONE)
+    return usage_error (_("nothing to set: give --ballooning, --overcommit, --ksm or --transparent-hugepages"));
 
   if ((code = connect_engine (cli)) != AERO_CLI_EXIT_OK)
     return code;
@@ -1821,7 +1930,7 @@ cmd_cluster_set (AeroCli  *cli,
   if (cluster == NULL)
     return report_error (error);
 
-  if (ballooning != NULL && value)
+  if ((change.changed & AERO_CLUSTER_MEMORY_BALLOONING) && change.ballooning)
     {
       g_autofree char *reason =
         aero_feature_dup_reason (AERO_FEATURE_CLUSTER_BALLOON_OPTIMIZATION,
@@ -1831,27 +1940,12 @@ cmd_cluster_set (AeroCli  *cli,
         return failure ("%s", reason);
     }
 
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  if (ballooning != NULL)
-    aero_json_builder_add_bool (builder, "ballooning_enabled", value);
-  if (overcommit != -1)
-    {
-      json_builder_set_member_name (builder, "memory_policy");
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "over_commit");
-      json_builder_begin_object (builder);
-      aero_json_builder_add_int64 (builder, "percent", overcommit);
-      json_builder_end_object (builder);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_object (builder);
-  body = json_builder_get_root (builder);
-
-  aero_engine_update_cluster_async (cli->engine, aero_cluster_get_id (cluster), body,
-                                    NULL, on_result, cli);
+  /* Only what was given is sent (with THP restated as the engine
+   * requires, see aero_engine_update_cluster_memory_async()). */
+  aero_engine_update_cluster_memory_async (cli->engine, cluster, &change,
+                                           NULL, on_result, cli);
   result = wait_for_result (cli);
-  updated = aero_engine_update_cluster_finish (cli->engine, result, &error);
+  updated = aero_engine_update_cluster_memory_finish (cli->engine, result, &error);
   if (updated == NULL)
     return report_error (error);
 
@@ -1934,9 +2028,13 @@ static const char commands_help[] =
      "  vm set --search QUERY --ballooning on|off [--dry-run]\n"
      "  vm run-once VM [--volatile] [--pause]\n"
      "  vm start VM\n"
-     "  vm stop VM\n"
+     "  vm shutdown VM    (graceful: the guest shuts itself down)\n"
+     "  vm stop VM        (power off, as pulling the plug)\n"
      "  clusters\n"
+     "  cluster show CLUSTER\n"
      "  cluster set CLUSTER [--ballooning on|off] [--overcommit PERCENT]\n"
+     "                      [--ksm on|off] [--transparent-hugepages on|off]\n"
+     "  hosts [--search QUERY]\n"
      "  templates\n"
      "\n"
      "VM and CLUSTER are a name or an id. SIZE is in MiB, or with M/MiB/G/GiB.\n"
@@ -2012,11 +2110,16 @@ aero_cli_main (int    argc,
     code = cmd_clusters (&cli, argc - 1, argv + 1);
   else if (g_str_equal (command, "templates"))
     code = cmd_templates (&cli, argc - 1, argv + 1);
+  else if (g_str_equal (command, "hosts"))
+    code = cmd_hosts (&cli, argc - 1, argv + 1);
   else if (g_str_equal (command, "cluster"))
     {
-      if (argc < 3 || !g_str_equal (argv[2], "set"))
-        return usage_error (_("unknown cluster command; try \"cluster set\""));
-      code = cmd_cluster_set (&cli, argc - 2, argv + 2);
+      if (argc >= 3 && g_str_equal (argv[2], "show"))
+        code = cmd_cluster_show (&cli, argc - 2, argv + 2);
+      else if (argc >= 3 && g_str_equal (argv[2], "set"))
+        code = cmd_cluster_set (&cli, argc - 2, argv + 2);
+      else
+        return usage_error (_("unknown cluster command; try \"cluster show\" or \"cluster set\""));
     }
   else if (g_str_equal (command, "vm"))
     {
@@ -2028,7 +2131,7 @@ aero_cli_main (int    argc,
           code = AERO_CLI_EXIT_OK;
         }
       else if (verb == NULL)
-        return usage_error (_("\"vm\" needs one of: show, set, run-once, start, stop"));
+        return usage_error (_("\"vm\" needs one of: show, set, run-once, start, shutdown, stop"));
       else if (g_str_equal (verb, "show"))
         code = cmd_vm_show (&cli, argc - 2, argv + 2);
       else if (g_str_equal (verb, "set"))
@@ -2036,9 +2139,11 @@ aero_cli_main (int    argc,
       else if (g_str_equal (verb, "run-once"))
         code = cmd_vm_run_once (&cli, argc - 2, argv + 2);
       else if (g_str_equal (verb, "start"))
-        code = cmd_vm_power (&cli, argc - 2, argv + 2, TRUE);
+        code = cmd_vm_power (&cli, argc - 2, argv + 2, VM_POWER_START);
+      else if (g_str_equal (verb, "shutdown"))
+        code = cmd_vm_power (&cli, argc - 2, argv + 2, VM_POWER_SHUTDOWN);
       else if (g_str_equal (verb, "stop"))
-        code = cmd_vm_power (&cli, argc - 2, argv + 2, FALSE);
+        code = cmd_vm_power (&cli, argc - 2, argv + 2, VM_POWER_STOP);
       else
         return usage_error (_("unknown vm command \"%s\""), verb);
     }
@@ -2076,4 +2181,32 @@ aero_cli_finish_output (int code)
     }
 
   return code;
+}
+
+/* For the other command files (aero-cli-private.h). */
+
+void
+aero_cli_print_row (const int         *widths,
+                    const char *const *cells,
+                    guint              n_cells)
+{
+  print_row (widths, cells, n_cells);
+}
+
+char *
+aero_cli_format_size (gint64 bytes)
+{
+  return format_mib (bytes);
+}
+
+const char *
+aero_cli_switch_text (AeroTristate value)
+{
+  return tristate_text (value);
+}
+
+void
+aero_cli_print_json (JsonNode *node)
+{
+  print_json_node (node);
 }

@@ -520,6 +520,8 @@ vm_flags (AeroDemoEngine    *self,
             flags |= AERO_DEMO_RENDER_FOLLOW_CLUSTER;
           else if (g_str_equal (parts[i], "template"))
             flags |= AERO_DEMO_RENDER_FOLLOW_TEMPLATE;
+          else if (g_str_equal (parts[i], "statistics"))
+            flags |= AERO_DEMO_RENDER_FOLLOW_STATISTICS;
         }
     }
   return flags;
@@ -748,8 +750,10 @@ vm_action (AeroDemoEngine    *self,
 
   if (g_str_equal (action, "start"))
     ok = aero_demo_store_start_vm (self->store, vm, body, &error);
-  else if (g_str_equal (action, "stop") || g_str_equal (action, "shutdown"))
-    ok = aero_demo_store_stop_vm (self->store, vm, action, &error);
+  else if (g_str_equal (action, "stop"))
+    ok = aero_demo_store_stop_vm (self->store, vm, &error);
+  else if (g_str_equal (action, "shutdown"))
+    ok = aero_demo_store_shutdown_vm (self->store, vm, &error);
   else if (g_str_equal (action, "suspend"))
     ok = aero_demo_store_suspend_vm (self->store, vm, &error);
   else
@@ -1086,6 +1090,74 @@ handle_datacenters (AeroDemoEngine    *self,
   respond_object (msg, 200, out);
 }
 
+/* /hosts[?search=&max=&follow=statistics], /hosts/{id}[?follow=...] and
+ * /hosts/{id}/statistics; hosts are only read. */
+static void
+handle_hosts (AeroDemoEngine    *self,
+              SoupServerMessage *msg,
+              GHashTable        *query,
+              char             **segs)
+{
+  guint flags = vm_flags (self, msg, query, segs[1] != NULL);
+  GString *out = NULL;
+  AeroDemoWriter w;
+  AeroDemoHost *host;
+
+  if (soup_server_message_get_method (msg) != SOUP_METHOD_GET)
+    {
+      soup_server_message_set_status (msg, 405, NULL);
+      return;
+    }
+  if (segs[1] == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) found = NULL;
+      gint64 max;
+
+      if (!read_max (msg, query, &max))
+        return;
+      found = aero_demo_store_search_hosts (self->store,
+                                            query != NULL ? g_hash_table_lookup (query, "search") : NULL,
+                                            &error);
+      if (found == NULL)
+        {
+          respond_fault (msg, error);
+          return;
+        }
+      if (max >= 0 && found->len > max)
+        g_ptr_array_set_size (found, max);
+      if (found->len == 0)
+        {
+          respond_take (msg, 200, "application/json", g_string_new ("{}\n"));
+          return;
+        }
+      out = g_string_new (NULL);
+      aero_demo_writer_init (&w, out);
+      aero_demo_writer_begin_object (&w, NULL);
+      aero_demo_writer_begin_array (&w, "host");
+      for (guint i = 0; i < found->len; i++)
+        aero_demo_render_host (&w, self->store, g_ptr_array_index (found, i), flags);
+      aero_demo_writer_end_array (&w);
+      aero_demo_writer_end_object (&w);
+      respond_object (msg, 200, out);
+      return;
+    }
+
+  host = aero_demo_store_find_host (self->store, segs[1]);
+  if (host == NULL || (segs[2] != NULL && (!g_str_equal (segs[2], "statistics") || segs[3] != NULL)))
+    {
+      respond_not_found (msg, segs[1]);
+      return;
+    }
+  out = g_string_new (NULL);
+  aero_demo_writer_init (&w, out);
+  if (segs[2] != NULL)
+    aero_demo_render_host_statistics (&w, self->store, host, NULL);
+  else
+    aero_demo_render_host (&w, self->store, host, flags);
+  respond_object (msg, 200, out);
+}
+
 static void
 handle_api (AeroDemoEngine    *self,
             SoupServerMessage *msg,
@@ -1149,6 +1221,8 @@ handle_api (AeroDemoEngine    *self,
     handle_named (self, msg, query, segs, user, &template_kind);
   else if (g_str_equal (segs[0], "datacenters"))
     handle_datacenters (self, msg, segs);
+  else if (g_str_equal (segs[0], "hosts") && !is_filtered (user))
+    handle_hosts (self, msg, query, segs);
   else
     respond_not_found (msg, segs[0]);
 }

@@ -18,6 +18,8 @@
 
 /* The x86 hot plug memory size factor: UpdateVmCommand refuses to hot plug
  * an amount of memory that is not a multiple of it. */
+/* How long a guest with an agent takes to shut down (twice that by ACPI). */
+#define DEFAULT_SHUTDOWN_DELAY_MS 1000
 /* The engine's isCpuSharesValid range. */
 #define CPU_SHARES_MAX 262144
 
@@ -28,11 +30,13 @@ struct _AeroDemoStore
   GPtrArray  *clusters;
   GPtrArray  *templates;
   GPtrArray  *vms;
+  GPtrArray  *hosts;
   GHashTable *vm_by_id;
   guint       next_serial;
   char       *state_path;
   gboolean    frozen;
   gint64      started_us;
+  guint       shutdown_delay_ms;
   /* The engine release whose rules apply. */
   AeroDemoVersion version;
 };
@@ -153,6 +157,7 @@ aero_demo_store_finalize (GObject *object)
 
   g_clear_pointer (&self->vm_by_id, g_hash_table_unref);
   g_clear_pointer (&self->vms, g_ptr_array_unref);
+  g_clear_pointer (&self->hosts, g_ptr_array_unref);
   g_clear_pointer (&self->templates, g_ptr_array_unref);
   g_clear_pointer (&self->clusters, g_ptr_array_unref);
   g_clear_pointer (&self->state_path, g_free);
@@ -172,8 +177,10 @@ aero_demo_store_init (AeroDemoStore *self)
   self->clusters = g_ptr_array_new_with_free_func (cluster_free);
   self->templates = g_ptr_array_new_with_free_func (template_free);
   self->vms = g_ptr_array_new_with_free_func (vm_free);
+  self->hosts = g_ptr_array_new_with_free_func (aero_demo_host_free);
   self->vm_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->started_us = g_get_monotonic_time ();
+  self->shutdown_delay_ms = DEFAULT_SHUTDOWN_DELAY_MS;
   aero_demo_version_parse (AERO_DEMO_VERSION_DEFAULT, &self->version, NULL);
 }
 
@@ -198,7 +205,9 @@ aero_demo_store_new (guint n_vms,
   AeroDemoStore *self = g_object_new (AERO_TYPE_DEMO_STORE, NULL);
 
   aero_demo_seed_build (self->clusters, self->templates, self->vms, n_vms, seed);
+  aero_demo_seed_hosts (self->clusters, self->hosts, n_vms);
   index_vms (self);
+  aero_demo_store_place_vms (self);
   return self;
 }
 
@@ -221,6 +230,14 @@ aero_demo_store_set_frozen (AeroDemoStore *self,
 {
   g_return_if_fail (AERO_IS_DEMO_STORE (self));
   self->frozen = !!frozen;
+}
+
+void
+aero_demo_store_set_shutdown_delay (AeroDemoStore *self,
+                                    guint          milliseconds)
+{
+  g_return_if_fail (AERO_IS_DEMO_STORE (self));
+  self->shutdown_delay_ms = milliseconds;
 }
 
 gboolean
@@ -261,6 +278,12 @@ GPtrArray *
 aero_demo_store_get_vms (AeroDemoStore *self)
 {
   return self->vms;
+}
+
+GPtrArray *
+aero_demo_store_get_hosts (AeroDemoStore *self)
+{
+  return self->hosts;
 }
 
 AeroDemoCluster *
@@ -1114,6 +1137,10 @@ set_status (AeroDemoVm *vm,
 {
   g_free (vm->status);
   vm->status = g_strdup (status);
+  /* Down or suspended, it holds no host memory; it is placed anew when
+   * it runs again (aero_demo_store_vm_host). */
+  if (!aero_demo_vm_is_live (vm) || g_str_equal (status, "suspended"))
+    vm->host = NULL;
 }
 
 /* Power-off: run-once overrides end, pending next-run changes apply. */
@@ -1179,13 +1206,100 @@ aero_demo_store_start_vm (AeroDemoStore  *self,
 gboolean
 aero_demo_store_stop_vm (AeroDemoStore  *self,
                          AeroDemoVm     *vm,
-                         const char     *verb,
                          GError        **error)
 {
   if (!aero_demo_vm_is_live (vm))
-    return fail (error, 409, "Cannot %s VM. VM is not running.", verb);
+    return fail (error, 409, "Cannot stop VM. VM is not running.");
   power_off (self, vm);
   aero_demo_store_save (self);
+  return TRUE;
+}
+
+/* A shut down in progress: the VM, known by id (it may be removed
+ * meanwhile) and by the start it belongs to (it may be powered off and
+ * started again meanwhile). */
+typedef struct
+{
+  AeroDemoStore *store;
+  char          *vm_id;
+  gint64         start_time;
+} ShutdownData;
+
+static void
+shutdown_data_free (gpointer user_data)
+{
+  ShutdownData *data = user_data;
+
+  g_object_unref (data->store);
+  g_free (data->vm_id);
+  g_free (data);
+}
+
+static gboolean
+shutdown_done_cb (gpointer user_data)
+{
+  ShutdownData *data = user_data;
+  AeroDemoVm *vm = aero_demo_store_find_vm (data->store, data->vm_id);
+
+  if (vm != NULL && g_strcmp0 (vm->status, "powering_down") == 0
+      && vm->start_time == data->start_time)
+    {
+      power_off (data->store, vm);
+      aero_demo_store_save (data->store);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* The guest asked to shut down has an agent: the demo's desktops (OS
+ * "other") run none. */
+static gboolean
+guest_has_agent (const AeroDemoVm *vm)
+{
+  return g_strcmp0 (vm->conf->os_type, "other") != 0;
+}
+
+/* As ovirt-engine:
+ * backend/manager/modules/bll/src/main/java/org/ovirt/engine/core/bll/ShutdownVmCommand.java
+ * does: a VM that is Up, with ACPI enabled or a guest agent, is asked to
+ * shut down (DestroyVm, gracefully): the agent does it, or without one the
+ * ACPI power button. It is powering_down until the guest has gone. Any
+ * other running VM (paused, suspended, already powering down) cannot shut
+ * down and is stopped instead, at once. ACPI is always on in the demo (a
+ * real VM may have it off; without an agent too it would be stopped). */
+gboolean
+aero_demo_store_shutdown_vm (AeroDemoStore  *self,
+                             AeroDemoVm     *vm,
+                             GError        **error)
+{
+  ShutdownData *data;
+  GSource *source;
+
+  if (!aero_demo_vm_is_live (vm))
+    return fail (error, 409, "Cannot shutdown VM. VM is not running.");
+
+  if (g_strcmp0 (vm->status, "up") != 0)
+    {
+      power_off (self, vm);
+      aero_demo_store_save (self);
+      return TRUE;
+    }
+
+  /* Not saved: a demo engine started again from the state file finds the
+   * VM up, as a real one would after losing the shut down request. */
+  set_status (vm, "powering_down");
+
+  data = g_new0 (ShutdownData, 1);
+  data->store = g_object_ref (self);
+  data->vm_id = g_strdup (vm->id);
+  data->start_time = vm->start_time;
+  /* The ACPI path leaves the guest more to do (no agent to close the
+   * session first): it takes longer. */
+  source = g_timeout_source_new (guest_has_agent (vm) ? self->shutdown_delay_ms
+                                                      : self->shutdown_delay_ms * 2);
+  g_source_set_callback (source, shutdown_done_cb, data, shutdown_data_free);
+  g_source_set_name (source, "aero-demo-shutdown");
+  g_source_attach (source, g_main_context_get_thread_default ());
+  g_source_unref (source);
   return TRUE;
 }
 
@@ -1252,13 +1366,27 @@ aero_demo_store_update_cluster (AeroDemoStore    *self,
     case -1:
       return FALSE;
     case 1:
-      if (v <= 0)
-        return fail (error, 400, "Cannot edit Cluster. Memory over commit percent must be positive.");
-      wanted.over_commit = v;
+      /* The member is an int: the REST layer refuses the body otherwise. */
+      if (v > G_MAXINT32 || v < G_MININT32)
+        return fail (error, 400, "Cannot edit Cluster. The over commit percent %" G_GINT64_FORMAT
+                     " is out of the range of an integer.", v);
+      /* Not refused: stored as 100, as ovirt-engine:
+       * backend/manager/modules/bll/src/main/java/org/ovirt/engine/core/bll/ClusterOperationCommandBase.java
+       * (checkMaxMemoryOverCommitValue) does. */
+      wanted.over_commit = v <= 0 ? 100 : v;
       break;
     default:
       break;
     }
+  /* A memory_policy without transparent_hugepages switches THP on, and so
+   * does a version without a memory_policy (any level from 3.0):
+   * ovirt-engine:
+   * backend/manager/modules/restapi/types/src/main/java/org/ovirt/engine/api/restapi/types/ClusterMapper.java,
+   * map(Cluster, Cluster) and map(MemoryPolicy, Cluster), 4.3 to the
+   * current engine. */
+  if ((policy != NULL && (thp == NULL || !json_object_has_member (thp, "enabled")))
+      || (policy == NULL && version != NULL))
+    wanted.thp = TRUE;
   if (version != NULL)
     {
       gint64 major = cluster->major, minor = cluster->minor;
@@ -1278,10 +1406,10 @@ aero_demo_store_update_cluster (AeroDemoStore    *self,
         return fail (error, 409, "Cannot edit Cluster. Cluster name is already in use.");
     }
 
-  /* Host-side balloon optimization (MoM) came with 3.3. */
-  if (wanted.ballooning_enabled && wanted.major * 100 + wanted.minor < 303)
-    return fail (error, 400, "Cannot edit Cluster. Memory ballooning optimization is not supported "
-                 "in compatibility version %u.%u (3.3 or later is required).", wanted.major, wanted.minor);
+  /* No level check on ballooning: 4.3 and later engines have none
+   * (UpdateClusterCommand, ClusterValidator); the client keeps the 3.3
+   * gate for the old levels. The one memory rule is
+   * ClusterValidator.memoryOptimizationConfiguration: */
   if (wanted.over_commit > 100 && !wanted.ksm && !wanted.ballooning_enabled)
     return fail (error, 409, "KSM or ballooning must be enabled to allow memory optimization.");
 
@@ -1374,6 +1502,7 @@ aero_demo_store_set_state_file (AeroDemoStore  *self,
       g_ptr_array_unref (self->vms);
       self->vms = g_steal_pointer (&vms);
       index_vms (self);
+      aero_demo_store_place_vms (self);
       return TRUE;
     }
 }

@@ -163,6 +163,12 @@ read_cluster (JsonObject *object)
 }
 
 static gpointer
+read_host (JsonObject *object)
+{
+  return aero_json_read_host (object);
+}
+
+static gpointer
 read_template (JsonObject *object)
 {
   return aero_json_read_template (object);
@@ -743,6 +749,28 @@ aero_engine_stop_vm_finish (AeroEngine    *self,
   return aero_engine_propagate_boolean (self, result, aero_engine_stop_vm_async, error);
 }
 
+void
+aero_engine_shutdown_vm_async (AeroEngine          *self,
+                               const char          *id,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (AERO_IS_ENGINE (self));
+  g_return_if_fail (id != NULL);
+
+  vm_action (self, id, "/shutdown", empty_action (), aero_engine_shutdown_vm_async,
+             cancellable, callback, user_data);
+}
+
+gboolean
+aero_engine_shutdown_vm_finish (AeroEngine    *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  return aero_engine_propagate_boolean (self, result, aero_engine_shutdown_vm_async, error);
+}
+
 /* {"vm": {}, "volatile": "false", "pause": "false"}. The "vm" member is
  * what makes the start a Run Once: without it the engine runs a plain
  * RunVm and ignores "volatile" (ovirt-engine: backend/manager/modules/
@@ -861,28 +889,116 @@ aero_engine_get_cluster_finish (AeroEngine    *self,
   return aero_engine_propagate_pointer (self, result, aero_engine_get_cluster_async, error);
 }
 
-void
-aero_engine_update_cluster_async (AeroEngine          *self,
-                                  const char          *id,
-                                  JsonNode            *body,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
+/* The body of a cluster memory change: the changed members only, and
+ * Transparent Huge Pages with every memory_policy. A memory_policy
+ * without transparent_hugepages switches THP on, on 4.3 through the
+ * current engine: ovirt-engine:
+ * backend/manager/modules/restapi/types/src/main/java/org/ovirt/engine/api/restapi/types/ClusterMapper.java,
+ * map(MemoryPolicy, Cluster), for any cluster level from 3.0
+ * (min_thp_version). So THP is restated as the admin last saw it. */
+static JsonNode *
+build_cluster_memory_body (AeroCluster                    *cluster,
+                           const AeroClusterMemoryChange  *change,
+                           GError                        **error)
 {
-  g_return_if_fail (AERO_IS_ENGINE (self));
-  g_return_if_fail (id != NULL);
-  g_return_if_fail (body != NULL);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  AeroClusterMemoryMembers changed = change->changed;
 
-  put_object (self, "clusters", id, "", body, read_cluster,
-              aero_engine_update_cluster_async, cancellable, callback, user_data);
+  if ((changed & AERO_CLUSTER_MEMORY_OVERCOMMIT)
+      && !aero_cluster_overcommit_valid (change->overcommit_percent))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("The memory over-commit must be between %d and %d percent, not %d."),
+                   AERO_CLUSTER_OVERCOMMIT_MIN, AERO_CLUSTER_OVERCOMMIT_MAX,
+                   change->overcommit_percent);
+      return NULL;
+    }
+
+  json_builder_begin_object (builder);
+  if (changed & AERO_CLUSTER_MEMORY_BALLOONING)
+    aero_json_builder_add_bool (builder, "ballooning_enabled", change->ballooning);
+
+  if (changed & (AERO_CLUSTER_MEMORY_OVERCOMMIT | AERO_CLUSTER_MEMORY_TRANSPARENT_HUGEPAGES))
+    {
+      gboolean thp;
+
+      if (changed & AERO_CLUSTER_MEMORY_TRANSPARENT_HUGEPAGES)
+        thp = change->transparent_hugepages;
+      else if (aero_cluster_get_transparent_hugepages (cluster) != AERO_TRISTATE_UNKNOWN)
+        thp = aero_cluster_get_transparent_hugepages (cluster) == AERO_TRISTATE_TRUE;
+      else
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       _("The engine did not say whether Transparent Huge Pages are on in cluster %s: "
+                         "changing its over-commit would switch them on."),
+                       aero_cluster_get_name (cluster));
+          return NULL;
+        }
+
+      json_builder_set_member_name (builder, "memory_policy");
+      json_builder_begin_object (builder);
+      if (changed & AERO_CLUSTER_MEMORY_OVERCOMMIT)
+        {
+          json_builder_set_member_name (builder, "over_commit");
+          json_builder_begin_object (builder);
+          aero_json_builder_add_int64 (builder, "percent", change->overcommit_percent);
+          json_builder_end_object (builder);
+        }
+      json_builder_set_member_name (builder, "transparent_hugepages");
+      json_builder_begin_object (builder);
+      aero_json_builder_add_bool (builder, "enabled", thp);
+      json_builder_end_object (builder);
+      json_builder_end_object (builder);
+    }
+
+  if (changed & AERO_CLUSTER_MEMORY_KSM)
+    {
+      json_builder_set_member_name (builder, "ksm");
+      json_builder_begin_object (builder);
+      aero_json_builder_add_bool (builder, "enabled", change->ksm);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+void
+aero_engine_update_cluster_memory_async (AeroEngine                    *self,
+                                         AeroCluster                   *cluster,
+                                         const AeroClusterMemoryChange *change,
+                                         GCancellable                  *cancellable,
+                                         GAsyncReadyCallback            callback,
+                                         gpointer                       user_data)
+{
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (AERO_IS_ENGINE (self));
+  g_return_if_fail (AERO_IS_CLUSTER (cluster));
+  g_return_if_fail (aero_cluster_get_id (cluster) != NULL);
+  g_return_if_fail (change != NULL && change->changed != AERO_CLUSTER_MEMORY_NONE);
+
+  body = build_cluster_memory_body (cluster, change, &error);
+  if (body == NULL)
+    {
+      g_autoptr(GTask) task = aero_engine_new_task (self, cancellable, callback, user_data,
+                                                    aero_engine_update_cluster_memory_async);
+
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  put_object (self, "clusters", aero_cluster_get_id (cluster), "", body, read_cluster,
+              aero_engine_update_cluster_memory_async, cancellable, callback, user_data);
 }
 
 AeroCluster *
-aero_engine_update_cluster_finish (AeroEngine    *self,
-                                   GAsyncResult  *result,
-                                   GError       **error)
+aero_engine_update_cluster_memory_finish (AeroEngine    *self,
+                                          GAsyncResult  *result,
+                                          GError       **error)
 {
-  return aero_engine_propagate_pointer (self, result, aero_engine_update_cluster_async, error);
+  return aero_engine_propagate_pointer (self, result, aero_engine_update_cluster_memory_async, error);
 }
 
 /* --- templates -------------------------------------------------------- */
@@ -953,4 +1069,67 @@ aero_engine_update_template_finish (AeroEngine    *self,
                                     GError       **error)
 {
   return aero_engine_propagate_pointer (self, result, aero_engine_update_template_async, error);
+}
+
+/* --- hosts ------------------------------------------------------------ */
+
+/* follow=statistics embeds every host's statistics in the one answer:
+ * the engine follows any link of a listed entity (ovirt-engine:
+ * backend/manager/modules/restapi/jaxrs/.../BaseBackendResource.java,
+ * follow(), with utils/LinkFollower.java), so a list of 500 hosts is one
+ * request, not 501. */
+void
+aero_engine_list_hosts_async (AeroEngine          *self,
+                              const char          *search,
+                              AeroBatchFunc        batch_func,
+                              gpointer             batch_data,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GString) path = g_string_new ("/hosts");
+
+  g_return_if_fail (AERO_IS_ENGINE (self));
+
+  if (search != NULL && *search != '\0')
+    {
+      g_autofree char *escaped = g_uri_escape_string (search, NULL, FALSE);
+
+      append_query (path, "search", escaped);
+    }
+  append_query (path, "follow", "statistics");
+
+  aero_engine_read_collection_async (self, path->str, "host", AERO_TYPE_HOST, read_host,
+                                     AERO_REQUEST_READ_ALL, batch_func, batch_data, TRUE, cancellable,
+                                     callback, user_data);
+}
+
+GListModel *
+aero_engine_list_hosts_finish (AeroEngine    *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  return aero_engine_read_collection_finish (self, result, error);
+}
+
+void
+aero_engine_get_host_async (AeroEngine          *self,
+                            const char          *id,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_return_if_fail (AERO_IS_ENGINE (self));
+  g_return_if_fail (id != NULL);
+
+  get_object (self, "hosts", id, "?follow=statistics", read_host,
+              aero_engine_get_host_async, cancellable, callback, user_data);
+}
+
+AeroHost *
+aero_engine_get_host_finish (AeroEngine    *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  return aero_engine_propagate_pointer (self, result, aero_engine_get_host_async, error);
 }

@@ -30,6 +30,7 @@
 
 #include "aero-cluster.h"
 #include "aero-engine-error.h"
+#include "aero-host.h"
 #include "aero-engine-version.h"
 #include "aero-memory-stats.h"
 #include "aero-template.h"
@@ -198,7 +199,7 @@ AeroVm      *aero_engine_set_vm_ballooning_finish (AeroEngine          *self,
                                                    GAsyncResult        *result,
                                                    GError             **error);
 
-/* POST /vms/{id}/start and /stop with an empty action. */
+/* POST /vms/{id}/start and /stop (power off) with an empty action. */
 void         aero_engine_start_vm_async  (AeroEngine          *self,
                                           const char          *id,
                                           GCancellable        *cancellable,
@@ -215,6 +216,17 @@ void         aero_engine_stop_vm_async   (AeroEngine          *self,
 gboolean     aero_engine_stop_vm_finish  (AeroEngine          *self,
                                           GAsyncResult        *result,
                                           GError             **error);
+
+/* POST /vms/{id}/shutdown with an empty action: the graceful shut down
+ * (the guest agent or ACPI), where /stop powers the VM off. */
+void         aero_engine_shutdown_vm_async  (AeroEngine          *self,
+                                             const char          *id,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean     aero_engine_shutdown_vm_finish (AeroEngine          *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
 
 /* Run Once: one POST /vms/{id}/start with {"vm": {}, "volatile": ...,
  * "pause": ...}. There is no memory or balloon override: the engine's
@@ -257,15 +269,43 @@ void         aero_engine_get_cluster_async     (AeroEngine          *self,
 AeroCluster *aero_engine_get_cluster_finish    (AeroEngine          *self,
                                                 GAsyncResult        *result,
                                                 GError             **error);
-void         aero_engine_update_cluster_async  (AeroEngine          *self,
-                                                const char          *id,
-                                                JsonNode            *body,
-                                                GCancellable        *cancellable,
-                                                GAsyncReadyCallback  callback,
-                                                gpointer             user_data);
-AeroCluster *aero_engine_update_cluster_finish (AeroEngine          *self,
-                                                GAsyncResult        *result,
-                                                GError             **error);
+/* PUT /clusters/{id} with the members in @change->changed, no others.
+ * A real engine switches Transparent Huge Pages on whenever a
+ * memory_policy arrives without them, so every memory_policy sent
+ * restates THP: the changed value, or the one @cluster holds. Fails with
+ * G_IO_ERROR_INVALID_ARGUMENT, sending nothing, when that value is not
+ * known or an over-commit is out of AERO_CLUSTER_OVERCOMMIT_MIN..MAX. */
+void         aero_engine_update_cluster_memory_async  (AeroEngine                    *self,
+                                                       AeroCluster                   *cluster,
+                                                       const AeroClusterMemoryChange *change,
+                                                       GCancellable                  *cancellable,
+                                                       GAsyncReadyCallback            callback,
+                                                       gpointer                       user_data);
+AeroCluster *aero_engine_update_cluster_memory_finish (AeroEngine                    *self,
+                                                       GAsyncResult                  *result,
+                                                       GError                       **error);
+
+/* Hosts: GET /hosts?search=&follow=statistics, a GListModel of AeroHost
+ * with their statistics, in one request. */
+void         aero_engine_list_hosts_async    (AeroEngine          *self,
+                                              const char          *search,
+                                              AeroBatchFunc        batch_func,
+                                              gpointer             batch_data,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+GListModel  *aero_engine_list_hosts_finish   (AeroEngine          *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+/* GET /hosts/{id}?follow=statistics */
+void         aero_engine_get_host_async      (AeroEngine          *self,
+                                              const char          *id,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+AeroHost    *aero_engine_get_host_finish     (AeroEngine          *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
 
 /* Templates: GListModel of AeroTemplate. */
 void          aero_engine_list_templates_async   (AeroEngine          *self,

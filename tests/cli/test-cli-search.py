@@ -41,7 +41,7 @@ class RecordingHandler(hostile.Handler):
         body = self.rfile.read(length) if length else b""
         split = urllib.parse.urlsplit(self.path)
         with self.server.lock:
-            self.server.bodies.append((method, split.path, split.query, body))
+            self.server.recorded.append((method, split.path, split.query, body))
         # The connection stays open for the next request: give the body
         # to the parent to read, then the socket back.
         connection, self.rfile = self.rfile, io.BytesIO(body)
@@ -95,13 +95,13 @@ def mixed_answers():
 
 def sent(engine):
     return [(path.rsplit("/", 1)[1], query, json.loads(body))
-            for method, path, query, body in engine.bodies if method == "PUT"]
+            for method, path, query, body in engine.recorded if method == "PUT"]
 
 
 def reset(engine):
     engine.reset(mixed_answers())
     with engine.lock:
-        engine.bodies = []
+        engine.recorded = []
 
 
 # ---------------------------------------------------------------- tests
@@ -140,7 +140,7 @@ def test_dry_run_sends_nothing(cli, engine):
         "g-unreadable: failed: Not Found: Entity not found: vm-g",
     ], "\n".join(lines))
     # The search went to the engine as given, with all content.
-    listing = [query for method, path, query, _ in engine.bodies
+    listing = [query for method, path, query, _ in engine.recorded
                if method == "GET" and path == API + "/vms"]
     check(len(listing) == 1 and "search=name%3D%2A" in listing[0].replace("*", "%2A"),
           f"list queries: {listing}")
@@ -229,7 +229,7 @@ def main():
     tests = [test_usage, test_dry_run_sends_nothing, test_mixed_selection]
     print(f"1..{len(tests) + 1}", flush=True)
     engine = hostile.Engine()
-    engine.bodies = []
+    engine.recorded = []
     cli = hostile.Cli(program, engine.url)
     failed = 0
     runs = [(test, (cli, engine)) for test in tests]

@@ -96,7 +96,7 @@ def test_names_from_engine():
         # Only the one VM argument is a name.
         expect(["vm", "show", "web-01", "web"], [], env=env)
         expect(["cluster", "set", "Pro"], ["Production-3.1"], env=env)
-        expect(["cluster", "set", ""], ["Default", "Legacy", "Production-3.1", "Stable"],
+        expect(["cluster", "set", ""], ["Default", "Legacy", "Overnight", "Production-3.1", "Stable"],
                env=env)
         # A wrong password gives no names and no noise.
         expect(["vm", "show", "web"], [], env=dict(env, AEROSTAT_PASSWORD="wrong"))

@@ -253,10 +253,10 @@ test_cluster_rules (DemoFixture   *fx,
   g_autoptr(DemoReply) no_optimization = demo_request (fx, "PUT", CLUSTER_DEFAULT, "{\"ballooning_enabled\": \"false\"}");
   g_autoptr(DemoReply) with_ksm = demo_request (fx, "PUT", CLUSTER_DEFAULT,
                                                 "{\"ballooning_enabled\": \"false\", \"ksm\": {\"enabled\": \"true\"}}");
-  g_autoptr(DemoReply) legacy_balloon = demo_request (fx, "PUT", CLUSTER_LEGACY, "{\"ballooning_enabled\": \"true\"}");
-  g_autoptr(DemoReply) prod_balloon = demo_request (fx, "PUT", CLUSTER_PROD31, "{\"ballooning_enabled\": \"true\"}");
   g_autoptr(DemoReply) legacy_overcommit = demo_request (fx, "PUT", CLUSTER_LEGACY,
                                                          "{\"memory_policy\": {\"over_commit\": {\"percent\": \"150\"}}}");
+  g_autoptr(DemoReply) legacy_balloon = demo_request (fx, "PUT", CLUSTER_LEGACY, "{\"ballooning_enabled\": \"true\"}");
+  g_autoptr(DemoReply) prod_balloon = demo_request (fx, "PUT", CLUSTER_PROD31, "{\"ballooning_enabled\": \"true\"}");
   g_autoptr(DemoReply) stable = demo_request (fx, "PUT", CLUSTER_STABLE,
                                               "{\"memory_policy\": {\"over_commit\": {\"percent\": \"100\"},"
                                               " \"transparent_hugepages\": {\"enabled\": \"false\"}}}");
@@ -269,15 +269,76 @@ test_cluster_rules (DemoFixture   *fx,
   g_assert_cmpstr (demo_get_string (demo_reply_object (with_ksm), "ballooning_enabled"), ==, "false");
   g_assert_cmpstr (demo_get_string (demo_reply_object (with_ksm), "ksm.enabled"), ==, "true");
   g_assert_cmpstr (demo_get_string (demo_reply_object (check), "ksm.enabled"), ==, "true");
-  /* Cluster ballooning (MoM) needs 3.3. */
-  demo_assert_fault (legacy_balloon, 400, "Operation Failed", NULL);
-  demo_assert_fault (prod_balloon, 400, "Operation Failed", NULL);
   demo_assert_fault (legacy_overcommit, 409, "Operation Failed",
                      "[KSM or ballooning must be enabled to allow memory optimization.]");
+  /* No engine from 4.3 on refuses cluster ballooning by level
+   * (UpdateClusterCommand, ClusterValidator): the 3.3 gate is the
+   * client's, for old engines. */
+  g_assert_cmpuint (legacy_balloon->status, ==, 200);
+  g_assert_cmpstr (demo_get_string (demo_reply_object (legacy_balloon), "ballooning_enabled"), ==, "true");
+  g_assert_cmpuint (prod_balloon->status, ==, 200);
   g_assert_cmpuint (stable->status, ==, 200);
   g_assert_cmpstr (demo_get_string (demo_reply_object (stable), "memory_policy.over_commit.percent"), ==, "100");
   g_assert_cmpstr (demo_get_string (demo_reply_object (stable), "memory_policy.transparent_hugepages.enabled"), ==, "false");
   demo_assert_fault (name, 409, "Operation Failed", "[Cannot edit Cluster. Cluster name is already in use.]");
+}
+
+/* checkMaxMemoryOverCommitValue (ovirt-engine:
+ * backend/manager/modules/bll/.../ClusterOperationCommandBase.java): an
+ * over-commit <= 0 is not refused but stored as 100. */
+static void
+test_cluster_overcommit_not_positive (DemoFixture   *fx,
+                                      gconstpointer  data)
+{
+  g_autoptr(DemoReply) zero = demo_request (fx, "PUT", CLUSTER_STABLE,
+                                            "{\"memory_policy\": {\"over_commit\": {\"percent\": \"0\"},"
+                                            " \"transparent_hugepages\": {\"enabled\": \"false\"}}}");
+  g_autoptr(DemoReply) fifty = demo_request (fx, "PUT", CLUSTER_STABLE,
+                                             "{\"memory_policy\": {\"over_commit\": {\"percent\": \"50\"},"
+                                             " \"transparent_hugepages\": {\"enabled\": \"false\"}}}");
+  g_autoptr(DemoReply) negative = demo_request (fx, "PUT", CLUSTER_PROD31,
+                                                "{\"memory_policy\": {\"over_commit\": {\"percent\": \"-20\"},"
+                                                " \"transparent_hugepages\": {\"enabled\": \"false\"}}}");
+  g_autoptr(DemoReply) too_big = demo_request (fx, "PUT", CLUSTER_PROD31,
+                                               "{\"memory_policy\": {\"over_commit\": {\"percent\": \"3000000000\"}}}");
+  g_autoptr(DemoReply) after = demo_request (fx, "GET", CLUSTER_PROD31, NULL);
+
+  g_assert_cmpuint (zero->status, ==, 200);
+  g_assert_cmpstr (demo_get_string (demo_reply_object (zero), "memory_policy.over_commit.percent"), ==, "100");
+  /* Below 100 is a value like any other. */
+  g_assert_cmpuint (fifty->status, ==, 200);
+  g_assert_cmpstr (demo_get_string (demo_reply_object (fifty), "memory_policy.over_commit.percent"), ==, "50");
+  g_assert_cmpuint (negative->status, ==, 200);
+  g_assert_cmpstr (demo_get_string (demo_reply_object (negative), "memory_policy.over_commit.percent"), ==, "100");
+  /* Not an int: refused, nothing stored. */
+  g_assert_cmpuint (too_big->status, ==, 400);
+  g_assert_cmpstr (demo_get_string (demo_reply_object (after), "memory_policy.over_commit.percent"), ==, "100");
+}
+
+/* ClusterMapper.map(MemoryPolicy, Cluster) (ovirt-engine:
+ * backend/manager/modules/restapi/types/.../ClusterMapper.java, 4.3 to the
+ * current engine): a memory_policy without transparent_hugepages switches
+ * THP on; other members leave it alone. */
+static void
+test_cluster_thp_default (DemoFixture   *fx,
+                          gconstpointer  data)
+{
+  g_autoptr(DemoReply) before = demo_request (fx, "GET", CLUSTER_PROD31, NULL);
+  g_autoptr(DemoReply) ksm = demo_request (fx, "PUT", CLUSTER_PROD31, "{\"ksm\": {\"enabled\": \"true\"}}");
+  g_autoptr(DemoReply) restated = demo_request (fx, "PUT", CLUSTER_PROD31,
+                                                "{\"memory_policy\": {\"over_commit\": {\"percent\": \"120\"},"
+                                                " \"transparent_hugepages\": {\"enabled\": \"false\"}}}");
+  g_autoptr(DemoReply) left_out = demo_request (fx, "PUT", CLUSTER_PROD31,
+                                                "{\"memory_policy\": {\"over_commit\": {\"percent\": \"130\"}}}");
+
+  g_assert_cmpstr (demo_get_string (demo_reply_object (before), "memory_policy.transparent_hugepages.enabled"), ==, "false");
+  g_assert_cmpuint (ksm->status, ==, 200);
+  g_assert_cmpstr (demo_get_string (demo_reply_object (ksm), "memory_policy.transparent_hugepages.enabled"), ==, "false");
+  g_assert_cmpuint (restated->status, ==, 200);
+  g_assert_cmpstr (demo_get_string (demo_reply_object (restated), "memory_policy.transparent_hugepages.enabled"), ==, "false");
+  g_assert_cmpstr (demo_get_string (demo_reply_object (restated), "memory_policy.over_commit.percent"), ==, "120");
+  g_assert_cmpuint (left_out->status, ==, 200);
+  g_assert_cmpstr (demo_get_string (demo_reply_object (left_out), "memory_policy.transparent_hugepages.enabled"), ==, "true");
 }
 
 static void
@@ -687,6 +748,72 @@ test_actions (DemoFixture   *fx,
   g_assert_cmpuint (shutdown->status, ==, 200);
 }
 
+/* Waits until @name's status is @status; fails after 10 s. */
+static void
+wait_for_status (DemoFixture *fx,
+                 const char  *name,
+                 const char  *status)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      g_autoptr(DemoReply) reply = vm_request (fx, "GET", name, NULL, NULL);
+
+      if (g_strcmp0 (demo_get_string (demo_reply_object (reply), "status"), status) == 0)
+        return;
+      if (g_get_monotonic_time () > end)
+        g_error ("%s did not become %s (it is %s)", name, status,
+                 demo_get_string (demo_reply_object (reply), "status"));
+      g_usleep (50 * 1000);
+    }
+}
+
+/* ShutdownVmCommand (ovirt-engine:
+ * backend/manager/modules/bll/.../ShutdownVmCommand.java): an Up VM is
+ * asked to shut down, by its agent or without one by ACPI, and is
+ * powering_down until it has; one that is not Up is stopped at once. */
+static void
+test_shutdown (DemoFixture   *fx,
+               gconstpointer  data)
+{
+  g_autoptr(DemoReply) agent = vm_request (fx, "POST", "build-01", "/shutdown", "{}");
+  g_autoptr(DemoReply) agent_now = vm_request (fx, "GET", "build-01", NULL, NULL);
+  /* A desktop of OS "other": no guest agent, the ACPI path. */
+  g_autoptr(DemoReply) acpi_start = vm_request (fx, "POST", "stable-03", "/start", "{}");
+  g_autoptr(DemoReply) acpi = vm_request (fx, "POST", "stable-03", "/shutdown", "{}");
+  g_autoptr(DemoReply) acpi_now = vm_request (fx, "GET", "stable-03", NULL, NULL);
+  g_autoptr(DemoReply) paused = vm_request (fx, "POST", "web-05", "/shutdown", "{}");
+  g_autoptr(DemoReply) paused_now = vm_request (fx, "GET", "web-05", NULL, NULL);
+  g_autoptr(DemoReply) down = vm_request (fx, "POST", "web-03", "/shutdown", "{}");
+  g_autoptr(DemoReply) forced = NULL;
+  g_autoptr(DemoReply) forced_now = NULL;
+
+  g_assert_cmpuint (agent->status, ==, 200);
+  g_assert_cmpstr (demo_get_string (demo_reply_object (agent), "status"), ==, "complete");
+  g_assert_cmpstr (demo_get_string (demo_reply_object (agent_now), "status"), ==, "powering_down");
+  g_assert_cmpuint (acpi_start->status, ==, 200);
+  g_assert_cmpuint (acpi->status, ==, 200);
+  g_assert_cmpstr (demo_get_string (demo_reply_object (acpi_now), "status"), ==, "powering_down");
+  g_assert_cmpuint (paused->status, ==, 200);
+  g_assert_cmpstr (demo_get_string (demo_reply_object (paused_now), "status"), ==, "down");
+  demo_assert_fault (down, 409, "Operation Failed", "[Cannot shutdown VM. VM is not running.]");
+
+  wait_for_status (fx, "build-01", "down");
+  wait_for_status (fx, "stable-03", "down");
+
+  /* Power off while it powers down: down at once. */
+  {
+    g_autoptr(DemoReply) again = vm_request (fx, "POST", "web-01", "/shutdown", "{}");
+
+    g_assert_cmpuint (again->status, ==, 200);
+  }
+  forced = vm_request (fx, "POST", "web-01", "/stop", "{}");
+  forced_now = vm_request (fx, "GET", "web-01", NULL, NULL);
+  g_assert_cmpuint (forced->status, ==, 200);
+  g_assert_cmpstr (demo_get_string (demo_reply_object (forced_now), "status"), ==, "down");
+}
+
 /* ---- statistics and devices ---- */
 
 static void
@@ -802,7 +929,7 @@ test_seed (DemoFixture   *fx,
   JsonArray *vms = demo_collection (all, "vm");
   guint up = 0, down = 0, paused = 0, suspended = 0, off = 0, hp = 0, ccv = 0;
 
-  g_assert_cmpuint (json_array_get_length (vms), ==, 30);
+  g_assert_cmpuint (json_array_get_length (vms), ==, 33);
   g_assert_cmpstr (demo_get_string (json_array_get_object_element (vms, 0), "id"), ==,
                    "a0000000-0000-4000-8000-000000000001");
   for (guint i = 0; i < json_array_get_length (vms); i++)
@@ -820,7 +947,7 @@ test_seed (DemoFixture   *fx,
       g_assert_cmpint (long_member (vm, "memory_policy.guaranteed"), <=, long_member (vm, "memory"));
       g_assert_cmpint (long_member (vm, "memory"), <=, long_member (vm, "memory_policy.max"));
     }
-  g_assert_cmpuint (up + down + paused + suspended, ==, 30);
+  g_assert_cmpuint (up + down + paused + suspended, ==, 33);
   g_assert_cmpuint (up, >, 0);
   g_assert_cmpuint (paused, >, 0);
   g_assert_cmpuint (suspended, >, 0);
@@ -854,7 +981,7 @@ test_filtered_user (DemoFixture   *fx,
   for (guint i = 0; i < json_array_get_length (vms); i++)
     g_assert_true (g_str_has_prefix (demo_get_string (json_array_get_object_element (vms, i), "name"), "desk-"));
   g_assert_cmpuint (other->status, ==, 404);
-  g_assert_cmpuint (json_array_get_length (demo_collection (clusters, "cluster")), ==, 4);
+  g_assert_cmpuint (json_array_get_length (demo_collection (clusters, "cluster")), ==, 5);
   demo_assert_fault (cluster_put, 403, "Operation Failed", "[User is not authorized to perform this action.]");
   g_assert_cmpuint (created->status, ==, 201);
   g_assert_cmpuint (json_array_get_length (demo_collection (again, "vm")), ==, 4);
@@ -885,11 +1012,14 @@ main (int   argc,
   ADD ("/demo/vms/run-once", test_run_once);
   ADD ("/demo/vms/run-once-volatile", test_run_once_volatile);
   ADD ("/demo/vms/actions", test_actions);
+  ADD ("/demo/vms/shutdown", test_shutdown);
   ADD ("/demo/vms/statistics-frozen", test_statistics_frozen);
   g_test_add ("/demo/vms/statistics-moving", DemoFixture, "moving", setup, test_statistics_moving, teardown);
   ADD ("/demo/vms/devices", test_devices);
   ADD ("/demo/vms/seed", test_seed);
   ADD ("/demo/clusters/rules", test_cluster_rules);
+  ADD ("/demo/clusters/overcommit-not-positive", test_cluster_overcommit_not_positive);
+  ADD ("/demo/clusters/thp-default", test_cluster_thp_default);
   ADD ("/demo/templates/update", test_template_update);
   ADD ("/demo/users/filtered", test_filtered_user);
 #undef ADD

@@ -206,7 +206,7 @@ test_api_root (DemoFixture   *fx,
   g_assert_cmpstr (demo_get_string (o, "product_info.version.minor"), ==, "5");
   g_assert_nonnull (demo_get_string (o, "product_info.version.full_version"));
   g_assert_cmpstr (demo_get_string (o, "special_objects.blank_template.id"), ==, BLANK_ID);
-  g_assert_cmpstr (demo_get_string (o, "summary.vms.total"), ==, "30");
+  g_assert_cmpstr (demo_get_string (o, "summary.vms.total"), ==, "33");
   g_assert_nonnull (demo_get_string (o, "summary.vms.active"));
 }
 
@@ -268,12 +268,12 @@ test_cluster_types (DemoFixture   *fx,
 {
   g_autoptr(DemoReply) reply = demo_request (fx, "GET", "/ovirt-engine/api/clusters", NULL);
   JsonArray *clusters = demo_collection (reply, "cluster");
-  static const char *const names[] = { "Legacy", "Production-3.1", "Stable", "Default" };
-  static const char *const versions[] = { "3.0", "3.1", "3.6", "4.7" };
+  static const char *const names[] = { "Legacy", "Production-3.1", "Stable", "Default", "Overnight" };
+  static const char *const versions[] = { "3.0", "3.1", "3.6", "4.7", "4.2" };
 
   g_assert_cmpuint (reply->status, ==, 200);
-  g_assert_cmpuint (json_array_get_length (clusters), ==, 4);
-  for (guint i = 0; i < 4; i++)
+  g_assert_cmpuint (json_array_get_length (clusters), ==, 5);
+  for (guint i = 0; i < 5; i++)
     {
       JsonObject *c = json_array_get_object_element (clusters, i);
       g_autofree char *version = g_strdup_printf ("%s.%s", demo_get_string (c, "version.major"),
@@ -326,7 +326,7 @@ assert_ballooning_everywhere (DemoReply *reply,
   JsonArray *vms = demo_collection (reply, "vm");
 
   g_assert_cmpuint (reply->status, ==, 200);
-  g_assert_cmpuint (json_array_get_length (vms), ==, 30);
+  g_assert_cmpuint (json_array_get_length (vms), ==, 33);
   for (guint i = 0; i < json_array_get_length (vms); i++)
     {
       JsonObject *vm = json_array_get_object_element (vms, i);
@@ -360,8 +360,8 @@ test_streamed (DemoFixture   *fx,
 
   g_assert_cmpint (soup_message_headers_get_encoding (reply->headers), ==, SOUP_ENCODING_CHUNKED);
   /* About 8 kB per VM, like a real engine. */
-  g_assert_cmpuint (reply->length / 30, >, 6000);
-  g_assert_cmpuint (reply->length / 30, <, 12000);
+  g_assert_cmpuint (reply->length / 33, >, 6000);
+  g_assert_cmpuint (reply->length / 33, <, 12000);
 }
 
 static guint

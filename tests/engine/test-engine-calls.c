@@ -300,6 +300,20 @@ test_action_complete (Fixture       *fixture,
   g_assert_true (aero_engine_stop_vm_finish (fixture->engine, fake_wait_for_result (&result), &error));
   g_assert_no_error (error);
   g_assert_nonnull (fake_engine_find_request (fixture->fake, "POST", VM_PATH "/stop"));
+  g_clear_object (&result);
+
+  /* Shut down is its own action: the guest goes down itself. */
+  fake_engine_set_response (fixture->fake, "POST", "/vms/vm-1/shutdown", 200, "application/json",
+                            "{\"status\": \"complete\"}");
+  aero_engine_shutdown_vm_async (fixture->engine, "vm-1", NULL, fake_async_result_cb, &result);
+  g_assert_true (aero_engine_shutdown_vm_finish (fixture->engine, fake_wait_for_result (&result), &error));
+  g_assert_no_error (error);
+  request = fake_engine_find_request (fixture->fake, "POST", VM_PATH "/shutdown");
+  g_assert_nonnull (request);
+  g_free (body);
+  body = fake_request_body_text (request);
+  g_assert_cmpstr (body, ==, "{}");
+  g_assert_cmpuint (fake_engine_count_requests (fixture->fake, "POST", VM_PATH "/stop"), ==, 1);
 }
 
 static void
@@ -639,15 +653,21 @@ test_clusters_and_templates (Fixture       *fixture,
   g_clear_object (&result);
   g_clear_object (&cluster);
 
-  fake_engine_set_response (fixture->fake, "PUT", "/clusters/cluster-1", 200, "application/json",
-                            "{\"id\": \"cluster-1\", \"name\": \"Default\", \"ballooning_enabled\": \"true\"}");
-  aero_engine_update_cluster_async (fixture->engine, "cluster-1", body, NULL, fake_async_result_cb, &result);
-  cluster = aero_engine_update_cluster_finish (fixture->engine, fake_wait_for_result (&result), &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (aero_cluster_get_ballooning_enabled (cluster), ==, AERO_TRISTATE_TRUE);
-  sent = fake_request_body_text (fake_engine_find_request (fixture->fake, "PUT", "/ovirt-engine/api/clusters/cluster-1"));
-  g_assert_cmpstr (sent, ==, "{\"ballooning_enabled\":\"true\"}");
-  g_clear_object (&result);
+  {
+    AeroClusterMemoryChange change = { AERO_CLUSTER_MEMORY_BALLOONING, .ballooning = TRUE };
+    g_autoptr(AeroCluster) before = aero_cluster_new ();
+
+    aero_cluster_set_id (before, "cluster-1");
+    fake_engine_set_response (fixture->fake, "PUT", "/clusters/cluster-1", 200, "application/json",
+                              "{\"id\": \"cluster-1\", \"name\": \"Default\", \"ballooning_enabled\": \"true\"}");
+    aero_engine_update_cluster_memory_async (fixture->engine, before, &change, NULL, fake_async_result_cb, &result);
+    cluster = aero_engine_update_cluster_memory_finish (fixture->engine, fake_wait_for_result (&result), &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (aero_cluster_get_ballooning_enabled (cluster), ==, AERO_TRISTATE_TRUE);
+    sent = fake_request_body_text (fake_engine_find_request (fixture->fake, "PUT", "/ovirt-engine/api/clusters/cluster-1"));
+    g_assert_cmpstr (sent, ==, "{\"ballooning_enabled\":\"true\"}");
+    g_clear_object (&result);
+  }
 
   fake_engine_set_response (fixture->fake, "GET", "/templates/tmpl-1", 200, "application/json",
                             "{\"id\": \"tmpl-1\", \"name\": \"rhel9\", \"memory\": 1073741824}");
@@ -665,6 +685,107 @@ test_clusters_and_templates (Fixture       *fixture,
   g_assert_null (tmpl);
   g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_FAULT);
   g_assert_cmpstr (aero_engine_error_get_detail (error), ==, "[Cannot edit Template.]");
+}
+
+/* Sends @change for @cluster and returns the body sent, or NULL (with
+ * @error set) when the call refused before sending. */
+static char *
+send_cluster_change (Fixture                       *fixture,
+                     AeroCluster                   *cluster,
+                     const AeroClusterMemoryChange *change,
+                     GError                       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(AeroCluster) updated = NULL;
+  FakeRequest *request;
+
+  fake_engine_clear_requests (fixture->fake);
+  fake_engine_set_response (fixture->fake, "PUT", "/clusters/cluster-1", 200, "application/json",
+                            "{\"id\": \"cluster-1\", \"name\": \"Default\"}");
+  aero_engine_update_cluster_memory_async (fixture->engine, cluster, change, NULL,
+                                           fake_async_result_cb, &result);
+  updated = aero_engine_update_cluster_memory_finish (fixture->engine, fake_wait_for_result (&result), error);
+  request = fake_engine_find_request (fixture->fake, "PUT", "/ovirt-engine/api/clusters/cluster-1");
+  if (updated == NULL)
+    {
+      g_assert_null (request);
+      return NULL;
+    }
+  g_assert_nonnull (request);
+  return fake_request_body_text (request);
+}
+
+/* A memory_policy without transparent_hugepages switches THP on in a real
+ * engine (ovirt-engine: backend/manager/modules/restapi/types/.../ClusterMapper.java,
+ * map(MemoryPolicy, Cluster), 4.3 to the current engine): every
+ * memory_policy sent restates it, and nothing else is sent that did not
+ * change. */
+static void
+test_cluster_memory_restates_thp (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(AeroCluster) cluster = aero_cluster_new ();
+  g_autoptr(GError) error = NULL;
+  AeroClusterMemoryChange change = { 0 };
+  g_autofree char *sent = NULL;
+
+  aero_cluster_set_id (cluster, "cluster-1");
+  aero_cluster_set_name (cluster, "Default");
+  aero_cluster_set_overcommit_percent (cluster, 150);
+  aero_cluster_set_ksm_enabled (cluster, AERO_TRISTATE_FALSE);
+  aero_cluster_set_ballooning_enabled (cluster, AERO_TRISTATE_TRUE);
+  aero_cluster_set_transparent_hugepages (cluster, AERO_TRISTATE_FALSE);
+
+  /* Over-commit only: THP goes along as stored (off). */
+  change = (AeroClusterMemoryChange) { AERO_CLUSTER_MEMORY_OVERCOMMIT, .overcommit_percent = 50 };
+  sent = send_cluster_change (fixture, cluster, &change, &error);
+  g_assert_no_error (error);
+  assert_same_json (sent, "{\"memory_policy\": {\"over_commit\": {\"percent\": \"50\"},"
+                          " \"transparent_hugepages\": {\"enabled\": \"false\"}}}");
+  g_clear_pointer (&sent, g_free);
+
+  /* KSM only: no memory_policy at all, so THP needs no restating. */
+  change = (AeroClusterMemoryChange) { AERO_CLUSTER_MEMORY_KSM, .ksm = TRUE };
+  sent = send_cluster_change (fixture, cluster, &change, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sent, ==, "{\"ksm\":{\"enabled\":\"true\"}}");
+  g_clear_pointer (&sent, g_free);
+
+  /* THP itself, changed. */
+  change = (AeroClusterMemoryChange) { AERO_CLUSTER_MEMORY_TRANSPARENT_HUGEPAGES, .transparent_hugepages = TRUE };
+  sent = send_cluster_change (fixture, cluster, &change, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sent, ==, "{\"memory_policy\":{\"transparent_hugepages\":{\"enabled\":\"true\"}}}");
+  g_clear_pointer (&sent, g_free);
+
+  /* Everything at once, the over-commit with the THP change. */
+  change = (AeroClusterMemoryChange) {
+    AERO_CLUSTER_MEMORY_BALLOONING | AERO_CLUSTER_MEMORY_OVERCOMMIT | AERO_CLUSTER_MEMORY_KSM
+    | AERO_CLUSTER_MEMORY_TRANSPARENT_HUGEPAGES,
+    .ballooning = FALSE, .overcommit_percent = 1000, .ksm = TRUE, .transparent_hugepages = TRUE };
+  sent = send_cluster_change (fixture, cluster, &change, &error);
+  g_assert_no_error (error);
+  assert_same_json (sent, "{\"ballooning_enabled\": \"false\","
+                          " \"memory_policy\": {\"over_commit\": {\"percent\": \"1000\"},"
+                          " \"transparent_hugepages\": {\"enabled\": \"true\"}},"
+                          " \"ksm\": {\"enabled\": \"true\"}}");
+  g_clear_pointer (&sent, g_free);
+
+  /* Out of the range the engine stores as given (0 would become 100):
+   * refused, nothing sent. */
+  change = (AeroClusterMemoryChange) { AERO_CLUSTER_MEMORY_OVERCOMMIT, .overcommit_percent = 0 };
+  sent = send_cluster_change (fixture, cluster, &change, &error);
+  g_assert_null (sent);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  /* THP not known: an over-commit change would switch it on. Refused. */
+  aero_cluster_set_transparent_hugepages (cluster, AERO_TRISTATE_UNKNOWN);
+  change = (AeroClusterMemoryChange) { AERO_CLUSTER_MEMORY_OVERCOMMIT, .overcommit_percent = 120 };
+  sent = send_cluster_change (fixture, cluster, &change, &error);
+  g_assert_null (sent);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "Transparent Huge Pages"));
 }
 
 static void
@@ -793,6 +914,7 @@ main (int   argc,
   ADD ("/engine/calls/identity", test_identity);
   ADD ("/engine/calls/statistics", test_statistics);
   ADD ("/engine/calls/clusters-and-templates", test_clusters_and_templates);
+  ADD ("/engine/calls/cluster-memory-restates-thp", test_cluster_memory_restates_thp);
   ADD ("/engine/calls/id-is-escaped", test_id_is_escaped);
   ADD ("/engine/calls/redirect-not-followed", test_redirect_not_followed);
   ADD ("/engine/calls/cancel", test_cancel);

@@ -400,6 +400,7 @@ test_new_vm_post_body (Fixture       *f,
   assert_json (body,
                "{\"name\": \"web-01\","
                " \"description\": \"front end\","
+               " \"comment\": \"\","
                " \"cluster\": {\"id\": \"c47\"},"
                " \"template\": {\"id\": \"" BLANK_ID "\"},"
                " \"type\": \"server\","
