@@ -159,6 +159,18 @@ def ballooning(vm):
     return str(value).lower() in ("true", "1")
 
 
+def balloon_device(engine, vm_id):
+    """Whether the VM runs with a balloon, as the host sees it (the demo
+    engine's /vms/{id}/devices). Up to 4.4.6.4 a real engine's GET of a VM
+    reports the balloon of its next-run configuration when there is one
+    (IsBalloonEnabledQuery), so memory_policy.ballooning cannot tell."""
+    devices = engine.request("GET", f"vms/{vm_id}/devices").get("device", [])
+    for device in devices:
+        if device.get("type") == "balloon":
+            return device.get("model") != "none"
+    return None
+
+
 # Members that change by themselves (status of a starting VM, statistics
 # links, timestamps) and so are not part of "nothing else changed".
 VOLATILE_MEMBERS = {"status", "start_time", "stop_time", "next_run_configuration_exists",
