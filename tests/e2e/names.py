@@ -20,6 +20,13 @@ VM_LIST = "Virtual machines"
 BALLOONING_MENU = "Ballooning"
 RUN_ONCE = "Run Once"
 
+# Main window, Hosts view
+HOST_LIST = "Hosts"
+HOST_SEARCH = "Search hosts"
+HOST_CHART = "Host memory picture"
+CLUSTER_CHART = "Cluster memory picture"
+HOST_VMS = "Running VMs of the host"
+
 # New / Edit VM dialog
 CLUSTER = "Cluster"
 VM_NAME = "Name"
@@ -37,6 +44,11 @@ STABLE_NAMES = [
     VM_LIST,
     BALLOONING_MENU,
     RUN_ONCE,
+    HOST_LIST,
+    HOST_SEARCH,
+    HOST_CHART,
+    CLUSTER_CHART,
+    HOST_VMS,
     CLUSTER,
     VM_NAME,
     VM_DESCRIPTION,
