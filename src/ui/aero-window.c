@@ -253,6 +253,9 @@ enter_session (AeroWindow *self,
   aero_template_view_set_engine (self->template_view, engine);
   aero_cluster_view_set_engine (self->cluster_view, engine);
   aero_vm_view_set_clusters (self->vm_view, NULL);
+  /* The Hosts view loads when first shown: it lists every VM again. */
+  aero_host_view_set_engine (self->host_view, engine);
+  aero_host_view_set_clusters (self->host_view, NULL);
 
   /* All three at once: the VM rows do not wait for the clusters; the
    * Cluster column fills in when they arrive. */
@@ -291,6 +294,7 @@ aero_window_leave_session (AeroWindow *self,
   aero_vm_view_set_engine (self->vm_view, NULL);
   aero_template_view_set_engine (self->template_view, NULL);
   aero_cluster_view_set_engine (self->cluster_view, NULL);
+  aero_host_view_set_engine (self->host_view, NULL);
 
   aero_login_page_set_password (self->login_page, "");
   aero_login_page_set_busy (self->login_page, FALSE);
@@ -312,6 +316,8 @@ aero_window_refresh (AeroWindow *self)
   aero_vm_view_refresh (self->vm_view);
   aero_cluster_view_reload (self->cluster_view);
   aero_template_view_reload (self->template_view);
+  if (aero_host_view_get_loaded (self->host_view))
+    aero_host_view_reload (self->host_view);
 }
 
 static void
@@ -375,8 +381,19 @@ actions_changed_cb (AeroWindow *self)
 }
 
 static void
+view_changed_cb (AeroWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (self->engine != NULL && g_strcmp0 (name, "hosts") == 0 &&
+      !aero_host_view_get_loaded (self->host_view))
+    aero_host_view_reload (self->host_view);
+}
+
+static void
 clusters_loaded_cb (AeroWindow *self)
 {
+  aero_host_view_set_clusters (self->host_view, aero_cluster_view_get_model (self->cluster_view));
   aero_vm_view_set_clusters (self->vm_view, aero_cluster_view_get_model (self->cluster_view));
   aero_window_actions_update (self);
 }
@@ -877,6 +894,7 @@ aero_window_class_init (AeroWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AeroWindow, vm_view);
   gtk_widget_class_bind_template_child (widget_class, AeroWindow, template_view);
   gtk_widget_class_bind_template_child (widget_class, AeroWindow, cluster_view);
+  gtk_widget_class_bind_template_child (widget_class, AeroWindow, host_view);
   gtk_widget_class_bind_template_callback (widget_class, connect_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, demo_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, trust_requested_cb);
@@ -884,6 +902,7 @@ aero_window_class_init (AeroWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, actions_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, load_failed_cb);
   gtk_widget_class_bind_template_callback (widget_class, clusters_loaded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
 
   aero_window_class_install_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.forget-recent", "(ss)",

@@ -22,6 +22,13 @@ RUN_ONCE = "Run Once"
 SHUT_DOWN = "Shut Down"
 POWER_OFF = "Power Off"
 
+# Main window, Hosts view
+HOST_LIST = "Hosts"
+HOST_SEARCH = "Search hosts"
+HOST_CHART = "Host memory picture"
+CLUSTER_CHART = "Cluster memory picture"
+HOST_VMS = "Running VMs of the host"
+
 # New / Edit VM dialog
 CLUSTER = "Cluster"
 VM_NAME = "Name"
@@ -42,6 +49,11 @@ STABLE_NAMES = [
     RUN_ONCE_VOLATILE_CHECK,
     SHUT_DOWN,
     POWER_OFF,
+    HOST_LIST,
+    HOST_SEARCH,
+    HOST_CHART,
+    CLUSTER_CHART,
+    HOST_VMS,
     CLUSTER,
     VM_NAME,
     VM_DESCRIPTION,
