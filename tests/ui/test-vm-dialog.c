@@ -157,7 +157,16 @@ test_new_defaults (DialogFixture *fixture,
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (get_widget (dialog, "guaranteed_spin"))),
                      ==, aero_vm_edit_get_guaranteed_mb (edit));
 
-  /* No name yet: the field says why and OK waits. */
+  /* No name yet: OK waits, but no error in red before the admin has been
+   * at the name (issue 13); leaving it empty, or emptying it, says why. */
+  g_assert_false (ok_enabled (dialog));
+  g_assert_false (gtk_widget_get_visible (get_widget (dialog, "name_error_row")));
+  g_assert_false (gtk_widget_has_css_class (get_widget (dialog, "name_row"), "error"));
+  g_assert_false (gtk_stack_page_get_needs_attention (
+                    gtk_stack_get_page (GTK_STACK (get_widget (dialog, "tabs")),
+                                        gtk_stack_get_child_by_name (GTK_STACK (get_widget (dialog, "tabs")), "general"))));
+  set_text (dialog, "name_row", "x");
+  set_text (dialog, "name_row", "");
   g_assert_true (gtk_widget_get_visible (get_widget (dialog, "name_error_row")));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_widget (dialog, "name_error"))),
                    ==, "This field can't be empty.");
@@ -596,6 +605,61 @@ test_memory_note_running (DialogFixture *fixture,
   g_assert_cmpint (aero_vm_get_memory (next), ==, (gint64) 8192 * 1024 * 1024);
   g_assert_cmpint (vm_max_memory (next), ==, max_before);
   g_assert_cmpint (vm_guaranteed (next), ==, guaranteed);
+}
+
+/* Issue 13: leaving the name empty shows the required-field error. */
+static void
+test_required_after_leaving (DialogFixture *fixture,
+                             gconstpointer  data)
+{
+  AeroVmDialog *dialog = open_new (fixture);
+
+  gtk_widget_grab_focus (get_widget (dialog, "name_row"));
+  settle ();
+  g_assert_false (gtk_widget_get_visible (get_widget (dialog, "name_error_row")));
+  gtk_widget_grab_focus (get_widget (dialog, "description_row"));
+  settle ();
+  g_assert_true (gtk_widget_get_visible (get_widget (dialog, "name_error_row")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_widget (dialog, "name_error"))),
+                   ==, "This field can't be empty.");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+assert_disabled (gpointer widget,
+                 gboolean disabled)
+{
+  g_autofree char *problem = gtk_test_accessible_check_state (GTK_ACCESSIBLE (widget),
+                                                              GTK_ACCESSIBLE_STATE_DISABLED,
+                                                              disabled);
+
+  if (problem != NULL)
+    g_error ("accessible disabled state: %s", problem);
+}
+
+/* Issue 13: greyed spin buttons are disabled for assistive technologies
+ * too, not only their rows. */
+static void
+test_greyed_spins_accessible (DialogFixture *fixture,
+                              gconstpointer  data)
+{
+  AeroVmDialog *dialog = open_edit (fixture, "legacy-web");
+  AeroVmEdit *edit = aero_vm_dialog_get_edit (dialog);
+
+  /* Below 4.1 there is no maximum memory to edit. */
+  g_assert_false (aero_vm_edit_get_max_memory_sensitive (edit));
+  assert_disabled (get_widget (dialog, "max_memory_spin"), TRUE);
+
+  /* Custom CPU Shares only with the Custom level. */
+  aero_vm_edit_set_cpu_shares_level (edit, AERO_CPU_SHARES_LOW);
+  assert_disabled (get_widget (dialog, "custom_shares_spin"), TRUE);
+  aero_vm_edit_set_cpu_shares_level (edit, AERO_CPU_SHARES_CUSTOM);
+  assert_disabled (get_widget (dialog, "custom_shares_spin"), FALSE);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  dialog = open_edit (fixture, "web-03");
+  assert_disabled (get_widget (dialog, "max_memory_spin"), FALSE);
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1173,6 +1237,8 @@ main (int   argc,
   ADD ("next-run", test_next_run);
   ADD ("next-run-apply-later", test_next_run_apply_later);
   ADD ("memory-note-running", test_memory_note_running);
+  ADD ("required-after-leaving", test_required_after_leaving);
+  ADD ("greyed-spins-accessible", test_greyed_spins_accessible);
   ADD ("next-run-cancel-keeps-edits", test_next_run_cancel_keeps_edits);
   ADD ("fault-kept", test_fault_kept);
   ADD ("dropped-connection", test_dropped_connection);
