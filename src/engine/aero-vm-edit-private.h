@@ -64,6 +64,9 @@ struct _AeroVmEdit
   /* The platform's largest maximum memory in MiB (AERO_UNSET: unknown):
    * caps the derived maximum and bounds the admin's. */
   gint64          max_memory_limit;
+  /* The engine's product version ("4.5.4-1.el8"), NULL when unknown. */
+  char           *engine_version;
+  char           *resource_allocation_reason;
 
   /* Derived state, cached so that notify fires only on real changes. */
   AeroVersion    *effective_version;

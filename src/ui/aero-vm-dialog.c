@@ -457,6 +457,9 @@ resources_gate_changed (AeroVmDialog *self)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->resources_page),
                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason,
                                     -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->resources_page),
+                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
 static void
@@ -615,6 +618,10 @@ setup_form (AeroVmDialog *self)
   GtkExpression *expression;
   GListModel *templates = aero_vm_edit_get_templates (self->edit);
 
+  /* What the engine can store depends on its version (a template's
+   * resource allocation). */
+  aero_vm_edit_set_engine_version (self->edit, aero_engine_get_product_version (self->engine));
+
   expression = gtk_property_expression_new (AERO_TYPE_CLUSTER, NULL, "label");
   adw_combo_row_set_expression (self->cluster_row, expression);
   gtk_expression_unref (expression);
@@ -688,6 +695,10 @@ setup_form (AeroVmDialog *self)
                            G_CALLBACK (max_memory_gate_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->edit, "notify::max-memory-reason",
                            G_CALLBACK (max_memory_gate_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->edit, "notify::resource-allocation-editable",
+                           G_CALLBACK (resources_gate_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->edit, "notify::resource-allocation-editable",
+                           G_CALLBACK (balloon_gate_changed), self, G_CONNECT_SWAPPED);
   balloon_gate_changed (self);
   max_memory_gate_changed (self);
   resources_gate_changed (self);
