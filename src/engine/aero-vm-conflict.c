@@ -175,7 +175,7 @@ size_text (gint64 bytes)
   if (bytes < 0)
     return g_strdup ("");
   /* TRANSLATORS: a memory size in MiB, as the dialog shows it */
-  return g_strdup_printf (_("%" G_GINT64_FORMAT " MB"), bytes / (1024 * 1024));
+  return g_strdup_printf (_("%" G_GINT64_FORMAT " MiB"), bytes / (1024 * 1024));
 }
 
 static char *

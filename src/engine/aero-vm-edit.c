@@ -174,8 +174,8 @@ aero_vm_edit_format_memory (gint64 bytes)
     return g_strdup (_("Unknown"));
 
   if (bytes % AERO_MIB == 0)
-    /* TRANSLATORS: a memory size in MiB, as oVirt shows it ("1024 MB") */
-    return g_strdup_printf (_("%lld MB"), (long long) (bytes / AERO_MIB));
+    /* TRANSLATORS: a memory size in MiB ("1024 MiB") */
+    return g_strdup_printf (_("%lld MiB"), (long long) (bytes / AERO_MIB));
 
   /* TRANSLATORS: a memory size that is not a whole number of MiB */
   return g_strdup_printf (_("%lld bytes"), (long long) bytes);
@@ -485,7 +485,7 @@ sync_derived (AeroVmEdit *self)
    * Memory Size, never on the greyed tab. */
   NOTIFY_IF (take_string (&self->memory_error,
                           self->cur.memory < AERO_MIB
-                          ? g_strdup (_("Memory Size must be at least 1 MB."))
+                          ? g_strdup (_("Memory Size must be at least 1 MiB."))
                           : !aero_vm_edit_resource_allocation_editable (self)
                             && self->cur.guaranteed > self->cur.memory
                           ? g_strdup_printf (_("Memory Size cannot be below the template's Physical Memory Guaranteed (%lld MiB), which this engine cannot change."),

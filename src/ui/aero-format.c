@@ -11,26 +11,44 @@
 
 #define MIB (G_GINT64_CONSTANT (1024) * 1024)
 #define GIB (MIB * 1024)
+#define TIB (GIB * 1024)
+
+/* "4", "1.5": one decimal, left out when it is zero. */
+static char *
+format_amount (gint64 bytes,
+               gint64 unit)
+{
+  if (bytes % unit == 0)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, bytes / unit);
+  return g_strdup_printf ("%.1f", (double) bytes / (double) unit);
+}
 
 char *
 aero_format_bytes (gint64 bytes)
 {
+  g_autofree char *amount = NULL;
+
   if (bytes < 0)
     return g_strdup (AERO_FORMAT_UNKNOWN);
 
-  /* A no-break space keeps number and unit together when labels wrap.
-   * Engines count memory in binary units; GB from 1 GiB up and MB below,
-   * the way oVirt's own portal labels them. */
+  /* Engines count memory in binary units, so the labels say so (GiB,
+   * not GB), as the CLI does. A no-break space keeps number and unit
+   * together when labels wrap. */
+  if (bytes >= TIB)
+    {
+      amount = format_amount (bytes, TIB);
+      /* TRANSLATORS: memory size in tebibytes; %s is the number */
+      return g_strdup_printf (_("%s\u00a0TiB"), amount);
+    }
   if (bytes >= GIB)
     {
-      if (bytes % GIB == 0)
-        /* TRANSLATORS: memory size in gigabytes */
-        return g_strdup_printf (_("%.0f\u00a0GB"), (double) bytes / (double) GIB);
-      return g_strdup_printf (_("%.1f\u00a0GB"), (double) bytes / (double) GIB);
+      amount = format_amount (bytes, GIB);
+      /* TRANSLATORS: memory size in gibibytes; %s is the number */
+      return g_strdup_printf (_("%s\u00a0GiB"), amount);
     }
 
-  /* TRANSLATORS: memory size in megabytes */
-  return g_strdup_printf (_("%.0f\u00a0MB"), (double) bytes / (double) MIB);
+  /* TRANSLATORS: memory size in mebibytes */
+  return g_strdup_printf (_("%.0f\u00a0MiB"), (double) bytes / (double) MIB);
 }
 
 const char *

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
  * so it never reads as a fact. */
 #define AERO_FORMAT_UNKNOWN "—"
 
-/* "1.5 GB", "512 MB"; AERO_FORMAT_UNKNOWN for a negative (unset) value. */
+/* "1.5 GiB", "512 MiB", "4 TiB"; AERO_FORMAT_UNKNOWN for a negative (unset) value. */
 char       *aero_format_bytes     (gint64        bytes);
 /* "Up", "Powering Up", ... (translated) */
 const char *aero_format_vm_status (AeroVmStatus  status);

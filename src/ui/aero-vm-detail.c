@@ -60,7 +60,7 @@ dup_balloon_text (AeroVmDetail *self)
 
       if (guaranteed < 0)
         return g_strdup (_("Ballooning on — the host may reclaim memory down to the guaranteed amount"));
-      /* TRANSLATORS: %s is an amount of memory, e.g. "1 GB" */
+      /* TRANSLATORS: %s is an amount of memory, e.g. "1 GiB" */
       return g_strdup_printf (_("Ballooning on — the host may reclaim down to %s"), amount);
     }
 
@@ -68,7 +68,7 @@ dup_balloon_text (AeroVmDetail *self)
     {
       g_autofree char *amount = aero_format_bytes (aero_vm_get_memory (vm));
 
-      /* TRANSLATORS: %s is an amount of memory, e.g. "4 GB" */
+      /* TRANSLATORS: %s is an amount of memory, e.g. "4 GiB" */
       return g_strdup_printf (_("Ballooning off — the guest keeps all of its %s"), amount);
     }
 
@@ -110,9 +110,9 @@ update_legend (AeroVmDetail *self)
       g_autofree char *g = aero_format_bytes (guaranteed);
       g_autofree char *text = NULL;
 
-      /* TRANSLATORS: legend under the memory bar; the mark on the bar is
-       * the guaranteed amount */
-      text = g_strdup_printf (_("Used %s · Free %s · Installed %s · Guaranteed %s (mark)"), u, f, i, g);
+      /* TRANSLATORS: legend under the memory bar; the line across the
+       * bar is the guaranteed amount */
+      text = g_strdup_printf (_("Used %s · Free %s · Installed %s · Guaranteed %s"), u, f, i, g);
       gtk_label_set_label (self->legend_label, text);
     }
   else if (aero_vm_status_is_running (aero_vm_get_status (self->vm)))
@@ -156,7 +156,7 @@ dup_next_run_text (AeroVmDetail *self)
       g_autofree char *amount = aero_format_bytes (aero_vm_get_memory (self->next_run));
       g_autofree char *change = NULL;
 
-      /* TRANSLATORS: a pending change, e.g. "memory 8 GB" */
+      /* TRANSLATORS: a pending change, e.g. "memory 8 GiB" */
       change = g_strdup_printf (_("memory %s"), amount);
       append_change (changes, change);
     }
@@ -172,7 +172,7 @@ dup_next_run_text (AeroVmDetail *self)
           g_autofree char *amount = aero_format_bytes (guaranteed);
           g_autofree char *change = NULL;
 
-          /* TRANSLATORS: a pending change, e.g. "guaranteed 2 GB" */
+          /* TRANSLATORS: a pending change, e.g. "guaranteed 2 GiB" */
           change = g_strdup_printf (_("guaranteed %s"), amount);
           append_change (changes, change);
         }
@@ -181,7 +181,7 @@ dup_next_run_text (AeroVmDetail *self)
           g_autofree char *amount = aero_format_bytes (max);
           g_autofree char *change = NULL;
 
-          /* TRANSLATORS: a pending change, e.g. "maximum memory 8 GB" */
+          /* TRANSLATORS: a pending change, e.g. "maximum memory 8 GiB" */
           change = g_strdup_printf (_("maximum memory %s"), amount);
           append_change (changes, change);
         }

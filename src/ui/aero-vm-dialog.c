@@ -9,6 +9,7 @@
 #include "aero-accessible.h"
 #include "aero-next-run-dialog.h"
 #include "aero-dialogs.h"
+#include "aero-format.h"
 #include "aero-vm-dialog.h"
 #include "aero-vm-edit-engine.h"
 
@@ -294,9 +295,9 @@ mb_to_gb_text (GBinding     *binding,
 {
   gint64 mb = g_value_get_int64 (from);
 
-  /* TRANSLATORS: the MB value of a memory field, shown in GB beside it;
-   * a no-break space keeps the unit with its number */
-  g_value_take_string (to, g_strdup_printf (_("%.2f\u00a0GB"), (double) mb / 1024.0));
+  /* The MiB value of a memory field in the largest binary unit, as the
+   * lists show it ("4 GiB", "1.5 GiB"). */
+  g_value_take_string (to, aero_format_bytes (mb * 1024 * 1024));
   return TRUE;
 }
 

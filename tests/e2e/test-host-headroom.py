@@ -16,8 +16,8 @@ import names as n  # noqa: E402
 HOST = "host-02"
 VMS = {"mon-01": 1, "ci-runner-02": 4}   # GiB each balloon could give back
 GIB = 1024 ** 3
-# Aerostat writes binary sizes with the short unit names ("4 GB" is 4 GiB).
-UNITS = {"B": 1, "kB": 1024, "KB": 1024, "MB": 1024 ** 2, "GB": 1024 ** 3, "TB": 1024 ** 4}
+# Aerostat writes binary sizes with binary unit names ("4 GiB").
+UNITS = {"B": 1, "KiB": 1024, "MiB": 1024 ** 2, "GiB": 1024 ** 3, "TiB": 1024 ** 4}
 
 
 def tab(app, title):

@@ -349,7 +349,7 @@ test_validation_messages (Fixture       *f,
   g_assert_true (aero_vm_edit_get_valid (edit));
 
   aero_vm_edit_set_memory (edit, MIB / 2);
-  g_assert_cmpstr (aero_vm_edit_get_memory_error (edit), ==, "Memory Size must be at least 1 MB.");
+  g_assert_cmpstr (aero_vm_edit_get_memory_error (edit), ==, "Memory Size must be at least 1 MiB.");
   g_assert_false (aero_vm_edit_get_valid (edit));
   aero_vm_edit_set_memory (edit, MIB);
   g_assert_null (aero_vm_edit_get_memory_error (edit));
@@ -742,8 +742,8 @@ test_next_run_split (Fixture       *f,
   changes = aero_vm_edit_list_changes (edit);
   change = find_change (changes, "memory");
   g_assert_cmpstr (aero_vm_change_get_label (change), ==, "Memory Size");
-  g_assert_cmpstr (aero_vm_change_get_old_value (change), ==, "1024 MB");
-  g_assert_cmpstr (aero_vm_change_get_new_value (change), ==, "1280 MB");
+  g_assert_cmpstr (aero_vm_change_get_old_value (change), ==, "1024 MiB");
+  g_assert_cmpstr (aero_vm_change_get_new_value (change), ==, "1280 MiB");
   g_assert_cmpint (aero_vm_change_get_when (change), ==, AERO_VM_CHANGE_HOTPLUG);
   g_assert_null (find_change (changes, "max-memory"));
   g_assert_cmpint (aero_vm_edit_get_max_memory (edit), ==, 4096 * MIB);

@@ -235,9 +235,9 @@ test_pictures (Fixture       *fixture,
 
   lines = aero_host_view_dup_vm_lines (fixture->view);
   g_assert_cmpstr (lines, ==,
-                   "db-01: Memory 16\u00a0GB · Guaranteed 16\u00a0GB · Ballooning On\n"
-                   "mon-01: Memory 2\u00a0GB · Guaranteed 1\u00a0GB · Ballooning On\n"
-                   "ci-runner-02: Memory 8\u00a0GB · Guaranteed 4\u00a0GB · Ballooning On\n");
+                   "db-01: Memory 16\u00a0GiB · Guaranteed 16\u00a0GiB · Ballooning On\n"
+                   "mon-01: Memory 2\u00a0GiB · Guaranteed 1\u00a0GiB · Ballooning On\n"
+                   "ci-runner-02: Memory 8\u00a0GiB · Guaranteed 4\u00a0GiB · Ballooning On\n");
 
   /* Overnight: over-commit with neither KSM nor balloon optimization. */
   g_assert_true (aero_host_view_select_name (fixture->view, "night-host-01"));
@@ -261,11 +261,11 @@ test_chart_accessible (Fixture       *fixture,
   legend = aero_memory_picture_dup_legend (aero_host_view_get_host_picture (fixture->view));
   g_assert_cmpstr (aero_memory_chart_get_legend (chart), ==, legend);
   g_assert_cmpstr (legend, ==,
-                   "Physical memory: 8\u00a0GB\n"
-                   "In use: 6.5\u00a0GB\n"
-                   "Guaranteed floor of running VMs: 4\u00a0GB\n"
-                   "Committed to running VMs: 8\u00a0GB, 100 % of physical\n"
-                   "Balloon headroom: 2\u00a0GB");
+                   "Physical memory: 8\u00a0GiB\n"
+                   "In use: 6.5\u00a0GiB\n"
+                   "Guaranteed floor of running VMs: 4\u00a0GiB\n"
+                   "Committed to running VMs: 8\u00a0GiB, 100 % of physical\n"
+                   "Balloon headroom: 2\u00a0GiB");
   g_object_unref (chart);
 }
 

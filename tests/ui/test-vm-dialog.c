@@ -328,7 +328,7 @@ test_validation (DialogFixture *fixture,
   set_spin (dialog, "memory_spin", 0);
   g_assert_true (gtk_widget_get_visible (get_widget (dialog, "memory_error_row")));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_widget (dialog, "memory_error"))),
-                   ==, "Memory Size must be at least 1 MB.");
+                   ==, "Memory Size must be at least 1 MiB.");
   g_assert_false (ok_enabled (dialog));
 
   /* OK does nothing while invalid. */
@@ -1123,7 +1123,7 @@ test_keyboard_tab_enters_page (DialogFixture *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (tabs), ==, "system");
 }
 
-/* The GB beside a memory field never wraps apart from its number. */
+/* The GiB beside a memory field never wraps apart from its number. */
 static void
 test_gb_subtitle (DialogFixture *fixture,
                   gconstpointer  data)
@@ -1132,9 +1132,9 @@ test_gb_subtitle (DialogFixture *fixture,
 
   set_spin (dialog, "memory_spin", 2048);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (get_widget (dialog, "memory_row"))),
-                   ==, "2.00\u00a0GB");
+                   ==, "2\u00a0GiB");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (get_widget (dialog, "max_memory_row"))),
-                   ==, "8.00\u00a0GB");
+                   ==, "8\u00a0GiB");
 }
 
 /* A running VM with changes waiting for its restart: the form shows

@@ -883,13 +883,13 @@ test_list_columns (void)
    * all_content), one on 4.7 with it on. */
   wait_for (row_shown, &q, "the legacy-db row");
   texts = row_texts (find_row (column_view, "legacy-db"));
-  g_assert_cmpstr (texts, ==, "legacy-db | Up | Legacy (3.0) | 2" NBSP "GB | 2" NBSP "GB | 8" NBSP "GB | Off");
+  g_assert_cmpstr (texts, ==, "legacy-db | Up | Legacy (3.0) | 2" NBSP "GiB | 2" NBSP "GiB | 8" NBSP "GiB | Off");
   g_free (texts);
 
   q.name = "web-01";
   wait_for (row_shown, &q, "the web-01 row");
   texts = row_texts (find_row (column_view, "web-01"));
-  g_assert_cmpstr (texts, ==, "web-01 | Up | Default (4.7) | 4" NBSP "GB | 2" NBSP "GB | 16" NBSP "GB | On");
+  g_assert_cmpstr (texts, ==, "web-01 | Up | Default (4.7) | 4" NBSP "GiB | 2" NBSP "GiB | 16" NBSP "GiB | On");
 
   destroy_window (window);
 }
@@ -1254,7 +1254,7 @@ test_detail (void)
   select_by_name (view, "web-01");
   wait_for (detail_says, detail, "the balloon words");
   g_assert_cmpstr (aero_vm_detail_get_balloon_text (detail), ==,
-                   "Ballooning on — the host may reclaim down to 2" NBSP "GB");
+                   "Ballooning on — the host may reclaim down to 2" NBSP "GiB");
 
   select_by_name (view, "legacy-db");
   wait_for (detail_says, detail, "the balloon words");
@@ -1584,10 +1584,10 @@ test_detail_next_run (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL));
   wait_for (next_run_text_shown, detail, "the pending changes in words");
   g_assert_cmpstr (aero_vm_detail_get_next_run_text (detail), ==,
-                   "At the next restart: maximum memory 4" NBSP "GB, ballooning off");
+                   "At the next restart: maximum memory 4" NBSP "GiB, ballooning off");
   /* Now is still now. */
   g_assert_cmpstr (aero_vm_detail_get_balloon_text (detail), ==,
-                   "Ballooning on — the host may reclaim down to 1" NBSP "GB");
+                   "Ballooning on — the host may reclaim down to 1" NBSP "GiB");
 
   destroy_window (window);
 }
@@ -1893,9 +1893,9 @@ test_format (void)
   g_autofree char *mb = aero_format_bytes (G_GINT64_CONSTANT (512) << 20);
   g_autofree char *unset = aero_format_bytes (-1);
 
-  g_assert_cmpstr (one, ==, "1" NBSP "GB");
-  g_assert_cmpstr (half, ==, "1.5" NBSP "GB");
-  g_assert_cmpstr (mb, ==, "512" NBSP "MB");
+  g_assert_cmpstr (one, ==, "1" NBSP "GiB");
+  g_assert_cmpstr (half, ==, "1.5" NBSP "GiB");
+  g_assert_cmpstr (mb, ==, "512" NBSP "MiB");
   g_assert_cmpstr (unset, ==, "—");
   g_assert_cmpstr (aero_format_vm_status (AERO_VM_STATUS_POWERING_UP), ==, "Powering Up");
 }
