@@ -661,8 +661,8 @@ start_load (AeroVmView *self,
       set_loading (self, TRUE);
     }
 
-  /* all_content=true: a real engine then includes memory_policy.ballooning
-   * in the list; without it the column could only say "—". */
+  /* The Ballooning column needs memory_policy.ballooning: the engine layer
+   * asks for it as the engine's release needs (aero-engine-version.h). */
   aero_engine_list_vms_async (self->engine,
                               self->search && *self->search ? self->search : NULL,
                               -1,
