@@ -24,6 +24,7 @@
 #include "aero-features.h"
 #include "aero-json.h"
 #include "aero-vm-edit.h"
+#include "aero-vm-edit-engine.h"
 
 #define PROGRAM "aerostat-cli"
 #define DEFAULT_USER "admin@internal"
@@ -1524,6 +1525,7 @@ cmd_vm_set (AeroCli  *cli,
     }
 
   edit = aero_vm_edit_new_for_vm (vm, cli->clusters);
+  aero_vm_edit_follow_engine (edit, aero_engine_get_engine_version (cli->engine));
 
   /* The gates refuse before anything is sent. */
   if (ballooning != NULL && ballooning_value &&

@@ -71,6 +71,7 @@ def test_options():
     expect(["vm", "set", "--ballooning", ""], ["off", "on"])
     expect(["cluster", "set", "Default", "--ballooning", "o"], ["off", "on"])
     expect(["cluster", "set", "Default", "--ksm", ""], ["off", "on"])
+    expect(["cluster", "set", "Default", "--transparent-hugepages", ""], ["off", "on"])
     got = complete("cluster", "set", "Default", "--")
     for option in ("--ballooning", "--overcommit", "--ksm", "--transparent-hugepages"):
         check(option in got, f"cluster set: {option} missing from {got}")
