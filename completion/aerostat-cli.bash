@@ -73,10 +73,14 @@ _aerostat_cli()
     case $command in
         '')
             options=''
-            names='vms vm clusters cluster templates'
+            names='vms vm clusters cluster hosts templates'
             ;;
         vms)
             options='--search --all-content'
+            names=''
+            ;;
+        hosts)
+            options='--search'
             names=''
             ;;
         clusters|templates)
@@ -109,9 +113,11 @@ _aerostat_cli()
         cluster)
             if [[ -z $verb ]]; then
                 options=''
-                names='set'
+                names='show set'
             else
-                options='--ballooning --overcommit --ksm --transparent-hugepages'
+                options=''
+                [[ $verb == set ]] &&
+                    options='--ballooning --overcommit --ksm --transparent-hugepages'
                 names=''
                 if ((nargs == 0)) && [[ $cur != -* ]]; then
                     names=$(_aerostat_cli_names "$program" clusters "$cur")

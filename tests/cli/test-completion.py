@@ -53,11 +53,11 @@ def expect(words, wanted, env=None):
 
 
 def test_commands():
-    expect([""], ["cluster", "clusters", "templates", "vm", "vms"])
+    expect([""], ["cluster", "clusters", "hosts", "templates", "vm", "vms"])
     expect(["cl"], ["cluster", "clusters"])
     expect(["vm", ""], ["run-once", "set", "show", "shutdown", "start", "stop"])
     expect(["--json", "vm", "s"], ["set", "show", "shutdown", "start", "stop"])
-    expect(["cluster", ""], ["set"])
+    expect(["cluster", ""], ["set", "show"])
 
 
 def test_options():
@@ -75,9 +75,11 @@ def test_options():
     got = complete("cluster", "set", "Default", "--")
     for option in ("--ballooning", "--overcommit", "--ksm", "--transparent-hugepages"):
         check(option in got, f"cluster set: {option} missing from {got}")
+    expect(["hosts", "--s"], ["--search"])
     # Values the admin types are not completed, and are no command word.
     expect(["vm", "set", "--memory", ""], [])
     expect(["--engine", "x", "vm", "st"], ["start", "stop"])
+    expect(["--ksm", "on", "vm", "sh"], ["show", "shutdown"])
     expect(["vm", "run-once", "web-01", "--v"], ["--version", "--volatile"])
 
 
@@ -101,6 +103,8 @@ def test_names_from_engine():
         # Only the one VM argument is a name.
         expect(["vm", "show", "web-01", "web"], [], env=env)
         expect(["cluster", "set", "Pro"], ["Production-3.1"], env=env)
+        expect(["cluster", "show", "St"], ["Stable"], env=env)
+        expect(["vm", "shutdown", "db-"], ["db-01"], env=env)
         expect(["cluster", "set", ""], ["Default", "Legacy", "Overnight", "Production-3.1", "Stable"],
                env=env)
         # A wrong password gives no names and no noise.
