@@ -67,6 +67,9 @@ struct _AeroVmEdit
   gint64          max_memory_limit;
   /* The engine release followed (aero-vm-edit-engine.c); zero: unknown. */
   AeroEngineVersion engine_version;
+  /* The engine's product version ("4.5.4-1.el8"), NULL when unknown. */
+  char           *product_version;
+  char           *resource_allocation_reason;
 
   /* Derived state, cached so that notify fires only on real changes. */
   AeroVersion    *effective_version;
