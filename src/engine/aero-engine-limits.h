@@ -19,10 +19,13 @@
  * hold tens of thousands of VMs; a list past this never ends. */
 #define AERO_ENGINE_MAX_COLLECTION_ITEMS 1000000
 
-/* One JSON string as the engine writes it (escapes included). The longest
- * texts a model holds are descriptions, comments and cloud-init scripts,
- * which the engine keeps to a few thousand characters. */
-#define AERO_ENGINE_MAX_STRING_LENGTH (1024 * 1024)
+/* One JSON string as the engine writes it (escapes included). The texts a
+ * model holds (descriptions, comments) are a few thousand characters; the
+ * longest strings an engine sends are the OVF it adds to each VM with all
+ * content (BackendVmsResource.doPopulate), tens of kB even for big VMs.
+ * Strings are read in linear time (aero-stream-parser.c), so this bound is
+ * about memory only. */
+#define AERO_ENGINE_MAX_STRING_LENGTH (16 * 1024 * 1024)
 
 /* Seconds one request may take from sending to the end of its answer,
  * the whole body included (libsoup's own timeout only bounds the time
