@@ -33,6 +33,7 @@ typedef struct {
   int           cpu_threads;
   int           cpu_shares;
   gboolean      ballooning;
+  AeroVersion  *custom_version;  /* custom compatibility version, or NULL */
 } AeroVmValues;
 
 struct _AeroVmEdit
@@ -96,6 +97,7 @@ typedef struct {
   gboolean name, description, comment, cluster, tmpl, vm_type, memory;
   gboolean guaranteed, max_memory, ballooning;
   gboolean sockets, cores, threads, cpu_shares;
+  gboolean custom_version;
 } AeroVmEditMembers;
 
 static inline const char *
@@ -105,6 +107,7 @@ aero_vm_edit_cluster_id (AeroCluster *cluster)
 }
 
 /* aero-vm-edit.c */
+gboolean          aero_vm_edit_custom_version_changed (AeroVmEdit *self);
 gboolean          aero_vm_edit_resource_allocation_editable (AeroVmEdit *self);
 /* Whether the ballooning the admin sees differs from the original (only
  * an explicit choice counts when the original was not known). */

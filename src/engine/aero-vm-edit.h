@@ -78,6 +78,7 @@ G_DECLARE_FINAL_TYPE (AeroVmEdit, aero_vm_edit, AERO, VM_EDIT, GObject)
  * Read-only:
  *   "mode"                       AeroVmEditMode
  *   "vm" / "original-template"   the original object (NULL for a new VM)
+ *   "custom-compatibility-version"  read-write AeroVersion or NULL
  *   "effective-version"          AeroVersion (custom level, else the
  *                                cluster's; NULL when unknown)
  *   "ballooning-sensitive"       gboolean
@@ -239,6 +240,14 @@ const char       *aero_vm_edit_get_memory_note       (AeroVmEdit   *self);
  * engines before oVirt 3.6.1 cannot store a template's resource
  * allocation. NULL (unknown) is taken as a current engine. */
 const char       *aero_vm_edit_get_engine_version    (AeroVmEdit   *self);
+/* The custom compatibility version ("custom-compatibility-version"), NULL
+ * for none (the cluster's level applies). Setting NULL clears it. */
+AeroVersion      *aero_vm_edit_get_custom_compatibility_version (AeroVmEdit  *self);
+void              aero_vm_edit_set_custom_compatibility_version (AeroVmEdit  *self,
+                                                                 AeroVersion *version);
+/* The levels to offer for it, lowest first (GPtrArray of AeroVersion);
+ * "none" is not among them. */
+GPtrArray        *aero_vm_edit_list_custom_versions  (AeroVmEdit   *self);
 void              aero_vm_edit_set_engine_version    (AeroVmEdit   *self,
                                                       const char   *version);
 const char       *aero_vm_edit_get_max_memory_reason (AeroVmEdit   *self);
