@@ -42,6 +42,17 @@ static const char *const cluster_actions[] = {
   "refreshglusterhealstatus", "resetemulatedmachine", "syncallnetworks", "upgrade", NULL
 };
 
+static const char *const host_links[] = {
+  "affinitylabels", "agents", "devices", "externalnetworkproviderconfigurations", "hooks",
+  "katelloerrata", "networkattachments", "nics", "numanodes", "permissions", "statistics",
+  "storage", "storageconnectionextensions", "tags", "unmanagednetworks", NULL
+};
+
+static const char *const host_actions[] = {
+  "activate", "approve", "commitnetconfig", "deactivate", "enrollcertificate", "fence",
+  "forceselectspm", "install", "refresh", "upgrade", "upgradecheck", NULL
+};
+
 static void
 write_link_list (AeroDemoWriter    *w,
                  const char        *collection,
@@ -211,11 +222,22 @@ aero_demo_render_vm (AeroDemoWriter *w,
                      guint           flags)
 {
   const AeroDemoConfig *conf = vm->conf;
+  AeroDemoConfig shown;
 
   if ((flags & AERO_DEMO_RENDER_NEXT_RUN) && vm->next_run != NULL)
     conf = vm->next_run;
   else if ((flags & AERO_DEMO_RENDER_NEXT_RUN) && vm->persistent != NULL)
     conf = vm->persistent;
+  else if (vm->next_run != NULL
+           && !aero_demo_version_balloon_is_field (aero_demo_store_get_version (store)))
+    {
+      /* Up to 4.4.6.4 the balloon is read with IsBalloonEnabledQuery,
+       * which looks in the next-run configuration when there is one,
+       * for the plain GET too (ovirt-engine: MemoryPolicyHelper). */
+      shown = *conf;
+      shown.ballooning = vm->next_run->ballooning;
+      conf = &shown;
+    }
 
   aero_demo_writer_begin_object (w, NULL);
   aero_demo_writer_bool (w, "next_run_configuration_exists", vm->next_run != NULL);
@@ -243,8 +265,8 @@ aero_demo_render_vm (AeroDemoWriter *w,
   aero_demo_writer_string (w, "comment", conf->comment);
   write_href (w, "vms", vm->id);
   write_config (w, store, conf, vm->creation_time, flags);
-  if (aero_demo_vm_is_live (vm) && g_strcmp0 (vm->status, "suspended") != 0)
-    aero_demo_writer_ref (w, "host", "hosts", "b0000000-0000-4000-8000-000000000001");
+  if (aero_demo_store_vm_host (store, vm) != NULL)
+    aero_demo_writer_ref (w, "host", "hosts", aero_demo_store_vm_host (store, vm)->id);
   write_cluster_ref (w, store, conf->cluster_id, flags);
   aero_demo_writer_ref (w, "cpu_profile", "cpuprofiles", "e0000000-0000-4000-8000-000000000001");
   aero_demo_writer_ref (w, "large_icon", "icons", "f0000000-0000-4000-8000-000000000001");
@@ -376,6 +398,8 @@ aero_demo_render_api (AeroDemoWriter *w,
     "clusters", "datacenters", "hosts", "templates", "vms", "users", NULL
   };
   GPtrArray *vms = aero_demo_store_get_vms (store);
+  const AeroDemoVersion *version = aero_demo_store_get_version (store);
+  g_autofree char *full_version = aero_demo_version_dup_full (version);
   guint active = 0, total = 0;
 
   for (guint i = 0; i < vms->len; i++)
@@ -411,11 +435,13 @@ aero_demo_render_api (AeroDemoWriter *w,
   aero_demo_writer_string (w, "instance_id", "5a1ed0a0-0000-4000-8000-000000000001");
   aero_demo_writer_string (w, "name", "oVirt Engine");
   aero_demo_writer_string (w, "vendor", "ovirt.org");
+  /* GetProductVersionQuery: major, minor and build from the RPM version,
+   * revision always 0; the RPM version itself is full_version. */
   aero_demo_writer_begin_object (w, "version");
-  aero_demo_writer_int (w, "build", 4);
-  aero_demo_writer_string (w, "full_version", "4.5.4-1.el8");
-  aero_demo_writer_int (w, "major", 4);
-  aero_demo_writer_int (w, "minor", 5);
+  aero_demo_writer_int (w, "build", version->build);
+  aero_demo_writer_string (w, "full_version", full_version);
+  aero_demo_writer_int (w, "major", version->major);
+  aero_demo_writer_int (w, "minor", version->minor);
   aero_demo_writer_int (w, "revision", 0);
   aero_demo_writer_end_object (w);
   aero_demo_writer_end_object (w);
@@ -424,7 +450,8 @@ aero_demo_render_api (AeroDemoWriter *w,
   aero_demo_writer_ref (w, "root_tag", "tags", "00000000-0000-0000-0000-000000000000");
   aero_demo_writer_end_object (w);
   aero_demo_writer_begin_object (w, "summary");
-  write_summary_item (w, "hosts", 1, 1);
+  write_summary_item (w, "hosts", aero_demo_store_get_hosts (store)->len,
+                      aero_demo_store_get_hosts (store)->len);
   write_summary_item (w, "storage_domains", 1, 1);
   write_summary_item (w, "users", 2, 2);
   write_summary_item (w, "vms", active, total);
@@ -433,10 +460,10 @@ aero_demo_render_api (AeroDemoWriter *w,
   aero_demo_writer_end_object (w);
 }
 
-/* Memory as the guest reports it. A running VM's balloon floats between
- * its guaranteed memory and its memory size; without a balloon device the
- * guest always has all of its memory. Values move with the clock and stay
- * put while frozen. */
+/* Memory as the guest reports it. A running VM's balloon gives memory
+ * back, down to its guaranteed memory, when its host is short of memory;
+ * without a balloon device the guest always has all of its memory. The
+ * guest's use moves with the clock and stays put while frozen. */
 static void
 compute_memory (AeroDemoStore *store,
                 AeroDemoVm    *vm,
@@ -451,15 +478,8 @@ compute_memory (AeroDemoStore *store,
 
   if (running)
     {
-      if (aero_demo_store_balloon_device (store, conf) && conf->memory > conf->guaranteed)
-        {
-          double inflate = 0.5 + 0.5 * sin (t / 7.0 + phase);
-          gint64 span = conf->memory - conf->guaranteed;
-
-          installed = conf->memory - (gint64) (span * 0.9 * inflate);
-          installed -= installed % AERO_DEMO_MIB;
-          installed = CLAMP (installed, conf->guaranteed, conf->memory);
-        }
+      /* What MOM's balloon holds back on its host (aero-demo-hosts.c). */
+      installed = aero_demo_store_vm_balloon_size (store, vm);
       used = (gint64) (installed * (0.35 + 0.3 * (0.5 + 0.5 * sin (t / 5.0 + phase * 1.3))));
       used -= used % 4096;
     }
@@ -542,5 +562,128 @@ aero_demo_render_devices (AeroDemoWriter *w,
   aero_demo_writer_string (w, "device", "virtio-scsi");
   aero_demo_writer_end_object (w);
   aero_demo_writer_end_array (w);
+  aero_demo_writer_end_object (w);
+}
+
+static void
+write_statistic (AeroDemoWriter *w,
+                 const char     *owner_key,
+                 const char     *collection,
+                 const char     *owner_id,
+                 guint           index,
+                 const char     *name,
+                 const char     *description,
+                 const char     *unit,
+                 gboolean        decimal,
+                 double          value)
+{
+  g_autofree char *id = g_strdup_printf ("%08x-0000-4000-8000-00000000b%03x", index + 1, index);
+  g_autofree char *href = g_strdup_printf (API "/%s/%s/statistics/%s", collection, owner_id, id);
+
+  aero_demo_writer_begin_object (w, NULL);
+  aero_demo_writer_string (w, "kind", "gauge");
+  aero_demo_writer_string (w, "type", decimal ? "decimal" : "integer");
+  aero_demo_writer_string (w, "unit", unit);
+  aero_demo_writer_begin_object (w, "values");
+  aero_demo_writer_begin_array (w, "value");
+  aero_demo_writer_begin_object (w, NULL);
+  aero_demo_writer_double (w, "datum", value);
+  aero_demo_writer_end_object (w);
+  aero_demo_writer_end_array (w);
+  aero_demo_writer_end_object (w);
+  aero_demo_writer_ref (w, owner_key, collection, owner_id);
+  aero_demo_writer_string (w, "name", name);
+  aero_demo_writer_string (w, "description", description);
+  aero_demo_writer_string (w, "href", href);
+  aero_demo_writer_string (w, "id", id);
+  aero_demo_writer_end_object (w);
+}
+
+/* ovirt-engine: backend/manager/modules/restapi/jaxrs/.../HostStatisticalQuery.java:
+ * names, descriptions and units as the engine sends them (the CPU and
+ * boot time figures are left out: nothing here reads them). */
+void
+aero_demo_render_host_statistics (AeroDemoWriter *w,
+                                  AeroDemoStore  *store,
+                                  AeroDemoHost   *host,
+                                  const char     *key)
+{
+  AeroDemoHostLoad load;
+  const struct {
+    const char *name;
+    const char *description;
+    const char *unit;
+    gboolean    decimal;
+    double      value;
+  } stats[] = {
+    { "memory.total", "Total memory", "bytes", FALSE, 0 },
+    { "memory.used", "Used memory", "bytes", FALSE, 0 },
+    { "memory.free", "Free memory", "bytes", FALSE, 0 },
+    { "memory.shared", "The amount of memory, in bytes, shared among Virtual-Machines on this Host "
+                       "by Kernel Same-page Merging (KSM)", "bytes", FALSE, 0 },
+    { "swap.total", "Total swap", "bytes", FALSE, 0 },
+    { "swap.free", "Free swap", "bytes", FALSE, 0 },
+    { "swap.used", "Used swap", "bytes", FALSE, 0 },
+    { "ksm.cpu.current", "KSM CPU usage", "percent", TRUE, 0 },
+  };
+  double values[G_N_ELEMENTS (stats)];
+
+  aero_demo_store_host_load (store, host, &load);
+  values[0] = host->memory;
+  values[1] = load.used;
+  values[2] = load.free;
+  values[3] = load.shared;
+  values[4] = load.swap_total;
+  values[5] = load.swap_total - load.swap_used;
+  values[6] = load.swap_used;
+  values[7] = load.ksm_cpu;
+
+  aero_demo_writer_begin_object (w, key);
+  aero_demo_writer_begin_array (w, "statistic");
+  for (guint i = 0; i < G_N_ELEMENTS (stats); i++)
+    write_statistic (w, "host", "hosts", host->id, i, stats[i].name, stats[i].description,
+                     stats[i].unit, stats[i].decimal, values[i]);
+  aero_demo_writer_end_array (w);
+  aero_demo_writer_end_object (w);
+}
+
+void
+aero_demo_render_host (AeroDemoWriter *w,
+                       AeroDemoStore  *store,
+                       AeroDemoHost   *host,
+                       guint           flags)
+{
+  AeroDemoCluster *cluster = aero_demo_store_find_cluster (store, host->cluster_id);
+  AeroDemoHostLoad load;
+
+  aero_demo_store_host_load (store, host, &load);
+  aero_demo_writer_begin_object (w, NULL);
+  write_actions (w, "hosts", host->id, host_actions);
+  aero_demo_writer_string (w, "name", host->name);
+  aero_demo_writer_string (w, "comment", "");
+  write_href (w, "hosts", host->id);
+  aero_demo_writer_string (w, "address", host->address);
+  aero_demo_writer_begin_object (w, "ksm");
+  aero_demo_writer_bool (w, "enabled", cluster != NULL && cluster->ksm);
+  aero_demo_writer_bool (w, "merge_across_nodes", TRUE);
+  aero_demo_writer_end_object (w);
+  aero_demo_writer_int (w, "max_scheduling_memory", load.max_scheduling);
+  aero_demo_writer_int (w, "memory", host->memory);
+  aero_demo_writer_int (w, "port", 54321);
+  aero_demo_writer_string (w, "status", "up");
+  aero_demo_writer_begin_object (w, "summary");
+  aero_demo_writer_int (w, "active", load.running);
+  aero_demo_writer_int (w, "migrating", 0);
+  aero_demo_writer_int (w, "total", load.running);
+  aero_demo_writer_end_object (w);
+  aero_demo_writer_begin_object (w, "transparent_hugepages");
+  aero_demo_writer_bool (w, "enabled", cluster != NULL && cluster->thp);
+  aero_demo_writer_end_object (w);
+  aero_demo_writer_string (w, "type", "rhel");
+  aero_demo_writer_ref (w, "cluster", "clusters", host->cluster_id);
+  if (flags & AERO_DEMO_RENDER_FOLLOW_STATISTICS)
+    aero_demo_render_host_statistics (w, store, host, "statistics");
+  aero_demo_writer_string (w, "id", host->id);
+  write_link_list (w, "hosts", host->id, host_links);
   aero_demo_writer_end_object (w);
 }

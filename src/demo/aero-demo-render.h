@@ -19,6 +19,8 @@ typedef enum
   AERO_DEMO_RENDER_FOLLOW_TEMPLATE = 1 << 3,
   /* GET /vms/{id};next_run: the pending configuration. */
   AERO_DEMO_RENDER_NEXT_RUN        = 1 << 4,
+  /* follow=statistics on hosts: embedded as at /hosts/{id}/statistics. */
+  AERO_DEMO_RENDER_FOLLOW_STATISTICS = 1 << 5,
 } AeroDemoRenderFlags;
 
 void aero_demo_render_vm         (AeroDemoWriter   *w,
@@ -42,6 +44,15 @@ void aero_demo_render_api        (AeroDemoWriter   *w,
 void aero_demo_render_statistics (AeroDemoWriter   *w,
                                   AeroDemoStore    *store,
                                   AeroDemoVm       *vm);
+void aero_demo_render_host       (AeroDemoWriter   *w,
+                                  AeroDemoStore    *store,
+                                  AeroDemoHost     *host,
+                                  guint             flags);
+/* {"statistic": [...]}, as the member @key or (NULL) a document. */
+void aero_demo_render_host_statistics (AeroDemoWriter *w,
+                                       AeroDemoStore  *store,
+                                       AeroDemoHost   *host,
+                                       const char     *key);
 void aero_demo_render_devices    (AeroDemoWriter   *w,
                                   AeroDemoStore    *store,
                                   AeroDemoVm       *vm);

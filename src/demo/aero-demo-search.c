@@ -351,6 +351,12 @@ vm_field (AeroDemoStore *store,
     return vm->conf->type;
   if (g_str_equal (field, "id"))
     return vm->id;
+  if (g_str_equal (field, "host"))
+    {
+      AeroDemoHost *host = aero_demo_store_vm_host (store, vm);
+
+      return host != NULL ? host->name : "";
+    }
   return "";
 }
 
@@ -361,7 +367,7 @@ aero_demo_store_search_vms (AeroDemoStore  *self,
                             GError        **error)
 {
   static const char *const fields[] = { "name", "status", "cluster", "template", "description",
-                                        "comment", "type", "id", NULL };
+                                        "comment", "type", "id", "host", NULL };
 
   return run_query (self, aero_demo_store_get_vms (self), search, fields, vm_field, owner, error);
 }
@@ -396,4 +402,36 @@ aero_demo_store_search_named (AeroDemoStore  *self,
   static const char *const fields[] = { "name", "description", "id", NULL };
 
   return run_query (self, items, search, fields, named_field, NULL, error);
+}
+
+static const char *
+host_field (AeroDemoStore *store,
+            gpointer       item,
+            const char    *field)
+{
+  AeroDemoHost *host = item;
+
+  if (g_str_equal (field, "name"))
+    return host->name;
+  if (g_str_equal (field, "address"))
+    return host->address;
+  if (g_str_equal (field, "status"))
+    return "up";
+  if (g_str_equal (field, "cluster"))
+    {
+      AeroDemoCluster *c = aero_demo_store_find_cluster (store, host->cluster_id);
+
+      return c != NULL ? c->name : "";
+    }
+  return host->id;
+}
+
+GPtrArray *
+aero_demo_store_search_hosts (AeroDemoStore  *self,
+                              const char     *search,
+                              GError        **error)
+{
+  static const char *const fields[] = { "name", "address", "status", "cluster", "id", NULL };
+
+  return run_query (self, aero_demo_store_get_hosts (self), search, fields, host_field, NULL, error);
 }

@@ -10,6 +10,10 @@
  *   2 Production-3.1  3.1  over-commit 150 %, KSM on,  ballooning off (< 3.3)
  *   3 Stable          3.6  over-commit 200 %, KSM on,  ballooning on
  *   4 Default         4.7  over-commit 150 %, KSM off, ballooning on
+ *   5 Overnight       4.2  over-commit 200 %, KSM off, ballooning off
+ *                     (made before the engine asked for KSM or ballooning
+ *                     with over-commit: no safety net; any edit that keeps
+ *                     it so is refused)
  *
  * Templates:
  *   Blank          00000000-0000-0000-0000-000000000000 (as in oVirt)
@@ -39,6 +43,18 @@
  *   Stable 3.6:   stable-01 up (on), stable-02 up (off, upgraded),
  *                 stable-03 down (on), stable-04 suspended (off,
  *                 upgraded), stable-05 down (on)
+ *   Overnight 4.2: night-01 up (8 GiB, guaranteed 4, on), night-02 up
+ *                 (8 GiB, guaranteed 8, off), night-03 up (8 GiB,
+ *                 guaranteed 4, on)
+ *
+ * Hosts (ids b0000000-0000-4000-8000-0000000000NN), physical memory:
+ *   Legacy: legacy-host-01 16 GiB; Production-3.1: prod-host-01 16 GiB;
+ *   Stable: stable-host-01 8 GiB (100 % committed: MOM's balloon takes
+ *   stable-01 down to its guaranteed memory); Default: host-01 32 GiB and
+ *   host-02 24 GiB (over-committed, ballooned); Overnight: night-host-01
+ *   16 GiB (150 % committed and nothing to take it back: it swaps).
+ *   Running VMs go to the host of their cluster with the most memory
+ *   left, in serial order (aero-demo-hosts.c).
  *
  * Test scenarios: a down 4.7 VM with ballooning on (web-03), an up 4.7 VM
  * (web-01), a 3.0 VM (legacy-db), a 3.1 VM (prod-app-01), a High
@@ -56,6 +72,7 @@
 #define CLUSTER_PROD31 "c0000000-0000-4000-8000-000000000002"
 #define CLUSTER_STABLE "c0000000-0000-4000-8000-000000000003"
 #define CLUSTER_DEFAULT "c0000000-0000-4000-8000-000000000004"
+#define CLUSTER_NIGHT "c0000000-0000-4000-8000-000000000005"
 #define TEMPLATE_RHEL "70000000-0000-4000-8000-000000000001"
 #define TEMPLATE_WIN "70000000-0000-4000-8000-000000000002"
 
@@ -171,6 +188,8 @@ seed_clusters_and_templates (GPtrArray *clusters,
                                           "Stable workloads", 3, 6, 200, TRUE, TRUE));
   g_ptr_array_add (clusters, cluster_new (CLUSTER_DEFAULT, "Default",
                                           "The default server cluster", 4, 7, 150, FALSE, TRUE));
+  g_ptr_array_add (clusters, cluster_new (CLUSTER_NIGHT, "Overnight",
+                                          "Overnight batch jobs", 4, 2, 200, FALSE, FALSE));
 
   add_template (templates, AERO_DEMO_BLANK_TEMPLATE_ID,
                 config_new ("Blank", "desktop", 1 * GIB, 1 * GIB, 4 * GIB, TRUE, "other", NULL),
@@ -231,6 +250,9 @@ static const SeedVm seed_vms[] = {
   { "stable-04", CLUSTER_STABLE, "suspended", "desktop", 2, 1, FALSE, AERO_DEMO_BLANK_TEMPLATE_ID, NULL, 0, 0 },
   { "stable-05", CLUSTER_STABLE, "down", "server", 8, 4, TRUE, AERO_DEMO_BLANK_TEMPLATE_ID, NULL, 0, 0 },
   { "win-test-02", CLUSTER_DEFAULT, "up", "desktop", 8, 4, TRUE, TEMPLATE_WIN, NULL, 0, 0 },
+  { "night-01", CLUSTER_NIGHT, "up", "server", 8, 4, TRUE, AERO_DEMO_BLANK_TEMPLATE_ID, NULL, 0, 0 },
+  { "night-02", CLUSTER_NIGHT, "up", "server", 8, 8, FALSE, AERO_DEMO_BLANK_TEMPLATE_ID, NULL, 0, 0 },
+  { "night-03", CLUSTER_NIGHT, "up", "server", 8, 4, TRUE, AERO_DEMO_BLANK_TEMPLATE_ID, NULL, 0, 0 },
 };
 
 static const char *
@@ -314,4 +336,52 @@ aero_demo_seed_build (GPtrArray *clusters,
     seed_fixed_vms (vms);
   else
     generate_vms (clusters, vms, n_vms, seed);
+}
+
+static void
+add_host (GPtrArray  *hosts,
+          const char *name,
+          const char *cluster_id,
+          gint64      memory)
+{
+  AeroDemoHost *host = g_new0 (AeroDemoHost, 1);
+
+  host->id = g_strdup_printf ("b0000000-0000-4000-8000-%012x", hosts->len + 1);
+  host->name = g_strdup (name);
+  host->address = g_strdup_printf ("%s.example.com", name);
+  host->cluster_id = g_strdup (cluster_id);
+  host->memory = memory;
+  g_ptr_array_add (hosts, host);
+}
+
+void
+aero_demo_seed_hosts (GPtrArray *clusters,
+                      GPtrArray *hosts,
+                      guint      n_vms)
+{
+  /* Sizes that make about half of the generated hosts over-committed. */
+  static const guint generated_gib[] = { 48, 64, 96, 64 };
+  guint n_hosts;
+
+  if (n_vms == 0)
+    {
+      add_host (hosts, "legacy-host-01", CLUSTER_LEGACY, 16 * GIB);
+      add_host (hosts, "prod-host-01", CLUSTER_PROD31, 16 * GIB);
+      add_host (hosts, "stable-host-01", CLUSTER_STABLE, 8 * GIB);
+      add_host (hosts, "host-01", CLUSTER_DEFAULT, 32 * GIB);
+      add_host (hosts, "host-02", CLUSTER_DEFAULT, 24 * GIB);
+      add_host (hosts, "night-host-01", CLUSTER_NIGHT, 16 * GIB);
+      return;
+    }
+
+  /* One host per 20 VMs (10,000 VMs: 500 hosts), at least one per
+   * cluster, taken in turn. */
+  n_hosts = MAX (n_vms / 20, clusters->len);
+  for (guint i = 0; i < n_hosts; i++)
+    {
+      AeroDemoCluster *cluster = g_ptr_array_index (clusters, i % clusters->len);
+      g_autofree char *name = g_strdup_printf ("host-%03u", i + 1);
+
+      add_host (hosts, name, cluster->id, generated_gib[(i / clusters->len) % G_N_ELEMENTS (generated_gib)] * GIB);
+    }
 }

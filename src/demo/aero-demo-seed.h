@@ -25,5 +25,10 @@ void   aero_demo_seed_build    (GPtrArray *clusters,
 /* "a0000000-0000-4000-8000-00000000001e": VM ids are UUID-shaped and
  * follow a serial number, so generated inventories are stable. */
 char  *aero_demo_seed_vm_id    (guint      serial);
+/* The hosts of each cluster: the fixed ones, or (@n_vms > 0) one per 20
+ * VMs, spread over the clusters. */
+void   aero_demo_seed_hosts    (GPtrArray *clusters,
+                                GPtrArray *hosts,
+                                guint      n_vms);
 
 G_END_DECLS

@@ -10,6 +10,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "aero-demo-version.h"
+
 G_BEGIN_DECLS
 
 /* Faults carry the HTTP status as their code and the engine's detail as
@@ -65,6 +67,33 @@ typedef struct
   gint64          creation_time;
 } AeroDemoTemplate;
 
+/* A host: fixed at start (no host is added, edited or removed). */
+typedef struct
+{
+  char     *id;
+  char     *name;
+  char     *address;
+  char     *cluster_id;
+  gint64    memory;        /* physical, bytes */
+} AeroDemoHost;
+
+/* What a host's memory looks like now, with MOM's balloon applied. */
+typedef struct
+{
+  guint    running;        /* VMs that hold memory on it */
+  gint64   committed;      /* sum of their memory */
+  gint64   reclaimable;    /* memory - guaranteed of those with a balloon */
+  gint64   reclaimed;      /* what the balloons hold back now */
+  double   fraction;       /* reclaimed / reclaimable, 0 without pressure */
+  gint64   used;
+  gint64   free;
+  gint64   shared;         /* merged by KSM */
+  gint64   swap_total;
+  gint64   swap_used;
+  double   ksm_cpu;        /* percent */
+  gint64   max_scheduling; /* bytes */
+} AeroDemoHostLoad;
+
 typedef struct
 {
   char           *id;
@@ -87,6 +116,7 @@ typedef struct
   gint64          start_time;
   gint64          stop_time;
   guint           serial;      /* phase of its statistics */
+  AeroDemoHost   *host;        /* where it runs, NULL when not running */
 } AeroDemoVm;
 
 #define AERO_TYPE_DEMO_STORE (aero_demo_store_get_type ())
@@ -97,6 +127,11 @@ AeroDemoStore    *aero_demo_store_new            (guint           n_vms,
 gboolean          aero_demo_store_set_state_file (AeroDemoStore  *self,
                                                   const char     *path,
                                                   GError        **error);
+/* The engine release whose rules the store follows (the default until
+ * set: AERO_DEMO_VERSION_DEFAULT). */
+void              aero_demo_store_set_version    (AeroDemoStore         *self,
+                                                  const AeroDemoVersion *version);
+const AeroDemoVersion *aero_demo_store_get_version (AeroDemoStore       *self);
 void              aero_demo_store_set_frozen     (AeroDemoStore  *self,
                                                   gboolean        frozen);
 gboolean          aero_demo_store_get_frozen     (AeroDemoStore  *self);
@@ -108,6 +143,26 @@ double            aero_demo_store_clock          (AeroDemoStore  *self);
 GPtrArray        *aero_demo_store_get_clusters   (AeroDemoStore  *self);
 GPtrArray        *aero_demo_store_get_templates  (AeroDemoStore  *self);
 GPtrArray        *aero_demo_store_get_vms        (AeroDemoStore  *self);
+GPtrArray        *aero_demo_store_get_hosts      (AeroDemoStore  *self);
+AeroDemoHost     *aero_demo_store_find_host      (AeroDemoStore  *self,
+                                                  const char     *id);
+/* Places every running VM on a host of its cluster, in serial order. */
+void              aero_demo_store_place_vms      (AeroDemoStore  *self);
+void              aero_demo_host_free            (gpointer        host);
+/* The host @vm runs on (placing it when it has just started), or NULL
+ * when it holds no memory on any host (down or suspended). */
+AeroDemoHost     *aero_demo_store_vm_host        (AeroDemoStore  *self,
+                                                  AeroDemoVm     *vm);
+/* The host's memory now, MOM's balloon applied (see aero-demo-hosts.c). */
+void              aero_demo_store_host_load      (AeroDemoStore    *self,
+                                                  AeroDemoHost     *host,
+                                                  AeroDemoHostLoad *load);
+/* The memory @vm has now: its memory less what its balloon holds back. */
+gint64            aero_demo_store_vm_balloon_size (AeroDemoStore *self,
+                                                   AeroDemoVm    *vm);
+GPtrArray        *aero_demo_store_search_hosts   (AeroDemoStore  *self,
+                                                  const char     *search,
+                                                  GError        **error);
 AeroDemoCluster  *aero_demo_store_find_cluster   (AeroDemoStore  *self,
                                                   const char     *id);
 AeroDemoTemplate *aero_demo_store_find_template  (AeroDemoStore  *self,
@@ -153,10 +208,17 @@ gboolean          aero_demo_store_start_vm       (AeroDemoStore  *self,
                                                   AeroDemoVm     *vm,
                                                   JsonObject     *action,
                                                   GError        **error);
+/* Power off, at once. */
 gboolean          aero_demo_store_stop_vm        (AeroDemoStore  *self,
                                                   AeroDemoVm     *vm,
-                                                  const char     *verb,
                                                   GError        **error);
+/* The graceful shut down: an Up VM is powering_down, and down after the
+ * shutdown delay, run by the thread-default main context. */
+gboolean          aero_demo_store_shutdown_vm    (AeroDemoStore  *self,
+                                                  AeroDemoVm     *vm,
+                                                  GError        **error);
+void              aero_demo_store_set_shutdown_delay (AeroDemoStore *self,
+                                                      guint          milliseconds);
 gboolean          aero_demo_store_suspend_vm     (AeroDemoStore  *self,
                                                   AeroDemoVm     *vm,
                                                   GError        **error);

@@ -94,3 +94,13 @@ aero_bulk_ballooning_count (GPtrArray                *plan,
 
   return count;
 }
+
+gboolean
+aero_bulk_ballooning_needs_reading (const AeroBulkBallooningItem *item)
+{
+  g_return_val_if_fail (item != NULL, FALSE);
+
+  return item->action == AERO_BULK_BALLOONING_UNKNOWN
+         || (item->action != AERO_BULK_BALLOONING_SKIP_LEVEL
+             && aero_vm_get_next_run_pending (item->vm));
+}

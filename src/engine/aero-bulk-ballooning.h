@@ -39,5 +39,10 @@ GPtrArray        *aero_bulk_ballooning_plan          (GPtrArray    *vms,
                                                       gboolean      enable);
 guint             aero_bulk_ballooning_count         (GPtrArray    *plan,
                                                       AeroBulkBallooningAction action);
+/* Whether @item's VM must be read (GET) before its plan holds: its flag
+ * is unknown, or a next-run configuration waits (the list shows the
+ * running flag, the VM starts with the waiting one). Read a running VM
+ * with next_run=true and plan again. */
+gboolean          aero_bulk_ballooning_needs_reading (const AeroBulkBallooningItem *item);
 
 G_END_DECLS

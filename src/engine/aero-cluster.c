@@ -392,3 +392,9 @@ aero_cluster_find (GListModel *clusters,
 
   return NULL;
 }
+
+gboolean
+aero_cluster_overcommit_valid (gint64 percent)
+{
+  return percent >= AERO_CLUSTER_OVERCOMMIT_MIN && percent <= AERO_CLUSTER_OVERCOMMIT_MAX;
+}

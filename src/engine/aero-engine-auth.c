@@ -36,7 +36,8 @@ new_form_message (AeroEngine *self,
 }
 
 /* Sends @msg (taken: it becomes the task data of @task, taken too) and
- * reads the whole answer; @callback gets it with finish_read(). */
+ * reads the whole answer, bounded in size and time like every other;
+ * @callback gets it with finish_read(). */
 static void
 send_read (AeroEngine          *self,
            GTask               *task,
@@ -44,23 +45,23 @@ send_read (AeroEngine          *self,
            GAsyncReadyCallback  callback)
 {
   g_task_set_task_data (task, msg, g_object_unref);
-  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT,
-                                    g_task_get_cancellable (task), callback, task);
+  aero_engine_read_message_async (self, NULL, msg, g_task_get_cancellable (task),
+                                  callback, task);
 }
 
 /* The body of a request sent with send_read() for @task; NULL once the
- * transport error is returned on @task. */
+ * error is returned on @task. */
 static GBytes *
-finish_read (GObject      *session,
+finish_read (GObject      *engine,
              GAsyncResult *result,
              GTask        *task)
 {
-  g_autoptr(GError) error = NULL;
+  GError *error = NULL;
   GBytes *body;
 
-  body = soup_session_send_and_read_finish (SOUP_SESSION (session), result, &error);
+  body = aero_engine_read_message_finish (AERO_ENGINE (engine), result, &error);
   if (body == NULL)
-    g_task_return_error (task, aero_engine_error_from_transport (error, g_task_get_task_data (task)));
+    g_task_return_error (task, error);
 
   return body;
 }
@@ -510,6 +511,7 @@ aero_engine_fetch_ca_async (AeroEngine          *self,
                             gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(SoupSession) session = NULL;
   g_autofree char *uri = NULL;
   SoupMessage *msg;
 
@@ -523,10 +525,14 @@ aero_engine_fetch_ca_async (AeroEngine          *self,
   msg = soup_message_new (SOUP_METHOD_GET, uri);
   aero_engine_watch_certificate (msg, TRUE);
   /* A connection whose certificate was accepted unverified must serve this
-   * request only, never a later API call. */
+   * request only, never a later API call: it goes over a session of its
+   * own, dropped with it, and nothing else is ever sent over that. */
   soup_message_add_flags (msg, SOUP_MESSAGE_NEW_CONNECTION | SOUP_MESSAGE_NO_REDIRECT);
   soup_message_headers_replace (soup_message_get_request_headers (msg), "Connection", "close");
-  send_read (self, g_steal_pointer (&task), msg, on_ca_fetched);
+  session = aero_engine_new_session ();
+  g_task_set_task_data (task, msg, g_object_unref);
+  aero_engine_read_message_async (self, session, msg, cancellable, on_ca_fetched,
+                                  g_steal_pointer (&task));
 }
 
 char *

@@ -223,6 +223,20 @@ static const char * const template_members[] = {
   NULL
 };
 
+/* ovirt-engine-api-model: types/Host.java; "statistics" is there when
+ * the list was asked with follow=statistics. */
+static const char * const host_statistic_properties[] = {
+  "memory-total", "memory-used", "memory-free", "memory-shared", "memory-buffers",
+  "memory-cached", "swap-total", "swap-used", "swap-free", "ksm-cpu-current",
+  NULL
+};
+
+static const char * const host_members[] = {
+  "id", "name", "description", "address", "status", "cluster", "memory",
+  "max_scheduling_memory", "ksm", "transparent_hugepages", "summary", "statistics",
+  NULL
+};
+
 static const char * const cluster_members[] = {
   "id", "name", "description", "version", "ballooning_enabled", "memory_policy", "ksm",
   "cpu", "data_center",
@@ -256,6 +270,8 @@ aero_json_get_collection_members (const char *element)
     return template_members;
   if (g_strcmp0 (element, "cluster") == 0)
     return cluster_members;
+  if (g_strcmp0 (element, "host") == 0)
+    return host_members;
   return NULL;
 }
 
@@ -429,6 +445,114 @@ aero_json_read_memory_stats (JsonObject *object)
     }
 
   return g_steal_pointer (&stats);
+}
+
+/* The first datum of a statistic as a decimal ("ksm.cpu.current" is a
+ * percentage with decimals): a number or a string holding one. */
+static gboolean
+get_statistic_decimal (JsonObject *statistic,
+                       double     *out_value)
+{
+  JsonArray *values = get_array (aero_json_get_object (statistic, "values"), "value");
+  JsonNode *datum;
+  const char *text;
+  char *end = NULL;
+
+  if (values == NULL || json_array_get_length (values) == 0 ||
+      JSON_NODE_TYPE (json_array_get_element (values, 0)) != JSON_NODE_OBJECT)
+    return FALSE;
+
+  datum = json_object_get_member (json_array_get_object_element (values, 0), "datum");
+  if (datum == NULL || JSON_NODE_TYPE (datum) != JSON_NODE_VALUE)
+    return FALSE;
+
+  switch (json_node_get_value_type (datum))
+    {
+    case G_TYPE_INT64:
+      *out_value = (double) json_node_get_int (datum);
+      return TRUE;
+    case G_TYPE_DOUBLE:
+      *out_value = json_node_get_double (datum);
+      return isfinite (*out_value);
+    case G_TYPE_STRING:
+      text = json_node_get_string (datum);
+      if (text == NULL || *text == '\0')
+        return FALSE;
+      *out_value = g_ascii_strtod (text, &end);
+      return end != NULL && *end == '\0' && isfinite (*out_value);
+    default:
+      return FALSE;
+    }
+}
+
+AeroHost *
+aero_json_read_host (JsonObject *object)
+{
+  g_autoptr(AeroHost) host = aero_host_new ();
+  JsonObject *summary;
+  JsonArray *list;
+  guint n;
+
+  if (object == NULL)
+    return g_steal_pointer (&host);
+
+  summary = aero_json_get_object (object, "summary");
+  g_object_set (host,
+                "id", aero_json_get_string (object, "id"),
+                "name", aero_json_get_string (object, "name"),
+                "description", aero_json_get_string (object, "description"),
+                "address", aero_json_get_string (object, "address"),
+                "status", aero_json_get_string (object, "status"),
+                "cluster-id", aero_json_get_ref_id (object, "cluster"),
+                "memory", get_size (object, "memory"),
+                "max-scheduling-memory", get_size (object, "max_scheduling_memory"),
+                "ksm-enabled", aero_json_get_tristate (aero_json_get_object (object, "ksm"), "enabled"),
+                "transparent-hugepages",
+                aero_json_get_tristate (aero_json_get_object (object, "transparent_hugepages"), "enabled"),
+                "vms-active", get_count (summary, "active"),
+                "vms-migrating", get_count (summary, "migrating"),
+                "vms-total", get_count (summary, "total"),
+                NULL);
+
+  /* follow=statistics embeds {"statistic": [...]} as at /hosts/{id}/statistics. */
+  list = get_array (aero_json_get_object (object, "statistics"), "statistic");
+  n = list != NULL ? json_array_get_length (list) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *statistic;
+      double value;
+
+      if (JSON_NODE_TYPE (json_array_get_element (list, i)) != JSON_NODE_OBJECT)
+        continue;
+      statistic = json_array_get_object_element (list, i);
+      if (get_statistic_decimal (statistic, &value) && value >= 0)
+        aero_host_set_statistic (host, aero_json_get_string (statistic, "name"), value);
+    }
+
+  return g_steal_pointer (&host);
+}
+
+void
+aero_json_read_host_statistics (AeroHost   *host,
+                                JsonObject *object)
+{
+  g_autoptr(JsonObject) wrapper = json_object_new ();
+  g_autoptr(AeroHost) read = NULL;
+
+  g_return_if_fail (AERO_IS_HOST (host));
+
+  if (object == NULL)
+    return;
+  json_object_set_object_member (wrapper, "statistics", json_object_ref (object));
+  read = aero_json_read_host (wrapper);
+  for (guint i = 0; host_statistic_properties[i] != NULL; i++)
+    {
+      GValue value = G_VALUE_INIT;
+
+      g_object_get_property (G_OBJECT (read), host_statistic_properties[i], &value);
+      g_object_set_property (G_OBJECT (host), host_statistic_properties[i], &value);
+      g_value_unset (&value);
+    }
 }
 
 /* json-glib parses, copies and frees recursively: a few hundred thousand
@@ -768,6 +892,78 @@ aero_json_cluster_to_normalised (AeroCluster *cluster)
                            aero_cluster_get_transparent_hugepages (cluster));
   add_normalised_string (builder, "architecture", aero_cluster_get_architecture (cluster));
   add_normalised_string (builder, "data_center_id", aero_cluster_get_data_center_id (cluster));
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+JsonNode *
+aero_json_host_to_normalised (AeroHost *host)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  double ksm_cpu;
+
+  g_return_val_if_fail (AERO_IS_HOST (host), NULL);
+
+  json_builder_begin_object (builder);
+  add_normalised_string (builder, "id", aero_host_get_id (host));
+  add_normalised_string (builder, "name", aero_host_get_name (host));
+  add_normalised_string (builder, "status", aero_host_get_status (host));
+  add_normalised_string (builder, "cluster_id", aero_host_get_cluster_id (host));
+  add_normalised_number (builder, "memory", aero_host_get_memory (host));
+  add_normalised_number (builder, "max_scheduling_memory",
+                         aero_host_get_max_scheduling_memory (host));
+  add_normalised_tristate (builder, "ksm_enabled", aero_host_get_ksm_enabled (host));
+  add_normalised_number (builder, "vms_active", aero_host_get_vms_active (host));
+
+  json_builder_set_member_name (builder, "statistics");
+  json_builder_begin_object (builder);
+  for (guint i = 0; host_statistic_properties[i] != NULL; i++)
+    {
+      const char *property = host_statistic_properties[i];
+      g_autofree char *member = NULL;
+      gint64 value;
+
+      if (strcmp (property, "ksm-cpu-current") == 0)
+        continue;
+      g_object_get (host, property, &value, NULL);
+      member = g_strdelimit (g_strdup (property), "-", '_');
+      add_normalised_number (builder, member, value);
+    }
+  ksm_cpu = aero_host_get_ksm_cpu_current (host);
+  json_builder_set_member_name (builder, "ksm_cpu_current");
+  if (ksm_cpu < 0)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_double_value (builder, ksm_cpu);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+JsonNode *
+aero_json_memory_picture_to_normalised (AeroMemoryPicture *picture)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  int percent;
+
+  g_return_val_if_fail (AERO_IS_MEMORY_PICTURE (picture), NULL);
+
+  percent = aero_memory_picture_get_committed_percent (picture);
+  json_builder_begin_object (builder);
+  add_normalised_number (builder, "hosts", aero_memory_picture_get_hosts (picture));
+  add_normalised_number (builder, "running_vms", aero_memory_picture_get_running_vms (picture));
+  add_normalised_number (builder, "incomplete_vms", aero_memory_picture_get_incomplete_vms (picture));
+  add_normalised_number (builder, "physical", aero_memory_picture_get_physical (picture));
+  add_normalised_number (builder, "used", aero_memory_picture_get_used (picture));
+  add_normalised_number (builder, "shared", aero_memory_picture_get_shared (picture));
+  add_normalised_number (builder, "max_free", aero_memory_picture_get_max_free (picture));
+  add_normalised_number (builder, "guaranteed", aero_memory_picture_get_guaranteed (picture));
+  add_normalised_number (builder, "committed", aero_memory_picture_get_committed (picture));
+  add_normalised_number (builder, "committed_percent", percent);
+  add_normalised_number (builder, "balloon_headroom",
+                         aero_memory_picture_get_balloon_headroom (picture));
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);

@@ -12,6 +12,8 @@
 #include <json-glib/json-glib.h>
 
 #include "aero-cluster.h"
+#include "aero-host.h"
+#include "aero-memory-picture.h"
 #include "aero-memory-stats.h"
 #include "aero-template.h"
 #include "aero-types.h"
@@ -40,6 +42,10 @@ const char   *aero_json_get_ref_id   (JsonObject  *object,
 AeroVm          *aero_json_read_vm        (JsonObject *object);
 AeroCluster     *aero_json_read_cluster   (JsonObject *object);
 AeroTemplate    *aero_json_read_template  (JsonObject *object);
+AeroHost        *aero_json_read_host      (JsonObject *object);
+/* {"statistic": [...]} as served by /hosts/{id}/statistics, into @host. */
+void             aero_json_read_host_statistics (AeroHost   *host,
+                                                 JsonObject *object);
 /* {"statistic": [...]} as served by /vms/{id}/statistics. */
 AeroMemoryStats *aero_json_read_memory_stats (JsonObject *object);
 
@@ -79,5 +85,9 @@ void             aero_json_builder_add_int64 (JsonBuilder *builder,
 JsonNode        *aero_json_vm_to_normalised       (AeroVm       *vm);
 JsonNode        *aero_json_cluster_to_normalised  (AeroCluster  *cluster);
 JsonNode        *aero_json_template_to_normalised (AeroTemplate *tmpl);
+/* The figures of a memory picture (bytes, null when unknown). */
+JsonNode        *aero_json_memory_picture_to_normalised (AeroMemoryPicture *picture);
+/* A host, its statistics under "statistics". */
+JsonNode        *aero_json_host_to_normalised     (AeroHost     *host);
 
 G_END_DECLS

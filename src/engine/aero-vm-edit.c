@@ -280,7 +280,7 @@ gboolean
 aero_vm_edit_resource_allocation_editable (AeroVmEdit *self)
 {
   return self->mode != AERO_VM_EDIT_TEMPLATE
-         || engine_stores_template_memory_policy (self->engine_version);
+         || engine_stores_template_memory_policy (self->product_version);
 }
 
 static gboolean
@@ -744,7 +744,7 @@ aero_vm_edit_finalize (GObject *object)
   g_clear_pointer (&self->cpu_error, g_free);
   g_clear_pointer (&self->cluster_error, g_free);
   g_clear_pointer (&self->memory_note, g_free);
-  g_clear_pointer (&self->engine_version, g_free);
+  g_clear_pointer (&self->product_version, g_free);
   g_clear_pointer (&self->resource_allocation_reason, g_free);
 
   G_OBJECT_CLASS (aero_vm_edit_parent_class)->finalize (object);
@@ -896,7 +896,7 @@ aero_vm_edit_get_property (GObject    *object,
       g_value_set_string (value, self->memory_note);
       break;
     case PROP_ENGINE_VERSION:
-      g_value_set_string (value, self->engine_version);
+      g_value_set_string (value, self->product_version);
       break;
     case PROP_CUSTOM_VERSION:
       g_value_set_object (value, self->cur.custom_version);
@@ -2151,7 +2151,7 @@ aero_vm_edit_get_engine_version (AeroVmEdit *self)
 {
   g_return_val_if_fail (AERO_IS_VM_EDIT (self), NULL);
 
-  return self->engine_version;
+  return self->product_version;
 }
 
 void
@@ -2162,13 +2162,13 @@ aero_vm_edit_set_engine_version (AeroVmEdit *self,
 
   g_return_if_fail (AERO_IS_VM_EDIT (self));
 
-  if (g_strcmp0 (self->engine_version, version) == 0)
+  if (g_strcmp0 (self->product_version, version) == 0)
     return;
 
   g_object_freeze_notify (G_OBJECT (self));
   editable = aero_vm_edit_resource_allocation_editable (self);
-  g_free (self->engine_version);
-  self->engine_version = g_strdup (version);
+  g_free (self->product_version);
+  self->product_version = g_strdup (version);
   g_clear_pointer (&self->resource_allocation_reason, g_free);
   if (version != NULL)
     /* TRANSLATORS: %s is the engine's version, e.g. "3.5.0" */

@@ -379,9 +379,9 @@ typedef struct {
 static gboolean
 needs_reading (Item *item)
 {
-  return item->action == AERO_BULK_BALLOONING_UNKNOWN
-         || (item->action != AERO_BULK_BALLOONING_SKIP_LEVEL
-             && aero_vm_get_next_run_pending (item->vm));
+  AeroBulkBallooningItem planned = { item->vm, item->action, item->reason };
+
+  return aero_bulk_ballooning_needs_reading (&planned);
 }
 
 static void

@@ -10,6 +10,7 @@
 #include "aero-next-run-dialog.h"
 #include "aero-dialogs.h"
 #include "aero-vm-dialog.h"
+#include "aero-vm-edit-engine.h"
 
 struct _AeroVmDialog
 {
@@ -806,6 +807,7 @@ get_vm_cb (GObject      *source,
   g_set_object (&self->vm, vm);
   set_titles (self);
   self->edit = aero_vm_edit_new_for_vm (vm, self->clusters);
+  aero_vm_edit_follow_engine (self->edit, aero_engine_get_engine_version (self->engine));
   setup_form (self);
 }
 
@@ -834,6 +836,7 @@ get_template_cb (GObject      *source,
   g_set_object (&self->tmpl, tmpl);
   set_titles (self);
   self->edit = aero_vm_edit_new_for_template (tmpl, self->clusters);
+  aero_vm_edit_follow_engine (self->edit, aero_engine_get_engine_version (self->engine));
   setup_form (self);
 }
 
@@ -1408,6 +1411,7 @@ aero_vm_dialog_new_for_new_vm (AeroEngine *engine,
   set_titles (self);
   self->edit = aero_vm_edit_new_for_new_vm (self->clusters, self->templates,
                                             aero_engine_get_blank_template_id (engine));
+  aero_vm_edit_follow_engine (self->edit, aero_engine_get_engine_version (engine));
   setup_form (self);
 
   return self;

@@ -28,6 +28,7 @@ typedef struct
   char     *user;
   char     *password;
   gboolean  remember;
+  gboolean  record;    /* add to the recent engines */
   char     *base_url;  /* the engine's canonical URL, the keyring key */
   GError   *error;     /* the login's failure, while the keyring is checked */
 } ConnectData;
@@ -53,15 +54,26 @@ is_cancelled (const GError *error)
          g_error_matches (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_CANCELLED);
 }
 
+/* The engine's host, with its port unless it is HTTPS's own: what a
+ * trusted CA is kept for, since two engines on one host but different
+ * ports are different servers with certificates of their own. */
 static char *
 dup_engine_host (AeroEngine *engine)
 {
   g_autoptr(GUri) uri = g_uri_parse (aero_engine_get_base_url (engine), G_URI_FLAGS_NONE, NULL);
+  const char *host;
+  int port;
 
   if (uri == NULL || g_uri_get_host (uri) == NULL)
     return NULL;
 
-  return g_strdup (g_uri_get_host (uri));
+  host = g_uri_get_host (uri);
+  port = g_uri_get_port (uri);
+  if (port < 0 || port == 443)
+    return g_strdup (host);
+  if (strchr (host, ':') != NULL)
+    return g_strdup_printf ("[%s]:%d", host, port);
+  return g_strdup_printf ("%s:%d", host, port);
 }
 
 /* Recent engines */
@@ -105,6 +117,38 @@ remember_recent (AeroWindow *self,
       g_variant_builder_add (&builder, "(ss)", a, u);
       n++;
     }
+
+  g_settings_set_value (self->settings, "recent-engines", g_variant_builder_end (&builder));
+  load_recent (self);
+}
+
+/* The admin removes an entry from the login page's list. Only the entry:
+ * a password kept for that engine stays in the keyring, where the admin
+ * manages it. */
+static void
+forget_recent_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AeroWindow *self = AERO_WINDOW (widget);
+  g_autoptr(GVariant) old = NULL;
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *address;
+  const char *user;
+  const char *a;
+  const char *u;
+
+  if (self->settings == NULL)
+    return;
+
+  g_variant_get (parameter, "(&s&s)", &address, &user);
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(ss)"));
+  old = g_settings_get_value (self->settings, "recent-engines");
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "(&s&s)", &a, &u))
+    if (g_strcmp0 (a, address) != 0 || g_strcmp0 (u, user) != 0)
+      g_variant_builder_add (&builder, "(ss)", a, u);
 
   g_settings_set_value (self->settings, "recent-engines", g_variant_builder_end (&builder));
   load_recent (self);
@@ -209,6 +253,9 @@ enter_session (AeroWindow *self,
   aero_template_view_set_engine (self->template_view, engine);
   aero_cluster_view_set_engine (self->cluster_view, engine);
   aero_vm_view_set_clusters (self->vm_view, NULL);
+  /* The Hosts view loads when first shown: it lists every VM again. */
+  aero_host_view_set_engine (self->host_view, engine);
+  aero_host_view_set_clusters (self->host_view, NULL);
 
   /* All three at once: the VM rows do not wait for the clusters; the
    * Cluster column fills in when they arrive. */
@@ -247,6 +294,7 @@ aero_window_leave_session (AeroWindow *self,
   aero_vm_view_set_engine (self->vm_view, NULL);
   aero_template_view_set_engine (self->template_view, NULL);
   aero_cluster_view_set_engine (self->cluster_view, NULL);
+  aero_host_view_set_engine (self->host_view, NULL);
 
   aero_login_page_set_password (self->login_page, "");
   aero_login_page_set_busy (self->login_page, FALSE);
@@ -268,6 +316,8 @@ aero_window_refresh (AeroWindow *self)
   aero_vm_view_refresh (self->vm_view);
   aero_cluster_view_reload (self->cluster_view);
   aero_template_view_reload (self->template_view);
+  if (aero_host_view_get_loaded (self->host_view))
+    aero_host_view_reload (self->host_view);
 }
 
 static void
@@ -331,8 +381,19 @@ actions_changed_cb (AeroWindow *self)
 }
 
 static void
+view_changed_cb (AeroWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (self->engine != NULL && g_strcmp0 (name, "hosts") == 0 &&
+      !aero_host_view_get_loaded (self->host_view))
+    aero_host_view_reload (self->host_view);
+}
+
+static void
 clusters_loaded_cb (AeroWindow *self)
 {
+  aero_host_view_set_clusters (self->host_view, aero_cluster_view_get_model (self->cluster_view));
   aero_vm_view_set_clusters (self->vm_view, aero_cluster_view_get_model (self->cluster_view));
   aero_window_actions_update (self);
 }
@@ -426,8 +487,10 @@ login_cb (GObject      *object,
         {
           g_autofree char *text = aero_login_page_describe_error (error, data->address);
 
+          /* Trusting is offered for a certificate the admin can check. */
           aero_login_page_set_error (self->login_page, text,
-                                     g_error_matches (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_TLS));
+                                     g_error_matches (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_TLS) &&
+                                     aero_engine_error_get_certificate_fingerprint (error) != NULL);
           aero_login_page_focus (self->login_page);
         }
       else
@@ -457,20 +520,23 @@ login_cb (GObject      *object,
 
   /* The canonical URL: the keyring is keyed by it too, so picking a
    * recent engine finds its stored password. */
-  remember_recent (self, aero_engine_get_base_url (engine), data->user);
+  if (data->record)
+    remember_recent (self, aero_engine_get_base_url (engine), data->user);
   enter_session (self, engine);
   g_task_return_boolean (task, TRUE);
 }
 
-void
-aero_window_connect_async (AeroWindow          *self,
-                           const char          *address,
-                           const char          *user,
-                           const char          *password,
-                           gboolean             remember,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
+/* @record: add the engine to the recent engines after the login. */
+static void
+connect_engine_async (AeroWindow          *self,
+                      const char          *address,
+                      const char          *user,
+                      const char          *password,
+                      gboolean             remember,
+                      gboolean             record,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(AeroEngine) engine = NULL;
@@ -491,6 +557,7 @@ aero_window_connect_async (AeroWindow          *self,
   data->user = g_strstrip (g_strdup (user));
   data->password = g_strdup (password ? password : "");
   data->remember = remember;
+  data->record = record;
   g_task_set_task_data (task, data, (GDestroyNotify) connect_data_free);
 
   aero_login_page_set_address (self->login_page, data->address);
@@ -528,6 +595,33 @@ aero_window_connect_async (AeroWindow          *self,
   aero_login_page_set_busy (self->login_page, TRUE);
   aero_engine_login_async (engine, data->user, data->password, self->login_cancellable,
                            login_cb, g_steal_pointer (&task));
+}
+
+void
+aero_window_connect_async (AeroWindow          *self,
+                           const char          *address,
+                           const char          *user,
+                           const char          *password,
+                           gboolean             remember,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  connect_engine_async (self, address, user, password, remember, TRUE,
+                        cancellable, callback, user_data);
+}
+
+/* The embedded demo engine listens on a new port at every start: as a
+ * recent engine it would only push the real ones out of the list. */
+void
+aero_window_connect_demo_async (AeroWindow          *self,
+                                const char          *url,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  connect_engine_async (self, url, "admin@internal", "demo", FALSE, FALSE,
+                        cancellable, callback, user_data);
 }
 
 gboolean
@@ -580,7 +674,7 @@ demo_requested_cb (AeroWindow *self)
       return;
     }
 
-  aero_window_connect_async (self, url, "admin@internal", "demo", FALSE, NULL, NULL, NULL);
+  aero_window_connect_demo_async (self, url, NULL, NULL, NULL);
 }
 
 /* TLS: trust an engine's CA after the admin compared its fingerprint. */
@@ -800,6 +894,7 @@ aero_window_class_init (AeroWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AeroWindow, vm_view);
   gtk_widget_class_bind_template_child (widget_class, AeroWindow, template_view);
   gtk_widget_class_bind_template_child (widget_class, AeroWindow, cluster_view);
+  gtk_widget_class_bind_template_child (widget_class, AeroWindow, host_view);
   gtk_widget_class_bind_template_callback (widget_class, connect_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, demo_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, trust_requested_cb);
@@ -807,8 +902,11 @@ aero_window_class_init (AeroWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, actions_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, load_failed_cb);
   gtk_widget_class_bind_template_callback (widget_class, clusters_loaded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
 
   aero_window_class_install_actions (widget_class);
+  gtk_widget_class_install_action (widget_class, "win.forget-recent", "(ss)",
+                                   forget_recent_action);
 }
 
 static GSettings *

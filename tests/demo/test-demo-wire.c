@@ -206,7 +206,7 @@ test_api_root (DemoFixture   *fx,
   g_assert_cmpstr (demo_get_string (o, "product_info.version.minor"), ==, "5");
   g_assert_nonnull (demo_get_string (o, "product_info.version.full_version"));
   g_assert_cmpstr (demo_get_string (o, "special_objects.blank_template.id"), ==, BLANK_ID);
-  g_assert_cmpstr (demo_get_string (o, "summary.vms.total"), ==, "30");
+  g_assert_cmpstr (demo_get_string (o, "summary.vms.total"), ==, "33");
   g_assert_nonnull (demo_get_string (o, "summary.vms.active"));
 }
 
@@ -268,12 +268,12 @@ test_cluster_types (DemoFixture   *fx,
 {
   g_autoptr(DemoReply) reply = demo_request (fx, "GET", "/ovirt-engine/api/clusters", NULL);
   JsonArray *clusters = demo_collection (reply, "cluster");
-  static const char *const names[] = { "Legacy", "Production-3.1", "Stable", "Default" };
-  static const char *const versions[] = { "3.0", "3.1", "3.6", "4.7" };
+  static const char *const names[] = { "Legacy", "Production-3.1", "Stable", "Default", "Overnight" };
+  static const char *const versions[] = { "3.0", "3.1", "3.6", "4.7", "4.2" };
 
   g_assert_cmpuint (reply->status, ==, 200);
-  g_assert_cmpuint (json_array_get_length (clusters), ==, 4);
-  for (guint i = 0; i < 4; i++)
+  g_assert_cmpuint (json_array_get_length (clusters), ==, 5);
+  for (guint i = 0; i < 5; i++)
     {
       JsonObject *c = json_array_get_object_element (clusters, i);
       g_autofree char *version = g_strdup_printf ("%s.%s", demo_get_string (c, "version.major"),
@@ -298,7 +298,9 @@ test_templates (DemoFixture   *fx,
 
   g_assert_cmpuint (json_array_get_length (templates), ==, 3);
   g_assert_cmpstr (demo_get_string (json_array_get_object_element (templates, 0), "name"), ==, "Blank");
-  g_assert_false (demo_has_member (json_array_get_object_element (templates, 0), "memory_policy.ballooning"));
+  /* 4.5 (the default): the balloon is a field of every VmBase, so a plain
+   * template list has it too (VmBaseMapper). */
+  g_assert_cmpstr (demo_get_string (json_array_get_object_element (templates, 0), "memory_policy.ballooning"), ==, "true");
   g_assert_cmpuint (blank->status, ==, 200);
   g_assert_cmpstr (demo_get_string (demo_reply_object (blank), "name"), ==, "Blank");
   g_assert_cmpstr (demo_get_string (demo_reply_object (blank), "memory_policy.ballooning"), ==, "true");
@@ -324,7 +326,7 @@ assert_ballooning_everywhere (DemoReply *reply,
   JsonArray *vms = demo_collection (reply, "vm");
 
   g_assert_cmpuint (reply->status, ==, 200);
-  g_assert_cmpuint (json_array_get_length (vms), ==, 30);
+  g_assert_cmpuint (json_array_get_length (vms), ==, 33);
   for (guint i = 0; i < json_array_get_length (vms); i++)
     {
       JsonObject *vm = json_array_get_object_element (vms, i);
@@ -343,8 +345,9 @@ test_ballooning_visibility (DemoFixture   *fx,
   g_autoptr(DemoReply) header = demo_request_full (fx, "GET", "/ovirt-engine/api/vms", NULL, NULL,
                                                    "All-Content", "true");
 
-  /* Like engines up to 4.4.5: left out of plain lists only. */
-  assert_ballooning_everywhere (plain, FALSE);
+  /* 4.5 (the default) has it in plain lists too (VmBaseMapper, 4.4.6.5);
+   * test-demo-versions.c checks the older releases. */
+  assert_ballooning_everywhere (plain, TRUE);
   assert_ballooning_everywhere (all, TRUE);
   assert_ballooning_everywhere (header, TRUE);
 }
@@ -357,8 +360,8 @@ test_streamed (DemoFixture   *fx,
 
   g_assert_cmpint (soup_message_headers_get_encoding (reply->headers), ==, SOUP_ENCODING_CHUNKED);
   /* About 8 kB per VM, like a real engine. */
-  g_assert_cmpuint (reply->length / 30, >, 6000);
-  g_assert_cmpuint (reply->length / 30, <, 12000);
+  g_assert_cmpuint (reply->length / 33, >, 6000);
+  g_assert_cmpuint (reply->length / 33, <, 12000);
 }
 
 static guint

@@ -19,6 +19,15 @@ CONNECT = "Connect"
 VM_LIST = "Virtual machines"
 BALLOONING_MENU = "Ballooning"
 RUN_ONCE = "Run Once"
+SHUT_DOWN = "Shut Down"
+POWER_OFF = "Power Off"
+
+# Main window, Hosts view
+HOST_LIST = "Hosts"
+HOST_SEARCH = "Search hosts"
+HOST_CHART = "Host memory picture"
+CLUSTER_CHART = "Cluster memory picture"
+HOST_VMS = "Running VMs of the host"
 
 # New / Edit VM dialog
 CLUSTER = "Cluster"
@@ -29,7 +38,7 @@ DIALOG_OK = "OK"
 DIALOG_CANCEL = "Cancel"
 
 # Run Once dialog
-RUN_ONCE_BALLOON_CHECK = BALLOON_CHECK
+RUN_ONCE_VOLATILE_CHECK = "Rollback this configuration during reboots"
 
 STABLE_NAMES = [
     PASSWORD,
@@ -37,6 +46,14 @@ STABLE_NAMES = [
     VM_LIST,
     BALLOONING_MENU,
     RUN_ONCE,
+    RUN_ONCE_VOLATILE_CHECK,
+    SHUT_DOWN,
+    POWER_OFF,
+    HOST_LIST,
+    HOST_SEARCH,
+    HOST_CHART,
+    CLUSTER_CHART,
+    HOST_VMS,
     CLUSTER,
     VM_NAME,
     VM_DESCRIPTION,
