@@ -6,7 +6,6 @@
 
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -71,7 +70,6 @@ enum {
   PROP_APPLY_LATER,
   PROP_MAX_MEMORY_LIMIT,
   PROP_MEMORY_NOTE,
-  PROP_ENGINE_VERSION,
   PROP_CUSTOM_VERSION,
   N_PROPS
 };
@@ -262,25 +260,17 @@ shares_for_level (AeroCpuSharesLevel level)
  * TemplateMapper) memory_policy.guaranteed; 3.6.0 had neither. An engine
  * that does not say its version is taken as a current one. */
 static gboolean
-engine_stores_template_memory_policy (const char *version)
+engine_stores_template_memory_policy (const AeroEngineVersion *version)
 {
-  unsigned int major = 0, minor = 0, build = 0;
-
-  if (version == NULL || sscanf (version, "%u.%u.%u", &major, &minor, &build) < 2)
-    return TRUE;
-
-  if (major != 3)
-    return major > 3;
-  if (minor != 6)
-    return minor > 6;
-  return build >= 1;
+  return !aero_engine_version_is_known (version)
+         || aero_engine_version_at_least (version, 3, 6, 1, 0);
 }
 
 gboolean
 aero_vm_edit_resource_allocation_editable (AeroVmEdit *self)
 {
   return self->mode != AERO_VM_EDIT_TEMPLATE
-         || engine_stores_template_memory_policy (self->product_version);
+         || engine_stores_template_memory_policy (&self->engine_version);
 }
 
 static gboolean
@@ -744,7 +734,6 @@ aero_vm_edit_finalize (GObject *object)
   g_clear_pointer (&self->cpu_error, g_free);
   g_clear_pointer (&self->cluster_error, g_free);
   g_clear_pointer (&self->memory_note, g_free);
-  g_clear_pointer (&self->product_version, g_free);
   g_clear_pointer (&self->resource_allocation_reason, g_free);
 
   G_OBJECT_CLASS (aero_vm_edit_parent_class)->finalize (object);
@@ -895,9 +884,6 @@ aero_vm_edit_get_property (GObject    *object,
     case PROP_MEMORY_NOTE:
       g_value_set_string (value, self->memory_note);
       break;
-    case PROP_ENGINE_VERSION:
-      g_value_set_string (value, self->product_version);
-      break;
     case PROP_CUSTOM_VERSION:
       g_value_set_object (value, self->cur.custom_version);
       break;
@@ -924,9 +910,6 @@ aero_vm_edit_set_property (GObject      *object,
       break;
     case PROP_MAX_MEMORY_LIMIT:
       aero_vm_edit_set_max_memory_limit (self, g_value_get_int64 (value));
-      break;
-    case PROP_ENGINE_VERSION:
-      aero_vm_edit_set_engine_version (self, g_value_get_string (value));
       break;
     case PROP_CUSTOM_VERSION:
       aero_vm_edit_set_custom_compatibility_version (self, g_value_get_object (value));
@@ -1100,8 +1083,6 @@ aero_vm_edit_class_init (AeroVmEditClass *klass)
                         AERO_UNSET, G_MAXINT64 / AERO_MIB, AERO_UNSET, rw);
   properties[PROP_MEMORY_NOTE] =
     g_param_spec_string ("memory-note", NULL, NULL, NULL, ro);
-  properties[PROP_ENGINE_VERSION] =
-    g_param_spec_string ("engine-version", NULL, NULL, NULL, rw);
   properties[PROP_CUSTOM_VERSION] =
     g_param_spec_object ("custom-compatibility-version", NULL, NULL, AERO_TYPE_VERSION, rw);
 
@@ -2146,37 +2127,22 @@ aero_vm_edit_get_memory_note (AeroVmEdit *self)
   return self->memory_note;
 }
 
-const char *
-aero_vm_edit_get_engine_version (AeroVmEdit *self)
-{
-  g_return_val_if_fail (AERO_IS_VM_EDIT (self), NULL);
-
-  return self->product_version;
-}
-
+/* aero_vm_edit_follow_engine () has set a new engine release: what a
+ * template's Resource Allocation tab allows may have changed. */
 void
-aero_vm_edit_set_engine_version (AeroVmEdit *self,
-                                 const char *version)
+aero_vm_edit_engine_changed (AeroVmEdit *self,
+                             gboolean    was_editable)
 {
-  gboolean editable;
-
-  g_return_if_fail (AERO_IS_VM_EDIT (self));
-
-  if (g_strcmp0 (self->product_version, version) == 0)
-    return;
+  g_autofree char *version = aero_engine_version_to_string (&self->engine_version);
 
   g_object_freeze_notify (G_OBJECT (self));
-  editable = aero_vm_edit_resource_allocation_editable (self);
-  g_free (self->product_version);
-  self->product_version = g_strdup (version);
   g_clear_pointer (&self->resource_allocation_reason, g_free);
   if (version != NULL)
-    /* TRANSLATORS: %s is the engine's version, e.g. "3.5.0" */
+    /* TRANSLATORS: %s is the engine's version, e.g. "3.6.0" */
     self->resource_allocation_reason =
       g_strdup_printf (_("The resource allocation of a template can be edited with oVirt Engine 3.6.1 or later (this engine: %s)."),
                        version);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE_VERSION]);
-  if (editable != aero_vm_edit_resource_allocation_editable (self))
+  if (was_editable != aero_vm_edit_resource_allocation_editable (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESOURCE_ALLOCATION_EDITABLE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESOURCE_ALLOCATION_REASON]);
   sync_derived (self);

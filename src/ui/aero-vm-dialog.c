@@ -655,10 +655,6 @@ setup_form (AeroVmDialog *self)
   GtkExpression *expression;
   GListModel *templates = aero_vm_edit_get_templates (self->edit);
 
-  /* What the engine can store depends on its version (a template's
-   * resource allocation). */
-  aero_vm_edit_set_engine_version (self->edit, aero_engine_get_product_version (self->engine));
-
   expression = gtk_property_expression_new (AERO_TYPE_CLUSTER, NULL, "label");
   adw_combo_row_set_expression (self->cluster_row, expression);
   gtk_expression_unref (expression);

@@ -11,6 +11,7 @@
 #include "aero-enum-types.h"
 #include "aero-features.h"
 #include "aero-bulk-ballooning.h"
+#include "aero-vm-edit-engine.h"
 #include "aero-vm-edit-private.h"
 
 #define MIB AERO_MIB
@@ -1018,6 +1019,16 @@ test_down_vm_applies_now (Fixture       *f,
 }
 
 static void
+follow_engine (AeroVmEdit *edit,
+               const char *text)
+{
+  AeroEngineVersion version;
+
+  g_assert_true (aero_engine_version_parse (text, &version));
+  aero_vm_edit_follow_engine (edit, &version);
+}
+
+static void
 test_template_mode (Fixture       *f,
                     gconstpointer  data)
 {
@@ -1028,13 +1039,13 @@ test_template_mode (Fixture       *f,
   aero_template_set_cluster_id (tmpl, "c47");
   edit = aero_vm_edit_new_for_template (tmpl, G_LIST_MODEL (f->clusters));
   /* An engine before 3.6.1 cannot store a template's memory_policy. */
-  aero_vm_edit_set_engine_version (edit, "3.6.0.3-1.el6");
+  follow_engine (edit, "3.6.0.3-1.el6");
 
   g_assert_cmpint (aero_vm_edit_get_mode (edit), ==, AERO_VM_EDIT_TEMPLATE);
   g_assert_false (aero_vm_edit_get_resource_allocation_editable (edit));
   g_assert_cmpstr (aero_vm_edit_get_resource_allocation_reason (edit), ==,
                    "The resource allocation of a template can be edited with oVirt Engine 3.6.1 "
-                   "or later (this engine: 3.6.0.3-1.el6).");
+                   "or later (this engine: 3.6.0.3).");
   g_assert_false (aero_vm_edit_get_ballooning_sensitive (edit));
   g_assert_false (aero_vm_edit_get_running (edit));
   g_assert_false (aero_vm_edit_get_has_changes (edit));
@@ -1071,7 +1082,7 @@ test_template_mode (Fixture       *f,
    * memory_policy): the tab is the admin's, and the error of a guaranteed
    * memory above the memory size is on it. */
   edit = aero_vm_edit_new_for_template (tmpl, G_LIST_MODEL (f->clusters));
-  aero_vm_edit_set_engine_version (edit, "4.5.4-1.el8");
+  follow_engine (edit, "4.5.4-1.el8");
   g_assert_true (aero_vm_edit_get_resource_allocation_editable (edit));
   g_assert_null (aero_vm_edit_get_resource_allocation_reason (edit));
   g_assert_true (aero_vm_edit_get_ballooning_sensitive (edit));

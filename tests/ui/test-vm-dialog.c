@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "aero-vm-dialog.h"
+#include "aero-vm-edit-engine.h"
 #include "aero-vm-edit-private.h"
 #include "aero-next-run-dialog.h"
 #include "test-dialog-fixture.h"
@@ -821,7 +822,12 @@ test_template_mode (DialogFixture *fixture,
 
   /* An engine before 3.6.1 cannot: the tab is there, its content greyed,
    * the reason in words. */
-  aero_vm_edit_set_engine_version (aero_vm_dialog_get_edit (dialog), "3.6.0");
+  {
+    AeroEngineVersion old_engine;
+
+    g_assert_true (aero_engine_version_parse ("3.6.0", &old_engine));
+    aero_vm_edit_follow_engine (aero_vm_dialog_get_edit (dialog), &old_engine);
+  }
   page = gtk_stack_get_page (GTK_STACK (get_widget (dialog, "tabs")),
                              gtk_stack_get_child_by_name (GTK_STACK (get_widget (dialog, "tabs")), "resources"));
   g_assert_true (gtk_stack_page_get_visible (page));
