@@ -59,6 +59,12 @@ cluster_text (AeroVmEdit  *self,
   return g_strdup (fallback_id != NULL ? fallback_id : "");
 }
 
+static char *
+version_text (AeroVersion *version)
+{
+  return version != NULL ? aero_version_to_string (version) : g_strdup (_("None"));
+}
+
 static const char *
 ballooning_text (AeroTristate value)
 {
@@ -302,6 +308,10 @@ aero_vm_edit_list_changes (AeroVmEdit *self)
   if (m.comment)
     add_change (changes, running, "comment", _("Comment"),
                 g_strdup (o->comment), g_strdup (c->comment), AERO_VM_CHANGE_NOW);
+  if (m.custom_version)
+    add_change (changes, running, "custom-version", _("Custom Compatibility Version"),
+                version_text (o->custom_version), version_text (c->custom_version),
+                AERO_VM_CHANGE_NEXT_RUN);
   if (m.vm_type)
     add_change (changes, running, "vm-type", _("Optimized for"),
                 g_strdup (vm_type_label (o->vm_type)), g_strdup (vm_type_label (c->vm_type)),

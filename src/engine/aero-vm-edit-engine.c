@@ -36,12 +36,16 @@ aero_vm_edit_follow_engine (AeroVmEdit              *self,
                             const AeroEngineVersion *version)
 {
   gboolean first;
+  gboolean editable;
 
   g_return_if_fail (AERO_IS_VM_EDIT (self));
   g_return_if_fail (version != NULL);
 
   first = !aero_engine_version_is_known (&self->engine_version);
+  editable = aero_vm_edit_resource_allocation_editable (self);
   self->engine_version = *version;
+  /* A template's resource allocation is stored from 3.6.1. */
+  aero_vm_edit_engine_changed (self, editable);
   if (first)
     {
       g_signal_connect (self, "notify::effective-version", G_CALLBACK (update_limit), NULL);

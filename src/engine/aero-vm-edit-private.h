@@ -34,6 +34,7 @@ typedef struct {
   int           cpu_threads;
   int           cpu_shares;
   gboolean      ballooning;
+  AeroVersion  *custom_version;  /* custom compatibility version, or NULL */
 } AeroVmValues;
 
 struct _AeroVmEdit
@@ -67,8 +68,6 @@ struct _AeroVmEdit
   gint64          max_memory_limit;
   /* The engine release followed (aero-vm-edit-engine.c); zero: unknown. */
   AeroEngineVersion engine_version;
-  /* The engine's product version ("4.5.4-1.el8"), NULL when unknown. */
-  char           *product_version;
   char           *resource_allocation_reason;
 
   /* Derived state, cached so that notify fires only on real changes. */
@@ -99,6 +98,7 @@ typedef struct {
   gboolean name, description, comment, cluster, tmpl, vm_type, memory;
   gboolean guaranteed, max_memory, ballooning;
   gboolean sockets, cores, threads, cpu_shares;
+  gboolean custom_version;
 } AeroVmEditMembers;
 
 static inline const char *
@@ -108,6 +108,11 @@ aero_vm_edit_cluster_id (AeroCluster *cluster)
 }
 
 /* aero-vm-edit.c */
+/* After "engine_version" changed, from editable (what
+ * aero_vm_edit_resource_allocation_editable () said before). */
+void              aero_vm_edit_engine_changed        (AeroVmEdit   *self,
+                                                      gboolean      was_editable);
+gboolean          aero_vm_edit_custom_version_changed (AeroVmEdit *self);
 gboolean          aero_vm_edit_resource_allocation_editable (AeroVmEdit *self);
 /* Whether the ballooning the admin sees differs from the original (only
  * an explicit choice counts when the original was not known). */

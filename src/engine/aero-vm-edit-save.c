@@ -62,6 +62,7 @@ aero_vm_edit_members (AeroVmEdit *self)
   m.cores = all || o->cpu_cores != c->cpu_cores;
   m.threads = all || o->cpu_threads != c->cpu_threads;
   m.cpu_shares = resources && (all || o->cpu_shares != c->cpu_shares);
+  m.custom_version = all ? c->custom_version != NULL : aero_vm_edit_custom_version_changed (self);
 
   return m;
 }
@@ -129,6 +130,19 @@ aero_vm_edit_build_body (AeroVmEdit *self)
 
   if (m.cpu_shares)
     aero_json_builder_add_int64 (builder, "cpu_shares", c->cpu_shares);
+
+  /* An empty version clears it (VmBaseMapper: "isNotValid() ? null"). */
+  if (m.custom_version)
+    {
+      json_builder_set_member_name (builder, "custom_compatibility_version");
+      json_builder_begin_object (builder);
+      if (c->custom_version != NULL)
+        {
+          aero_json_builder_add_int64 (builder, "major", aero_version_get_major (c->custom_version));
+          aero_json_builder_add_int64 (builder, "minor", aero_version_get_minor (c->custom_version));
+        }
+      json_builder_end_object (builder);
+    }
 
   json_builder_end_object (builder);
 

@@ -6,7 +6,6 @@
 
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -71,7 +70,7 @@ enum {
   PROP_APPLY_LATER,
   PROP_MAX_MEMORY_LIMIT,
   PROP_MEMORY_NOTE,
-  PROP_ENGINE_VERSION,
+  PROP_CUSTOM_VERSION,
   N_PROPS
 };
 
@@ -86,6 +85,7 @@ values_clear (AeroVmValues *values)
 {
   g_clear_object (&values->cluster);
   g_clear_object (&values->tmpl);
+  g_clear_object (&values->custom_version);
   g_clear_pointer (&values->name, g_free);
   g_clear_pointer (&values->description, g_free);
   g_clear_pointer (&values->comment, g_free);
@@ -99,6 +99,7 @@ values_copy (AeroVmValues       *dest,
   *dest = *src;
   dest->cluster = src->cluster != NULL ? g_object_ref (src->cluster) : NULL;
   dest->tmpl = src->tmpl != NULL ? g_object_ref (src->tmpl) : NULL;
+  dest->custom_version = src->custom_version != NULL ? g_object_ref (src->custom_version) : NULL;
   dest->name = g_strdup (src->name);
   dest->description = g_strdup (src->description);
   dest->comment = g_strdup (src->comment);
@@ -259,36 +260,60 @@ shares_for_level (AeroCpuSharesLevel level)
  * TemplateMapper) memory_policy.guaranteed; 3.6.0 had neither. An engine
  * that does not say its version is taken as a current one. */
 static gboolean
-engine_stores_template_memory_policy (const char *version)
+engine_stores_template_memory_policy (const AeroEngineVersion *version)
 {
-  unsigned int major = 0, minor = 0, build = 0;
-
-  if (version == NULL || sscanf (version, "%u.%u.%u", &major, &minor, &build) < 2)
-    return TRUE;
-
-  if (major != 3)
-    return major > 3;
-  if (minor != 6)
-    return minor > 6;
-  return build >= 1;
+  return !aero_engine_version_is_known (version)
+         || aero_engine_version_at_least (version, 3, 6, 1, 0);
 }
 
 gboolean
 aero_vm_edit_resource_allocation_editable (AeroVmEdit *self)
 {
   return self->mode != AERO_VM_EDIT_TEMPLATE
-         || engine_stores_template_memory_policy (self->product_version);
+         || engine_stores_template_memory_policy (&self->engine_version);
 }
 
-/* The custom compatibility version of the original VM or template. */
-static AeroVersion *
-custom_version (AeroVmEdit *self)
+static gboolean
+versions_equal (AeroVersion *a,
+                AeroVersion *b)
 {
-  if (self->vm != NULL)
-    return aero_vm_get_custom_compatibility_version (self->vm);
-  if (self->original_template != NULL)
-    return aero_template_get_custom_compatibility_version (self->original_template);
-  return NULL;
+  return a == b || (a != NULL && b != NULL && aero_version_equal (a, b));
+}
+
+gboolean
+aero_vm_edit_custom_version_changed (AeroVmEdit *self)
+{
+  return !versions_equal (self->orig.custom_version, self->cur.custom_version);
+}
+
+/* The gate's reason, naming where the level comes from: the VM's own
+ * custom compatibility version overrides its cluster's. */
+static char *
+dup_gate_reason (AeroFeature  feature,
+                 AeroVersion *level,
+                 gboolean     custom)
+{
+  g_autofree char *text = NULL;
+  guint major = aero_feature_min_major (feature);
+  guint minor = aero_feature_min_minor (feature);
+
+  if (!custom || aero_feature_supported (feature, level))
+    return aero_feature_dup_reason (feature, level);
+
+  text = aero_version_to_string (level);
+  switch (feature)
+    {
+    case AERO_FEATURE_VM_BALLOON:
+      return g_strdup_printf (_("Memory ballooning requires compatibility version %u.%u or later (this virtual machine's custom compatibility version: %s)."),
+                              major, minor, text);
+    case AERO_FEATURE_MAX_MEMORY:
+      return g_strdup_printf (_("Maximum memory requires compatibility version %u.%u or later (this virtual machine's custom compatibility version: %s)."),
+                              major, minor, text);
+    case AERO_FEATURE_CLUSTER_BALLOON_OPTIMIZATION:
+    case AERO_N_FEATURES:
+    default:
+      return aero_feature_dup_reason (feature, level);
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -404,6 +429,7 @@ compute_has_changes (AeroVmEdit *self)
       o->vm_type != c->vm_type ||
       o->memory != c->memory ||
       !values_equal_cpu (o, c) ||
+      aero_vm_edit_custom_version_changed (self) ||
       (c->cluster != NULL &&
        g_strcmp0 (self->original_cluster_id, aero_vm_edit_cluster_id (c->cluster)) != 0))
     return TRUE;
@@ -435,7 +461,7 @@ sync_derived (AeroVmEdit *self)
   gboolean has_changes;
   gboolean ungated;
 
-  level = custom_version (self);
+  level = self->cur.custom_version;
   if (level == NULL && self->cur.cluster != NULL)
     level = aero_cluster_get_version (self->cur.cluster);
   if (level != self->effective_version &&
@@ -451,7 +477,8 @@ sync_derived (AeroVmEdit *self)
   /* A template without a cluster (Blank) has no level of its own: what
    * it holds is gated where a VM made from it runs, not here. */
   ungated = self->mode == AERO_VM_EDIT_TEMPLATE && level == NULL;
-  reason = ungated ? NULL : aero_feature_dup_reason (AERO_FEATURE_VM_BALLOON, level);
+  reason = ungated ? NULL : dup_gate_reason (AERO_FEATURE_VM_BALLOON, level,
+                                             self->cur.custom_version != NULL);
   NOTIFY_IF (take_string (&self->ballooning_reason, reason), PROP_BALLOONING_REASON);
   sensitive = self->ballooning_reason == NULL && aero_vm_edit_resource_allocation_editable (self);
   if (sensitive != self->ballooning_sensitive)
@@ -469,7 +496,8 @@ sync_derived (AeroVmEdit *self)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BALLOONING]);
     }
 
-  reason = ungated ? NULL : aero_feature_dup_reason (AERO_FEATURE_MAX_MEMORY, level);
+  reason = ungated ? NULL : dup_gate_reason (AERO_FEATURE_MAX_MEMORY, level,
+                                             self->cur.custom_version != NULL);
   NOTIFY_IF (take_string (&self->max_memory_reason, reason), PROP_MAX_MEMORY_REASON);
   max_sensitive = self->max_memory_reason == NULL;
   if (max_sensitive != self->max_memory_sensitive)
@@ -706,7 +734,6 @@ aero_vm_edit_finalize (GObject *object)
   g_clear_pointer (&self->cpu_error, g_free);
   g_clear_pointer (&self->cluster_error, g_free);
   g_clear_pointer (&self->memory_note, g_free);
-  g_clear_pointer (&self->product_version, g_free);
   g_clear_pointer (&self->resource_allocation_reason, g_free);
 
   G_OBJECT_CLASS (aero_vm_edit_parent_class)->finalize (object);
@@ -857,8 +884,8 @@ aero_vm_edit_get_property (GObject    *object,
     case PROP_MEMORY_NOTE:
       g_value_set_string (value, self->memory_note);
       break;
-    case PROP_ENGINE_VERSION:
-      g_value_set_string (value, self->product_version);
+    case PROP_CUSTOM_VERSION:
+      g_value_set_object (value, self->cur.custom_version);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -884,8 +911,8 @@ aero_vm_edit_set_property (GObject      *object,
     case PROP_MAX_MEMORY_LIMIT:
       aero_vm_edit_set_max_memory_limit (self, g_value_get_int64 (value));
       break;
-    case PROP_ENGINE_VERSION:
-      aero_vm_edit_set_engine_version (self, g_value_get_string (value));
+    case PROP_CUSTOM_VERSION:
+      aero_vm_edit_set_custom_compatibility_version (self, g_value_get_object (value));
       break;
     case PROP_CLUSTER:
       aero_vm_edit_set_cluster (self, g_value_get_object (value));
@@ -1056,8 +1083,8 @@ aero_vm_edit_class_init (AeroVmEditClass *klass)
                         AERO_UNSET, G_MAXINT64 / AERO_MIB, AERO_UNSET, rw);
   properties[PROP_MEMORY_NOTE] =
     g_param_spec_string ("memory-note", NULL, NULL, NULL, ro);
-  properties[PROP_ENGINE_VERSION] =
-    g_param_spec_string ("engine-version", NULL, NULL, NULL, rw);
+  properties[PROP_CUSTOM_VERSION] =
+    g_param_spec_object ("custom-compatibility-version", NULL, NULL, AERO_TYPE_VERSION, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -1188,6 +1215,7 @@ aero_vm_edit_new_for_vm (AeroVm     *vm,
   replace_string (&self->cur.name, aero_vm_get_name (vm));
   replace_string (&self->cur.description, aero_vm_get_description (vm));
   replace_string (&self->cur.comment, aero_vm_get_comment (vm));
+  g_set_object (&self->cur.custom_version, aero_vm_get_custom_compatibility_version (vm));
   self->cur.vm_type = aero_vm_get_vm_type (vm);
   self->cur.memory = MAX (aero_vm_get_memory (vm), 0);
 
@@ -1231,6 +1259,7 @@ aero_vm_edit_new_for_template (AeroTemplate *tmpl,
   replace_string (&self->cur.name, aero_template_get_name (tmpl));
   replace_string (&self->cur.description, aero_template_get_description (tmpl));
   replace_string (&self->cur.comment, aero_template_get_comment (tmpl));
+  g_set_object (&self->cur.custom_version, aero_template_get_custom_compatibility_version (tmpl));
   self->cur.vm_type = aero_template_get_vm_type (tmpl);
   self->cur.memory = MAX (aero_template_get_memory (tmpl), 0);
 
@@ -1990,6 +2019,7 @@ aero_vm_edit_reset_original (AeroVmEdit *self,
       aero_vm_edit_set_name (self, fresh->cur.name);
       aero_vm_edit_set_description (self, fresh->cur.description);
       aero_vm_edit_set_comment (self, fresh->cur.comment);
+      aero_vm_edit_set_custom_compatibility_version (self, fresh->cur.custom_version);
       store_vm_type (self, fresh->cur.vm_type);
       store_memory (self, fresh->cur.memory);
       store_guaranteed (self, fresh->cur.guaranteed);
@@ -2097,39 +2127,106 @@ aero_vm_edit_get_memory_note (AeroVmEdit *self)
   return self->memory_note;
 }
 
-const char *
-aero_vm_edit_get_engine_version (AeroVmEdit *self)
-{
-  g_return_val_if_fail (AERO_IS_VM_EDIT (self), NULL);
-
-  return self->product_version;
-}
-
+/* aero_vm_edit_follow_engine () has set a new engine release: what a
+ * template's Resource Allocation tab allows may have changed. */
 void
-aero_vm_edit_set_engine_version (AeroVmEdit *self,
-                                 const char *version)
+aero_vm_edit_engine_changed (AeroVmEdit *self,
+                             gboolean    was_editable)
 {
-  gboolean editable;
-
-  g_return_if_fail (AERO_IS_VM_EDIT (self));
-
-  if (g_strcmp0 (self->product_version, version) == 0)
-    return;
+  g_autofree char *version = aero_engine_version_to_string (&self->engine_version);
 
   g_object_freeze_notify (G_OBJECT (self));
-  editable = aero_vm_edit_resource_allocation_editable (self);
-  g_free (self->product_version);
-  self->product_version = g_strdup (version);
   g_clear_pointer (&self->resource_allocation_reason, g_free);
   if (version != NULL)
-    /* TRANSLATORS: %s is the engine's version, e.g. "3.5.0" */
+    /* TRANSLATORS: %s is the engine's version, e.g. "3.6.0" */
     self->resource_allocation_reason =
       g_strdup_printf (_("The resource allocation of a template can be edited with oVirt Engine 3.6.1 or later (this engine: %s)."),
                        version);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE_VERSION]);
-  if (editable != aero_vm_edit_resource_allocation_editable (self))
+  if (was_editable != aero_vm_edit_resource_allocation_editable (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESOURCE_ALLOCATION_EDITABLE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESOURCE_ALLOCATION_REASON]);
   sync_derived (self);
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* ------------------------------------------------------------------ */
+/* Custom compatibility version                                        */
+/* ------------------------------------------------------------------ */
+
+AeroVersion *
+aero_vm_edit_get_custom_compatibility_version (AeroVmEdit *self)
+{
+  g_return_val_if_fail (AERO_IS_VM_EDIT (self), NULL);
+
+  return self->cur.custom_version;
+}
+
+void
+aero_vm_edit_set_custom_compatibility_version (AeroVmEdit  *self,
+                                               AeroVersion *version)
+{
+  g_return_if_fail (AERO_IS_VM_EDIT (self));
+  g_return_if_fail (version == NULL || AERO_IS_VERSION (version));
+
+  if (versions_equal (self->cur.custom_version, version))
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  g_set_object (&self->cur.custom_version, version);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTOM_VERSION]);
+  sync_derived (self);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static gint
+compare_versions_cb (gconstpointer a,
+                     gconstpointer b)
+{
+  return aero_version_compare (*(AeroVersion **) a, *(AeroVersion **) b);
+}
+
+static void
+add_version (GPtrArray   *versions,
+             AeroVersion *version)
+{
+  if (version == NULL)
+    return;
+  for (guint i = 0; i < versions->len; i++)
+    if (aero_version_equal (g_ptr_array_index (versions, i), version))
+      return;
+  g_ptr_array_add (versions, g_object_ref (version));
+}
+
+/* webadmin offers the data center's versions (VmModelBehaviorBase.
+ * updateCompatibilityVersion: getDataCenterVersions), plus the VM's own
+ * (ExistingVmModelBehavior.loadDataCenter). The levels of the clusters
+ * of the same data center stand for the data center's here, with the
+ * original and current custom level kept choosable. */
+GPtrArray *
+aero_vm_edit_list_custom_versions (AeroVmEdit *self)
+{
+  GPtrArray *versions;
+  const char *data_center = NULL;
+  guint n;
+
+  g_return_val_if_fail (AERO_IS_VM_EDIT (self), NULL);
+
+  versions = g_ptr_array_new_with_free_func (g_object_unref);
+  if (self->cur.cluster != NULL)
+    data_center = aero_cluster_get_data_center_id (self->cur.cluster);
+
+  n = self->clusters != NULL ? g_list_model_get_n_items (self->clusters) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AeroCluster) cluster = g_list_model_get_item (self->clusters, i);
+
+      if (data_center == NULL
+          || g_strcmp0 (aero_cluster_get_data_center_id (cluster), data_center) == 0)
+        add_version (versions, aero_cluster_get_version (cluster));
+    }
+  add_version (versions, self->orig.custom_version);
+  add_version (versions, self->cur.custom_version);
+  g_ptr_array_sort (versions, compare_versions_cb);
+
+  return versions;
 }

@@ -78,6 +78,7 @@ G_DECLARE_FINAL_TYPE (AeroVmEdit, aero_vm_edit, AERO, VM_EDIT, GObject)
  * Read-only:
  *   "mode"                       AeroVmEditMode
  *   "vm" / "original-template"   the original object (NULL for a new VM)
+ *   "custom-compatibility-version"  read-write AeroVersion or NULL
  *   "effective-version"          AeroVersion (custom level, else the
  *                                cluster's; NULL when unknown)
  *   "ballooning-sensitive"       gboolean
@@ -118,10 +119,10 @@ G_DECLARE_FINAL_TYPE (AeroVmEdit, aero_vm_edit, AERO, VM_EDIT, GObject)
  *   "has-changes"                something differs from the original (for
  *                                a new VM: always TRUE)
  *   "running"                    the original VM is not down
- *   "engine-version"             read-write string, see
- *                                aero_vm_edit_set_engine_version ()
  *   "resource-allocation-editable"  FALSE for templates on an engine that
  *                                   cannot store their memory_policy
+ *                                   (before 3.6.1: see
+ *                                   aero_vm_edit_follow_engine ())
  *   "resource-allocation-reason"    why not, naming the engine version,
  *                                   or NULL
  */
@@ -235,10 +236,14 @@ gint64            aero_vm_edit_get_max_memory_limit  (AeroVmEdit   *self);
 void              aero_vm_edit_set_max_memory_limit  (AeroVmEdit   *self,
                                                       gint64        mib);
 const char       *aero_vm_edit_get_memory_note       (AeroVmEdit   *self);
-/* The engine's product version (aero_engine_get_product_version ()):
- * engines before oVirt 3.6.1 cannot store a template's resource
- * allocation. NULL (unknown) is taken as a current engine. */
-const char       *aero_vm_edit_get_engine_version    (AeroVmEdit   *self);
+/* The custom compatibility version ("custom-compatibility-version"), NULL
+ * for none (the cluster's level applies). Setting NULL clears it. */
+AeroVersion      *aero_vm_edit_get_custom_compatibility_version (AeroVmEdit  *self);
+void              aero_vm_edit_set_custom_compatibility_version (AeroVmEdit  *self,
+                                                                 AeroVersion *version);
+/* The levels to offer for it, lowest first (GPtrArray of AeroVersion);
+ * "none" is not among them. */
+GPtrArray        *aero_vm_edit_list_custom_versions  (AeroVmEdit   *self);
 void              aero_vm_edit_set_engine_version    (AeroVmEdit   *self,
                                                       const char   *version);
 const char       *aero_vm_edit_get_max_memory_reason (AeroVmEdit   *self);

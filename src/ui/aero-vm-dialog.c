@@ -57,7 +57,8 @@ struct _AeroVmDialog
   AdwComboRow       *cluster_row;
   GtkWidget         *cluster_error_row;
   GtkLabel          *cluster_error;
-  AdwActionRow      *custom_compat_row;
+  AdwComboRow       *custom_compat_row;
+  GPtrArray         *custom_versions;  /* AeroVersion, the row's items after "None" */
   AdwComboRow       *template_row;
   AdwEntryRow       *name_row;
   GtkWidget         *name_error_row;
@@ -545,27 +546,62 @@ focus_name_on_map (AeroVmDialog *self)
 /* A VM or template with a custom compatibility version is judged by it,
  * not by its cluster's: say so, or "(this cluster: 3.0)" under a
  * "Default (4.7)" cluster would read as a contradiction. */
-static void
-show_custom_compatibility (AeroVmDialog *self)
+static gboolean
+custom_version_to_selected (GBinding     *binding,
+                            const GValue *from,
+                            GValue       *to,
+                            gpointer      user_data)
 {
-  AeroVersion *custom = NULL;
-  g_autofree char *version = NULL;
-  g_autofree char *subtitle = NULL;
+  AeroVmDialog *self = user_data;
+  AeroVersion *version = g_value_get_object (from);
+  guint position = 0;
 
-  if (self->mode == AERO_VM_EDIT_VM && self->vm != NULL)
-    custom = aero_vm_get_custom_compatibility_version (self->vm);
-  else if (self->mode == AERO_VM_EDIT_TEMPLATE && self->tmpl != NULL)
-    custom = aero_template_get_custom_compatibility_version (self->tmpl);
+  if (version != NULL)
+    for (guint i = 0; i < self->custom_versions->len; i++)
+      if (aero_version_equal (g_ptr_array_index (self->custom_versions, i), version))
+        position = i + 1;
+  g_value_set_uint (to, position);
+  return TRUE;
+}
 
-  gtk_widget_set_visible (GTK_WIDGET (self->custom_compat_row), custom != NULL);
-  if (custom == NULL)
-    return;
+static gboolean
+selected_to_custom_version (GBinding     *binding,
+                            const GValue *from,
+                            GValue       *to,
+                            gpointer      user_data)
+{
+  AeroVmDialog *self = user_data;
+  guint position = g_value_get_uint (from);
 
-  version = aero_version_to_string (custom);
-  /* TRANSLATORS: subtitle of "Custom Compatibility Version", e.g. "3.0,
-   * used instead of the cluster's version" */
-  subtitle = g_strdup_printf (_("%s, used instead of the cluster's version"), version);
-  adw_action_row_set_subtitle (self->custom_compat_row, subtitle);
+  if (position == GTK_INVALID_LIST_POSITION || position > self->custom_versions->len)
+    return FALSE;
+  g_value_set_object (to, position == 0 ? NULL : g_ptr_array_index (self->custom_versions, position - 1));
+  return TRUE;
+}
+
+/* "None", then the levels the edit model offers: the VM's own level,
+ * which overrides its cluster's, is seen and changed on General. */
+static void
+setup_custom_compatibility (AeroVmDialog *self)
+{
+  g_autoptr(GtkStringList) items = gtk_string_list_new (NULL);
+
+  g_clear_pointer (&self->custom_versions, g_ptr_array_unref);
+  self->custom_versions = aero_vm_edit_list_custom_versions (self->edit);
+  /* TRANSLATORS: no custom compatibility version: the cluster's applies */
+  gtk_string_list_append (items, _("None"));
+  for (guint i = 0; i < self->custom_versions->len; i++)
+    {
+      g_autofree char *text = aero_version_to_string (g_ptr_array_index (self->custom_versions, i));
+
+      gtk_string_list_append (items, text);
+    }
+  adw_combo_row_set_model (self->custom_compat_row, G_LIST_MODEL (items));
+  g_object_bind_property_full (self->edit, "custom-compatibility-version",
+                               self->custom_compat_row, "selected",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               custom_version_to_selected, selected_to_custom_version,
+                               self, NULL);
 }
 
 static guint
@@ -620,10 +656,6 @@ setup_form (AeroVmDialog *self)
   GtkExpression *expression;
   GListModel *templates = aero_vm_edit_get_templates (self->edit);
 
-  /* What the engine can store depends on its version (a template's
-   * resource allocation). */
-  aero_vm_edit_set_engine_version (self->edit, aero_engine_get_product_version (self->engine));
-
   expression = gtk_property_expression_new (AERO_TYPE_CLUSTER, NULL, "label");
   adw_combo_row_set_expression (self->cluster_row, expression);
   gtk_expression_unref (expression);
@@ -647,7 +679,7 @@ setup_form (AeroVmDialog *self)
                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
     }
 
-  show_custom_compatibility (self);
+  setup_custom_compatibility (self);
   /* Say that the form holds what waits for the restart, not what runs
    * (aero_engine_get_vm_for_edit_async() loaded that). */
   gtk_widget_set_visible (self->next_run_group,
@@ -1200,6 +1232,7 @@ aero_vm_dialog_finalize (GObject *object)
   g_clear_object (&self->engine);
   g_clear_object (&self->clusters);
   g_clear_object (&self->cluster_choices);
+  g_clear_pointer (&self->custom_versions, g_ptr_array_unref);
   g_clear_object (&self->templates);
   g_clear_object (&self->vm);
   g_clear_object (&self->tmpl);

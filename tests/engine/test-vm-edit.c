@@ -11,6 +11,7 @@
 #include "aero-enum-types.h"
 #include "aero-features.h"
 #include "aero-bulk-ballooning.h"
+#include "aero-vm-edit-engine.h"
 #include "aero-vm-edit-private.h"
 
 #define MIB AERO_MIB
@@ -246,6 +247,59 @@ test_new_vm_sends_empty_texts (Fixture       *f,
   object = json_node_get_object (body);
   g_assert_cmpstr (json_object_get_string_member (object, "description"), ==, "");
   g_assert_cmpstr (json_object_get_string_member (object, "comment"), ==, "");
+}
+
+/* Issue 13: the custom compatibility version is the admin's to see and
+ * change, and the balloon reason names it as the source. */
+static void
+test_custom_version (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(AeroVm) vm = make_vm ("compat", f->c47, AERO_VM_STATUS_DOWN, AERO_TRISTATE_FALSE);
+  g_autoptr(AeroVersion) v30 = aero_version_new (3, 0);
+  g_autoptr(AeroVersion) v40 = aero_version_new (4, 0);
+  g_autoptr(AeroVmEdit) edit = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  AeroVmChange *change;
+
+  aero_vm_set_custom_compatibility_version (vm, v30);
+  edit = aero_vm_edit_new_for_vm (vm, G_LIST_MODEL (f->clusters));
+  g_assert_true (aero_version_equal (aero_vm_edit_get_custom_compatibility_version (edit), v30));
+  g_assert_false (aero_vm_edit_get_ballooning_sensitive (edit));
+  g_assert_cmpstr (aero_vm_edit_get_ballooning_reason (edit), ==,
+                   "Memory ballooning requires compatibility version 3.1 or later "
+                   "(this virtual machine's custom compatibility version: 3.0).");
+
+  /* Offered: the clusters' levels and the VM's own, lowest first. */
+  versions = aero_vm_edit_list_custom_versions (edit);
+  g_assert_cmpuint (versions->len, ==, 4);
+  g_assert_true (aero_version_equal (g_ptr_array_index (versions, 0), v30));
+
+  /* Cleared: the cluster's 4.7 applies, and an empty version is sent. */
+  aero_vm_edit_set_custom_compatibility_version (edit, NULL);
+  g_assert_true (aero_vm_edit_get_ballooning_sensitive (edit));
+  g_assert_null (aero_vm_edit_get_ballooning_reason (edit));
+  body = aero_vm_edit_build_body (edit);
+  assert_json (body, "{\"custom_compatibility_version\": {}}");
+  g_clear_pointer (&body, json_node_unref);
+  changes = aero_vm_edit_list_changes (edit);
+  change = find_change (changes, "custom-version");
+  g_assert_cmpstr (aero_vm_change_get_old_value (change), ==, "3.0");
+  g_assert_cmpstr (aero_vm_change_get_new_value (change), ==, "None");
+
+  aero_vm_edit_set_custom_compatibility_version (edit, v40);
+  g_assert_false (aero_vm_edit_get_max_memory_sensitive (edit));
+  g_assert_cmpstr (aero_vm_edit_get_max_memory_reason (edit), ==,
+                   "Maximum memory requires compatibility version 4.1 or later "
+                   "(this virtual machine's custom compatibility version: 4.0).");
+  body = aero_vm_edit_build_body (edit);
+  assert_json (body, "{\"custom_compatibility_version\": {\"major\": \"4\", \"minor\": \"0\"}}");
+
+  /* Back to the original: nothing to send. */
+  aero_vm_edit_set_custom_compatibility_version (edit, v30);
+  g_assert_false (aero_vm_edit_get_has_changes (edit));
 }
 
 static void
@@ -965,6 +1019,16 @@ test_down_vm_applies_now (Fixture       *f,
 }
 
 static void
+follow_engine (AeroVmEdit *edit,
+               const char *text)
+{
+  AeroEngineVersion version;
+
+  g_assert_true (aero_engine_version_parse (text, &version));
+  aero_vm_edit_follow_engine (edit, &version);
+}
+
+static void
 test_template_mode (Fixture       *f,
                     gconstpointer  data)
 {
@@ -975,13 +1039,13 @@ test_template_mode (Fixture       *f,
   aero_template_set_cluster_id (tmpl, "c47");
   edit = aero_vm_edit_new_for_template (tmpl, G_LIST_MODEL (f->clusters));
   /* An engine before 3.6.1 cannot store a template's memory_policy. */
-  aero_vm_edit_set_engine_version (edit, "3.6.0.3-1.el6");
+  follow_engine (edit, "3.6.0.3-1.el6");
 
   g_assert_cmpint (aero_vm_edit_get_mode (edit), ==, AERO_VM_EDIT_TEMPLATE);
   g_assert_false (aero_vm_edit_get_resource_allocation_editable (edit));
   g_assert_cmpstr (aero_vm_edit_get_resource_allocation_reason (edit), ==,
                    "The resource allocation of a template can be edited with oVirt Engine 3.6.1 "
-                   "or later (this engine: 3.6.0.3-1.el6).");
+                   "or later (this engine: 3.6.0.3).");
   g_assert_false (aero_vm_edit_get_ballooning_sensitive (edit));
   g_assert_false (aero_vm_edit_get_running (edit));
   g_assert_false (aero_vm_edit_get_has_changes (edit));
@@ -1018,7 +1082,7 @@ test_template_mode (Fixture       *f,
    * memory_policy): the tab is the admin's, and the error of a guaranteed
    * memory above the memory size is on it. */
   edit = aero_vm_edit_new_for_template (tmpl, G_LIST_MODEL (f->clusters));
-  aero_vm_edit_set_engine_version (edit, "4.5.4-1.el8");
+  follow_engine (edit, "4.5.4-1.el8");
   g_assert_true (aero_vm_edit_get_resource_allocation_editable (edit));
   g_assert_null (aero_vm_edit_get_resource_allocation_reason (edit));
   g_assert_true (aero_vm_edit_get_ballooning_sensitive (edit));
@@ -1192,6 +1256,7 @@ main (int   argc,
   ADD ("ballooning-unknown", test_ballooning_unknown);
   ADD ("next-run-split", test_next_run_split);
   ADD ("memory-derivation", test_memory_derivation);
+  ADD ("custom-version", test_custom_version);
   ADD ("new-vm-sends-empty-texts", test_new_vm_sends_empty_texts);
   ADD ("template-balloon-state", test_template_balloon_state);
   ADD ("running-rules", test_running_rules);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "aero-vm-dialog.h"
+#include "aero-vm-edit-engine.h"
 #include "aero-vm-edit-private.h"
 #include "aero-next-run-dialog.h"
 #include "test-dialog-fixture.h"
@@ -821,7 +822,12 @@ test_template_mode (DialogFixture *fixture,
 
   /* An engine before 3.6.1 cannot: the tab is there, its content greyed,
    * the reason in words. */
-  aero_vm_edit_set_engine_version (aero_vm_dialog_get_edit (dialog), "3.6.0");
+  {
+    AeroEngineVersion old_engine;
+
+    g_assert_true (aero_engine_version_parse ("3.6.0", &old_engine));
+    aero_vm_edit_follow_engine (aero_vm_dialog_get_edit (dialog), &old_engine);
+  }
   page = gtk_stack_get_page (GTK_STACK (get_widget (dialog, "tabs")),
                              gtk_stack_get_child_by_name (GTK_STACK (get_widget (dialog, "tabs")), "resources"));
   g_assert_true (gtk_stack_page_get_visible (page));
@@ -995,27 +1001,73 @@ test_tab_needs_attention (DialogFixture *fixture,
   g_assert_true (tab_needs_attention (dialog, "general"));
 }
 
-/* A VM judged by its own custom level says so next to its cluster. */
+static char *
+selected_text (GtkWidget *combo_row)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (combo_row);
+  GObject *item = adw_combo_row_get_selected_item (row);
+
+  return item != NULL ? g_strdup (gtk_string_object_get_string (GTK_STRING_OBJECT (item))) : NULL;
+}
+
+/* Issue 13: a VM judged by its own custom level shows it on General,
+ * editable, and the balloon reason names it as the source. */
 static void
 test_custom_compatibility (DialogFixture *fixture,
                            gconstpointer  data)
 {
   AeroVmDialog *dialog = open_edit (fixture, "compat-legacy");
   GtkWidget *row = get_widget (dialog, "custom_compat_row");
+  g_autofree char *text = selected_text (row);
+  g_autofree char *id = g_strdup (aero_vm_get_id (aero_vm_edit_get_vm (aero_vm_dialog_get_edit (dialog))));
+  g_autoptr(AeroVm) stored = NULL;
+  g_autoptr(GPtrArray) puts = NULL;
+  g_autofree char *sent = NULL;
+  gboolean *closed;
 
   g_assert_true (gtk_widget_get_visible (row));
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
-                   "3.0, used instead of the cluster's version");
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_widget (dialog, "balloon_reason"))), ==, REASON_30);
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpstr (text, ==, "3.0");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_widget (dialog, "balloon_reason"))), ==,
+                   "Memory ballooning requires compatibility version 3.1 or later "
+                   "(this virtual machine's custom compatibility version: 3.0).");
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (balloon_check (dialog))));
+
+  /* "None": the cluster's level (4.7) applies, the balloon box opens. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
+  g_assert_null (aero_vm_edit_get_custom_compatibility_version (aero_vm_dialog_get_edit (dialog)));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (balloon_check (dialog))));
+  g_assert_false (gtk_widget_get_visible (get_widget (dialog, "balloon_reason")));
+
+  closed = watch_destroy (dialog);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
+  if (aero_vm_dialog_get_pending_dialog (dialog) != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (aero_vm_dialog_get_pending_dialog (dialog)), "dialog.ok", NULL);
+  wait_flag (closed, "the dialog to close");
+  g_free (closed);
+  puts = recorded_with_method (fixture, "PUT");
+  g_assert_cmpuint (puts->len, ==, 1);
+  sent = normalised_json (((Recorded *) g_ptr_array_index (puts, 0))->body);
+  g_assert_cmpstr (sent, ==, "{\"custom_compatibility_version\":{}}");
+  stored = fixture_get_vm (fixture, id, FALSE);
+  if (aero_vm_get_next_run_configuration_exists (stored) == AERO_TRISTATE_TRUE)
+    {
+      g_clear_object (&stored);
+      stored = fixture_get_vm (fixture, id, TRUE);
+    }
+  g_assert_null (aero_vm_get_custom_compatibility_version (stored));
+  recorded_reset (fixture);
 
   dialog = open_edit (fixture, "app-42");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (get_widget (dialog, "custom_compat_row"))),
-                   ==, "4.2, used instead of the cluster's version");
+  g_clear_pointer (&text, g_free);
+  text = selected_text (get_widget (dialog, "custom_compat_row"));
+  g_assert_cmpstr (text, ==, "4.2");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   dialog = open_edit (fixture, "web-03");
-  g_assert_false (gtk_widget_get_visible (get_widget (dialog, "custom_compat_row")));
+  g_clear_pointer (&text, g_free);
+  text = selected_text (get_widget (dialog, "custom_compat_row"));
+  g_assert_cmpstr (text, ==, "None");
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 static void
