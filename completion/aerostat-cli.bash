@@ -93,7 +93,7 @@ _aerostat_cli()
                     options='--ballooning --memory --guaranteed --max --next-run --search --dry-run'
                     ;;
                 run-once)
-                    options='--ballooning --volatile --pause'
+                    options='--volatile --pause'
                     ;;
                 *)
                     options=''

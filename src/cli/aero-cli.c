@@ -1647,8 +1647,8 @@ cmd_vm_run_once (AeroCli  *cli,
   gboolean volatile_ = FALSE;
   gboolean pause = FALSE;
   GOptionEntry entries[] = {
-    { "ballooning", 0, 0, G_OPTION_ARG_STRING, &ballooning,
-      N_("Memory balloon device for this run only"), N_("on|off") },
+    /* Kept only to say why it is gone. */
+    { "ballooning", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &ballooning, NULL, NULL },
     { "volatile", 0, 0, G_OPTION_ARG_NONE, &volatile_,
       N_("Roll this configuration back during reboots"), NULL },
     { "pause", 0, 0, G_OPTION_ARG_NONE, &pause,
@@ -1660,33 +1660,21 @@ cmd_vm_run_once (AeroCli  *cli,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   g_autofree char *name = NULL;
-  AeroTristate override = AERO_TRISTATE_UNKNOWN;
-  gboolean value = FALSE;
   int code = AERO_CLI_EXIT_OK;
 
   if (!parse_command_options (cli, "vm run-once", "VM", entries, &argc, &argv, &code))
     return code;
+  /* The engine's REST start ignores a Run Once's memory policy in every
+   * release (VmMapper.map (Vm, RunVmOnceParams)): an override would be
+   * silently dropped. */
   if (ballooning != NULL)
-    {
-      if (!aero_cli_parse_switch (ballooning, &value))
-        return usage_error (_("--ballooning takes \"on\" or \"off\", not \"%s\""), ballooning);
-      override = value ? AERO_TRISTATE_TRUE : AERO_TRISTATE_FALSE;
-    }
+    return usage_error ("%s", _("--ballooning is not offered for Run Once: the engine starts a VM "
+                                "with its stored balloon setting (change it with \"vm set --ballooning\")"));
 
   if ((code = begin_vm_command (cli, "run-once", &argc, &argv, &vm)) != AERO_CLI_EXIT_OK)
     return code;
 
-  if (override == AERO_TRISTATE_TRUE)
-    {
-      AeroCluster *cluster = aero_cluster_find (cli->clusters, aero_vm_get_cluster_id (vm));
-      AeroVersion *level = aero_vm_effective_version (vm, cluster);
-      g_autofree char *reason = aero_feature_dup_reason (AERO_FEATURE_VM_BALLOON, level);
-
-      if (reason != NULL)
-        return failure ("%s", reason);
-    }
-
-  aero_engine_run_once_async (cli->engine, aero_vm_get_id (vm), override, volatile_, pause,
+  aero_engine_run_once_async (cli->engine, aero_vm_get_id (vm), volatile_, pause,
                               NULL, on_result, cli);
   result = wait_for_result (cli);
   if (!aero_engine_run_once_finish (cli->engine, result, &error))
@@ -2036,7 +2024,7 @@ static const char commands_help[] =
      "  vm set VM [--ballooning on|off] [--memory SIZE] [--guaranteed SIZE]\n"
      "            [--max SIZE] [--next-run]\n"
      "  vm set --search QUERY --ballooning on|off [--dry-run]\n"
-     "  vm run-once VM [--ballooning on|off] [--volatile] [--pause]\n"
+     "  vm run-once VM [--volatile] [--pause]\n"
      "  vm start VM\n"
      "  vm shutdown VM    (graceful: the guest shuts itself down)\n"
      "  vm stop VM        (power off, as pulling the plug)\n"

@@ -13,11 +13,11 @@
 #include "aero-demo-seed.h"
 #include "aero-demo-state.h"
 #include "aero-demo-store.h"
+#include "aero-demo-version.h"
 #include "aero-demo-writer.h"
 
 /* The x86 hot plug memory size factor: UpdateVmCommand refuses to hot plug
  * an amount of memory that is not a multiple of it. */
-#define HOTPLUG_STEP (256 * AERO_DEMO_MIB)
 /* How long a guest with an agent takes to shut down (twice that by ACPI). */
 #define DEFAULT_SHUTDOWN_DELAY_MS 1000
 /* The engine's isCpuSharesValid range. */
@@ -37,6 +37,8 @@ struct _AeroDemoStore
   gboolean    frozen;
   gint64      started_us;
   guint       shutdown_delay_ms;
+  /* The engine release whose rules apply. */
+  AeroDemoVersion version;
 };
 
 G_DEFINE_FINAL_TYPE (AeroDemoStore, aero_demo_store, G_TYPE_OBJECT)
@@ -179,6 +181,7 @@ aero_demo_store_init (AeroDemoStore *self)
   self->vm_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->started_us = g_get_monotonic_time ();
   self->shutdown_delay_ms = DEFAULT_SHUTDOWN_DELAY_MS;
+  aero_demo_version_parse (AERO_DEMO_VERSION_DEFAULT, &self->version, NULL);
 }
 
 static void
@@ -206,6 +209,19 @@ aero_demo_store_new (guint n_vms,
   index_vms (self);
   aero_demo_store_place_vms (self);
   return self;
+}
+
+void
+aero_demo_store_set_version (AeroDemoStore         *self,
+                             const AeroDemoVersion *version)
+{
+  self->version = *version;
+}
+
+const AeroDemoVersion *
+aero_demo_store_get_version (AeroDemoStore *self)
+{
+  return &self->version;
 }
 
 void
@@ -670,13 +686,17 @@ apply_config (AeroDemoStore  *self,
   return changed;
 }
 
-/* guaranteed <= memory <= max, in the engine's words and HTTP codes. */
+/* guaranteed <= memory <= max <= the platform limit, in the engine's
+ * words and HTTP codes. */
 static gboolean
-validate_memory (const AeroDemoConfig *conf,
+validate_memory (AeroDemoStore        *self,
+                 const AeroDemoConfig *conf,
                  const char           *action,
                  const char           *what,
                  GError              **error)
 {
+  gint64 limit_mb;
+
   if (conf->memory < AERO_DEMO_MIB)
     return fail (error, 400, "Cannot %s %s. Memory size must be at least 1 MB.", action, what);
   if (conf->guaranteed < 0)
@@ -689,6 +709,15 @@ validate_memory (const AeroDemoConfig *conf,
     return fail (error, 409, "Cannot %s %s. Memory size (%" G_GINT64_FORMAT "MB) cannot exceed "
                  "maximum memory size (%" G_GINT64_FORMAT "MB).", action, what,
                  conf->memory / AERO_DEMO_MIB, conf->max_memory / AERO_DEMO_MIB);
+  /* VmHandler.validateMaxMemorySize: the limit of the guest OS's bus and
+   * architecture at the effective level (0000_config.sql). */
+  limit_mb = aero_demo_version_max_memory_mb (&self->version,
+                                              aero_demo_store_effective_level (self, conf),
+                                              conf->os_type);
+  if (conf->max_memory / AERO_DEMO_MIB > limit_mb)
+    return fail (error, 409, "Cannot %s %s. Maximum memory (%" G_GINT64_FORMAT "MB) cannot exceed "
+                 "platform limit (%" G_GINT64_FORMAT "MB).", action, what,
+                 conf->max_memory / AERO_DEMO_MIB, limit_mb);
   return TRUE;
 }
 
@@ -779,7 +808,7 @@ aero_demo_store_add_vm (AeroDemoStore  *self,
       && read_bool (policy, "ballooning", &(gboolean) { FALSE }, NULL) == 0)
     conf->ballooning = FALSE;
 
-  if (!validate_memory (conf, "add", "VM", error))
+  if (!validate_memory (self, conf, "add", "VM", error))
     return NULL;
   if (vm_name_in_use (self, conf->name, NULL))
     return fail (error, 409, "Cannot add VM. The VM name is already in use, please choose a unique name and try again."), NULL;
@@ -892,6 +921,14 @@ differ_in_next_run_members (const AeroDemoConfig *a,
          || a->ccv_minor != b->ccv_minor;
 }
 
+static gboolean
+sets_ballooning (JsonObject *input)
+{
+  JsonObject *policy = get_object (input, "memory_policy");
+
+  return policy != NULL && json_object_has_member (policy, "ballooning");
+}
+
 /* The REST PUT of a VM, as BackendVmResource and UpdateVmCommand do it:
  *   - the members sent are laid over the VM's current configuration, or
  *     over its next-run configuration with next_run=true;
@@ -915,6 +952,8 @@ aero_demo_store_update_vm (AeroDemoStore  *self,
   gboolean up = g_strcmp0 (vm->status, "up") == 0;
   gboolean hot_set = !next_run;
   gboolean snapshot;
+  gboolean memory_snapshot;
+  gint64 hotplug_step = aero_demo_version_hotplug_step (&self->version);
   gint64 delta;
   int changed;
 
@@ -923,11 +962,20 @@ aero_demo_store_update_vm (AeroDemoStore  *self,
   wanted = aero_demo_config_copy (next_run && vm->next_run != NULL ? vm->next_run : persist);
   if ((changed = apply_config (self, wanted, input, "edit", "VM", error)) < 0)
     return FALSE;
-  if (!validate_memory (wanted, "edit", "VM", error))
+  if (!validate_memory (self, wanted, "edit", "VM", error))
     return FALSE;
   if ((changed & CHANGED_NAME) && vm_name_in_use (self, wanted->name, vm))
     return fail (error, 409, "Cannot edit VM. The VM name is already in use, please choose a unique name and try again.");
   drop_unsupported_balloon (self, wanted);
+
+  /* Up to 4.4.6.4 the balloon is a device. For a VM that is not down the
+   * next-run configuration gets the running VM's devices with only the
+   * device fields of the command applied (ovirt-engine: VmHandler.
+   * createNextRunSnapshot, VmDeviceUtils.getVmDevicesForNextRun): a PUT
+   * that leaves the balloon out puts the running one back. */
+  if (aero_demo_vm_is_live (vm) && !aero_demo_version_balloon_is_field (&self->version)
+      && !sets_ballooning (input))
+    wanted->ballooning = vm->conf->ballooning;
 
   if (!aero_demo_vm_is_live (vm))
     {
@@ -951,26 +999,31 @@ aero_demo_store_update_vm (AeroDemoStore  *self,
       if (vm->next_run != NULL && wanted->memory != vm->next_run->memory
           && vm->next_run->memory != persist->memory)
         return fail (error, 400, "Cannot hot change memory because memory next run configuration already exists.");
-      if (delta > 0 && delta % HOTPLUG_STEP != 0)
+      if (delta > 0 && delta % hotplug_step != 0)
         return fail (error, 400, "Cannot edit VM. Amount of added memory (%" G_GINT64_FORMAT "MiB) "
                      "is not dividable by %" G_GINT64_FORMAT "MiB.",
-                     delta / AERO_DEMO_MIB, HOTPLUG_STEP / AERO_DEMO_MIB);
+                     delta / AERO_DEMO_MIB, hotplug_step / AERO_DEMO_MIB);
       if (up && wanted->memory > persist->max_memory)
         return fail (error, 409, "Cannot edit VM. Memory size (%" G_GINT64_FORMAT "MB) cannot exceed "
                      "maximum memory size (%" G_GINT64_FORMAT "MB).",
                      wanted->memory / AERO_DEMO_MIB, persist->max_memory / AERO_DEMO_MIB);
     }
 
+  /* UpdateVmCommand.memoryNextRunSnapshotRequired: up to 4.4.7.3 any
+   * memory change, hot plugged or not, leaves a next-run configuration. */
+  memory_snapshot = delta != 0 && aero_demo_version_memory_change_keeps_next_run (&self->version);
+
   /* isRunningConfigurationNeeded: a next-run configuration exists, a
    * member changed that is not hot-settable in this status, or the memory
    * change is not a whole number of hot plug steps. */
-  snapshot = vm->next_run != NULL
+  snapshot = memory_snapshot
+             || vm->next_run != NULL
              || differ_in_next_run_members (wanted, persist)
              || (!hot_set && (delta != 0 || wanted->sockets != persist->sockets
                               || wanted->guaranteed != persist->guaranteed))
              || (!up && (delta != 0 || wanted->sockets != persist->sockets))
              || (!running_or_paused (vm) && wanted->guaranteed != persist->guaranteed)
-             || delta % HOTPLUG_STEP != 0;
+             || delta % hotplug_step != 0;
 
   /* Name, description and comment apply now, to the running and the
    * persistent configuration alike. */
@@ -1042,7 +1095,7 @@ aero_demo_store_update_vm (AeroDemoStore  *self,
         }
     }
 
-  if (!snapshot || config_equal (wanted, persist))
+  if (!snapshot || (config_equal (wanted, persist) && !memory_snapshot))
     g_clear_pointer (&vm->next_run, aero_demo_config_free);
   else
     {
@@ -1130,25 +1183,15 @@ aero_demo_store_start_vm (AeroDemoStore  *self,
   if (g_strcmp0 (vm->status, "up") == 0)
     return fail (error, 409, "Cannot run VM. VM is running.");
 
+  /* A start with a "vm" is Run Once (BackendVmResource.start). Its
+   * RunVmOnceParams take boot, display, initialization and similar
+   * one-run settings from the VM given (VmMapper.map (Vm,
+   * RunVmOnceParams)), none of which the demo models: memory, the
+   * memory policy, CPU, type and description are ignored by every
+   * release, the balloon included (RunVmParams.balloonEnabled is never
+   * set from REST). */
   if (g_strcmp0 (vm->status, "down") == 0 && overrides != NULL)
     {
-      g_autoptr(AeroDemoConfig) once = aero_demo_config_copy (vm->conf);
-      g_autoptr(JsonObject) allowed = json_object_new ();
-      static const char *const members[] = { "memory", "memory_policy", "description", "type", "cpu", "os", NULL };
-
-      /* Run Once overrides what a single run may change, never the name
-       * or the cluster. */
-      for (guint i = 0; members[i] != NULL; i++)
-        if (json_object_has_member (overrides, members[i]))
-          json_object_set_member (allowed, members[i],
-                                  json_node_copy (json_object_get_member (overrides, members[i])));
-      if (apply_config (self, once, allowed, "run", "VM", error) < 0)
-        return FALSE;
-      if (!validate_memory (once, "run", "VM", error))
-        return FALSE;
-      drop_unsupported_balloon (self, once);
-      vm->persistent = g_steal_pointer (&vm->conf);
-      vm->conf = g_steal_pointer (&once);
       vm->run_once = TRUE;
       vm->run_once_volatile = is_volatile;
     }
@@ -1281,10 +1324,13 @@ aero_demo_store_reboot_vm (AeroDemoStore  *self,
     return fail (error, 409, "Cannot reboot VM. VM is not running.");
   /* A volatile run configuration does not survive even a reboot; a plain
    * run-once lasts until power-off. */
-  if (vm->run_once && vm->run_once_volatile && vm->persistent != NULL)
+  if (vm->run_once && vm->run_once_volatile)
     {
-      aero_demo_config_free (vm->conf);
-      vm->conf = g_steal_pointer (&vm->persistent);
+      if (vm->persistent != NULL)
+        {
+          aero_demo_config_free (vm->conf);
+          vm->conf = g_steal_pointer (&vm->persistent);
+        }
       vm->run_once = FALSE;
       vm->run_once_volatile = FALSE;
     }
@@ -1394,7 +1440,7 @@ aero_demo_store_update_template (AeroDemoStore     *self,
    * allocation out of the template dialog is the client's choice. */
   if ((changed = apply_config (self, wanted, input, "edit", "Template", error)) < 0)
     return FALSE;
-  if (!validate_memory (wanted, "edit", "Template", error))
+  if (!validate_memory (self, wanted, "edit", "Template", error))
     return FALSE;
   if (changed & CHANGED_NAME)
     {

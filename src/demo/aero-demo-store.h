@@ -10,6 +10,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "aero-demo-version.h"
+
 G_BEGIN_DECLS
 
 /* Faults carry the HTTP status as their code and the engine's detail as
@@ -125,6 +127,11 @@ AeroDemoStore    *aero_demo_store_new            (guint           n_vms,
 gboolean          aero_demo_store_set_state_file (AeroDemoStore  *self,
                                                   const char     *path,
                                                   GError        **error);
+/* The engine release whose rules the store follows (the default until
+ * set: AERO_DEMO_VERSION_DEFAULT). */
+void              aero_demo_store_set_version    (AeroDemoStore         *self,
+                                                  const AeroDemoVersion *version);
+const AeroDemoVersion *aero_demo_store_get_version (AeroDemoStore       *self);
 void              aero_demo_store_set_frozen     (AeroDemoStore  *self,
                                                   gboolean        frozen);
 gboolean          aero_demo_store_get_frozen     (AeroDemoStore  *self);

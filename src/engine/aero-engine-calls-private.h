@@ -24,7 +24,9 @@ AeroVm       *aero_engine_add_vm_finish          (AeroEngine          *self,
                                                   GAsyncResult        *result,
                                                   GError             **error);
 
-/* PUT /vms/{id}[?next_run=true] with only the members in @body. */
+/* PUT /vms/{id}[?next_run=true] with only the members in @body; on
+ * engines before 4.4.6.5 a next-run PUT without the balloon first reads
+ * it from GET /vms/{id};next_run and restates it (see the .c file). */
 void          aero_engine_update_vm_async        (AeroEngine          *self,
                                                   const char          *id,
                                                   JsonNode            *body,

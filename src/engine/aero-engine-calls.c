@@ -247,6 +247,21 @@ append_query (GString    *path,
   g_string_append_printf (path, "%s=%s", name, value);
 }
 
+/* What a list of VMs or templates needs so that it says whether each one
+ * balloons: nothing from 4.4.6.5, where the plain list carries it
+ * (VmBaseMapper); before, the All-Content header, which every release
+ * reads, where the all_content query parameter is ignored up to 4.4.3.7
+ * (ovirt-engine: backend/manager/modules/restapi/jaxrs/src/main/java/org/
+ * ovirt/engine/api/restapi/resource/BackendResource.java isPopulate). All
+ * content costs device queries and an OVF per VM (BackendVmsResource.
+ * doPopulate), so it is asked for only where it is needed. */
+static AeroRequestFlags
+ballooning_request_flags (AeroEngine *self)
+{
+  return aero_engine_version_lists_ballooning (&self->engine_version)
+         ? AERO_REQUEST_READ_ALL : AERO_REQUEST_ALL_CONTENT;
+}
+
 /* --- VMs -------------------------------------------------------------- */
 
 /**
@@ -284,8 +299,6 @@ aero_engine_list_vms_follow_async (AeroEngine          *self,
 
       append_query (path, "max", number);
     }
-  if (flags & AERO_LIST_ALL_CONTENT)
-    append_query (path, "all_content", "true");
   if (follow != NULL && *follow != '\0')
     {
       g_autofree char *escaped = g_uri_escape_string (follow, ",", FALSE);
@@ -294,6 +307,8 @@ aero_engine_list_vms_follow_async (AeroEngine          *self,
     }
 
   aero_engine_read_collection_async (self, path->str, "vm", AERO_TYPE_VM, read_vm,
+                                     (flags & AERO_LIST_ALL_CONTENT)
+                                     ? ballooning_request_flags (self) : AERO_REQUEST_READ_ALL,
                                      batch_func, batch_data,
                                      (flags & AERO_LIST_BATCHES_ONLY) == 0, cancellable,
                                      callback, user_data);
@@ -466,6 +481,138 @@ aero_engine_add_vm_finish (AeroEngine    *self,
   return aero_engine_propagate_pointer (self, result, aero_engine_add_vm_async, error);
 }
 
+/* The PUT of a VM update, whose answer goes to the task of
+ * aero_engine_update_vm_async(). */
+typedef struct
+{
+  char     *id;
+  JsonNode *body;
+} VmUpdate;
+
+static void
+vm_update_free (gpointer data)
+{
+  VmUpdate *update = data;
+
+  g_free (update->id);
+  json_node_unref (update->body);
+  g_free (update);
+}
+
+static void
+vm_put (AeroEngine          *self,
+        const char          *id,
+        JsonNode            *body,
+        gboolean             next_run,
+        GCancellable        *cancellable,
+        GAsyncReadyCallback  callback,
+        gpointer             user_data)
+{
+  put_object (self, "vms", id, next_run ? "?next_run=true" : "", body, read_vm,
+              vm_put, cancellable, callback, user_data);
+}
+
+static void
+on_vm_put (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  AeroVm *vm;
+
+  vm = aero_engine_propagate_pointer (AERO_ENGINE (object), result, vm_put, &error);
+  if (vm == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, vm, g_object_unref);
+}
+
+static gboolean
+body_sets_ballooning (JsonNode *body)
+{
+  JsonObject *policy;
+
+  if (!JSON_NODE_HOLDS_OBJECT (body))
+    return FALSE;
+  policy = aero_json_get_object (json_node_get_object (body), "memory_policy");
+  return policy != NULL && json_object_has_member (policy, "ballooning");
+}
+
+/* @body with memory_policy.ballooning set to @ballooning, the rest of
+ * memory_policy as it was. */
+static JsonNode *
+body_with_ballooning (JsonNode *body,
+                      gboolean  ballooning)
+{
+  JsonNode *copy = json_node_copy (body);
+  JsonObject *object = json_node_get_object (copy);
+  JsonObject *policy = aero_json_get_object (object, "memory_policy");
+
+  if (policy == NULL)
+    {
+      policy = json_object_new ();
+      json_object_set_object_member (object, "memory_policy", policy);
+    }
+  /* The spelling of aero_json_builder_add_bool (). */
+  json_object_set_string_member (policy, "ballooning", ballooning ? "true" : "false");
+  return copy;
+}
+
+static void
+on_next_run_to_restate (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AeroVm) next = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  VmUpdate *update = g_task_get_task_data (task);
+  AeroMemoryPolicy *policy;
+  AeroTristate ballooning;
+
+  next = aero_engine_get_vm_finish (AERO_ENGINE (object), result, &error);
+  if (next == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  policy = aero_vm_get_memory_policy (next);
+  ballooning = policy != NULL ? aero_memory_policy_get_ballooning (policy) : AERO_TRISTATE_UNKNOWN;
+  if (ballooning == AERO_TRISTATE_UNKNOWN)
+    {
+      /* Sending the change anyway would set the balloon to what the VM
+       * runs with, which may not be what waits for its restart. */
+      g_task_return_new_error (task, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_PARSE,
+                               _("The engine did not say whether %s balloons after its restart, "
+                                 "so the change was not sent: it would have reset the balloon"),
+                               update->id);
+      return;
+    }
+
+  body = body_with_ballooning (update->body, ballooning == AERO_TRISTATE_TRUE);
+  vm_put (AERO_ENGINE (object), update->id, body, TRUE, g_task_get_cancellable (task),
+          on_vm_put, g_object_ref (task));
+}
+
+/**
+ * aero_engine_update_vm_async:
+ *
+ * Before 4.4.6.5 the balloon is a device, and a next_run=true PUT
+ * rebuilds the next-run devices from the running VM's, keeping only the
+ * device fields it carries (ovirt-engine: backend/manager/modules/bll/
+ * src/main/java/org/ovirt/engine/core/bll/utils/VmDeviceUtils.java
+ * getVmDevicesForNextRun, VmHandler.getVmDevicesFieldsToUpdateOnNextRun).
+ * A balloon change waiting for the restart would silently come back, so
+ * on those engines a next-run PUT that leaves the balloon out restates
+ * the one GET /vms/{id};next_run reports: IsBalloonEnabledQuery reads it
+ * from the next-run configuration when there is one. The other devices
+ * of that list (console, sound card, VirtIO-SCSI, RNG, watchdog,
+ * graphics) are never edited here, and REST reports them from the
+ * running VM's devices, so there is nothing truer to restate.
+ */
 void
 aero_engine_update_vm_async (AeroEngine          *self,
                              const char          *id,
@@ -475,12 +622,28 @@ aero_engine_update_vm_async (AeroEngine          *self,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
+  g_autoptr(GTask) task = NULL;
+  VmUpdate *update;
+
   g_return_if_fail (AERO_IS_ENGINE (self));
   g_return_if_fail (id != NULL);
   g_return_if_fail (body != NULL);
 
-  put_object (self, "vms", id, next_run ? "?next_run=true" : "", body, read_vm,
-              aero_engine_update_vm_async, cancellable, callback, user_data);
+  task = aero_engine_new_task (self, cancellable, callback, user_data,
+                               aero_engine_update_vm_async);
+  if (!next_run || !aero_engine_version_balloon_is_device (&self->engine_version)
+      || body_sets_ballooning (body))
+    {
+      vm_put (self, id, body, next_run, cancellable, on_vm_put, g_steal_pointer (&task));
+      return;
+    }
+
+  update = g_new0 (VmUpdate, 1);
+  update->id = g_strdup (id);
+  update->body = json_node_copy (body);
+  g_task_set_task_data (task, update, vm_update_free);
+  aero_engine_get_vm_async (self, id, TRUE, cancellable, on_next_run_to_restate,
+                            g_steal_pointer (&task));
 }
 
 AeroVm *
@@ -608,26 +771,23 @@ aero_engine_shutdown_vm_finish (AeroEngine    *self,
   return aero_engine_propagate_boolean (self, result, aero_engine_shutdown_vm_async, error);
 }
 
-/* {"vm": {"memory_policy": {"ballooning": "true"}}, "volatile": "false",
- * "pause": "false"}: the overrides live for this run only. */
+/* {"vm": {}, "volatile": "false", "pause": "false"}. The "vm" member is
+ * what makes the start a Run Once: without it the engine runs a plain
+ * RunVm and ignores "volatile" (ovirt-engine: backend/manager/modules/
+ * restapi/jaxrs/src/main/java/org/ovirt/engine/api/restapi/resource/
+ * BackendVmResource.java start). It stays empty: the memory members of
+ * a Run Once's VM are ignored by every release (types/VmMapper.java
+ * map (Vm, RunVmOnceParams)), the balloon included. */
 static JsonNode *
-build_run_once_body (AeroTristate ballooning,
-                     gboolean     volatile_,
-                     gboolean     pause)
+build_run_once_body (gboolean volatile_,
+                     gboolean pause)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  if (ballooning != AERO_TRISTATE_UNKNOWN)
-    {
-      json_builder_set_member_name (builder, "vm");
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "memory_policy");
-      json_builder_begin_object (builder);
-      aero_json_builder_add_bool (builder, "ballooning", ballooning == AERO_TRISTATE_TRUE);
-      json_builder_end_object (builder);
-      json_builder_end_object (builder);
-    }
+  json_builder_set_member_name (builder, "vm");
+  json_builder_begin_object (builder);
+  json_builder_end_object (builder);
   aero_json_builder_add_bool (builder, "volatile", volatile_);
   aero_json_builder_add_bool (builder, "pause", pause);
   json_builder_end_object (builder);
@@ -638,7 +798,6 @@ build_run_once_body (AeroTristate ballooning,
 void
 aero_engine_run_once_async (AeroEngine          *self,
                             const char          *id,
-                            AeroTristate         ballooning,
                             gboolean             volatile_,
                             gboolean             pause,
                             GCancellable        *cancellable,
@@ -650,7 +809,7 @@ aero_engine_run_once_async (AeroEngine          *self,
   g_return_if_fail (AERO_IS_ENGINE (self));
   g_return_if_fail (id != NULL);
 
-  body = build_run_once_body (ballooning, volatile_, pause);
+  body = build_run_once_body (volatile_, pause);
   vm_action (self, id, "/start", aero_engine_serialise_body (body),
              aero_engine_run_once_async, cancellable, callback, user_data);
 }
@@ -696,7 +855,7 @@ aero_engine_list_clusters_async (AeroEngine          *self,
   g_return_if_fail (AERO_IS_ENGINE (self));
 
   aero_engine_read_collection_async (self, "/clusters", "cluster", AERO_TYPE_CLUSTER,
-                                     read_cluster, NULL, NULL, TRUE, cancellable,
+                                     read_cluster, AERO_REQUEST_READ_ALL, NULL, NULL, TRUE, cancellable,
                                      callback, user_data);
 }
 
@@ -853,7 +1012,8 @@ aero_engine_list_templates_async (AeroEngine          *self,
   g_return_if_fail (AERO_IS_ENGINE (self));
 
   aero_engine_read_collection_async (self, "/templates", "template", AERO_TYPE_TEMPLATE,
-                                     read_template, NULL, NULL, TRUE, cancellable,
+                                     read_template, ballooning_request_flags (self),
+                                     NULL, NULL, TRUE, cancellable,
                                      callback, user_data);
 }
 
@@ -940,7 +1100,7 @@ aero_engine_list_hosts_async (AeroEngine          *self,
   append_query (path, "follow", "statistics");
 
   aero_engine_read_collection_async (self, path->str, "host", AERO_TYPE_HOST, read_host,
-                                     batch_func, batch_data, TRUE, cancellable,
+                                     AERO_REQUEST_READ_ALL, batch_func, batch_data, TRUE, cancellable,
                                      callback, user_data);
 }
 

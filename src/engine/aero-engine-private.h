@@ -14,6 +14,7 @@
 #include <libsoup/soup.h>
 
 #include "aero-engine.h"
+#include "aero-engine-version.h"
 #include "aero-engine-limits.h"
 #include "aero-json.h"
 
@@ -40,6 +41,8 @@ struct _AeroEngine
   char        *product_name;
   char        *product_version;
   char        *blank_template_id;
+  /* What the engine's rules are, from product_info at login. */
+  AeroEngineVersion engine_version;
   guint        deadline;           /* seconds, see aero-engine-limits.h */
 };
 
@@ -51,9 +54,10 @@ typedef enum {
   AERO_REQUEST_STREAM   = 1 << 0,  /* a 2xx body as a GInputStream */
   AERO_REQUEST_NO_RETRY = 1 << 1,  /* no re-login on 401 */
   /* "All-Content: true": the engine adds what it leaves out by default,
-   * such as a VM's memory_policy.ballooning (ovirt-engine:
-   * backend/manager/modules/restapi/jaxrs/.../BackendResource.java,
-   * ALL_CONTENT_HEADER). */
+   * such as a VM's memory_policy.ballooning in a list before 4.4.6.5; the
+   * header is the one way every release reads (a query parameter only
+   * from 4.4.3.8): ovirt-engine: backend/manager/modules/restapi/jaxrs/
+   * .../BackendResource.java isPopulate. */
   AERO_REQUEST_ALL_CONTENT = 1 << 2,
 } AeroRequestFlags;
 
@@ -215,6 +219,7 @@ void          aero_engine_read_collection_async  (AeroEngine          *self,
                                                   const char          *element,
                                                   GType                item_type,
                                                   AeroJsonReadFunc     read,
+                                                  AeroRequestFlags     flags,
                                                   AeroBatchFunc        batch_func,
                                                   gpointer             batch_data,
                                                   gboolean             keep_items,

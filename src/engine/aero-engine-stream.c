@@ -454,6 +454,7 @@ aero_engine_read_collection_async (AeroEngine          *self,
                                    const char          *element,
                                    GType                item_type,
                                    AeroJsonReadFunc     read,
+                                   AeroRequestFlags     flags,
                                    AeroBatchFunc        batch_func,
                                    gpointer             batch_data,
                                    gboolean             keep_items,
@@ -485,7 +486,7 @@ aero_engine_read_collection_async (AeroEngine          *self,
   g_task_set_task_data (task, job, (GDestroyNotify) stream_job_free);
 
   aero_engine_send_async (self, SOUP_METHOD_GET, path_and_query, NULL,
-                          AERO_REQUEST_STREAM, job->cancellable,
+                          flags | AERO_REQUEST_STREAM, job->cancellable,
                           on_collection_sent, g_steal_pointer (&task));
 }
 

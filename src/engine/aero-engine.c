@@ -387,6 +387,14 @@ aero_engine_get_product_version (AeroEngine *self)
   return self->product_version;
 }
 
+const AeroEngineVersion *
+aero_engine_get_engine_version (AeroEngine *self)
+{
+  g_return_val_if_fail (AERO_IS_ENGINE (self), NULL);
+
+  return &self->engine_version;
+}
+
 const char *
 aero_engine_get_blank_template_id (AeroEngine *self)
 {
@@ -489,6 +497,8 @@ aero_engine_set_product (AeroEngine *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRODUCT_NAME]);
   if (aero_model_set_string (&self->product_version, version))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRODUCT_VERSION]);
+  /* An engine that does not say gets what is safe on every release. */
+  aero_engine_version_parse (version, &self->engine_version);
   if (aero_model_set_string (&self->blank_template_id, blank_template_id))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BLANK_TEMPLATE_ID]);
 }

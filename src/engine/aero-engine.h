@@ -31,6 +31,7 @@
 #include "aero-cluster.h"
 #include "aero-engine-error.h"
 #include "aero-host.h"
+#include "aero-engine-version.h"
 #include "aero-memory-stats.h"
 #include "aero-template.h"
 #include "aero-vm.h"
@@ -66,6 +67,9 @@ gboolean     aero_engine_get_logged_in       (AeroEngine *self);
 const char  *aero_engine_get_product_name    (AeroEngine *self);
 const char  *aero_engine_get_product_version (AeroEngine *self);
 const char  *aero_engine_get_blank_template_id (AeroEngine *self);
+/* The release parsed from "product-version" at login, whose rules the
+ * calls follow (aero-engine-version.h); all zero (unknown) before. */
+const AeroEngineVersion *aero_engine_get_engine_version (AeroEngine *self);
 void         aero_engine_set_deadline        (AeroEngine *self,
                                               guint       seconds);
 guint        aero_engine_get_deadline        (AeroEngine *self);
@@ -111,14 +115,16 @@ typedef void (*AeroBatchFunc) (GPtrArray *items,
 
 typedef enum {
   AERO_LIST_NONE        = 0,
-  AERO_LIST_ALL_CONTENT = 1 << 0,  /* all_content=true: ballooning is known */
+  /* Each VM must say whether it balloons: the engine layer asks with the
+   * All-Content header before 4.4.6.5, with nothing from then on. */
+  AERO_LIST_ALL_CONTENT = 1 << 0,
   /* Each VM goes to the batch function only and the result stays empty,
    * for a caller that writes the list out as it arrives: memory then
    * stays flat however long the list is. */
   AERO_LIST_BATCHES_ONLY = 1 << 1,
 } AeroListFlags;
 
-/* GET /vms?search=&max=&all_content=; @max < 0 for no limit. The result is
+/* GET /vms?search=&max= (see AERO_LIST_ALL_CONTENT); @max < 0 for no limit. The result is
  * a GListModel of AeroVm (all of them, batches included). */
 void         aero_engine_list_vms_async  (AeroEngine          *self,
                                           const char          *search,
@@ -222,12 +228,12 @@ gboolean     aero_engine_shutdown_vm_finish (AeroEngine          *self,
                                              GAsyncResult        *result,
                                              GError             **error);
 
-/* Run Once: one POST /vms/{id}/start with {"vm": {"memory_policy":
- * {"ballooning": ...}}, "volatile": ..., "pause": ...}; @ballooning
- * AERO_TRISTATE_UNKNOWN sends no override. */
+/* Run Once: one POST /vms/{id}/start with {"vm": {}, "volatile": ...,
+ * "pause": ...}. There is no memory or balloon override: the engine's
+ * REST start ignores both in every release (VmMapper.map (Vm,
+ * RunVmOnceParams)), so offering one would promise what never happens. */
 void         aero_engine_run_once_async  (AeroEngine          *self,
                                           const char          *id,
-                                          AeroTristate         ballooning,
                                           gboolean             volatile_,
                                           gboolean             pause,
                                           GCancellable        *cancellable,

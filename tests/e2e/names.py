@@ -31,7 +31,7 @@ DIALOG_OK = "OK"
 DIALOG_CANCEL = "Cancel"
 
 # Run Once dialog
-RUN_ONCE_BALLOON_CHECK = BALLOON_CHECK
+RUN_ONCE_VOLATILE_CHECK = "Rollback this configuration during reboots"
 
 STABLE_NAMES = [
     PASSWORD,
@@ -41,6 +41,7 @@ STABLE_NAMES = [
     RUN_ONCE,
     SHUT_DOWN,
     POWER_OFF,
+    RUN_ONCE_VOLATILE_CHECK,
     CLUSTER,
     VM_NAME,
     VM_DESCRIPTION,

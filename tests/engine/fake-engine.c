@@ -18,7 +18,7 @@
   "    \"vendor\" : \"ovirt.org\",\n" \
   "    \"version\" : {\n" \
   "      \"build\" : \"4\",\n" \
-  "      \"full_version\" : \"4.5.4-1.el8\",\n" \
+  "      \"full_version\" : \"%s\",\n" \
   "      \"major\" : \"4\",\n" \
   "      \"minor\" : \"5\",\n" \
   "      \"revision\" : \"0\"\n" \
@@ -52,6 +52,7 @@ struct _FakeEngine
   guint              next_token;
   GHashTable        *tokens;      /* valid tokens */
   char              *ca_pem;
+  char              *full_version; /* product_info.version.full_version */
   GHashTable        *queued;      /* "METHOD path" -> GQueue of Canned */
   GHashTable        *sticky;      /* "METHOD path" -> Canned */
   GPtrArray         *requests;
@@ -331,7 +332,11 @@ handle_api (FakeEngine        *self,
 
   if (g_str_equal (method, "GET") && *api_path == '\0')
     {
-      respond_json (msg, SOUP_STATUS_OK, API_ROOT_JSON);
+      g_autofree char *root = g_strdup_printf (API_ROOT_JSON,
+                                               self->full_version != NULL
+                                               ? self->full_version : "4.5.4-1.el8");
+
+      respond_json (msg, SOUP_STATUS_OK, root);
       return;
     }
 
@@ -611,6 +616,7 @@ fake_engine_free (FakeEngine *self)
   g_free (self->base_url);
   g_hash_table_unref (self->tokens);
   g_free (self->ca_pem);
+  g_free (self->full_version);
   g_hash_table_unref (self->queued);
   g_hash_table_unref (self->sticky);
   g_ptr_array_unref (self->requests);
@@ -689,6 +695,14 @@ fake_engine_set_ca_pem (FakeEngine *self,
 {
   g_free (self->ca_pem);
   self->ca_pem = g_strdup (pem);
+}
+
+void
+fake_engine_set_full_version (FakeEngine *self,
+                              const char *full_version)
+{
+  g_free (self->full_version);
+  self->full_version = g_strdup (full_version);
 }
 
 void

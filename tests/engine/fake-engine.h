@@ -49,6 +49,11 @@ void         fake_engine_set_login_refused (FakeEngine     *self,
 void         fake_engine_set_ca_pem       (FakeEngine      *self,
                                            const char      *pem);
 
+/* What the API root says the engine's release is ("4.3.10.4-1.el7");
+ * "4.5.4-1.el8" by default. Takes effect at the next login. */
+void         fake_engine_set_full_version (FakeEngine      *self,
+                                           const char      *full_version);
+
 /* Queues one response for @method on @path (relative to
  * /ovirt-engine/api, "" for the root); queued responses are used once,
  * in order, before the sticky ones set with fake_engine_set_response.

@@ -318,14 +318,13 @@ test_action_complete (Fixture       *fixture,
 
 static void
 run_once (Fixture      *fixture,
-          AeroTristate  ballooning,
           gboolean      volatile_,
           gboolean      pause)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  aero_engine_run_once_async (fixture->engine, "vm-1", ballooning, volatile_, pause, NULL,
+  aero_engine_run_once_async (fixture->engine, "vm-1", volatile_, pause, NULL,
                               fake_async_result_cb, &result);
   g_assert_true (aero_engine_run_once_finish (fixture->engine, fake_wait_for_result (&result), &error));
   g_assert_no_error (error);
@@ -340,22 +339,19 @@ test_run_once_body (Fixture       *fixture,
   fake_engine_set_response (fixture->fake, "POST", "/vms/vm-1/start", 200, "application/json",
                             "{\"status\": \"complete\"}");
 
-  run_once (fixture, AERO_TRISTATE_FALSE, TRUE, FALSE);
+  /* Always a "vm": without one the engine runs a plain RunVm and drops
+   * "volatile" (ovirt-engine: backend/manager/modules/restapi/jaxrs/src/
+   * main/java/org/ovirt/engine/api/restapi/resource/BackendVmResource.java
+   * start). Never a memory policy: VmMapper.map (Vm, RunVmOnceParams)
+   * ignores it in every release. */
+  run_once (fixture, TRUE, FALSE);
   body = fake_request_body_text (fake_engine_find_request (fixture->fake, "POST", VM_PATH "/start"));
-  assert_same_json (body, "{\"vm\": {\"memory_policy\": {\"ballooning\": \"false\"}},"
-                          " \"volatile\": \"true\", \"pause\": \"false\"}");
+  assert_same_json (body, "{\"vm\": {}, \"volatile\": \"true\", \"pause\": \"false\"}");
   g_clear_pointer (&body, g_free);
 
-  run_once (fixture, AERO_TRISTATE_TRUE, FALSE, TRUE);
+  run_once (fixture, FALSE, TRUE);
   body = fake_request_body_text (fake_engine_find_request (fixture->fake, "POST", VM_PATH "/start"));
-  assert_same_json (body, "{\"vm\": {\"memory_policy\": {\"ballooning\": \"true\"}},"
-                          " \"volatile\": \"false\", \"pause\": \"true\"}");
-  g_clear_pointer (&body, g_free);
-
-  /* Unknown: no override at all. */
-  run_once (fixture, AERO_TRISTATE_UNKNOWN, FALSE, FALSE);
-  body = fake_request_body_text (fake_engine_find_request (fixture->fake, "POST", VM_PATH "/start"));
-  assert_same_json (body, "{\"volatile\": \"false\", \"pause\": \"false\"}");
+  assert_same_json (body, "{\"vm\": {}, \"volatile\": \"false\", \"pause\": \"true\"}");
 }
 
 static void
@@ -387,6 +383,85 @@ test_update_next_run (Fixture       *fixture,
   g_assert_no_error (error);
   request = fake_engine_find_request (fixture->fake, "PUT", VM_PATH);
   g_assert_null (request->query);
+}
+
+#define NEXT_RUN_JSON(ballooning) \
+  "{\"id\": \"vm-1\", \"name\": \"web-01\", \"memory\": \"2147483648\"," \
+  " \"memory_policy\": {\"guaranteed\": \"1073741824\", \"ballooning\": \"" ballooning "\"}," \
+  " \"status\": \"up\", \"next_run_configuration_exists\": \"true\"}"
+
+/* Up to 4.4.6.4 the balloon is a device, and a next_run PUT rebuilds the
+ * next-run devices from the running VM's, keeping only the device fields
+ * it carries (ovirt-engine: backend/manager/modules/bll/src/main/java/org/
+ * ovirt/engine/core/bll/utils/VmDeviceUtils.java getVmDevicesForNextRun):
+ * the PUT restates the balloon that waits in the next-run configuration. */
+static void
+test_next_run_restates_balloon_VmDeviceUtils_getVmDevicesForNextRun (Fixture       *fixture,
+                                                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AeroVm) vm = NULL;
+  g_autofree char *body = NULL;
+
+  fake_engine_set_full_version (fixture->fake, "4.3.10.4-1.el7");
+  g_assert_true (fake_fixture_login (fixture, FAKE_PASSWORD, &error));
+  fake_engine_clear_requests (fixture->fake);
+  fake_engine_set_response (fixture->fake, "GET", "/vms/vm-1;next_run", 200, "application/json",
+                            NEXT_RUN_JSON ("false"));
+  fake_engine_set_response (fixture->fake, "PUT", "/vms/vm-1", 200, "application/json", VM_JSON);
+
+  vm = update_vm (fixture, "{\"memory_policy\": {\"guaranteed\": \"536870912\"}, \"cpu_shares\": \"512\"}",
+                  TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (vm);
+  g_assert_cmpuint (fake_engine_count_requests (fixture->fake, "GET", VM_PATH ";next_run"), ==, 1);
+  body = fake_request_body_text (fake_engine_find_request (fixture->fake, "PUT", VM_PATH));
+  assert_same_json (body, "{\"memory_policy\": {\"guaranteed\": \"536870912\", \"ballooning\": \"false\"},"
+                          " \"cpu_shares\": \"512\"}");
+  g_clear_pointer (&body, g_free);
+  g_clear_object (&vm);
+
+  /* A PUT that sets the balloon itself needs nothing read. */
+  fake_engine_clear_requests (fixture->fake);
+  vm = update_vm (fixture, "{\"memory_policy\": {\"ballooning\": \"true\"}}", TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fake_engine_count_requests (fixture->fake, "GET", VM_PATH ";next_run"), ==, 0);
+  g_clear_object (&vm);
+
+  /* Without next_run nothing is rebuilt from the running devices. */
+  vm = update_vm (fixture, "{\"name\": \"web-02\"}", FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fake_engine_count_requests (fixture->fake, "GET", VM_PATH ";next_run"), ==, 0);
+  g_clear_object (&vm);
+
+  /* When the next-run configuration cannot be read, nothing is sent. */
+  fake_engine_clear_requests (fixture->fake);
+  fake_engine_push_response (fixture->fake, "GET", "/vms/vm-1;next_run", 500, "application/json",
+                             "{\"reason\": \"Operation Failed\", \"detail\": \"boom\"}");
+  vm = update_vm (fixture, "{\"cpu_shares\": \"256\"}", TRUE, &error);
+  g_assert_null (vm);
+  g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_FAULT);
+  g_assert_null (fake_engine_find_request (fixture->fake, "PUT", VM_PATH));
+  g_clear_error (&error);
+
+  /* Nor when it does not say whether the VM balloons. */
+  fake_engine_push_response (fixture->fake, "GET", "/vms/vm-1;next_run", 200, "application/json",
+                             "{\"id\": \"vm-1\", \"memory_policy\": {}}");
+  vm = update_vm (fixture, "{\"cpu_shares\": \"256\"}", TRUE, &error);
+  g_assert_null (vm);
+  g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_PARSE);
+  g_assert_null (fake_engine_find_request (fixture->fake, "PUT", VM_PATH));
+  g_clear_error (&error);
+
+  /* From 4.4.6.5 the balloon is a VM field: only the members given. */
+  fake_engine_set_full_version (fixture->fake, "4.4.6.5-1.el8");
+  g_assert_true (fake_fixture_login (fixture, FAKE_PASSWORD, &error));
+  fake_engine_clear_requests (fixture->fake);
+  vm = update_vm (fixture, "{\"cpu_shares\": \"256\"}", TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fake_engine_count_requests (fixture->fake, "GET", VM_PATH ";next_run"), ==, 0);
+  body = fake_request_body_text (fake_engine_find_request (fixture->fake, "PUT", VM_PATH));
+  assert_same_json (body, "{\"cpu_shares\": \"256\"}");
 }
 
 /* The bulk dialog's typed call: only memory_policy.ballooning. */
@@ -833,6 +908,8 @@ main (int   argc,
   ADD ("/engine/calls/update-next-run", test_update_next_run);
   ADD ("/engine/calls/set-vm-ballooning", test_set_vm_ballooning);
   ADD ("/engine/calls/add-vm", test_add_vm);
+  ADD ("/engine/calls/next-run-restates-balloon/VmDeviceUtils.getVmDevicesForNextRun",
+       test_next_run_restates_balloon_VmDeviceUtils_getVmDevicesForNextRun);
   ADD ("/engine/calls/parse-errors", test_parse_errors);
   ADD ("/engine/calls/identity", test_identity);
   ADD ("/engine/calls/statistics", test_statistics);

@@ -13,7 +13,6 @@
 #include "aero-run-once-dialog.h"
 #include "test-dialog-fixture.h"
 
-#define REASON_VM_30 "Memory ballooning requires cluster compatibility version 3.1 or later (this cluster: 3.0)."
 #define REASON_CLUSTER "Ballooning is only available for Cluster compatibility version 3.3 and higher"
 #define KSM_OR_BALLOON "KSM or ballooning must be enabled to allow memory optimization."
 
@@ -62,20 +61,21 @@ open_run_once (DialogFixture *fixture,
   return dialog;
 }
 
+/* No balloon override: the engine ignores a Run Once's memory policy in
+ * every release (ovirt-engine: backend/manager/modules/restapi/types/src/
+ * main/java/org/ovirt/engine/api/restapi/types/VmMapper.java
+ * map (Vm, RunVmOnceParams)); the dialog shows the stored setting and
+ * why it is fixed. */
 static void
-test_run_once_gate (DialogFixture *fixture,
-                    gconstpointer  data)
+test_run_once_no_balloon_override_VmMapper (DialogFixture *fixture,
+                                            gconstpointer  data)
 {
-  AeroRunOnceDialog *dialog = open_run_once (fixture, "legacy-web");
-  GtkWidget *check = get_widget (dialog, "balloon_check");
-  GtkWidget *reason = get_widget (dialog, "balloon_reason");
+  AeroRunOnceDialog *dialog = open_run_once (fixture, "web-03");
 
-  {
-    g_autofree char *shown = check_label_shown (check);
-
-    g_assert_cmpstr (shown, ==, "Memory Balloon Device Enabled");
-    g_assert_cmpuint (check_mnemonic (check), ==, GDK_KEY_b);
-  }
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_widget (dialog, "balloon_state"))), ==, "Enabled");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (get_widget (dialog, "balloon_row"))), ==,
+                   "A run cannot change it: the engine starts the virtual machine with its stored setting. "
+                   "Change it with Edit.");
   {
     g_autofree char *paused = check_label_shown (get_widget (dialog, "paused_check"));
     g_autofree char *rollback = check_label_shown (get_widget (dialog, "volatile_check"));
@@ -85,13 +85,10 @@ test_run_once_gate (DialogFixture *fixture,
     g_assert_cmpstr (rollback, ==, "Rollback this configuration during reboots");
     g_assert_cmpuint (check_mnemonic (get_widget (dialog, "volatile_check")), ==, GDK_KEY_d);
   }
-  g_assert_false (gtk_widget_get_sensitive (check));
-  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
-  g_assert_true (gtk_widget_get_visible (reason));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (reason)), ==, REASON_VM_30);
-  assert_description (check, REASON_VM_30);
-  /* No override at all for such a VM. */
-  g_assert_cmpint (aero_run_once_dialog_get_ballooning (dialog), ==, AERO_TRISTATE_UNKNOWN);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  dialog = open_run_once (fixture, "legacy-web");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_widget (dialog, "balloon_state"))), ==, "Disabled");
 }
 
 static void
@@ -123,16 +120,11 @@ test_run_once_leaves_vm (DialogFixture *fixture,
   GAsyncResult *result = NULL;
   g_autoptr(GError) error = NULL;
 
-  /* The override starts from the VM's own value. */
-  g_assert_true (check_active (dialog, "balloon_check"));
-  g_assert_true (gtk_widget_get_sensitive (get_widget (dialog, "balloon_check")));
   g_assert_false (check_active (dialog, "paused_check"));
   g_assert_false (check_active (dialog, "volatile_check"));
 
-  set_check (dialog, "balloon_check", FALSE);
   set_check (dialog, "paused_check", TRUE);
   set_check (dialog, "volatile_check", TRUE);
-  g_assert_cmpint (aero_run_once_dialog_get_ballooning (dialog), ==, AERO_TRISTATE_FALSE);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
   wait_flag (closed, "the dialog to close");
   g_free (closed);
@@ -152,8 +144,9 @@ test_run_once_leaves_vm (DialogFixture *fixture,
     g_assert_cmpstr (start->path, ==, path);
     g_assert_true (json_parser_load_from_data (parser, start->body, -1, NULL));
     root = json_node_get_object (json_parser_get_root (parser));
-    g_assert_cmpint (aero_json_get_tristate (aero_json_get_object (aero_json_get_object (root, "vm"), "memory_policy"),
-                                             "ballooning"), ==, AERO_TRISTATE_FALSE);
+    /* A "vm" (else the engine's plain RunVm drops "volatile"), empty. */
+    g_assert_nonnull (aero_json_get_object (root, "vm"));
+    g_assert_cmpuint (json_object_get_size (aero_json_get_object (root, "vm")), ==, 0);
     g_assert_cmpint (aero_json_get_tristate (root, "pause"), ==, AERO_TRISTATE_TRUE);
     g_assert_cmpint (aero_json_get_tristate (root, "volatile"), ==, AERO_TRISTATE_TRUE);
   }
@@ -1146,7 +1139,7 @@ main (int   argc,
 
 #define ADD(path, func) \
   g_test_add (path, DialogFixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("/run-once-dialog/gate", test_run_once_gate);
+  ADD ("/run-once-dialog/no-balloon-override/VmMapper", test_run_once_no_balloon_override_VmMapper);
   ADD ("/run-once-dialog/leaves-vm-unchanged", test_run_once_leaves_vm);
   ADD ("/run-once-dialog/running", test_run_once_running);
   ADD ("/run-once-dialog/escape-asks", test_run_once_escape_asks);
