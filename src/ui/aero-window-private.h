@@ -8,6 +8,7 @@
 
 #include "aero-banner.h"
 #include "aero-cluster-view.h"
+#include "aero-host-view.h"
 #include "aero-login-page.h"
 #include "aero-template-view.h"
 #include "aero-vm-view.h"
@@ -42,6 +43,7 @@ struct _AeroWindow
   AeroVmView           *vm_view;
   AeroTemplateView     *template_view;
   AeroClusterView      *cluster_view;
+  AeroHostView         *host_view;
 };
 
 /* aero-window-actions.c */

@@ -54,15 +54,26 @@ is_cancelled (const GError *error)
          g_error_matches (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_CANCELLED);
 }
 
+/* The engine's host, with its port unless it is HTTPS's own: what a
+ * trusted CA is kept for, since two engines on one host but different
+ * ports are different servers with certificates of their own. */
 static char *
 dup_engine_host (AeroEngine *engine)
 {
   g_autoptr(GUri) uri = g_uri_parse (aero_engine_get_base_url (engine), G_URI_FLAGS_NONE, NULL);
+  const char *host;
+  int port;
 
   if (uri == NULL || g_uri_get_host (uri) == NULL)
     return NULL;
 
-  return g_strdup (g_uri_get_host (uri));
+  host = g_uri_get_host (uri);
+  port = g_uri_get_port (uri);
+  if (port < 0 || port == 443)
+    return g_strdup (host);
+  if (strchr (host, ':') != NULL)
+    return g_strdup_printf ("[%s]:%d", host, port);
+  return g_strdup_printf ("%s:%d", host, port);
 }
 
 /* Recent engines */
@@ -242,6 +253,9 @@ enter_session (AeroWindow *self,
   aero_template_view_set_engine (self->template_view, engine);
   aero_cluster_view_set_engine (self->cluster_view, engine);
   aero_vm_view_set_clusters (self->vm_view, NULL);
+  /* The Hosts view loads when first shown: it lists every VM again. */
+  aero_host_view_set_engine (self->host_view, engine);
+  aero_host_view_set_clusters (self->host_view, NULL);
 
   /* All three at once: the VM rows do not wait for the clusters; the
    * Cluster column fills in when they arrive. */
@@ -280,6 +294,7 @@ aero_window_leave_session (AeroWindow *self,
   aero_vm_view_set_engine (self->vm_view, NULL);
   aero_template_view_set_engine (self->template_view, NULL);
   aero_cluster_view_set_engine (self->cluster_view, NULL);
+  aero_host_view_set_engine (self->host_view, NULL);
 
   aero_login_page_set_password (self->login_page, "");
   aero_login_page_set_busy (self->login_page, FALSE);
@@ -301,6 +316,8 @@ aero_window_refresh (AeroWindow *self)
   aero_vm_view_refresh (self->vm_view);
   aero_cluster_view_reload (self->cluster_view);
   aero_template_view_reload (self->template_view);
+  if (aero_host_view_get_loaded (self->host_view))
+    aero_host_view_reload (self->host_view);
 }
 
 static void
@@ -364,8 +381,19 @@ actions_changed_cb (AeroWindow *self)
 }
 
 static void
+view_changed_cb (AeroWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (self->engine != NULL && g_strcmp0 (name, "hosts") == 0 &&
+      !aero_host_view_get_loaded (self->host_view))
+    aero_host_view_reload (self->host_view);
+}
+
+static void
 clusters_loaded_cb (AeroWindow *self)
 {
+  aero_host_view_set_clusters (self->host_view, aero_cluster_view_get_model (self->cluster_view));
   aero_vm_view_set_clusters (self->vm_view, aero_cluster_view_get_model (self->cluster_view));
   aero_window_actions_update (self);
 }
@@ -459,8 +487,10 @@ login_cb (GObject      *object,
         {
           g_autofree char *text = aero_login_page_describe_error (error, data->address);
 
+          /* Trusting is offered for a certificate the admin can check. */
           aero_login_page_set_error (self->login_page, text,
-                                     g_error_matches (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_TLS));
+                                     g_error_matches (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_TLS) &&
+                                     aero_engine_error_get_certificate_fingerprint (error) != NULL);
           aero_login_page_focus (self->login_page);
         }
       else
@@ -864,6 +894,7 @@ aero_window_class_init (AeroWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AeroWindow, vm_view);
   gtk_widget_class_bind_template_child (widget_class, AeroWindow, template_view);
   gtk_widget_class_bind_template_child (widget_class, AeroWindow, cluster_view);
+  gtk_widget_class_bind_template_child (widget_class, AeroWindow, host_view);
   gtk_widget_class_bind_template_callback (widget_class, connect_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, demo_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, trust_requested_cb);
@@ -871,6 +902,7 @@ aero_window_class_init (AeroWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, actions_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, load_failed_cb);
   gtk_widget_class_bind_template_callback (widget_class, clusters_loaded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
 
   aero_window_class_install_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.forget-recent", "(ss)",

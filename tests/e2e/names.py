@@ -22,6 +22,13 @@ RUN_ONCE = "Run Once"
 SHUT_DOWN = "Shut Down"
 POWER_OFF = "Power Off"
 
+# Main window, Hosts view
+HOST_LIST = "Hosts"
+HOST_SEARCH = "Search hosts"
+HOST_CHART = "Host memory picture"
+CLUSTER_CHART = "Cluster memory picture"
+HOST_VMS = "Running VMs of the host"
+
 # New / Edit VM dialog
 CLUSTER = "Cluster"
 VM_NAME = "Name"
@@ -39,9 +46,14 @@ STABLE_NAMES = [
     VM_LIST,
     BALLOONING_MENU,
     RUN_ONCE,
+    RUN_ONCE_VOLATILE_CHECK,
     SHUT_DOWN,
     POWER_OFF,
-    RUN_ONCE_VOLATILE_CHECK,
+    HOST_LIST,
+    HOST_SEARCH,
+    HOST_CHART,
+    CLUSTER_CHART,
+    HOST_VMS,
     CLUSTER,
     VM_NAME,
     VM_DESCRIPTION,

@@ -22,6 +22,7 @@
 #include "aero-cluster-dialog.h"
 #include "aero-bulk-balloon-dialog.h"
 #include "aero-cluster-view.h"
+#include "aero-host-view.h"
 #include "aero-template-view.h"
 #include "aero-vm-view.h"
 #include "aero-window.h"
@@ -424,6 +425,45 @@ show_vm_list (AeroSceneContext  *context,
   return window;
 }
 
+static gboolean
+hosts_loaded (gpointer data)
+{
+  return aero_host_view_get_loaded (data);
+}
+
+/* The Hosts view with @scene's object (a host) selected: its picture,
+ * its cluster's and its running VMs. */
+static GtkWidget *
+show_host_list (AeroSceneContext  *context,
+                const AeroScene   *scene,
+                GError           **error)
+{
+  AeroScene vm_scene = *scene;
+  GtkWidget *window, *stack, *view;
+
+  /* The window as the VM list scene brings it up, no VM selected. */
+  vm_scene.object = NULL;
+  vm_scene.page = NULL;
+  window = show_vm_list (context, &vm_scene, error);
+  if (window == NULL)
+    return NULL;
+  stack = find_by_id (window, "view_stack");
+  view = find_by_id (window, "host_view");
+  if (!require_widget (stack, "view stack", error) || !require_widget (view, "host view", error))
+    return NULL;
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "hosts");
+  wait_until (hosts_loaded, view);
+  if (scene->object != NULL && !aero_host_view_select_name (AERO_HOST_VIEW (view), scene->object))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no host %s", scene->object);
+      return NULL;
+    }
+  /* At 360 px the pane folds away: show it, as a click on the row does. */
+  aero_host_view_reveal_detail (AERO_HOST_VIEW (view));
+  wait_until (nothing_spinning, window);
+  return window;
+}
+
 /* --- VM dialog scenes ------------------------------------------------------ */
 
 static gboolean
@@ -747,6 +787,12 @@ static const AeroScene scenes[] = {
   SCENE_PAIR ("vm-list", show_vm_list, "web-01", NULL, "vm-list.png"),
   SCENE_PAIR ("template-list", show_vm_list, NULL, "templates", NULL),
   SCENE_PAIR ("cluster-list", show_vm_list, NULL, "clusters", NULL),
+  /* Hosts: an over-committed, ballooned host of Default, and Overnight's
+   * host, over-committed with neither KSM nor balloon optimization. */
+  SCENE_PAIR ("host-list", show_host_list, "host-01", NULL, NULL),
+  SCENE_PAIR ("host-unprotected", show_host_list, "night-host-01", NULL, NULL),
+  { "host-list-narrow-light", show_host_list, "night-host-01", NULL, FALSE, FALSE, NULL, 360, 720, NULL, { { 0 } }, 0 },
+  { "host-list-narrow-dark", show_host_list, "night-host-01", NULL, TRUE, FALSE, NULL, 360, 720, NULL, { { 0 } }, 0 },
   { "vm-list-narrow-light", show_vm_list, NULL, NULL, FALSE, FALSE, NULL, 360, 720, NULL, { { 0 } }, 0 },
   { "vm-list-narrow-dark", show_vm_list, NULL, NULL, TRUE, FALSE, NULL, 360, 720, NULL, { { 0 } }, 0 },
   /* Right to left: Hebrew has no catalogue of ours, GTK's own strings

@@ -808,15 +808,25 @@ test_login_tls_trust (void)
   g_autoptr(GTlsCertificate) certificate = g_tls_certificate_new_from_pem (test_tls_pem, -1, &error);
   g_autoptr(SoupServer) server = NULL;
   g_autofree char *address = NULL;
-  g_autofree char *ca_path = aero_trust_dialog_dup_ca_path ("127.0.0.1");
+  g_autofree char *ca_path = NULL;
+  g_autofree char *host_path = aero_trust_dialog_dup_ca_path ("127.0.0.1");
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *host = NULL;
   AeroTrustDialog *dialog;
   const char *text;
 
   g_assert_no_error (error);
-  g_unlink (ca_path);
   server = soup_server_new ("tls-certificate", certificate, NULL);
   soup_server_add_handler (server, "/ovirt-engine/services/pki-resource", pki_handler, NULL, NULL);
   address = start_server (server, TRUE);
+  /* The CA is kept for the host and port: another engine on the same
+   * host but another port has certificates of its own. */
+  uri = g_uri_parse (address, G_URI_FLAGS_NONE, NULL);
+  host = g_strdup_printf ("127.0.0.1:%d", g_uri_get_port (uri));
+  ca_path = aero_trust_dialog_dup_ca_path (host);
+  g_assert_cmpstr (ca_path, !=, host_path);
+  g_unlink (ca_path);
+  g_unlink (host_path);
 
   g_assert_false (connect_and_wait (window, address, "admin@internal", "demo", &error));
   g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_TLS);
@@ -836,6 +846,7 @@ test_login_tls_trust (void)
    * (to a server that is no oVirt engine). */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "trust");
   g_assert_true (g_file_test (ca_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (g_file_test (host_path, G_FILE_TEST_EXISTS));
   wait_for (login_error_changed, window, "the login after trusting");
   text = aero_login_page_get_error (aero_window_get_login_page (window));
   g_test_message ("shown: %s", text);
