@@ -79,7 +79,7 @@ print_host_row (AeroHost          *host,
                 AeroMemoryPicture *picture,
                 GListModel        *clusters)
 {
-  AeroCluster *cluster = aero_vm_edit_find_cluster (clusters, aero_host_get_cluster_id (host));
+  AeroCluster *cluster = aero_cluster_find (clusters, aero_host_get_cluster_id (host));
   g_autofree char *name = aero_cli_escape_text (aero_host_get_name (host), FALSE);
   g_autofree char *status = aero_cli_escape_text (aero_host_get_status (host), FALSE);
   g_autofree char *label = cluster != NULL ? aero_cluster_dup_label (cluster)

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "aero-cli.h"
+#include "aero-bulk-ballooning.h"
 #include "aero-cli-private.h"
 #include "aero-engine.h"
 #include "aero-features.h"
@@ -34,6 +35,7 @@ typedef struct {
   char         *password_file;
   char         *ca_file;
   gboolean      json;
+  gboolean      password_stdin;
 
   AeroEngine   *engine;
   GListModel   *clusters;
@@ -258,6 +260,11 @@ on_global_option (const char  *name,
       cli->json = TRUE;
       return TRUE;
     }
+  if (g_str_equal (name, "--password-stdin"))
+    {
+      cli->password_stdin = TRUE;
+      return TRUE;
+    }
   if (g_str_equal (name, "--engine"))
     target = &cli->engine_url;
   else if (g_str_equal (name, "--user"))
@@ -284,6 +291,9 @@ global_option_group (AeroCli *cli)
     { "password-file", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK,
       (gpointer) on_global_option,
       N_("Read the password from the first line of FILE"), N_("FILE") },
+    { "password-stdin", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK,
+      (gpointer) on_global_option,
+      N_("Read the password from the first line of standard input"), NULL },
     { "ca-file", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK,
       (gpointer) on_global_option,
       N_("Trust the engine CA in this PEM file"), N_("FILE") },
@@ -383,6 +393,43 @@ wait_for_result (AeroCli *cli)
   return g_steal_pointer (&cli->result);
 }
 
+/* The first line of standard input, without its line end. A sandbox
+ * (Flatpak) cannot read a --password-file on the host, and a pipe keeps
+ * the password out of argv and the environment. */
+static char *
+read_password_stdin (GError **error)
+{
+  char *line = NULL;
+  size_t size = 0;
+  ssize_t length;
+  char *password;
+
+  errno = 0;
+  length = getline (&line, &size, stdin);
+  if (length < 0)
+    {
+      int saved = errno;
+
+      free (line);
+      if (saved != 0)
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                     _("cannot read the password from standard input: %s"),
+                     g_strerror (saved));
+      else
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                     _("standard input ended before a password"));
+      return NULL;
+    }
+
+  line[strcspn (line, "\r\n")] = '\0';
+  password = g_strdup (line);
+  /* getline()'s buffer is not ours to keep: wipe it before freeing. */
+  memset (line, 0, size);
+  free (line);
+
+  return password;
+}
+
 static char *
 read_password (AeroCli  *cli,
                GError  **error)
@@ -391,6 +438,14 @@ read_password (AeroCli  *cli,
   gsize length = 0;
   char *newline;
 
+  if (cli->password_stdin && cli->password_file != NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("--password-file and --password-stdin exclude each other"));
+      return NULL;
+    }
+  if (cli->password_stdin)
+    return read_password_stdin (error);
   if (cli->password_file == NULL)
     return g_strdup (g_getenv ("AEROSTAT_PASSWORD"));
 
@@ -436,10 +491,14 @@ connect_engine (AeroCli *cli)
     user = DEFAULT_USER;
 
   password = read_password (cli, &error);
+  if (error != NULL && error->domain == G_OPTION_ERROR)
+    return usage_error ("%s", error->message);
+  if (error != NULL && cli->password_stdin)
+    return usage_error ("%s", error->message);
   if (error != NULL)
     return usage_error (_("cannot read the password file: %s"), error->message);
   if (password == NULL)
-    return usage_error (_("no password given: use --password-file or AEROSTAT_PASSWORD"));
+    return usage_error (_("no password given: use --password-file, --password-stdin or AEROSTAT_PASSWORD"));
 
   cli->engine = aero_engine_new (url, &error);
   if (cli->engine == NULL)
@@ -551,6 +610,27 @@ get_vm (AeroCli     *cli,
   result = wait_for_result (cli);
 
   return aero_engine_get_vm_finish (cli->engine, result, error);
+}
+
+/* @vm again with "All-Content: true", as the configuration @vm is (the
+ * next-run one or the running one). */
+static AeroVm *
+get_vm_all_content (AeroCli  *cli,
+                    AeroVm   *vm,
+                    GError  **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(AeroVm) full = NULL;
+  gboolean next_run = aero_vm_get_next_run_pending (vm);
+
+  aero_engine_get_vm_all_content_async (cli->engine, aero_vm_get_id (vm), next_run, NULL,
+                                        on_result, cli);
+  result = wait_for_result (cli);
+  full = aero_engine_get_vm_finish (cli->engine, result, error);
+  if (full != NULL && next_run)
+    aero_vm_take_running_state (full, vm);
+
+  return g_steal_pointer (&full);
 }
 
 static AeroVm *
@@ -685,7 +765,7 @@ static JsonNode *
 vm_to_json (AeroVm      *vm,
             GListModel  *clusters)
 {
-  AeroCluster *cluster = aero_vm_edit_find_cluster (clusters, aero_vm_get_cluster_id (vm));
+  AeroCluster *cluster = aero_cluster_find (clusters, aero_vm_get_cluster_id (vm));
   AeroVersion *level = aero_vm_effective_version (vm, cluster);
   JsonNode *node = aero_json_vm_to_normalised (vm);
   JsonObject *object = json_node_get_object (node);
@@ -802,11 +882,16 @@ static char *
 cluster_label (GListModel *clusters,
                const char *id)
 {
-  AeroCluster *cluster = aero_vm_edit_find_cluster (clusters, id);
+  AeroCluster *cluster = aero_cluster_find (clusters, id);
+
+  g_autofree char *label = NULL;
 
   if (cluster != NULL)
-    return aero_cluster_dup_label (cluster);
-  return g_strdup (id != NULL ? id : "-");
+    label = aero_cluster_dup_label (cluster);
+  else
+    label = g_strdup (id != NULL ? id : "-");
+  /* Engine text: no terminal escapes reach the terminal. */
+  return aero_cli_escape_text (label, FALSE);
 }
 
 static void
@@ -835,7 +920,7 @@ print_vm_details (AeroVm     *vm,
                   GListModel *clusters)
 {
   AeroMemoryPolicy *policy = aero_vm_get_memory_policy (vm);
-  AeroCluster *cluster = aero_vm_edit_find_cluster (clusters, aero_vm_get_cluster_id (vm));
+  AeroCluster *cluster = aero_cluster_find (clusters, aero_vm_get_cluster_id (vm));
   AeroVersion *level = aero_vm_effective_version (vm, cluster);
   g_autofree char *cluster_text = cluster_label (clusters, aero_vm_get_cluster_id (vm));
   g_autofree char *level_text = level != NULL ? aero_version_to_string (level) : g_strdup ("-");
@@ -952,8 +1037,10 @@ cmd_vms (AeroCli  *cli,
       print_row (vm_widths, cells, G_N_ELEMENTS (cells));
     }
 
+  /* Each VM is written as it arrives and not kept. */
   aero_engine_list_vms_async (cli->engine, search, -1,
-                              all_content ? AERO_LIST_ALL_CONTENT : AERO_LIST_NONE,
+                              AERO_LIST_BATCHES_ONLY |
+                              (all_content ? AERO_LIST_ALL_CONTENT : AERO_LIST_NONE),
                               write_vm_batch, cli, cli->cancellable, on_result, cli);
   result = wait_for_result (cli);
   vms = aero_engine_list_vms_finish (cli->engine, result, &error);
@@ -972,6 +1059,298 @@ cmd_vms (AeroCli  *cli,
     fputs (cli->n_written == 0 ? "[]\n" : "\n]\n", stdout);
 
   return AERO_CLI_EXIT_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* vm set --search: many VMs, one login                                */
+/* ------------------------------------------------------------------ */
+
+/* The same plan as Enable / Disable Ballooning in the window
+ * (aero_bulk_ballooning_plan()): the rules live there, this
+ * only reads, sends and reports. */
+
+typedef enum {
+  SEARCH_PLANNED,
+  SEARCH_CHANGED,
+  SEARCH_SKIPPED,
+  SEARCH_FAILED,
+} SearchOutcome;
+
+/* The engine's words for a failure, on one line. */
+static char *
+search_error_text (const GError *error)
+{
+  const char *reason = aero_engine_error_get_reason (error);
+  const char *detail = aero_engine_error_get_detail (error);
+  g_autofree char *text = NULL;
+
+  if (reason != NULL && detail != NULL)
+    text = g_strdup_printf ("%s: %s", reason, detail);
+  else
+    text = g_strdup (reason != NULL ? reason : error->message);
+
+  return aero_cli_escape_text (text, FALSE);
+}
+
+static const char *
+search_outcome_name (SearchOutcome outcome)
+{
+  switch (outcome)
+    {
+    case SEARCH_CHANGED:
+      return "changed";
+    case SEARCH_SKIPPED:
+      return "skipped";
+    case SEARCH_FAILED:
+      return "failed";
+    case SEARCH_PLANNED:
+    default:
+      return "planned";
+    }
+}
+
+static gboolean
+search_item_changes (const AeroBulkBallooningItem *item)
+{
+  return item->action == AERO_BULK_BALLOONING_CHANGE_NOW
+         || item->action == AERO_BULK_BALLOONING_CHANGE_NEXT_RUN;
+}
+
+/* One line per VM: "NAME: what: detail". The words before the second
+ * colon are fixed (a script may match them); the rest is for people. */
+static void
+search_print_line (AeroCli                      *cli,
+                   JsonBuilder                  *json,
+                   const AeroBulkBallooningItem *item,
+                   gboolean                      enable,
+                   SearchOutcome                 outcome,
+                   const char                   *error_text)
+{
+  g_autofree char *name = aero_cli_escape_text (aero_vm_get_name (item->vm), FALSE);
+  g_autofree char *reason = aero_cli_escape_text (item->reason, FALSE);
+  const char *change = enable ? _("ballooning on") : _("ballooning off");
+  gboolean next_run = item->action == AERO_BULK_BALLOONING_CHANGE_NEXT_RUN;
+
+  if (json != NULL)
+    {
+      json_builder_begin_object (json);
+      json_builder_set_member_name (json, "id");
+      json_builder_add_string_value (json, aero_vm_get_id (item->vm));
+      json_builder_set_member_name (json, "name");
+      json_builder_add_string_value (json, aero_vm_get_name (item->vm));
+      json_builder_set_member_name (json, "action");
+      json_builder_add_string_value (json, !search_item_changes (item) ? "skip"
+                                           : next_run ? "next-run" : "now");
+      json_builder_set_member_name (json, "ballooning");
+      json_builder_add_boolean_value (json, enable);
+      json_builder_set_member_name (json, "outcome");
+      json_builder_add_string_value (json, search_outcome_name (outcome));
+      if (item->reason != NULL && !search_item_changes (item))
+        {
+          json_builder_set_member_name (json, "reason");
+          json_builder_add_string_value (json, item->reason);
+        }
+      if (error_text != NULL)
+        {
+          json_builder_set_member_name (json, "error");
+          json_builder_add_string_value (json, error_text);
+        }
+      json_builder_end_object (json);
+      return;
+    }
+
+  switch (outcome)
+    {
+    case SEARCH_PLANNED:
+      /* TRANSLATORS: --dry-run, one VM: its name and the change */
+      g_print (next_run ? _("%s: at the next run: %s (not shut down)\n")
+                        : _("%s: now: %s\n"), name, change);
+      break;
+    case SEARCH_CHANGED:
+      g_print (next_run ? _("%s: changed for the next run: %s (not shut down)\n")
+                        : _("%s: changed now: %s\n"), name, change);
+      break;
+    case SEARCH_SKIPPED:
+      g_print (_("%s: skipped: %s\n"), name, reason != NULL ? reason : "");
+      break;
+    case SEARCH_FAILED:
+    default:
+      g_print (_("%s: failed: %s\n"), name, error_text);
+      break;
+    }
+}
+
+/* A VM of the plan that must be read first (unknown flag, or a next-run
+ * configuration waiting), read as the bulk dialog reads it. Replaces
+ * @vms[@index]; FALSE with @error when it cannot be read. */
+static gboolean
+search_read_vm (AeroCli    *cli,
+                GPtrArray  *vms,
+                guint       index,
+                GError    **error)
+{
+  AeroVm *listed = g_ptr_array_index (vms, index);
+  gboolean next_run = aero_vm_status_is_running (aero_vm_get_status (listed));
+  AeroVm *fresh = get_vm (cli, aero_vm_get_id (listed), next_run, error);
+
+  if (fresh == NULL)
+    return FALSE;
+  /* The next-run configuration, with the running VM's status and flag:
+   * the plan puts such a VM's change at its next run. */
+  if (next_run)
+    aero_vm_take_running_state (fresh, listed);
+  g_ptr_array_index (vms, index) = fresh;
+  g_object_unref (listed);
+
+  return TRUE;
+}
+
+static int
+vm_set_search (AeroCli    *cli,
+               const char *search,
+               gboolean    enable,
+               gboolean    dry_run)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) listed = NULL;
+  g_autoptr(GPtrArray) vms = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) plan = NULL;
+  g_autoptr(GPtrArray) read_errors = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(JsonBuilder) json = cli->json ? json_builder_new () : NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean any_read = FALSE;
+  guint n_failed = 0, n_changed = 0;
+  guint n;
+  int code;
+
+  if ((code = connect_engine (cli)) != AERO_CLI_EXIT_OK)
+    return code;
+  if (get_clusters (cli, &error) == NULL)
+    return report_error (error);
+
+  /* all_content: the balloon flag of each VM, in one request. */
+  aero_engine_list_vms_async (cli->engine, search, -1, AERO_LIST_ALL_CONTENT, NULL, NULL,
+                              NULL, on_result, cli);
+  result = wait_for_result (cli);
+  listed = aero_engine_list_vms_finish (cli->engine, result, &error);
+  if (listed == NULL)
+    return report_error (error);
+
+  n = g_list_model_get_n_items (listed);
+  if (n == 0)
+    return failure (_("No virtual machine matches \"%s\"."), search);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (vms, g_list_model_get_item (listed, i));
+
+  plan = aero_bulk_ballooning_plan (vms, cli->clusters, enable);
+  g_ptr_array_set_size (read_errors, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GError) read_error = NULL;
+
+      if (!aero_bulk_ballooning_needs_reading (g_ptr_array_index (plan, i)))
+        continue;
+      any_read = TRUE;
+      if (!search_read_vm (cli, vms, i, &read_error))
+        g_ptr_array_index (read_errors, i) = search_error_text (read_error);
+    }
+  if (any_read)
+    {
+      g_clear_pointer (&plan, g_ptr_array_unref);
+      plan = aero_bulk_ballooning_plan (vms, cli->clusters, enable);
+    }
+
+  if (json != NULL)
+    json_builder_begin_array (json);
+
+  for (guint i = 0; i < plan->len; i++)
+    {
+      AeroBulkBallooningItem *item = g_ptr_array_index (plan, i);
+      const char *read_error = g_ptr_array_index (read_errors, i);
+      g_autoptr(AeroVm) updated = NULL;
+      g_autoptr(GError) put_error = NULL;
+      g_autofree char *put_text = NULL;
+
+      /* A VM that could not be read is not guessed at: it failed. */
+      if (read_error != NULL)
+        {
+          n_failed++;
+          search_print_line (cli, json, item, enable, SEARCH_FAILED, read_error);
+          continue;
+        }
+      if (!search_item_changes (item))
+        {
+          search_print_line (cli, json, item, enable, SEARCH_SKIPPED, NULL);
+          continue;
+        }
+      if (dry_run)
+        {
+          search_print_line (cli, json, item, enable, SEARCH_PLANNED, NULL);
+          continue;
+        }
+
+      /* Only memory_policy.ballooning: nothing else of the VM is touched. */
+      aero_engine_set_vm_ballooning_async (cli->engine, aero_vm_get_id (item->vm), enable,
+                                           item->action == AERO_BULK_BALLOONING_CHANGE_NEXT_RUN,
+                                           NULL, on_result, cli);
+      g_clear_object (&result);
+      result = wait_for_result (cli);
+      updated = aero_engine_set_vm_ballooning_finish (cli->engine, result, &put_error);
+      if (updated == NULL)
+        {
+          /* Recorded, and the others go on, as in the window. */
+          n_failed++;
+          put_text = search_error_text (put_error);
+          search_print_line (cli, json, item, enable, SEARCH_FAILED, put_text);
+        }
+      else
+        {
+          n_changed++;
+          search_print_line (cli, json, item, enable, SEARCH_CHANGED, NULL);
+        }
+    }
+
+  if (json != NULL)
+    {
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_end_array (json);
+      root = json_builder_get_root (json);
+      print_json_node (root);
+    }
+
+  if (n_failed > 0)
+    g_printerr (ngettext ("%s: %u virtual machine failed, %u changed.\n",
+                          "%s: %u virtual machines failed, %u changed.\n", n_failed),
+                PROGRAM, n_failed, n_changed);
+  if (dry_run)
+    g_printerr (_("Dry run: nothing was sent.\n"));
+
+  return n_failed > 0 ? AERO_CLI_EXIT_FAILURE : AERO_CLI_EXIT_OK;
+}
+
+/* vm set --search / --dry-run: the usage rules, then the run. Only the
+ * balloon has a bulk plan; other options are refused, not guessed at. */
+static int
+vm_set_search_command (AeroCli   *cli,
+                       const char *search,
+                       gboolean   has_ballooning,
+                       gboolean   enable,
+                       gboolean   has_other,
+                       gboolean   dry_run,
+                       int        argc,
+                       char     **argv)
+{
+  if (search == NULL)
+    return usage_error (_("--dry-run goes with --search"));
+  if (argc > 1)
+    return usage_error (_("give either a VM or --search, not both"));
+  if (has_other)
+    return usage_error (_("with --search only --ballooning can be changed"));
+  if (!has_ballooning)
+    return usage_error (_("--search needs --ballooning on|off"));
+
+  return vm_set_search (cli, search, enable, dry_run);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1047,6 +1426,8 @@ cmd_vm_set (AeroCli  *cli,
   g_autofree char *guaranteed = NULL;
   g_autofree char *max_memory = NULL;
   gboolean next_run = FALSE;
+  g_autofree char *search = NULL;
+  gboolean dry_run = FALSE;
   GOptionEntry entries[] = {
     { "ballooning", 0, 0, G_OPTION_ARG_STRING, &ballooning,
       N_("Memory balloon device"), N_("on|off") },
@@ -1058,15 +1439,20 @@ cmd_vm_set (AeroCli  *cli,
       N_("Maximum memory"), N_("SIZE") },
     { "next-run", 0, 0, G_OPTION_ARG_NONE, &next_run,
       N_("Apply every change at the next run of a running VM"), NULL },
+    { "search", 0, 0, G_OPTION_ARG_STRING, &search,
+      N_("Every VM matching this engine search instead of one VM (with --ballooning)"),
+      N_("QUERY") },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("With --search: print the plan for each VM and send nothing"), NULL },
     { NULL }
   };
   g_autoptr(AeroVm) vm = NULL;
   g_autoptr(AeroVm) updated = NULL;
   g_autoptr(AeroVmEdit) edit = NULL;
-  g_autoptr(JsonNode) body = NULL;
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
   gboolean ballooning_value = FALSE;
   gint64 memory_bytes = -1, guaranteed_bytes = -1, max_bytes = -1;
   gboolean later = FALSE;
@@ -1084,6 +1470,11 @@ cmd_vm_set (AeroCli  *cli,
     return usage_error (_("not a size: \"%s\""), guaranteed);
   if (max_memory != NULL && !aero_cli_parse_size (max_memory, &max_bytes))
     return usage_error (_("not a size: \"%s\""), max_memory);
+  if (search != NULL || dry_run)
+    return vm_set_search_command (cli, search, ballooning != NULL, ballooning_value,
+                                  memory != NULL || guaranteed != NULL
+                                  || max_memory != NULL || next_run,
+                                  dry_run, argc, argv);
 
   if ((code = begin_vm_command (cli, "set", &argc, &argv, &vm)) != AERO_CLI_EXIT_OK)
     return code;
@@ -1100,6 +1491,25 @@ cmd_vm_set (AeroCli  *cli,
         return report_error (error);
       aero_vm_take_running_state (pending, vm);
       g_set_object (&vm, pending);
+    }
+
+  /* The engine may leave ballooning out of a VM (it did for "vm set
+   * --ballooning off" to end as "Nothing to change"): unknown is not
+   * off, so the VM is read again with all its content, which says. */
+  if (ballooning != NULL &&
+      aero_memory_policy_get_ballooning (aero_vm_get_memory_policy (vm)) == AERO_TRISTATE_UNKNOWN)
+    {
+      g_autoptr(AeroVm) full = get_vm_all_content (cli, vm, &error);
+
+      if (full == NULL)
+        return report_error (error);
+      g_set_object (&vm, full);
+      if (aero_memory_policy_get_ballooning (aero_vm_get_memory_policy (vm)) == AERO_TRISTATE_UNKNOWN)
+        {
+          name = aero_cli_escape_text (aero_vm_get_name (vm), FALSE);
+          return failure (_("The engine does not say whether VM %s balloons; nothing was changed"),
+                          name);
+        }
     }
 
   edit = aero_vm_edit_new_for_vm (vm, cli->clusters);
@@ -1159,8 +1569,7 @@ cmd_vm_set (AeroCli  *cli,
       return failure (_("The changes are not valid."));
     }
 
-  body = aero_vm_edit_build_body (edit);
-  if (body == NULL)
+  if (!aero_vm_edit_get_has_changes (edit))
     {
       if (!cli->json)
         g_print (_("Nothing to change.\n"));
@@ -1169,9 +1578,9 @@ cmd_vm_set (AeroCli  *cli,
       return AERO_CLI_EXIT_OK;
     }
 
-  /* Some edits of a running VM are refused, or partly dropped, by the
-   * engine unless they are sent as a next-run configuration. */
-  next_run = next_run || aero_vm_edit_get_next_run_required (edit);
+  /* --next-run: what could be hot plugged waits as well. Whether the PUT
+   * needs next_run anyway is the edit model's rule, as in the dialog. */
+  aero_vm_edit_set_apply_later (edit, next_run);
 
   changes = aero_vm_edit_list_changes (edit);
   for (guint i = 0; i < changes->len; i++)
@@ -1179,9 +1588,6 @@ cmd_vm_set (AeroCli  *cli,
       AeroVmChange *change = g_ptr_array_index (changes, i);
       AeroVmChangeWhen when = aero_vm_change_get_when (change);
 
-      /* --next-run: what could be hot plugged waits as well. */
-      if (next_run && when == AERO_VM_CHANGE_HOTPLUG)
-        when = AERO_VM_CHANGE_NEXT_RUN;
       later = later || when == AERO_VM_CHANGE_NEXT_RUN;
       /* The plan goes to stderr so that --json keeps one document. */
       g_printerr ("%s: %s -> %s (%s)\n",
@@ -1191,19 +1597,19 @@ cmd_vm_set (AeroCli  *cli,
                   when_text (when));
     }
 
-  aero_engine_update_vm_async (cli->engine, aero_vm_get_id (vm), body, next_run,
-                               NULL, on_result, cli);
+  aero_vm_edit_save_async (edit, cli->engine, NULL, on_result, cli);
   result = wait_for_result (cli);
-  updated = aero_engine_update_vm_finish (cli->engine, result, &error);
+  updated = aero_vm_edit_save_finish (edit, result, &error);
   if (updated == NULL)
     return report_error (error);
 
+  name = aero_cli_escape_text (aero_vm_get_name (vm), FALSE);
   if (cli->json)
     print_vm (cli, updated);
   else if (later && aero_vm_edit_get_running (edit))
-    g_print (_("Updated %s; some changes apply at the next run.\n"), aero_vm_get_name (vm));
+    g_print (_("Updated %s; some changes apply at the next run.\n"), name);
   else
-    g_print (_("Updated %s.\n"), aero_vm_get_name (vm));
+    g_print (_("Updated %s.\n"), name);
 
   return AERO_CLI_EXIT_OK;
 }
@@ -1241,8 +1647,8 @@ cmd_vm_run_once (AeroCli  *cli,
   gboolean volatile_ = FALSE;
   gboolean pause = FALSE;
   GOptionEntry entries[] = {
-    { "ballooning", 0, 0, G_OPTION_ARG_STRING, &ballooning,
-      N_("Memory balloon device for this run only"), N_("on|off") },
+    /* Kept only to say why it is gone. */
+    { "ballooning", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &ballooning, NULL, NULL },
     { "volatile", 0, 0, G_OPTION_ARG_NONE, &volatile_,
       N_("Roll this configuration back during reboots"), NULL },
     { "pause", 0, 0, G_OPTION_ARG_NONE, &pause,
@@ -1253,70 +1659,87 @@ cmd_vm_run_once (AeroCli  *cli,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  AeroTristate override = AERO_TRISTATE_UNKNOWN;
-  gboolean value = FALSE;
+  g_autofree char *name = NULL;
   int code = AERO_CLI_EXIT_OK;
 
   if (!parse_command_options (cli, "vm run-once", "VM", entries, &argc, &argv, &code))
     return code;
+  /* The engine's REST start ignores a Run Once's memory policy in every
+   * release (VmMapper.map (Vm, RunVmOnceParams)): an override would be
+   * silently dropped. */
   if (ballooning != NULL)
-    {
-      if (!aero_cli_parse_switch (ballooning, &value))
-        return usage_error (_("--ballooning takes \"on\" or \"off\", not \"%s\""), ballooning);
-      override = value ? AERO_TRISTATE_TRUE : AERO_TRISTATE_FALSE;
-    }
+    return usage_error ("%s", _("--ballooning is not offered for Run Once: the engine starts a VM "
+                                "with its stored balloon setting (change it with \"vm set --ballooning\")"));
 
   if ((code = begin_vm_command (cli, "run-once", &argc, &argv, &vm)) != AERO_CLI_EXIT_OK)
     return code;
 
-  if (override == AERO_TRISTATE_TRUE)
-    {
-      AeroCluster *cluster = aero_vm_edit_find_cluster (cli->clusters, aero_vm_get_cluster_id (vm));
-      AeroVersion *level = aero_vm_effective_version (vm, cluster);
-      g_autofree char *reason = aero_feature_dup_reason (AERO_FEATURE_VM_BALLOON, level);
-
-      if (reason != NULL)
-        return failure ("%s", reason);
-    }
-
-  aero_engine_run_once_async (cli->engine, aero_vm_get_id (vm), override, volatile_, pause,
+  aero_engine_run_once_async (cli->engine, aero_vm_get_id (vm), volatile_, pause,
                               NULL, on_result, cli);
   result = wait_for_result (cli);
   if (!aero_engine_run_once_finish (cli->engine, result, &error))
     return report_error (error);
 
-  message = g_strdup_printf (_("Started %s once.\n"), aero_vm_get_name (vm));
+  name = aero_cli_escape_text (aero_vm_get_name (vm), FALSE);
+  message = g_strdup_printf (_("Started %s once.\n"), name);
   return report_vm_action (cli, vm, message);
 }
 
+typedef enum {
+  VM_POWER_START,
+  VM_POWER_SHUTDOWN,   /* POST /shutdown: the guest shuts itself down */
+  VM_POWER_STOP,       /* POST /stop: power off, as pulling the plug */
+} VmPower;
+
+/* No question here: a script asked for it (the window asks first). */
 static int
 cmd_vm_power (AeroCli  *cli,
               int       argc,
               char    **argv,
-              gboolean  start)
+              VmPower   power)
 {
+  static const char *const verbs[] = { "start", "shutdown", "stop" };
   g_autoptr(AeroVm) vm = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  gboolean ok;
+  g_autofree char *name = NULL;
+  gboolean ok = FALSE;
   int code;
 
-  code = begin_vm_command (cli, start ? "start" : "stop", &argc, &argv, &vm);
+  code = begin_vm_command (cli, verbs[power], &argc, &argv, &vm);
   if (code != AERO_CLI_EXIT_OK)
     return code;
 
-  if (start)
-    aero_engine_start_vm_async (cli->engine, aero_vm_get_id (vm), NULL, on_result, cli);
-  else
-    aero_engine_stop_vm_async (cli->engine, aero_vm_get_id (vm), NULL, on_result, cli);
-  result = wait_for_result (cli);
-  ok = start ? aero_engine_start_vm_finish (cli->engine, result, &error)
-             : aero_engine_stop_vm_finish (cli->engine, result, &error);
+  /* Engine text goes to the terminal escaped. */
+  name = aero_cli_escape_text (aero_vm_get_name (vm), FALSE);
+  switch (power)
+    {
+    case VM_POWER_START:
+      aero_engine_start_vm_async (cli->engine, aero_vm_get_id (vm), NULL, on_result, cli);
+      result = wait_for_result (cli);
+      ok = aero_engine_start_vm_finish (cli->engine, result, &error);
+      message = g_strdup_printf (_("Started %s.\n"), name);
+      break;
+    case VM_POWER_SHUTDOWN:
+      aero_engine_shutdown_vm_async (cli->engine, aero_vm_get_id (vm), NULL, on_result, cli);
+      result = wait_for_result (cli);
+      ok = aero_engine_shutdown_vm_finish (cli->engine, result, &error);
+      /* The engine has asked the guest; it goes down in its own time. */
+      message = g_strdup_printf (_("Shutting down %s.\n"), name);
+      break;
+    case VM_POWER_STOP:
+      aero_engine_stop_vm_async (cli->engine, aero_vm_get_id (vm), NULL, on_result, cli);
+      result = wait_for_result (cli);
+      ok = aero_engine_stop_vm_finish (cli->engine, result, &error);
+      message = g_strdup_printf (_("Powered off %s.\n"), name);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
   if (!ok)
     return report_error (error);
 
-  message = g_strdup_printf (start ? _("Started %s.\n") : _("Stopped %s.\n"), aero_vm_get_name (vm));
   return report_vm_action (cli, vm, message);
 }
 
@@ -1331,9 +1754,11 @@ print_cluster_row (AeroCluster *cluster)
   g_autofree char *level = version != NULL ? aero_version_to_string (version) : g_strdup ("-");
   int percent = aero_cluster_get_overcommit_percent (cluster);
   g_autofree char *overcommit = percent >= 0 ? g_strdup_printf ("%d %%", percent) : g_strdup ("-");
+  /* Engine text: no terminal escapes reach the terminal. */
+  g_autofree char *name = aero_cli_escape_text (aero_cluster_get_name (cluster), FALSE);
 
   const char *cells[] = {
-    aero_cluster_get_name (cluster), level, overcommit,
+    name, level, overcommit,
     tristate_text (aero_cluster_get_ballooning_enabled (cluster)),
     tristate_text (aero_cluster_get_ksm_enabled (cluster)),
   };
@@ -1378,6 +1803,25 @@ cmd_clusters (AeroCli  *cli,
     }
 
   return AERO_CLI_EXIT_OK;
+}
+
+/* Reads an on|off option into @change: @member is marked changed. */
+static gboolean
+parse_cluster_switch (const char               *option,
+                      const char               *text,
+                      AeroClusterMemoryMembers  member,
+                      gboolean                 *value,
+                      AeroClusterMemoryChange  *change)
+{
+  if (text == NULL)
+    return TRUE;
+  if (!aero_cli_parse_switch (text, value))
+    {
+      usage_error (_("--%s takes \"on\" or \"off\", not \"%s\""), option, text);
+      return FALSE;
+    }
+  change->changed |= member;
+  return TRUE;
 }
 
 static int
@@ -1434,33 +1878,49 @@ cmd_cluster_set (AeroCli  *cli,
                  char    **argv)
 {
   g_autofree char *ballooning = NULL;
-  int overcommit = -1;
+  g_autofree char *ksm = NULL;
+  g_autofree char *thp = NULL;
+  int overcommit = G_MININT;
   GOptionEntry entries[] = {
     { "ballooning", 0, 0, G_OPTION_ARG_STRING, &ballooning,
       N_("Memory balloon optimisation"), N_("on|off") },
     { "overcommit", 0, 0, G_OPTION_ARG_INT, &overcommit,
       N_("Memory over-commit in percent"), N_("PERCENT") },
+    { "ksm", 0, 0, G_OPTION_ARG_STRING, &ksm,
+      N_("Kernel same-page merging"), N_("on|off") },
+    { "transparent-hugepages", 0, 0, G_OPTION_ARG_STRING, &thp,
+      N_("Transparent Huge Pages"), N_("on|off") },
     { NULL }
   };
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonNode) body = NULL;
+  AeroClusterMemoryChange change = { 0 };
   g_autoptr(AeroCluster) updated = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   AeroCluster *cluster;
-  gboolean value = FALSE;
   int code = AERO_CLI_EXIT_OK;
 
   if ((code = parse_command_line (cli, "cluster set", "CLUSTER",
                                   _("\"cluster set\" needs a CLUSTER (name or id)"),
                                   entries, &argc, &argv)) != AERO_CLI_EXIT_OK)
     return code;
-  if (ballooning != NULL && !aero_cli_parse_switch (ballooning, &value))
-    return usage_error (_("--ballooning takes \"on\" or \"off\", not \"%s\""), ballooning);
-  if (overcommit != -1 && overcommit < 1)
-    return usage_error (_("--overcommit takes a positive percentage"));
-  if (ballooning == NULL && overcommit == -1)
-    return usage_error (_("nothing to set: give --ballooning or --overcommit"));
+  if (!parse_cluster_switch ("ballooning", ballooning, AERO_CLUSTER_MEMORY_BALLOONING,
+                             &change.ballooning, &change)
+      || !parse_cluster_switch ("ksm", ksm, AERO_CLUSTER_MEMORY_KSM, &change.ksm, &change)
+      || !parse_cluster_switch ("transparent-hugepages", thp,
+                                AERO_CLUSTER_MEMORY_TRANSPARENT_HUGEPAGES,
+                                &change.transparent_hugepages, &change))
+    return AERO_CLI_EXIT_USAGE;
+  if (overcommit != G_MININT)
+    {
+      /* The same range as the Edit Cluster dialog (aero-cluster.h). */
+      if (!aero_cluster_overcommit_valid (overcommit))
+        return usage_error (_("--overcommit takes a percentage from %d to %d"),
+                            AERO_CLUSTER_OVERCOMMIT_MIN, AERO_CLUSTER_OVERCOMMIT_MAX);
+      change.overcommit_percent = overcommit;
+      change.changed |= AERO_CLUSTER_MEMORY_OVERCOMMIT;
+    }
+  if (change.changed == AERO_CLUSTER_MEMORY_NONE)
+    return usage_error (_("nothing to set: give --ballooning, --overcommit, --ksm or --transparent-hugepages"));
 
   if ((code = connect_engine (cli)) != AERO_CLI_EXIT_OK)
     return code;
@@ -1468,7 +1928,7 @@ cmd_cluster_set (AeroCli  *cli,
   if (cluster == NULL)
     return report_error (error);
 
-  if (ballooning != NULL && value)
+  if ((change.changed & AERO_CLUSTER_MEMORY_BALLOONING) && change.ballooning)
     {
       g_autofree char *reason =
         aero_feature_dup_reason (AERO_FEATURE_CLUSTER_BALLOON_OPTIMIZATION,
@@ -1478,27 +1938,12 @@ cmd_cluster_set (AeroCli  *cli,
         return failure ("%s", reason);
     }
 
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  if (ballooning != NULL)
-    aero_json_builder_add_bool (builder, "ballooning_enabled", value);
-  if (overcommit != -1)
-    {
-      json_builder_set_member_name (builder, "memory_policy");
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "over_commit");
-      json_builder_begin_object (builder);
-      aero_json_builder_add_int64 (builder, "percent", overcommit);
-      json_builder_end_object (builder);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_object (builder);
-  body = json_builder_get_root (builder);
-
-  aero_engine_update_cluster_async (cli->engine, aero_cluster_get_id (cluster), body,
-                                    NULL, on_result, cli);
+  /* Only what was given is sent (with THP restated as the engine
+   * requires, see aero_engine_update_cluster_memory_async()). */
+  aero_engine_update_cluster_memory_async (cli->engine, cluster, &change,
+                                           NULL, on_result, cli);
   result = wait_for_result (cli);
-  updated = aero_engine_update_cluster_finish (cli->engine, result, &error);
+  updated = aero_engine_update_cluster_memory_finish (cli->engine, result, &error);
   if (updated == NULL)
     return report_error (error);
 
@@ -1510,7 +1955,9 @@ cmd_cluster_set (AeroCli  *cli,
     }
   else
     {
-      g_print (_("Updated cluster %s.\n"), aero_cluster_get_name (cluster));
+      g_autofree char *name = aero_cli_escape_text (aero_cluster_get_name (cluster), FALSE);
+
+      g_print (_("Updated cluster %s.\n"), name);
     }
 
   return AERO_CLI_EXIT_OK;
@@ -1551,9 +1998,11 @@ cmd_templates (AeroCli  *cli,
           g_autoptr(AeroTemplate) tmpl = g_list_model_get_item (templates, i);
           AeroMemoryPolicy *policy = aero_template_get_memory_policy (tmpl);
           g_autofree char *memory = format_mib (aero_template_get_memory (tmpl));
+          g_autofree char *name = aero_cli_escape_text (aero_template_get_name (tmpl), FALSE);
+          g_autofree char *id = aero_cli_escape_text (aero_template_get_id (tmpl), FALSE);
 
           const char *cells[] = {
-            aero_template_get_name (tmpl), aero_template_get_id (tmpl), memory,
+            name, id, memory,
             tristate_text (aero_memory_policy_get_ballooning (policy)),
           };
 
@@ -1574,18 +2023,22 @@ static const char commands_help[] =
      "  vm show VM\n"
      "  vm set VM [--ballooning on|off] [--memory SIZE] [--guaranteed SIZE]\n"
      "            [--max SIZE] [--next-run]\n"
-     "  vm run-once VM [--ballooning on|off] [--volatile] [--pause]\n"
+     "  vm set --search QUERY --ballooning on|off [--dry-run]\n"
+     "  vm run-once VM [--volatile] [--pause]\n"
      "  vm start VM\n"
-     "  vm stop VM\n"
+     "  vm shutdown VM    (graceful: the guest shuts itself down)\n"
+     "  vm stop VM        (power off, as pulling the plug)\n"
      "  clusters\n"
      "  cluster show CLUSTER\n"
      "  cluster set CLUSTER [--ballooning on|off] [--overcommit PERCENT]\n"
+     "                      [--ksm on|off] [--transparent-hugepages on|off]\n"
      "  hosts [--search QUERY]\n"
      "  templates\n"
      "\n"
      "VM and CLUSTER are a name or an id. SIZE is in MiB, or with M/MiB/G/GiB.\n"
      "Environment: AEROSTAT_ENGINE, AEROSTAT_USER, AEROSTAT_PASSWORD.\n"
-     "Exit status: 0 on success, 1 on an engine or network error, 2 on bad usage.");
+     "Exit status: 0 on success, 1 on an engine or network error (or when any VM\n"
+     "of a --search failed), 2 on bad usage.");
 
 /* "vm --help": the vm lines of the command list (a line indented deeper
  * continues the one above), so that one list stays the only one. */
@@ -1676,7 +2129,7 @@ aero_cli_main (int    argc,
           code = AERO_CLI_EXIT_OK;
         }
       else if (verb == NULL)
-        return usage_error (_("\"vm\" needs one of: show, set, run-once, start, stop"));
+        return usage_error (_("\"vm\" needs one of: show, set, run-once, start, shutdown, stop"));
       else if (g_str_equal (verb, "show"))
         code = cmd_vm_show (&cli, argc - 2, argv + 2);
       else if (g_str_equal (verb, "set"))
@@ -1684,9 +2137,11 @@ aero_cli_main (int    argc,
       else if (g_str_equal (verb, "run-once"))
         code = cmd_vm_run_once (&cli, argc - 2, argv + 2);
       else if (g_str_equal (verb, "start"))
-        code = cmd_vm_power (&cli, argc - 2, argv + 2, TRUE);
+        code = cmd_vm_power (&cli, argc - 2, argv + 2, VM_POWER_START);
+      else if (g_str_equal (verb, "shutdown"))
+        code = cmd_vm_power (&cli, argc - 2, argv + 2, VM_POWER_SHUTDOWN);
       else if (g_str_equal (verb, "stop"))
-        code = cmd_vm_power (&cli, argc - 2, argv + 2, FALSE);
+        code = cmd_vm_power (&cli, argc - 2, argv + 2, VM_POWER_STOP);
       else
         return usage_error (_("unknown vm command \"%s\""), verb);
     }

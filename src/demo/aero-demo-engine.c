@@ -108,9 +108,31 @@ aero_demo_engine_new (guint n_vms,
                       guint seed)
 {
   AeroDemoEngine *self = g_object_new (AERO_TYPE_DEMO_ENGINE, NULL);
+  const char *version = g_getenv ("AERO_DEMO_ENGINE_VERSION");
+  g_autoptr(GError) error = NULL;
 
   self->store = aero_demo_store_new (n_vms, seed);
+  /* The test suites run once per release with this variable set. */
+  if (version != NULL && *version != '\0'
+      && !aero_demo_engine_set_engine_version (self, version, &error))
+    g_critical ("AERO_DEMO_ENGINE_VERSION: %s", error->message);
   return self;
+}
+
+gboolean
+aero_demo_engine_set_engine_version (AeroDemoEngine  *self,
+                                     const char      *version,
+                                     GError         **error)
+{
+  AeroDemoVersion parsed;
+
+  g_return_val_if_fail (AERO_IS_DEMO_ENGINE (self), FALSE);
+  g_return_val_if_fail (self->thread == NULL, FALSE);
+
+  if (!aero_demo_version_parse (version, &parsed, error))
+    return FALSE;
+  aero_demo_store_set_version (self->store, &parsed);
+  return TRUE;
 }
 
 gboolean
@@ -465,7 +487,8 @@ respond_object (SoupServerMessage *msg,
 }
 
 static guint
-vm_flags (SoupServerMessage *msg,
+vm_flags (AeroDemoEngine    *self,
+          SoupServerMessage *msg,
           GHashTable        *query,
           gboolean           single)
 {
@@ -473,11 +496,17 @@ vm_flags (SoupServerMessage *msg,
   const char *header = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
                                                      "All-Content");
   const char *follow = query != NULL ? g_hash_table_lookup (query, "follow") : NULL;
+  const AeroDemoVersion *version = aero_demo_store_get_version (self->store);
   guint flags = 0;
 
-  if (single)
+  /* A single object always says whether it balloons; a list from 4.4.6.5,
+   * where the balloon is a VM field (VmBaseMapper), or when populated. */
+  if (single || aero_demo_version_balloon_is_field (version))
     flags |= AERO_DEMO_RENDER_BALLOONING;
-  if ((all != NULL && g_ascii_strcasecmp (all, "true") == 0)
+  /* BackendResource.isPopulate reads the All-Content header, and the
+   * all_content query parameter only from 4.4.3.8. */
+  if ((all != NULL && g_ascii_strcasecmp (all, "true") == 0
+       && aero_demo_version_reads_all_content_query (version))
       || (header != NULL && g_ascii_strcasecmp (header, "true") == 0))
     flags |= AERO_DEMO_RENDER_BALLOONING | AERO_DEMO_RENDER_ALL_CONTENT;
   if (follow != NULL)
@@ -660,7 +689,7 @@ get_vms (AeroDemoEngine    *self,
     }
   if (max >= 0 && vms->len > max)
     g_ptr_array_set_size (vms, max);
-  respond_vm_stream (self, msg, vms, vm_flags (msg, query, FALSE));
+  respond_vm_stream (self, msg, vms, vm_flags (self, msg, query, FALSE));
 }
 
 static void
@@ -721,8 +750,10 @@ vm_action (AeroDemoEngine    *self,
 
   if (g_str_equal (action, "start"))
     ok = aero_demo_store_start_vm (self->store, vm, body, &error);
-  else if (g_str_equal (action, "stop") || g_str_equal (action, "shutdown"))
-    ok = aero_demo_store_stop_vm (self->store, vm, action, &error);
+  else if (g_str_equal (action, "stop"))
+    ok = aero_demo_store_stop_vm (self->store, vm, &error);
+  else if (g_str_equal (action, "shutdown"))
+    ok = aero_demo_store_shutdown_vm (self->store, vm, &error);
   else if (g_str_equal (action, "suspend"))
     ok = aero_demo_store_suspend_vm (self->store, vm, &error);
   else
@@ -830,7 +861,7 @@ handle_vms (AeroDemoEngine    *self,
     }
 
   if (method == SOUP_METHOD_GET)
-    respond_vm (self, msg, 200, vm, vm_flags (msg, query, TRUE) | (next_run ? AERO_DEMO_RENDER_NEXT_RUN : 0));
+    respond_vm (self, msg, 200, vm, vm_flags (self, msg, query, TRUE) | (next_run ? AERO_DEMO_RENDER_NEXT_RUN : 0));
   else if (method == SOUP_METHOD_PUT)
     {
       g_autoptr(JsonParser) parser = json_parser_new ();
@@ -948,7 +979,7 @@ handle_named (AeroDemoEngine    *self,
   const char *method = soup_server_message_get_method (msg);
   /* One object always says whether it balloons; a list only with
    * all_content. */
-  guint flags = vm_flags (msg, query, segs[1] != NULL);
+  guint flags = vm_flags (self, msg, query, segs[1] != NULL);
   GString *out = NULL;
   AeroDemoWriter w;
   gpointer object;
@@ -1067,7 +1098,7 @@ handle_hosts (AeroDemoEngine    *self,
               GHashTable        *query,
               char             **segs)
 {
-  guint flags = vm_flags (msg, query, segs[1] != NULL);
+  guint flags = vm_flags (self, msg, query, segs[1] != NULL);
   GString *out = NULL;
   AeroDemoWriter w;
   AeroDemoHost *host;

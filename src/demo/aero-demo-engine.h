@@ -40,6 +40,12 @@ void            aero_demo_engine_set_token_lifetime (AeroDemoEngine *self,
                                                      guint           seconds);
 /* Deterministic mode for screenshot tests: statistics and the clock do not
  * move. */
+/* Plays engine release @version: "4.3", "4.4", "4.5" (the default) or a
+ * full release such as "4.4.5.10" (aero-demo-version.h). The environment
+ * variable AERO_DEMO_ENGINE_VERSION sets it for every new engine. */
+gboolean        aero_demo_engine_set_engine_version (AeroDemoEngine *self,
+                                                     const char     *version,
+                                                     GError        **error);
 void            aero_demo_engine_set_frozen      (AeroDemoEngine  *self,
                                                   gboolean         frozen);
 

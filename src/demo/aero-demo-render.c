@@ -222,11 +222,22 @@ aero_demo_render_vm (AeroDemoWriter *w,
                      guint           flags)
 {
   const AeroDemoConfig *conf = vm->conf;
+  AeroDemoConfig shown;
 
   if ((flags & AERO_DEMO_RENDER_NEXT_RUN) && vm->next_run != NULL)
     conf = vm->next_run;
   else if ((flags & AERO_DEMO_RENDER_NEXT_RUN) && vm->persistent != NULL)
     conf = vm->persistent;
+  else if (vm->next_run != NULL
+           && !aero_demo_version_balloon_is_field (aero_demo_store_get_version (store)))
+    {
+      /* Up to 4.4.6.4 the balloon is read with IsBalloonEnabledQuery,
+       * which looks in the next-run configuration when there is one,
+       * for the plain GET too (ovirt-engine: MemoryPolicyHelper). */
+      shown = *conf;
+      shown.ballooning = vm->next_run->ballooning;
+      conf = &shown;
+    }
 
   aero_demo_writer_begin_object (w, NULL);
   aero_demo_writer_bool (w, "next_run_configuration_exists", vm->next_run != NULL);
@@ -387,6 +398,8 @@ aero_demo_render_api (AeroDemoWriter *w,
     "clusters", "datacenters", "hosts", "templates", "vms", "users", NULL
   };
   GPtrArray *vms = aero_demo_store_get_vms (store);
+  const AeroDemoVersion *version = aero_demo_store_get_version (store);
+  g_autofree char *full_version = aero_demo_version_dup_full (version);
   guint active = 0, total = 0;
 
   for (guint i = 0; i < vms->len; i++)
@@ -422,11 +435,13 @@ aero_demo_render_api (AeroDemoWriter *w,
   aero_demo_writer_string (w, "instance_id", "5a1ed0a0-0000-4000-8000-000000000001");
   aero_demo_writer_string (w, "name", "oVirt Engine");
   aero_demo_writer_string (w, "vendor", "ovirt.org");
+  /* GetProductVersionQuery: major, minor and build from the RPM version,
+   * revision always 0; the RPM version itself is full_version. */
   aero_demo_writer_begin_object (w, "version");
-  aero_demo_writer_int (w, "build", 4);
-  aero_demo_writer_string (w, "full_version", "4.5.4-1.el8");
-  aero_demo_writer_int (w, "major", 4);
-  aero_demo_writer_int (w, "minor", 5);
+  aero_demo_writer_int (w, "build", version->build);
+  aero_demo_writer_string (w, "full_version", full_version);
+  aero_demo_writer_int (w, "major", version->major);
+  aero_demo_writer_int (w, "minor", version->minor);
   aero_demo_writer_int (w, "revision", 0);
   aero_demo_writer_end_object (w);
   aero_demo_writer_end_object (w);

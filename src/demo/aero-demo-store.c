@@ -13,11 +13,13 @@
 #include "aero-demo-seed.h"
 #include "aero-demo-state.h"
 #include "aero-demo-store.h"
+#include "aero-demo-version.h"
 #include "aero-demo-writer.h"
 
 /* The x86 hot plug memory size factor: UpdateVmCommand refuses to hot plug
  * an amount of memory that is not a multiple of it. */
-#define HOTPLUG_STEP (256 * AERO_DEMO_MIB)
+/* How long a guest with an agent takes to shut down (twice that by ACPI). */
+#define DEFAULT_SHUTDOWN_DELAY_MS 1000
 /* The engine's isCpuSharesValid range. */
 #define CPU_SHARES_MAX 262144
 
@@ -34,6 +36,9 @@ struct _AeroDemoStore
   char       *state_path;
   gboolean    frozen;
   gint64      started_us;
+  guint       shutdown_delay_ms;
+  /* The engine release whose rules apply. */
+  AeroDemoVersion version;
 };
 
 G_DEFINE_FINAL_TYPE (AeroDemoStore, aero_demo_store, G_TYPE_OBJECT)
@@ -175,6 +180,8 @@ aero_demo_store_init (AeroDemoStore *self)
   self->hosts = g_ptr_array_new_with_free_func (aero_demo_host_free);
   self->vm_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->started_us = g_get_monotonic_time ();
+  self->shutdown_delay_ms = DEFAULT_SHUTDOWN_DELAY_MS;
+  aero_demo_version_parse (AERO_DEMO_VERSION_DEFAULT, &self->version, NULL);
 }
 
 static void
@@ -205,11 +212,32 @@ aero_demo_store_new (guint n_vms,
 }
 
 void
+aero_demo_store_set_version (AeroDemoStore         *self,
+                             const AeroDemoVersion *version)
+{
+  self->version = *version;
+}
+
+const AeroDemoVersion *
+aero_demo_store_get_version (AeroDemoStore *self)
+{
+  return &self->version;
+}
+
+void
 aero_demo_store_set_frozen (AeroDemoStore *self,
                             gboolean       frozen)
 {
   g_return_if_fail (AERO_IS_DEMO_STORE (self));
   self->frozen = !!frozen;
+}
+
+void
+aero_demo_store_set_shutdown_delay (AeroDemoStore *self,
+                                    guint          milliseconds)
+{
+  g_return_if_fail (AERO_IS_DEMO_STORE (self));
+  self->shutdown_delay_ms = milliseconds;
 }
 
 gboolean
@@ -658,13 +686,17 @@ apply_config (AeroDemoStore  *self,
   return changed;
 }
 
-/* guaranteed <= memory <= max, in the engine's words and HTTP codes. */
+/* guaranteed <= memory <= max <= the platform limit, in the engine's
+ * words and HTTP codes. */
 static gboolean
-validate_memory (const AeroDemoConfig *conf,
+validate_memory (AeroDemoStore        *self,
+                 const AeroDemoConfig *conf,
                  const char           *action,
                  const char           *what,
                  GError              **error)
 {
+  gint64 limit_mb;
+
   if (conf->memory < AERO_DEMO_MIB)
     return fail (error, 400, "Cannot %s %s. Memory size must be at least 1 MB.", action, what);
   if (conf->guaranteed < 0)
@@ -677,6 +709,15 @@ validate_memory (const AeroDemoConfig *conf,
     return fail (error, 409, "Cannot %s %s. Memory size (%" G_GINT64_FORMAT "MB) cannot exceed "
                  "maximum memory size (%" G_GINT64_FORMAT "MB).", action, what,
                  conf->memory / AERO_DEMO_MIB, conf->max_memory / AERO_DEMO_MIB);
+  /* VmHandler.validateMaxMemorySize: the limit of the guest OS's bus and
+   * architecture at the effective level (0000_config.sql). */
+  limit_mb = aero_demo_version_max_memory_mb (&self->version,
+                                              aero_demo_store_effective_level (self, conf),
+                                              conf->os_type);
+  if (conf->max_memory / AERO_DEMO_MIB > limit_mb)
+    return fail (error, 409, "Cannot %s %s. Maximum memory (%" G_GINT64_FORMAT "MB) cannot exceed "
+                 "platform limit (%" G_GINT64_FORMAT "MB).", action, what,
+                 conf->max_memory / AERO_DEMO_MIB, limit_mb);
   return TRUE;
 }
 
@@ -767,7 +808,7 @@ aero_demo_store_add_vm (AeroDemoStore  *self,
       && read_bool (policy, "ballooning", &(gboolean) { FALSE }, NULL) == 0)
     conf->ballooning = FALSE;
 
-  if (!validate_memory (conf, "add", "VM", error))
+  if (!validate_memory (self, conf, "add", "VM", error))
     return NULL;
   if (vm_name_in_use (self, conf->name, NULL))
     return fail (error, 409, "Cannot add VM. The VM name is already in use, please choose a unique name and try again."), NULL;
@@ -880,6 +921,14 @@ differ_in_next_run_members (const AeroDemoConfig *a,
          || a->ccv_minor != b->ccv_minor;
 }
 
+static gboolean
+sets_ballooning (JsonObject *input)
+{
+  JsonObject *policy = get_object (input, "memory_policy");
+
+  return policy != NULL && json_object_has_member (policy, "ballooning");
+}
+
 /* The REST PUT of a VM, as BackendVmResource and UpdateVmCommand do it:
  *   - the members sent are laid over the VM's current configuration, or
  *     over its next-run configuration with next_run=true;
@@ -903,6 +952,8 @@ aero_demo_store_update_vm (AeroDemoStore  *self,
   gboolean up = g_strcmp0 (vm->status, "up") == 0;
   gboolean hot_set = !next_run;
   gboolean snapshot;
+  gboolean memory_snapshot;
+  gint64 hotplug_step = aero_demo_version_hotplug_step (&self->version);
   gint64 delta;
   int changed;
 
@@ -911,11 +962,20 @@ aero_demo_store_update_vm (AeroDemoStore  *self,
   wanted = aero_demo_config_copy (next_run && vm->next_run != NULL ? vm->next_run : persist);
   if ((changed = apply_config (self, wanted, input, "edit", "VM", error)) < 0)
     return FALSE;
-  if (!validate_memory (wanted, "edit", "VM", error))
+  if (!validate_memory (self, wanted, "edit", "VM", error))
     return FALSE;
   if ((changed & CHANGED_NAME) && vm_name_in_use (self, wanted->name, vm))
     return fail (error, 409, "Cannot edit VM. The VM name is already in use, please choose a unique name and try again.");
   drop_unsupported_balloon (self, wanted);
+
+  /* Up to 4.4.6.4 the balloon is a device. For a VM that is not down the
+   * next-run configuration gets the running VM's devices with only the
+   * device fields of the command applied (ovirt-engine: VmHandler.
+   * createNextRunSnapshot, VmDeviceUtils.getVmDevicesForNextRun): a PUT
+   * that leaves the balloon out puts the running one back. */
+  if (aero_demo_vm_is_live (vm) && !aero_demo_version_balloon_is_field (&self->version)
+      && !sets_ballooning (input))
+    wanted->ballooning = vm->conf->ballooning;
 
   if (!aero_demo_vm_is_live (vm))
     {
@@ -939,26 +999,31 @@ aero_demo_store_update_vm (AeroDemoStore  *self,
       if (vm->next_run != NULL && wanted->memory != vm->next_run->memory
           && vm->next_run->memory != persist->memory)
         return fail (error, 400, "Cannot hot change memory because memory next run configuration already exists.");
-      if (delta > 0 && delta % HOTPLUG_STEP != 0)
+      if (delta > 0 && delta % hotplug_step != 0)
         return fail (error, 400, "Cannot edit VM. Amount of added memory (%" G_GINT64_FORMAT "MiB) "
                      "is not dividable by %" G_GINT64_FORMAT "MiB.",
-                     delta / AERO_DEMO_MIB, HOTPLUG_STEP / AERO_DEMO_MIB);
+                     delta / AERO_DEMO_MIB, hotplug_step / AERO_DEMO_MIB);
       if (up && wanted->memory > persist->max_memory)
         return fail (error, 409, "Cannot edit VM. Memory size (%" G_GINT64_FORMAT "MB) cannot exceed "
                      "maximum memory size (%" G_GINT64_FORMAT "MB).",
                      wanted->memory / AERO_DEMO_MIB, persist->max_memory / AERO_DEMO_MIB);
     }
 
+  /* UpdateVmCommand.memoryNextRunSnapshotRequired: up to 4.4.7.3 any
+   * memory change, hot plugged or not, leaves a next-run configuration. */
+  memory_snapshot = delta != 0 && aero_demo_version_memory_change_keeps_next_run (&self->version);
+
   /* isRunningConfigurationNeeded: a next-run configuration exists, a
    * member changed that is not hot-settable in this status, or the memory
    * change is not a whole number of hot plug steps. */
-  snapshot = vm->next_run != NULL
+  snapshot = memory_snapshot
+             || vm->next_run != NULL
              || differ_in_next_run_members (wanted, persist)
              || (!hot_set && (delta != 0 || wanted->sockets != persist->sockets
                               || wanted->guaranteed != persist->guaranteed))
              || (!up && (delta != 0 || wanted->sockets != persist->sockets))
              || (!running_or_paused (vm) && wanted->guaranteed != persist->guaranteed)
-             || delta % HOTPLUG_STEP != 0;
+             || delta % hotplug_step != 0;
 
   /* Name, description and comment apply now, to the running and the
    * persistent configuration alike. */
@@ -1030,7 +1095,7 @@ aero_demo_store_update_vm (AeroDemoStore  *self,
         }
     }
 
-  if (!snapshot || config_equal (wanted, persist))
+  if (!snapshot || (config_equal (wanted, persist) && !memory_snapshot))
     g_clear_pointer (&vm->next_run, aero_demo_config_free);
   else
     {
@@ -1118,25 +1183,15 @@ aero_demo_store_start_vm (AeroDemoStore  *self,
   if (g_strcmp0 (vm->status, "up") == 0)
     return fail (error, 409, "Cannot run VM. VM is running.");
 
+  /* A start with a "vm" is Run Once (BackendVmResource.start). Its
+   * RunVmOnceParams take boot, display, initialization and similar
+   * one-run settings from the VM given (VmMapper.map (Vm,
+   * RunVmOnceParams)), none of which the demo models: memory, the
+   * memory policy, CPU, type and description are ignored by every
+   * release, the balloon included (RunVmParams.balloonEnabled is never
+   * set from REST). */
   if (g_strcmp0 (vm->status, "down") == 0 && overrides != NULL)
     {
-      g_autoptr(AeroDemoConfig) once = aero_demo_config_copy (vm->conf);
-      g_autoptr(JsonObject) allowed = json_object_new ();
-      static const char *const members[] = { "memory", "memory_policy", "description", "type", "cpu", "os", NULL };
-
-      /* Run Once overrides what a single run may change, never the name
-       * or the cluster. */
-      for (guint i = 0; members[i] != NULL; i++)
-        if (json_object_has_member (overrides, members[i]))
-          json_object_set_member (allowed, members[i],
-                                  json_node_copy (json_object_get_member (overrides, members[i])));
-      if (apply_config (self, once, allowed, "run", "VM", error) < 0)
-        return FALSE;
-      if (!validate_memory (once, "run", "VM", error))
-        return FALSE;
-      drop_unsupported_balloon (self, once);
-      vm->persistent = g_steal_pointer (&vm->conf);
-      vm->conf = g_steal_pointer (&once);
       vm->run_once = TRUE;
       vm->run_once_volatile = is_volatile;
     }
@@ -1151,13 +1206,100 @@ aero_demo_store_start_vm (AeroDemoStore  *self,
 gboolean
 aero_demo_store_stop_vm (AeroDemoStore  *self,
                          AeroDemoVm     *vm,
-                         const char     *verb,
                          GError        **error)
 {
   if (!aero_demo_vm_is_live (vm))
-    return fail (error, 409, "Cannot %s VM. VM is not running.", verb);
+    return fail (error, 409, "Cannot stop VM. VM is not running.");
   power_off (self, vm);
   aero_demo_store_save (self);
+  return TRUE;
+}
+
+/* A shut down in progress: the VM, known by id (it may be removed
+ * meanwhile) and by the start it belongs to (it may be powered off and
+ * started again meanwhile). */
+typedef struct
+{
+  AeroDemoStore *store;
+  char          *vm_id;
+  gint64         start_time;
+} ShutdownData;
+
+static void
+shutdown_data_free (gpointer user_data)
+{
+  ShutdownData *data = user_data;
+
+  g_object_unref (data->store);
+  g_free (data->vm_id);
+  g_free (data);
+}
+
+static gboolean
+shutdown_done_cb (gpointer user_data)
+{
+  ShutdownData *data = user_data;
+  AeroDemoVm *vm = aero_demo_store_find_vm (data->store, data->vm_id);
+
+  if (vm != NULL && g_strcmp0 (vm->status, "powering_down") == 0
+      && vm->start_time == data->start_time)
+    {
+      power_off (data->store, vm);
+      aero_demo_store_save (data->store);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* The guest asked to shut down has an agent: the demo's desktops (OS
+ * "other") run none. */
+static gboolean
+guest_has_agent (const AeroDemoVm *vm)
+{
+  return g_strcmp0 (vm->conf->os_type, "other") != 0;
+}
+
+/* As ovirt-engine:
+ * backend/manager/modules/bll/src/main/java/org/ovirt/engine/core/bll/ShutdownVmCommand.java
+ * does: a VM that is Up, with ACPI enabled or a guest agent, is asked to
+ * shut down (DestroyVm, gracefully): the agent does it, or without one the
+ * ACPI power button. It is powering_down until the guest has gone. Any
+ * other running VM (paused, suspended, already powering down) cannot shut
+ * down and is stopped instead, at once. ACPI is always on in the demo (a
+ * real VM may have it off; without an agent too it would be stopped). */
+gboolean
+aero_demo_store_shutdown_vm (AeroDemoStore  *self,
+                             AeroDemoVm     *vm,
+                             GError        **error)
+{
+  ShutdownData *data;
+  GSource *source;
+
+  if (!aero_demo_vm_is_live (vm))
+    return fail (error, 409, "Cannot shutdown VM. VM is not running.");
+
+  if (g_strcmp0 (vm->status, "up") != 0)
+    {
+      power_off (self, vm);
+      aero_demo_store_save (self);
+      return TRUE;
+    }
+
+  /* Not saved: a demo engine started again from the state file finds the
+   * VM up, as a real one would after losing the shut down request. */
+  set_status (vm, "powering_down");
+
+  data = g_new0 (ShutdownData, 1);
+  data->store = g_object_ref (self);
+  data->vm_id = g_strdup (vm->id);
+  data->start_time = vm->start_time;
+  /* The ACPI path leaves the guest more to do (no agent to close the
+   * session first): it takes longer. */
+  source = g_timeout_source_new (guest_has_agent (vm) ? self->shutdown_delay_ms
+                                                      : self->shutdown_delay_ms * 2);
+  g_source_set_callback (source, shutdown_done_cb, data, shutdown_data_free);
+  g_source_set_name (source, "aero-demo-shutdown");
+  g_source_attach (source, g_main_context_get_thread_default ());
+  g_source_unref (source);
   return TRUE;
 }
 
@@ -1182,10 +1324,13 @@ aero_demo_store_reboot_vm (AeroDemoStore  *self,
     return fail (error, 409, "Cannot reboot VM. VM is not running.");
   /* A volatile run configuration does not survive even a reboot; a plain
    * run-once lasts until power-off. */
-  if (vm->run_once && vm->run_once_volatile && vm->persistent != NULL)
+  if (vm->run_once && vm->run_once_volatile)
     {
-      aero_demo_config_free (vm->conf);
-      vm->conf = g_steal_pointer (&vm->persistent);
+      if (vm->persistent != NULL)
+        {
+          aero_demo_config_free (vm->conf);
+          vm->conf = g_steal_pointer (&vm->persistent);
+        }
       vm->run_once = FALSE;
       vm->run_once_volatile = FALSE;
     }
@@ -1221,13 +1366,27 @@ aero_demo_store_update_cluster (AeroDemoStore    *self,
     case -1:
       return FALSE;
     case 1:
-      if (v <= 0)
-        return fail (error, 400, "Cannot edit Cluster. Memory over commit percent must be positive.");
-      wanted.over_commit = v;
+      /* The member is an int: the REST layer refuses the body otherwise. */
+      if (v > G_MAXINT32 || v < G_MININT32)
+        return fail (error, 400, "Cannot edit Cluster. The over commit percent %" G_GINT64_FORMAT
+                     " is out of the range of an integer.", v);
+      /* Not refused: stored as 100, as ovirt-engine:
+       * backend/manager/modules/bll/src/main/java/org/ovirt/engine/core/bll/ClusterOperationCommandBase.java
+       * (checkMaxMemoryOverCommitValue) does. */
+      wanted.over_commit = v <= 0 ? 100 : v;
       break;
     default:
       break;
     }
+  /* A memory_policy without transparent_hugepages switches THP on, and so
+   * does a version without a memory_policy (any level from 3.0):
+   * ovirt-engine:
+   * backend/manager/modules/restapi/types/src/main/java/org/ovirt/engine/api/restapi/types/ClusterMapper.java,
+   * map(Cluster, Cluster) and map(MemoryPolicy, Cluster), 4.3 to the
+   * current engine. */
+  if ((policy != NULL && (thp == NULL || !json_object_has_member (thp, "enabled")))
+      || (policy == NULL && version != NULL))
+    wanted.thp = TRUE;
   if (version != NULL)
     {
       gint64 major = cluster->major, minor = cluster->minor;
@@ -1247,10 +1406,10 @@ aero_demo_store_update_cluster (AeroDemoStore    *self,
         return fail (error, 409, "Cannot edit Cluster. Cluster name is already in use.");
     }
 
-  /* Host-side balloon optimization (MoM) came with 3.3. */
-  if (wanted.ballooning_enabled && wanted.major * 100 + wanted.minor < 303)
-    return fail (error, 400, "Cannot edit Cluster. Memory ballooning optimization is not supported "
-                 "in compatibility version %u.%u (3.3 or later is required).", wanted.major, wanted.minor);
+  /* No level check on ballooning: 4.3 and later engines have none
+   * (UpdateClusterCommand, ClusterValidator); the client keeps the 3.3
+   * gate for the old levels. The one memory rule is
+   * ClusterValidator.memoryOptimizationConfiguration: */
   if (wanted.over_commit > 100 && !wanted.ksm && !wanted.ballooning_enabled)
     return fail (error, 409, "KSM or ballooning must be enabled to allow memory optimization.");
 
@@ -1281,7 +1440,7 @@ aero_demo_store_update_template (AeroDemoStore     *self,
    * allocation out of the template dialog is the client's choice. */
   if ((changed = apply_config (self, wanted, input, "edit", "Template", error)) < 0)
     return FALSE;
-  if (!validate_memory (wanted, "edit", "Template", error))
+  if (!validate_memory (self, wanted, "edit", "Template", error))
     return FALSE;
   if (changed & CHANGED_NAME)
     {

@@ -10,6 +10,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "aero-demo-version.h"
+
 G_BEGIN_DECLS
 
 /* Faults carry the HTTP status as their code and the engine's detail as
@@ -125,6 +127,11 @@ AeroDemoStore    *aero_demo_store_new            (guint           n_vms,
 gboolean          aero_demo_store_set_state_file (AeroDemoStore  *self,
                                                   const char     *path,
                                                   GError        **error);
+/* The engine release whose rules the store follows (the default until
+ * set: AERO_DEMO_VERSION_DEFAULT). */
+void              aero_demo_store_set_version    (AeroDemoStore         *self,
+                                                  const AeroDemoVersion *version);
+const AeroDemoVersion *aero_demo_store_get_version (AeroDemoStore       *self);
 void              aero_demo_store_set_frozen     (AeroDemoStore  *self,
                                                   gboolean        frozen);
 gboolean          aero_demo_store_get_frozen     (AeroDemoStore  *self);
@@ -201,10 +208,17 @@ gboolean          aero_demo_store_start_vm       (AeroDemoStore  *self,
                                                   AeroDemoVm     *vm,
                                                   JsonObject     *action,
                                                   GError        **error);
+/* Power off, at once. */
 gboolean          aero_demo_store_stop_vm        (AeroDemoStore  *self,
                                                   AeroDemoVm     *vm,
-                                                  const char     *verb,
                                                   GError        **error);
+/* The graceful shut down: an Up VM is powering_down, and down after the
+ * shutdown delay, run by the thread-default main context. */
+gboolean          aero_demo_store_shutdown_vm    (AeroDemoStore  *self,
+                                                  AeroDemoVm     *vm,
+                                                  GError        **error);
+void              aero_demo_store_set_shutdown_delay (AeroDemoStore *self,
+                                                      guint          milliseconds);
 gboolean          aero_demo_store_suspend_vm     (AeroDemoStore  *self,
                                                   AeroDemoVm     *vm,
                                                   GError        **error);

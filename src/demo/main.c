@@ -29,6 +29,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *address = NULL;
   g_autofree char *state = NULL;
+  g_autofree char *engine_version = NULL;
   int port = 0;
   int n_vms = 0;
   int seed = 1;
@@ -43,6 +44,8 @@ main (int   argc,
     { "state", 0, 0, G_OPTION_ARG_FILENAME, &state, N_("Keep the inventory in this file across restarts"), N_("FILE") },
     { "token-lifetime", 0, 0, G_OPTION_ARG_INT, &token_lifetime, N_("Lifetime of SSO tokens in seconds"), N_("SECONDS") },
     { "frozen", 0, 0, G_OPTION_ARG_NONE, &frozen, N_("Statistics and clock do not move"), NULL },
+    { "engine-version", 0, 0, G_OPTION_ARG_STRING, &engine_version,
+      N_("Answer as this engine release: 4.3, 4.4 or 4.5 (default), or e.g. 4.4.5.10"), N_("VERSION") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Show the version and exit"), NULL },
     { NULL }
   };
@@ -79,6 +82,11 @@ main (int   argc,
   engine = aero_demo_engine_new (n_vms, seed);
   aero_demo_engine_set_token_lifetime (engine, token_lifetime);
   aero_demo_engine_set_frozen (engine, frozen);
+  if (engine_version != NULL && !aero_demo_engine_set_engine_version (engine, engine_version, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
   if (state != NULL && !aero_demo_engine_set_state_file (engine, state, &error))
     {
       g_printerr (_("Cannot load the state file: %s\n"), error->message);

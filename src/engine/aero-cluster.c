@@ -367,3 +367,34 @@ aero_cluster_set_data_center_id (AeroCluster *self,
   if (aero_model_set_string (&self->data_center_id, data_center_id))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATA_CENTER_ID]);
 }
+
+AeroCluster *
+aero_cluster_find (GListModel *clusters,
+                   const char *id)
+{
+  guint n;
+
+  g_return_val_if_fail (clusters == NULL || G_IS_LIST_MODEL (clusters), NULL);
+
+  if (clusters == NULL || id == NULL)
+    return NULL;
+
+  n = g_list_model_get_n_items (clusters);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AeroCluster) cluster = g_list_model_get_item (clusters, i);
+
+      /* The model holds its own reference, so a borrowed pointer stays
+       * valid as long as the model does. */
+      if (g_strcmp0 (aero_cluster_get_id (cluster), id) == 0)
+        return cluster;
+    }
+
+  return NULL;
+}
+
+gboolean
+aero_cluster_overcommit_valid (gint64 percent)
+{
+  return percent >= AERO_CLUSTER_OVERCOMMIT_MIN && percent <= AERO_CLUSTER_OVERCOMMIT_MAX;
+}

@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "aero-types.h"
 #include "aero-version.h"
@@ -58,5 +58,40 @@ void          aero_cluster_set_data_center_id     (AeroCluster  *self,
                                                    const char   *id);
 /* "Default (4.7)", or just the name when the version is unknown. */
 char         *aero_cluster_dup_label              (AeroCluster  *self);
+
+/* The cluster with @id in @clusters (a GListModel of AeroCluster, or
+ * NULL), without a new reference, or NULL. */
+AeroCluster  *aero_cluster_find                   (GListModel   *clusters,
+                                                   const char   *id);
+
+/* The over-commit percentages an engine stores as given. The REST member
+ * is an int, and UpdateClusterCommand stores any value above 0 unchanged
+ * (a value <= 0 becomes 100: ovirt-engine:
+ * backend/manager/modules/bll/.../ClusterOperationCommandBase.java,
+ * checkMaxMemoryOverCommitValue), so below 1 would be stored as another
+ * value than the one asked for. The dialog and the CLI both use these. */
+#define AERO_CLUSTER_OVERCOMMIT_MIN 1
+#define AERO_CLUSTER_OVERCOMMIT_MAX G_MAXINT32
+
+gboolean      aero_cluster_overcommit_valid       (gint64        percent);
+
+/* The memory members of a cluster an edit may change. */
+typedef enum {
+  AERO_CLUSTER_MEMORY_NONE                  = 0,
+  AERO_CLUSTER_MEMORY_BALLOONING            = 1 << 0,
+  AERO_CLUSTER_MEMORY_OVERCOMMIT            = 1 << 1,
+  AERO_CLUSTER_MEMORY_KSM                   = 1 << 2,
+  AERO_CLUSTER_MEMORY_TRANSPARENT_HUGEPAGES = 1 << 3,
+} AeroClusterMemoryMembers;
+
+/* A change of those members: only the ones in @changed are meant. */
+typedef struct
+{
+  AeroClusterMemoryMembers changed;
+  gboolean                 ballooning;
+  int                      overcommit_percent;
+  gboolean                 ksm;
+  gboolean                 transparent_hugepages;
+} AeroClusterMemoryChange;
 
 G_END_DECLS

@@ -36,7 +36,8 @@ new_form_message (AeroEngine *self,
 }
 
 /* Sends @msg (taken: it becomes the task data of @task, taken too) and
- * reads the whole answer; @callback gets it with finish_read(). */
+ * reads the whole answer, bounded in size and time like every other;
+ * @callback gets it with finish_read(). */
 static void
 send_read (AeroEngine          *self,
            GTask               *task,
@@ -44,23 +45,23 @@ send_read (AeroEngine          *self,
            GAsyncReadyCallback  callback)
 {
   g_task_set_task_data (task, msg, g_object_unref);
-  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT,
-                                    g_task_get_cancellable (task), callback, task);
+  aero_engine_read_message_async (self, NULL, msg, g_task_get_cancellable (task),
+                                  callback, task);
 }
 
 /* The body of a request sent with send_read() for @task; NULL once the
- * transport error is returned on @task. */
+ * error is returned on @task. */
 static GBytes *
-finish_read (GObject      *session,
+finish_read (GObject      *engine,
              GAsyncResult *result,
              GTask        *task)
 {
-  g_autoptr(GError) error = NULL;
+  GError *error = NULL;
   GBytes *body;
 
-  body = soup_session_send_and_read_finish (SOUP_SESSION (session), result, &error);
+  body = aero_engine_read_message_finish (AERO_ENGINE (engine), result, &error);
   if (body == NULL)
-    g_task_return_error (task, aero_engine_error_from_transport (error, g_task_get_task_data (task)));
+    g_task_return_error (task, error);
 
   return body;
 }

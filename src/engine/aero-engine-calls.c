@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aero-engine-calls-private.h"
 #include "aero-engine-private.h"
 
 /* --- helpers ---------------------------------------------------------- */
@@ -108,6 +109,32 @@ on_model_call (GObject      *object,
  * @read, or (@read NULL) an action whose answer only says complete or
  * failed. Takes @body. With @id, the model read must have that id. */
 static void
+model_call_full (AeroEngine          *self,
+                 const char          *method,
+                 const char          *path,
+                 GBytes              *body,
+                 AeroRequestFlags     flags,
+                 AeroJsonReadFunc     read,
+                 const char          *id,
+                 gpointer             source_tag,
+                 GCancellable        *cancellable,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data)
+{
+  g_autoptr(GBytes) owned_body = body;
+  ModelCall *call = g_new0 (ModelCall, 1);
+  GTask *task;
+
+  task = aero_engine_new_task (self, cancellable, callback, user_data, source_tag);
+  call->read = read;
+  call->id = g_strdup (id);
+  g_task_set_task_data (task, call, model_call_free);
+
+  aero_engine_call_full_async (self, method, path, owned_body, flags, cancellable,
+                               on_model_call, task);
+}
+
+static void
 model_call (AeroEngine          *self,
             const char          *method,
             const char          *path,
@@ -119,17 +146,8 @@ model_call (AeroEngine          *self,
             GAsyncReadyCallback  callback,
             gpointer             user_data)
 {
-  g_autoptr(GBytes) owned_body = body;
-  ModelCall *call = g_new0 (ModelCall, 1);
-  GTask *task;
-
-  task = aero_engine_new_task (self, cancellable, callback, user_data, source_tag);
-  call->read = read;
-  call->id = g_strdup (id);
-  g_task_set_task_data (task, call, model_call_free);
-
-  aero_engine_call_async (self, method, path, owned_body, cancellable,
-                          on_model_call, task);
+  model_call_full (self, method, path, body, AERO_REQUEST_READ_ALL, read, id, source_tag,
+                   cancellable, callback, user_data);
 }
 
 static gpointer
@@ -229,6 +247,21 @@ append_query (GString    *path,
   g_string_append_printf (path, "%s=%s", name, value);
 }
 
+/* What a list of VMs or templates needs so that it says whether each one
+ * balloons: nothing from 4.4.6.5, where the plain list carries it
+ * (VmBaseMapper); before, the All-Content header, which every release
+ * reads, where the all_content query parameter is ignored up to 4.4.3.7
+ * (ovirt-engine: backend/manager/modules/restapi/jaxrs/src/main/java/org/
+ * ovirt/engine/api/restapi/resource/BackendResource.java isPopulate). All
+ * content costs device queries and an OVF per VM (BackendVmsResource.
+ * doPopulate), so it is asked for only where it is needed. */
+static AeroRequestFlags
+ballooning_request_flags (AeroEngine *self)
+{
+  return aero_engine_version_lists_ballooning (&self->engine_version)
+         ? AERO_REQUEST_READ_ALL : AERO_REQUEST_ALL_CONTENT;
+}
+
 /* --- VMs -------------------------------------------------------------- */
 
 /**
@@ -266,8 +299,6 @@ aero_engine_list_vms_follow_async (AeroEngine          *self,
 
       append_query (path, "max", number);
     }
-  if (flags & AERO_LIST_ALL_CONTENT)
-    append_query (path, "all_content", "true");
   if (follow != NULL && *follow != '\0')
     {
       g_autofree char *escaped = g_uri_escape_string (follow, ",", FALSE);
@@ -276,7 +307,10 @@ aero_engine_list_vms_follow_async (AeroEngine          *self,
     }
 
   aero_engine_read_collection_async (self, path->str, "vm", AERO_TYPE_VM, read_vm,
-                                     batch_func, batch_data, cancellable,
+                                     (flags & AERO_LIST_ALL_CONTENT)
+                                     ? ballooning_request_flags (self) : AERO_REQUEST_READ_ALL,
+                                     batch_func, batch_data,
+                                     (flags & AERO_LIST_BATCHES_ONLY) == 0, cancellable,
                                      callback, user_data);
 }
 
@@ -317,6 +351,31 @@ aero_engine_get_vm_async (AeroEngine          *self,
 
   get_object (self, "vms", id, next_run ? ";next_run" : "", read_vm,
               aero_engine_get_vm_async, cancellable, callback, user_data);
+}
+
+/**
+ * aero_engine_get_vm_all_content_async:
+ *
+ * As aero_engine_get_vm_async(), with "All-Content: true": the engine
+ * then also says whether the VM balloons, which it may leave out
+ * otherwise. Finish with aero_engine_get_vm_finish().
+ */
+void
+aero_engine_get_vm_all_content_async (AeroEngine          *self,
+                                      const char          *id,
+                                      gboolean             next_run,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (AERO_IS_ENGINE (self));
+  g_return_if_fail (id != NULL);
+
+  path = object_path ("vms", id, next_run ? ";next_run" : "");
+  model_call_full (self, SOUP_METHOD_GET, path, NULL, AERO_REQUEST_ALL_CONTENT, read_vm, id,
+                   aero_engine_get_vm_async, cancellable, callback, user_data);
 }
 
 AeroVm *
@@ -422,6 +481,138 @@ aero_engine_add_vm_finish (AeroEngine    *self,
   return aero_engine_propagate_pointer (self, result, aero_engine_add_vm_async, error);
 }
 
+/* The PUT of a VM update, whose answer goes to the task of
+ * aero_engine_update_vm_async(). */
+typedef struct
+{
+  char     *id;
+  JsonNode *body;
+} VmUpdate;
+
+static void
+vm_update_free (gpointer data)
+{
+  VmUpdate *update = data;
+
+  g_free (update->id);
+  json_node_unref (update->body);
+  g_free (update);
+}
+
+static void
+vm_put (AeroEngine          *self,
+        const char          *id,
+        JsonNode            *body,
+        gboolean             next_run,
+        GCancellable        *cancellable,
+        GAsyncReadyCallback  callback,
+        gpointer             user_data)
+{
+  put_object (self, "vms", id, next_run ? "?next_run=true" : "", body, read_vm,
+              vm_put, cancellable, callback, user_data);
+}
+
+static void
+on_vm_put (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  AeroVm *vm;
+
+  vm = aero_engine_propagate_pointer (AERO_ENGINE (object), result, vm_put, &error);
+  if (vm == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, vm, g_object_unref);
+}
+
+static gboolean
+body_sets_ballooning (JsonNode *body)
+{
+  JsonObject *policy;
+
+  if (!JSON_NODE_HOLDS_OBJECT (body))
+    return FALSE;
+  policy = aero_json_get_object (json_node_get_object (body), "memory_policy");
+  return policy != NULL && json_object_has_member (policy, "ballooning");
+}
+
+/* @body with memory_policy.ballooning set to @ballooning, the rest of
+ * memory_policy as it was. */
+static JsonNode *
+body_with_ballooning (JsonNode *body,
+                      gboolean  ballooning)
+{
+  JsonNode *copy = json_node_copy (body);
+  JsonObject *object = json_node_get_object (copy);
+  JsonObject *policy = aero_json_get_object (object, "memory_policy");
+
+  if (policy == NULL)
+    {
+      policy = json_object_new ();
+      json_object_set_object_member (object, "memory_policy", policy);
+    }
+  /* The spelling of aero_json_builder_add_bool (). */
+  json_object_set_string_member (policy, "ballooning", ballooning ? "true" : "false");
+  return copy;
+}
+
+static void
+on_next_run_to_restate (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AeroVm) next = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  VmUpdate *update = g_task_get_task_data (task);
+  AeroMemoryPolicy *policy;
+  AeroTristate ballooning;
+
+  next = aero_engine_get_vm_finish (AERO_ENGINE (object), result, &error);
+  if (next == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  policy = aero_vm_get_memory_policy (next);
+  ballooning = policy != NULL ? aero_memory_policy_get_ballooning (policy) : AERO_TRISTATE_UNKNOWN;
+  if (ballooning == AERO_TRISTATE_UNKNOWN)
+    {
+      /* Sending the change anyway would set the balloon to what the VM
+       * runs with, which may not be what waits for its restart. */
+      g_task_return_new_error (task, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_PARSE,
+                               _("The engine did not say whether %s balloons after its restart, "
+                                 "so the change was not sent: it would have reset the balloon"),
+                               update->id);
+      return;
+    }
+
+  body = body_with_ballooning (update->body, ballooning == AERO_TRISTATE_TRUE);
+  vm_put (AERO_ENGINE (object), update->id, body, TRUE, g_task_get_cancellable (task),
+          on_vm_put, g_object_ref (task));
+}
+
+/**
+ * aero_engine_update_vm_async:
+ *
+ * Before 4.4.6.5 the balloon is a device, and a next_run=true PUT
+ * rebuilds the next-run devices from the running VM's, keeping only the
+ * device fields it carries (ovirt-engine: backend/manager/modules/bll/
+ * src/main/java/org/ovirt/engine/core/bll/utils/VmDeviceUtils.java
+ * getVmDevicesForNextRun, VmHandler.getVmDevicesFieldsToUpdateOnNextRun).
+ * A balloon change waiting for the restart would silently come back, so
+ * on those engines a next-run PUT that leaves the balloon out restates
+ * the one GET /vms/{id};next_run reports: IsBalloonEnabledQuery reads it
+ * from the next-run configuration when there is one. The other devices
+ * of that list (console, sound card, VirtIO-SCSI, RNG, watchdog,
+ * graphics) are never edited here, and REST reports them from the
+ * running VM's devices, so there is nothing truer to restate.
+ */
 void
 aero_engine_update_vm_async (AeroEngine          *self,
                              const char          *id,
@@ -431,12 +622,28 @@ aero_engine_update_vm_async (AeroEngine          *self,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
+  g_autoptr(GTask) task = NULL;
+  VmUpdate *update;
+
   g_return_if_fail (AERO_IS_ENGINE (self));
   g_return_if_fail (id != NULL);
   g_return_if_fail (body != NULL);
 
-  put_object (self, "vms", id, next_run ? "?next_run=true" : "", body, read_vm,
-              aero_engine_update_vm_async, cancellable, callback, user_data);
+  task = aero_engine_new_task (self, cancellable, callback, user_data,
+                               aero_engine_update_vm_async);
+  if (!next_run || !aero_engine_version_balloon_is_device (&self->engine_version)
+      || body_sets_ballooning (body))
+    {
+      vm_put (self, id, body, next_run, cancellable, on_vm_put, g_steal_pointer (&task));
+      return;
+    }
+
+  update = g_new0 (VmUpdate, 1);
+  update->id = g_strdup (id);
+  update->body = json_node_copy (body);
+  g_task_set_task_data (task, update, vm_update_free);
+  aero_engine_get_vm_async (self, id, TRUE, cancellable, on_next_run_to_restate,
+                            g_steal_pointer (&task));
 }
 
 AeroVm *
@@ -445,6 +652,49 @@ aero_engine_update_vm_finish (AeroEngine    *self,
                               GError       **error)
 {
   return aero_engine_propagate_pointer (self, result, aero_engine_update_vm_async, error);
+}
+
+/* {"memory_policy": {"ballooning": "true"}} - nothing else of the VM. */
+static JsonNode *
+build_ballooning_body (gboolean enable)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "memory_policy");
+  json_builder_begin_object (builder);
+  aero_json_builder_add_bool (builder, "ballooning", enable);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+void
+aero_engine_set_vm_ballooning_async (AeroEngine          *self,
+                                     const char          *id,
+                                     gboolean             enable,
+                                     gboolean             next_run,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(JsonNode) body = NULL;
+
+  g_return_if_fail (AERO_IS_ENGINE (self));
+  g_return_if_fail (id != NULL);
+
+  body = build_ballooning_body (enable);
+  put_object (self, "vms", id, next_run ? "?next_run=true" : "", body, read_vm,
+              aero_engine_set_vm_ballooning_async, cancellable, callback, user_data);
+}
+
+AeroVm *
+aero_engine_set_vm_ballooning_finish (AeroEngine    *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  return aero_engine_propagate_pointer (self, result, aero_engine_set_vm_ballooning_async, error);
 }
 
 static GBytes *
@@ -499,26 +749,45 @@ aero_engine_stop_vm_finish (AeroEngine    *self,
   return aero_engine_propagate_boolean (self, result, aero_engine_stop_vm_async, error);
 }
 
-/* {"vm": {"memory_policy": {"ballooning": "true"}}, "volatile": "false",
- * "pause": "false"}: the overrides live for this run only. */
+void
+aero_engine_shutdown_vm_async (AeroEngine          *self,
+                               const char          *id,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (AERO_IS_ENGINE (self));
+  g_return_if_fail (id != NULL);
+
+  vm_action (self, id, "/shutdown", empty_action (), aero_engine_shutdown_vm_async,
+             cancellable, callback, user_data);
+}
+
+gboolean
+aero_engine_shutdown_vm_finish (AeroEngine    *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  return aero_engine_propagate_boolean (self, result, aero_engine_shutdown_vm_async, error);
+}
+
+/* {"vm": {}, "volatile": "false", "pause": "false"}. The "vm" member is
+ * what makes the start a Run Once: without it the engine runs a plain
+ * RunVm and ignores "volatile" (ovirt-engine: backend/manager/modules/
+ * restapi/jaxrs/src/main/java/org/ovirt/engine/api/restapi/resource/
+ * BackendVmResource.java start). It stays empty: the memory members of
+ * a Run Once's VM are ignored by every release (types/VmMapper.java
+ * map (Vm, RunVmOnceParams)), the balloon included. */
 static JsonNode *
-build_run_once_body (AeroTristate ballooning,
-                     gboolean     volatile_,
-                     gboolean     pause)
+build_run_once_body (gboolean volatile_,
+                     gboolean pause)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  if (ballooning != AERO_TRISTATE_UNKNOWN)
-    {
-      json_builder_set_member_name (builder, "vm");
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "memory_policy");
-      json_builder_begin_object (builder);
-      aero_json_builder_add_bool (builder, "ballooning", ballooning == AERO_TRISTATE_TRUE);
-      json_builder_end_object (builder);
-      json_builder_end_object (builder);
-    }
+  json_builder_set_member_name (builder, "vm");
+  json_builder_begin_object (builder);
+  json_builder_end_object (builder);
   aero_json_builder_add_bool (builder, "volatile", volatile_);
   aero_json_builder_add_bool (builder, "pause", pause);
   json_builder_end_object (builder);
@@ -529,7 +798,6 @@ build_run_once_body (AeroTristate ballooning,
 void
 aero_engine_run_once_async (AeroEngine          *self,
                             const char          *id,
-                            AeroTristate         ballooning,
                             gboolean             volatile_,
                             gboolean             pause,
                             GCancellable        *cancellable,
@@ -541,7 +809,7 @@ aero_engine_run_once_async (AeroEngine          *self,
   g_return_if_fail (AERO_IS_ENGINE (self));
   g_return_if_fail (id != NULL);
 
-  body = build_run_once_body (ballooning, volatile_, pause);
+  body = build_run_once_body (volatile_, pause);
   vm_action (self, id, "/start", aero_engine_serialise_body (body),
              aero_engine_run_once_async, cancellable, callback, user_data);
 }
@@ -587,7 +855,7 @@ aero_engine_list_clusters_async (AeroEngine          *self,
   g_return_if_fail (AERO_IS_ENGINE (self));
 
   aero_engine_read_collection_async (self, "/clusters", "cluster", AERO_TYPE_CLUSTER,
-                                     read_cluster, NULL, NULL, cancellable,
+                                     read_cluster, AERO_REQUEST_READ_ALL, NULL, NULL, TRUE, cancellable,
                                      callback, user_data);
 }
 
@@ -621,28 +889,116 @@ aero_engine_get_cluster_finish (AeroEngine    *self,
   return aero_engine_propagate_pointer (self, result, aero_engine_get_cluster_async, error);
 }
 
-void
-aero_engine_update_cluster_async (AeroEngine          *self,
-                                  const char          *id,
-                                  JsonNode            *body,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
+/* The body of a cluster memory change: the changed members only, and
+ * Transparent Huge Pages with every memory_policy. A memory_policy
+ * without transparent_hugepages switches THP on, on 4.3 through the
+ * current engine: ovirt-engine:
+ * backend/manager/modules/restapi/types/src/main/java/org/ovirt/engine/api/restapi/types/ClusterMapper.java,
+ * map(MemoryPolicy, Cluster), for any cluster level from 3.0
+ * (min_thp_version). So THP is restated as the admin last saw it. */
+static JsonNode *
+build_cluster_memory_body (AeroCluster                    *cluster,
+                           const AeroClusterMemoryChange  *change,
+                           GError                        **error)
 {
-  g_return_if_fail (AERO_IS_ENGINE (self));
-  g_return_if_fail (id != NULL);
-  g_return_if_fail (body != NULL);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  AeroClusterMemoryMembers changed = change->changed;
 
-  put_object (self, "clusters", id, "", body, read_cluster,
-              aero_engine_update_cluster_async, cancellable, callback, user_data);
+  if ((changed & AERO_CLUSTER_MEMORY_OVERCOMMIT)
+      && !aero_cluster_overcommit_valid (change->overcommit_percent))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("The memory over-commit must be between %d and %d percent, not %d."),
+                   AERO_CLUSTER_OVERCOMMIT_MIN, AERO_CLUSTER_OVERCOMMIT_MAX,
+                   change->overcommit_percent);
+      return NULL;
+    }
+
+  json_builder_begin_object (builder);
+  if (changed & AERO_CLUSTER_MEMORY_BALLOONING)
+    aero_json_builder_add_bool (builder, "ballooning_enabled", change->ballooning);
+
+  if (changed & (AERO_CLUSTER_MEMORY_OVERCOMMIT | AERO_CLUSTER_MEMORY_TRANSPARENT_HUGEPAGES))
+    {
+      gboolean thp;
+
+      if (changed & AERO_CLUSTER_MEMORY_TRANSPARENT_HUGEPAGES)
+        thp = change->transparent_hugepages;
+      else if (aero_cluster_get_transparent_hugepages (cluster) != AERO_TRISTATE_UNKNOWN)
+        thp = aero_cluster_get_transparent_hugepages (cluster) == AERO_TRISTATE_TRUE;
+      else
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       _("The engine did not say whether Transparent Huge Pages are on in cluster %s: "
+                         "changing its over-commit would switch them on."),
+                       aero_cluster_get_name (cluster));
+          return NULL;
+        }
+
+      json_builder_set_member_name (builder, "memory_policy");
+      json_builder_begin_object (builder);
+      if (changed & AERO_CLUSTER_MEMORY_OVERCOMMIT)
+        {
+          json_builder_set_member_name (builder, "over_commit");
+          json_builder_begin_object (builder);
+          aero_json_builder_add_int64 (builder, "percent", change->overcommit_percent);
+          json_builder_end_object (builder);
+        }
+      json_builder_set_member_name (builder, "transparent_hugepages");
+      json_builder_begin_object (builder);
+      aero_json_builder_add_bool (builder, "enabled", thp);
+      json_builder_end_object (builder);
+      json_builder_end_object (builder);
+    }
+
+  if (changed & AERO_CLUSTER_MEMORY_KSM)
+    {
+      json_builder_set_member_name (builder, "ksm");
+      json_builder_begin_object (builder);
+      aero_json_builder_add_bool (builder, "enabled", change->ksm);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+void
+aero_engine_update_cluster_memory_async (AeroEngine                    *self,
+                                         AeroCluster                   *cluster,
+                                         const AeroClusterMemoryChange *change,
+                                         GCancellable                  *cancellable,
+                                         GAsyncReadyCallback            callback,
+                                         gpointer                       user_data)
+{
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (AERO_IS_ENGINE (self));
+  g_return_if_fail (AERO_IS_CLUSTER (cluster));
+  g_return_if_fail (aero_cluster_get_id (cluster) != NULL);
+  g_return_if_fail (change != NULL && change->changed != AERO_CLUSTER_MEMORY_NONE);
+
+  body = build_cluster_memory_body (cluster, change, &error);
+  if (body == NULL)
+    {
+      g_autoptr(GTask) task = aero_engine_new_task (self, cancellable, callback, user_data,
+                                                    aero_engine_update_cluster_memory_async);
+
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  put_object (self, "clusters", aero_cluster_get_id (cluster), "", body, read_cluster,
+              aero_engine_update_cluster_memory_async, cancellable, callback, user_data);
 }
 
 AeroCluster *
-aero_engine_update_cluster_finish (AeroEngine    *self,
-                                   GAsyncResult  *result,
-                                   GError       **error)
+aero_engine_update_cluster_memory_finish (AeroEngine    *self,
+                                          GAsyncResult  *result,
+                                          GError       **error)
 {
-  return aero_engine_propagate_pointer (self, result, aero_engine_update_cluster_async, error);
+  return aero_engine_propagate_pointer (self, result, aero_engine_update_cluster_memory_async, error);
 }
 
 /* --- templates -------------------------------------------------------- */
@@ -656,7 +1012,8 @@ aero_engine_list_templates_async (AeroEngine          *self,
   g_return_if_fail (AERO_IS_ENGINE (self));
 
   aero_engine_read_collection_async (self, "/templates", "template", AERO_TYPE_TEMPLATE,
-                                     read_template, NULL, NULL, cancellable,
+                                     read_template, ballooning_request_flags (self),
+                                     NULL, NULL, TRUE, cancellable,
                                      callback, user_data);
 }
 
@@ -743,7 +1100,7 @@ aero_engine_list_hosts_async (AeroEngine          *self,
   append_query (path, "follow", "statistics");
 
   aero_engine_read_collection_async (self, path->str, "host", AERO_TYPE_HOST, read_host,
-                                     batch_func, batch_data, cancellable,
+                                     AERO_REQUEST_READ_ALL, batch_func, batch_data, TRUE, cancellable,
                                      callback, user_data);
 }
 

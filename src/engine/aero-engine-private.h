@@ -14,6 +14,8 @@
 #include <libsoup/soup.h>
 
 #include "aero-engine.h"
+#include "aero-engine-version.h"
+#include "aero-engine-limits.h"
 #include "aero-json.h"
 
 G_BEGIN_DECLS
@@ -39,6 +41,9 @@ struct _AeroEngine
   char        *product_name;
   char        *product_version;
   char        *blank_template_id;
+  /* What the engine's rules are, from product_info at login. */
+  AeroEngineVersion engine_version;
+  guint        deadline;           /* seconds, see aero-engine-limits.h */
 };
 
 /* Bodies above this size are parsed in a worker thread. */
@@ -48,6 +53,12 @@ typedef enum {
   AERO_REQUEST_READ_ALL = 0,       /* the whole body as GBytes */
   AERO_REQUEST_STREAM   = 1 << 0,  /* a 2xx body as a GInputStream */
   AERO_REQUEST_NO_RETRY = 1 << 1,  /* no re-login on 401 */
+  /* "All-Content: true": the engine adds what it leaves out by default,
+   * such as a VM's memory_policy.ballooning in a list before 4.4.6.5; the
+   * header is the one way every release reads (a query parameter only
+   * from 4.4.3.8): ovirt-engine: backend/manager/modules/restapi/jaxrs/
+   * .../BackendResource.java isPopulate. */
+  AERO_REQUEST_ALL_CONTENT = 1 << 2,
 } AeroRequestFlags;
 
 /* What aero_engine_send_finish() hands over: the message (for its status
@@ -99,7 +110,47 @@ char         *aero_engine_normalise_address  (const char  *address,
                                               GError     **error);
 char         *aero_engine_dup_certificate_fingerprint (GTlsCertificate *certificate);
 
-/* aero-engine-request.c */
+/* aero-engine-request.c: the engine's deadline for one request (see
+ * aero-engine-limits.h). */
+typedef struct
+{
+  guint         seconds;
+  gboolean      passed;
+  GCancellable *cancellable;       /* cancelled at the deadline or by the caller */
+  GCancellable *caller;
+  gulong        caller_handler;
+  GSource      *timer;
+} AeroDeadline;
+
+AeroDeadline *aero_deadline_new          (AeroEngine   *self,
+                                          GCancellable *caller);
+void          aero_deadline_free         (AeroDeadline *deadline);
+GCancellable *aero_deadline_get_cancellable (AeroDeadline *deadline);
+GError       *aero_deadline_map_error    (AeroDeadline *deadline,
+                                          GError       *error,
+                                          SoupMessage  *msg);
+GError       *aero_engine_error_new_too_large (guint       http_status,
+                                               const char *what);
+
+/* A whole answer, bounded in size (AERO_ENGINE_MAX_BODY_SIZE, after
+ * decoding) and time (the deadline); errors already AERO_ENGINE_ERROR. */
+void          aero_engine_read_message_async  (AeroEngine          *self,
+                                               SoupSession         *session,
+                                               SoupMessage         *msg,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+void          aero_engine_read_stream_async   (AeroEngine          *self,
+                                               SoupMessage         *msg,
+                                               GInputStream        *stream,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+GBytes       *aero_engine_read_message_finish (AeroEngine          *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
+
+
 SoupMessage  *aero_engine_new_message    (AeroEngine  *self,
                                           const char  *method,
                                           const char  *uri);
@@ -138,6 +189,16 @@ void          aero_engine_call_async     (AeroEngine          *self,
                                           GCancellable        *cancellable,
                                           GAsyncReadyCallback  callback,
                                           gpointer             user_data);
+/* As aero_engine_call_async() with @flags (AERO_REQUEST_STREAM aside);
+ * finish with aero_engine_call_finish(). */
+void          aero_engine_call_full_async (AeroEngine          *self,
+                                           const char          *method,
+                                           const char          *path_and_query,
+                                           GBytes              *json_body,
+                                           AeroRequestFlags     flags,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
 JsonObject   *aero_engine_call_finish    (AeroEngine          *self,
                                           GAsyncResult        *result,
                                           GError             **error);
@@ -158,8 +219,10 @@ void          aero_engine_read_collection_async  (AeroEngine          *self,
                                                   const char          *element,
                                                   GType                item_type,
                                                   AeroJsonReadFunc     read,
+                                                  AeroRequestFlags     flags,
                                                   AeroBatchFunc        batch_func,
                                                   gpointer             batch_data,
+                                                  gboolean             keep_items,
                                                   GCancellable        *cancellable,
                                                   GAsyncReadyCallback  callback,
                                                   gpointer             user_data);

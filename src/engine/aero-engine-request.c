@@ -351,6 +351,296 @@ aero_engine_new_message (AeroEngine *self,
   return msg;
 }
 
+/* --- deadlines and bounded reads --------------------------------------- */
+
+static gboolean
+on_deadline (gpointer user_data)
+{
+  AeroDeadline *deadline = user_data;
+
+  deadline->passed = TRUE;
+  g_cancellable_cancel (deadline->cancellable);
+  g_clear_pointer (&deadline->timer, g_source_unref);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_deadline_caller_cancelled (GCancellable *caller,
+                              gpointer      user_data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (user_data));
+}
+
+/**
+ * aero_deadline_new:
+ * @caller: (nullable): the caller's cancellable, which still cancels
+ *
+ * Starts the engine's deadline for one request on the thread-default
+ * main context: when it passes, the deadline's own cancellable (the one
+ * to give libsoup) is cancelled and aero_deadline_map_error() tells it
+ * from a cancel by the caller.
+ */
+AeroDeadline *
+aero_deadline_new (AeroEngine   *self,
+                   GCancellable *caller)
+{
+  AeroDeadline *deadline = g_new0 (AeroDeadline, 1);
+
+  deadline->seconds = self->deadline;
+  deadline->cancellable = g_cancellable_new ();
+  if (caller != NULL)
+    {
+      deadline->caller = g_object_ref (caller);
+      deadline->caller_handler =
+        g_cancellable_connect (caller, G_CALLBACK (on_deadline_caller_cancelled),
+                               g_object_ref (deadline->cancellable), g_object_unref);
+    }
+
+  deadline->timer = g_timeout_source_new_seconds (deadline->seconds);
+  g_source_set_callback (deadline->timer, on_deadline, deadline, NULL);
+  g_source_set_static_name (deadline->timer, "[aerostat] request deadline");
+  g_source_attach (deadline->timer, g_main_context_get_thread_default ());
+
+  return deadline;
+}
+
+void
+aero_deadline_free (AeroDeadline *deadline)
+{
+  if (deadline == NULL)
+    return;
+
+  if (deadline->timer != NULL)
+    {
+      g_source_destroy (deadline->timer);
+      g_source_unref (deadline->timer);
+    }
+  if (deadline->caller_handler != 0)
+    g_cancellable_disconnect (deadline->caller, deadline->caller_handler);
+  g_clear_object (&deadline->caller);
+  g_clear_object (&deadline->cancellable);
+  g_free (deadline);
+}
+
+GCancellable *
+aero_deadline_get_cancellable (AeroDeadline *deadline)
+{
+  return deadline->cancellable;
+}
+
+/* The error for a failed transport @error: the deadline's own when it
+ * passed, else what aero_engine_error_from_transport() makes of it. */
+GError *
+aero_deadline_map_error (AeroDeadline *deadline,
+                         GError       *error,
+                         SoupMessage  *msg)
+{
+  if (deadline != NULL && deadline->passed &&
+      (deadline->caller == NULL || !g_cancellable_is_cancelled (deadline->caller)))
+    {
+      g_autofree char *text =
+        g_strdup_printf (ngettext ("The engine did not send its whole answer within %u second",
+                                   "The engine did not send its whole answer within %u seconds",
+                                   deadline->seconds),
+                         deadline->seconds);
+
+      return aero_engine_error_new_own (AERO_ENGINE_ERROR_NETWORK, 0, text, NULL);
+    }
+
+  return aero_engine_error_from_transport (error, msg);
+}
+
+/* The answer (after gzip decoding) is bigger than anything an engine
+ * sends: reading on would only exhaust memory. */
+GError *
+aero_engine_error_new_too_large (guint       http_status,
+                                 const char *what)
+{
+  g_autofree char *limit = g_format_size_full (AERO_ENGINE_MAX_BODY_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+  g_autofree char *text = NULL;
+
+  /* TRANSLATORS: %s is a size such as "64.0 MiB" */
+  text = g_strdup_printf (_("The engine's reply is larger than %s, more than any engine sends"),
+                          limit);
+  return aero_engine_error_new_own (AERO_ENGINE_ERROR_PARSE, http_status, text, what);
+}
+
+#define READ_CHUNK_SIZE (64 * 1024)
+
+typedef struct
+{
+  SoupSession  *session;
+  SoupMessage  *msg;
+  AeroDeadline *deadline;
+  GInputStream *stream;
+  GByteArray   *body;
+} ReadData;
+
+static void
+read_data_free (ReadData *data)
+{
+  g_clear_object (&data->session);
+  g_clear_object (&data->msg);
+  /* Dropped without closing: closing would make libsoup read the rest of
+   * an over-long body to reuse the connection. Every path that gives up
+   * early has cancelled the message, which drops the connection. */
+  g_clear_object (&data->stream);
+  g_clear_pointer (&data->body, g_byte_array_unref);
+  aero_deadline_free (data->deadline);
+  g_free (data);
+}
+
+static void read_next (GTask *task);
+
+static void
+fail_read (GTask  *task,
+           GError *transport_error)
+{
+  ReadData *data = g_task_get_task_data (task);
+  GError *error = aero_deadline_map_error (data->deadline, transport_error, data->msg);
+
+  g_cancellable_cancel (data->deadline->cancellable);
+  g_task_return_error (task, error);
+}
+
+static void
+on_body_read (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) chunk = NULL;
+  ReadData *data = g_task_get_task_data (task);
+  gsize size;
+
+  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
+  if (chunk == NULL)
+    {
+      fail_read (task, error);
+      return;
+    }
+
+  size = g_bytes_get_size (chunk);
+  if (size == 0)
+    {
+      /* The end: closing hands the connection back to the session. */
+      g_input_stream_close_async (data->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
+      g_task_return_pointer (task, g_byte_array_free_to_bytes (g_steal_pointer (&data->body)),
+                             (GDestroyNotify) g_bytes_unref);
+      return;
+    }
+
+  if (size > AERO_ENGINE_MAX_BODY_SIZE - data->body->len)
+    {
+      g_cancellable_cancel (data->deadline->cancellable);
+      g_task_return_error (task,
+                           aero_engine_error_new_too_large (soup_message_get_status (data->msg),
+                                                            NULL));
+      return;
+    }
+
+  g_byte_array_append (data->body, g_bytes_get_data (chunk, NULL), size);
+  read_next (task);
+}
+
+static void
+read_next (GTask *task)
+{
+  ReadData *data = g_task_get_task_data (task);
+
+  g_input_stream_read_bytes_async (data->stream, READ_CHUNK_SIZE, G_PRIORITY_DEFAULT,
+                                   data->deadline->cancellable, on_body_read,
+                                   g_object_ref (task));
+}
+
+static void
+on_message_sent (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  ReadData *data = g_task_get_task_data (task);
+
+  data->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
+  if (data->stream == NULL)
+    {
+      fail_read (task, error);
+      return;
+    }
+
+  read_next (task);
+}
+
+static GTask *
+new_read_task (AeroEngine          *self,
+               SoupMessage         *msg,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  GTask *task = aero_engine_new_task (self, cancellable, callback, user_data,
+                                      aero_engine_read_message_async);
+  ReadData *data = g_new0 (ReadData, 1);
+
+  data->msg = g_object_ref (msg);
+  data->deadline = aero_deadline_new (self, cancellable);
+  data->body = g_byte_array_new ();
+  g_task_set_task_data (task, data, (GDestroyNotify) read_data_free);
+  return task;
+}
+
+/**
+ * aero_engine_read_message_async:
+ * @session: (nullable): the session to send on, or NULL for the engine's
+ *
+ * Sends @msg and reads its whole answer, bounded by
+ * AERO_ENGINE_MAX_BODY_SIZE after decoding and by the engine's deadline.
+ * Errors are mapped to AERO_ENGINE_ERROR already; the status is for the
+ * caller to judge.
+ */
+void
+aero_engine_read_message_async (AeroEngine          *self,
+                                SoupSession         *session,
+                                SoupMessage         *msg,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  GTask *task = new_read_task (self, msg, cancellable, callback, user_data);
+  ReadData *data = g_task_get_task_data (task);
+
+  data->session = g_object_ref (session != NULL ? session : self->session);
+  soup_session_send_async (data->session, msg, G_PRIORITY_DEFAULT,
+                           data->deadline->cancellable, on_message_sent, task);
+}
+
+/* The rest of an answer whose headers are in and whose body is @stream. */
+void
+aero_engine_read_stream_async (AeroEngine          *self,
+                               SoupMessage         *msg,
+                               GInputStream        *stream,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  GTask *task = new_read_task (self, msg, cancellable, callback, user_data);
+  ReadData *data = g_task_get_task_data (task);
+
+  data->stream = g_object_ref (stream);
+  read_next (task);
+  g_object_unref (task);
+}
+
+GBytes *
+aero_engine_read_message_finish (AeroEngine    *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return aero_engine_propagate_pointer (self, result, aero_engine_read_message_async, error);
+}
+
 /* --- sending, with one re-login on 401 ------------------------------- */
 
 typedef struct
@@ -466,43 +756,21 @@ handle_complete_response (GTask  *task,
 }
 
 static void
-on_send_and_read (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+on_read_all (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) body = NULL;
-  SendData *data = g_task_get_task_data (task);
 
-  body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+  body = aero_engine_read_message_finish (AERO_ENGINE (object), result, &error);
   if (body == NULL)
     {
-      g_task_return_error (task, aero_engine_error_from_transport (error, data->msg));
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  handle_complete_response (task, body);
-}
-
-static void
-on_error_body_read (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = NULL;
-  GMemoryOutputStream *memory = G_MEMORY_OUTPUT_STREAM (object);
-  SendData *data = g_task_get_task_data (task);
-
-  if (g_output_stream_splice_finish (G_OUTPUT_STREAM (object), result, &error) < 0)
-    {
-      g_task_return_error (task, aero_engine_error_from_transport (error, data->msg));
-      return;
-    }
-
-  body = g_memory_output_stream_steal_as_bytes (memory);
   handle_complete_response (task, body);
 }
 
@@ -514,7 +782,6 @@ on_send (GObject      *object,
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GInputStream) stream = NULL;
-  g_autoptr(GOutputStream) memory = NULL;
   SendData *data = g_task_get_task_data (task);
 
   stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
@@ -530,13 +797,11 @@ on_send (GObject      *object,
       return;
     }
 
-  /* Error bodies are small: read them whole, as for other requests. */
-  memory = g_memory_output_stream_new_resizable ();
-  g_output_stream_splice_async (memory, stream,
-                                G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE |
-                                G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
-                                G_PRIORITY_DEFAULT, g_task_get_cancellable (task),
-                                on_error_body_read, g_object_ref (task));
+  /* Error bodies are small: read them whole (and bounded), as for other
+   * requests. */
+  aero_engine_read_stream_async (g_task_get_source_object (task), data->msg, stream,
+                                 g_task_get_cancellable (task),
+                                 on_read_all, g_object_ref (task));
 }
 
 static void
@@ -549,6 +814,9 @@ send_start (GTask *task)
   data->msg = aero_engine_new_message (self, data->method, data->uri);
   g_free (data->sent_token);
   data->sent_token = g_strdup (self->token);
+  if (data->flags & AERO_REQUEST_ALL_CONTENT)
+    soup_message_headers_replace (soup_message_get_request_headers (data->msg),
+                                  "All-Content", "true");
   if (data->json_body != NULL)
     soup_message_set_request_body_from_bytes (data->msg, "application/json", data->json_body);
 
@@ -556,8 +824,8 @@ send_start (GTask *task)
     soup_session_send_async (self->session, data->msg, G_PRIORITY_DEFAULT,
                              g_task_get_cancellable (task), on_send, task);
   else
-    soup_session_send_and_read_async (self->session, data->msg, G_PRIORITY_DEFAULT,
-                                      g_task_get_cancellable (task), on_send_and_read, task);
+    aero_engine_read_message_async (self, NULL, data->msg, g_task_get_cancellable (task),
+                                    on_read_all, task);
 }
 
 /**
@@ -611,18 +879,46 @@ aero_engine_send_finish (AeroEngine    *self,
 
 /* --- small documents -------------------------------------------------- */
 
+typedef struct
+{
+  guint   status;
+  GBytes *body;
+} ParseData;
+
+static void
+parse_data_free (ParseData *data)
+{
+  g_bytes_unref (data->body);
+  g_free (data);
+}
+
 static void
 parse_in_thread (GTask        *task,
                  gpointer      source_object,
                  gpointer      task_data,
                  GCancellable *cancellable)
 {
-  AeroResponse *response = task_data;
+  ParseData *data = task_data;
   GError *error = NULL;
   JsonObject *root;
 
-  root = aero_engine_parse_response (soup_message_get_status (response->msg),
-                                     response->body, &error);
+  root = aero_engine_parse_response (data->status, data->body, &error);
+  if (root == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, root, (GDestroyNotify) json_object_unref);
+}
+
+static void
+on_parsed_in_thread (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  JsonObject *root;
+
+  root = g_task_propagate_pointer (G_TASK (result), &error);
   if (root == NULL)
     g_task_return_error (task, error);
   else
@@ -650,9 +946,18 @@ on_call_sent (GObject      *object,
   if (response->body != NULL &&
       g_bytes_get_size (response->body) > AERO_ENGINE_THREAD_PARSE_SIZE)
     {
-      g_task_set_task_data (task, g_steal_pointer (&response),
-                            (GDestroyNotify) aero_response_free);
-      g_task_run_in_thread (task, parse_in_thread);
+      ParseData *data = g_new0 (ParseData, 1);
+      g_autoptr(GTask) parse_task = NULL;
+
+      /* A task of its own without the engine: the worker thread drops
+       * its reference to a thread task only after the result is back in
+       * the caller's context, and the engine must not outlive that by
+       * chance. */
+      data->status = soup_message_get_status (response->msg);
+      data->body = g_bytes_ref (response->body);
+      parse_task = g_task_new (NULL, NULL, on_parsed_in_thread, g_steal_pointer (&task));
+      g_task_set_task_data (parse_task, data, (GDestroyNotify) parse_data_free);
+      g_task_run_in_thread (parse_task, parse_in_thread);
       return;
     }
 
@@ -665,6 +970,28 @@ on_call_sent (GObject      *object,
 }
 
 void
+aero_engine_call_full_async (AeroEngine          *self,
+                             const char          *method,
+                             const char          *path_and_query,
+                             GBytes              *json_body,
+                             AeroRequestFlags     flags,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail ((flags & AERO_REQUEST_STREAM) == 0);
+
+  task = aero_engine_new_task (self, cancellable, callback, user_data,
+                               aero_engine_call_async);
+
+  aero_engine_send_async (self, method, path_and_query, json_body,
+                          flags, cancellable,
+                          on_call_sent, g_steal_pointer (&task));
+}
+
+void
 aero_engine_call_async (AeroEngine          *self,
                         const char          *method,
                         const char          *path_and_query,
@@ -673,14 +1000,8 @@ aero_engine_call_async (AeroEngine          *self,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
-  task = aero_engine_new_task (self, cancellable, callback, user_data,
-                               aero_engine_call_async);
-
-  aero_engine_send_async (self, method, path_and_query, json_body,
-                          AERO_REQUEST_READ_ALL, cancellable,
-                          on_call_sent, g_steal_pointer (&task));
+  aero_engine_call_full_async (self, method, path_and_query, json_body,
+                               AERO_REQUEST_READ_ALL, cancellable, callback, user_data);
 }
 
 JsonObject *

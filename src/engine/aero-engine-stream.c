@@ -37,11 +37,13 @@ typedef struct
   gpointer          batch_data;
   guint             http_status;
   GAsyncQueue      *queue;
-  /* Cancels the request: by the caller's cancellable, or by us when the
-   * document turned out to be malformed. */
+  /* Items go to @batch_func only, the result stays empty: a list
+   * written out as it arrives must not be kept as well. */
+  gboolean          keep_items;
+  /* Cancels the request: by the caller's cancellable, at the deadline,
+   * or by us when the document turned out to be malformed. */
+  AeroDeadline     *deadline;
   GCancellable     *cancellable;
-  GCancellable     *caller_cancellable;
-  gulong            caller_handler;
 
   /* Caller's context only. */
   GListStore       *store;
@@ -83,10 +85,8 @@ stream_job_free (StreamJob *job)
   /* The worker has always been joined by now (see on_worker_done). */
   g_assert (job->thread == NULL);
 
-  if (job->caller_handler != 0)
-    g_cancellable_disconnect (job->caller_cancellable, job->caller_handler);
-  g_clear_object (&job->caller_cancellable);
   g_clear_object (&job->cancellable);
+  aero_deadline_free (job->deadline);
   g_clear_pointer (&job->context, g_main_context_unref);
   g_free (job->element);
   g_clear_pointer (&job->queue, g_async_queue_unref);
@@ -142,9 +142,10 @@ deliver_batch (gpointer user_data)
       g_cancellable_is_cancelled (job->cancellable))
     return G_SOURCE_REMOVE;
 
-  g_list_store_splice (job->store,
-                       g_list_model_get_n_items (G_LIST_MODEL (job->store)),
-                       0, batch->items->pdata, batch->items->len);
+  if (job->keep_items)
+    g_list_store_splice (job->store,
+                         g_list_model_get_n_items (G_LIST_MODEL (job->store)),
+                         0, batch->items->pdata, batch->items->len);
   if (job->batch_func != NULL)
     job->batch_func (batch->items, job->batch_data);
 
@@ -227,7 +228,7 @@ on_chunk_read (GObject      *object,
 
   if (chunk == NULL)
     {
-      job->read_error = aero_engine_error_from_transport (error, job->msg);
+      job->read_error = aero_deadline_map_error (job->deadline, error, job->msg);
       g_async_queue_push (job->queue, &abort_marker);
       return;
     }
@@ -424,7 +425,7 @@ on_collection_sent (GObject      *object,
   response = aero_engine_send_finish (AERO_ENGINE (object), result, &error);
   if (response == NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      g_task_return_error (task, aero_deadline_map_error (job->deadline, error, NULL));
       return;
     }
 
@@ -447,22 +448,16 @@ on_collection_sent (GObject      *object,
   read_next_chunk (task);
 }
 
-/* May run in any thread (wherever the caller cancels). */
-static void
-on_caller_cancelled (GCancellable *caller,
-                     gpointer      user_data)
-{
-  g_cancellable_cancel (G_CANCELLABLE (user_data));
-}
-
 void
 aero_engine_read_collection_async (AeroEngine          *self,
                                    const char          *path_and_query,
                                    const char          *element,
                                    GType                item_type,
                                    AeroJsonReadFunc     read,
+                                   AeroRequestFlags     flags,
                                    AeroBatchFunc        batch_func,
                                    gpointer             batch_data,
+                                   gboolean             keep_items,
                                    GCancellable        *cancellable,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
@@ -480,22 +475,18 @@ aero_engine_read_collection_async (AeroEngine          *self,
   job->read = read;
   job->batch_func = batch_func;
   job->batch_data = batch_data;
+  job->keep_items = keep_items || batch_func == NULL;
   job->queue = g_async_queue_new_full (queue_item_free);
   job->store = g_list_store_new (item_type);
   job->pending = g_ptr_array_new_with_free_func (g_object_unref);
   g_mutex_init (&job->lock);
-  job->cancellable = g_cancellable_new ();
-  if (cancellable != NULL)
-    {
-      job->caller_cancellable = g_object_ref (cancellable);
-      job->caller_handler = g_cancellable_connect (cancellable, G_CALLBACK (on_caller_cancelled),
-                                                   g_object_ref (job->cancellable),
-                                                   g_object_unref);
-    }
+  /* The deadline runs from the request to the end of the list. */
+  job->deadline = aero_deadline_new (self, cancellable);
+  job->cancellable = g_object_ref (aero_deadline_get_cancellable (job->deadline));
   g_task_set_task_data (task, job, (GDestroyNotify) stream_job_free);
 
   aero_engine_send_async (self, SOUP_METHOD_GET, path_and_query, NULL,
-                          AERO_REQUEST_STREAM, job->cancellable,
+                          flags | AERO_REQUEST_STREAM, job->cancellable,
                           on_collection_sent, g_steal_pointer (&task));
 }
 

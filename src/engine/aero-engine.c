@@ -23,6 +23,7 @@ enum {
   PROP_PRODUCT_NAME,
   PROP_PRODUCT_VERSION,
   PROP_BLANK_TEMPLATE_ID,
+  PROP_DEADLINE,
   N_PROPS
 };
 
@@ -84,6 +85,29 @@ aero_engine_get_property (GObject    *object,
       g_value_set_string (value, self->blank_template_id);
       break;
 
+    case PROP_DEADLINE:
+      g_value_set_uint (value, self->deadline);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aero_engine_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  AeroEngine *self = AERO_ENGINE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DEADLINE:
+      aero_engine_set_deadline (self, g_value_get_uint (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -96,6 +120,7 @@ aero_engine_class_init (AeroEngineClass *klass)
 
   object_class->finalize = aero_engine_finalize;
   object_class->get_property = aero_engine_get_property;
+  object_class->set_property = aero_engine_set_property;
 
   properties[PROP_BASE_URL] =
     g_param_spec_string ("base-url", NULL, NULL, NULL,
@@ -119,12 +144,18 @@ aero_engine_class_init (AeroEngineClass *klass)
     g_param_spec_string ("blank-template-id", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /* Seconds from sending a request to the end of its answer. */
+  properties[PROP_DEADLINE] =
+    g_param_spec_uint ("deadline", NULL, NULL, 1, G_MAXUINT, AERO_ENGINE_DEFAULT_DEADLINE,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 aero_engine_init (AeroEngine *self)
 {
+  self->deadline = AERO_ENGINE_DEFAULT_DEADLINE;
   self->session = g_object_new (SOUP_TYPE_SESSION,
                                 "user-agent", "Aerostat/" PACKAGE_VERSION,
                                 "timeout", AERO_ENGINE_DEFAULT_TIMEOUT,
@@ -356,6 +387,14 @@ aero_engine_get_product_version (AeroEngine *self)
   return self->product_version;
 }
 
+const AeroEngineVersion *
+aero_engine_get_engine_version (AeroEngine *self)
+{
+  g_return_val_if_fail (AERO_IS_ENGINE (self), NULL);
+
+  return &self->engine_version;
+}
+
 const char *
 aero_engine_get_blank_template_id (AeroEngine *self)
 {
@@ -458,6 +497,8 @@ aero_engine_set_product (AeroEngine *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRODUCT_NAME]);
   if (aero_model_set_string (&self->product_version, version))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRODUCT_VERSION]);
+  /* An engine that does not say gets what is safe on every release. */
+  aero_engine_version_parse (version, &self->engine_version);
   if (aero_model_set_string (&self->blank_template_id, blank_template_id))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BLANK_TEMPLATE_ID]);
 }
@@ -502,4 +543,34 @@ aero_engine_dup_certificate_fingerprint (GTlsCertificate *certificate)
     g_string_append_printf (text, i == 0 ? "%02X" : ":%02X", digest[i]);
 
   return g_string_free (text, FALSE);
+}
+
+/**
+ * aero_engine_set_deadline:
+ * @seconds: at least 1
+ *
+ * How long one request may take, from sending it to the end of its
+ * answer (a streamed list included); past it the request fails with an
+ * error saying so. Requests already sent keep the deadline they had.
+ */
+void
+aero_engine_set_deadline (AeroEngine *self,
+                          guint       seconds)
+{
+  g_return_if_fail (AERO_IS_ENGINE (self));
+  g_return_if_fail (seconds > 0);
+
+  if (self->deadline == seconds)
+    return;
+
+  self->deadline = seconds;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEADLINE]);
+}
+
+guint
+aero_engine_get_deadline (AeroEngine *self)
+{
+  g_return_val_if_fail (AERO_IS_ENGINE (self), 0);
+
+  return self->deadline;
 }

@@ -31,6 +31,7 @@
 #include "aero-cluster.h"
 #include "aero-engine-error.h"
 #include "aero-host.h"
+#include "aero-engine-version.h"
 #include "aero-memory-stats.h"
 #include "aero-template.h"
 #include "aero-vm.h"
@@ -66,6 +67,12 @@ gboolean     aero_engine_get_logged_in       (AeroEngine *self);
 const char  *aero_engine_get_product_name    (AeroEngine *self);
 const char  *aero_engine_get_product_version (AeroEngine *self);
 const char  *aero_engine_get_blank_template_id (AeroEngine *self);
+/* The release parsed from "product-version" at login, whose rules the
+ * calls follow (aero-engine-version.h); all zero (unknown) before. */
+const AeroEngineVersion *aero_engine_get_engine_version (AeroEngine *self);
+void         aero_engine_set_deadline        (AeroEngine *self,
+                                              guint       seconds);
+guint        aero_engine_get_deadline        (AeroEngine *self);
 
 /* SSO password login (Basic as fallback when the engine has no SSO), then
  * the API root probe. The password is kept in memory only, for the one
@@ -108,10 +115,16 @@ typedef void (*AeroBatchFunc) (GPtrArray *items,
 
 typedef enum {
   AERO_LIST_NONE        = 0,
-  AERO_LIST_ALL_CONTENT = 1 << 0,  /* all_content=true: ballooning is known */
+  /* Each VM must say whether it balloons: the engine layer asks with the
+   * All-Content header before 4.4.6.5, with nothing from then on. */
+  AERO_LIST_ALL_CONTENT = 1 << 0,
+  /* Each VM goes to the batch function only and the result stays empty,
+   * for a caller that writes the list out as it arrives: memory then
+   * stays flat however long the list is. */
+  AERO_LIST_BATCHES_ONLY = 1 << 1,
 } AeroListFlags;
 
-/* GET /vms?search=&max=&all_content=; @max < 0 for no limit. The result is
+/* GET /vms?search=&max= (see AERO_LIST_ALL_CONTENT); @max < 0 for no limit. The result is
  * a GListModel of AeroVm (all of them, batches included). */
 void         aero_engine_list_vms_async  (AeroEngine          *self,
                                           const char          *search,
@@ -146,6 +159,14 @@ void         aero_engine_get_vm_async    (AeroEngine          *self,
                                           GCancellable        *cancellable,
                                           GAsyncReadyCallback  callback,
                                           gpointer             user_data);
+/* With "All-Content: true", so that ballooning is known; finish with
+ * aero_engine_get_vm_finish(). */
+void         aero_engine_get_vm_all_content_async (AeroEngine          *self,
+                                                   const char          *id,
+                                                   gboolean             next_run,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
 AeroVm      *aero_engine_get_vm_finish   (AeroEngine          *self,
                                           GAsyncResult        *result,
                                           GError             **error);
@@ -163,29 +184,22 @@ AeroVm      *aero_engine_get_vm_for_edit_finish (AeroEngine          *self,
                                                  GAsyncResult        *result,
                                                  GError             **error);
 
-/* POST /vms with @body (a JSON object node, as built by AeroVmEdit). */
-void         aero_engine_add_vm_async    (AeroEngine          *self,
-                                          JsonNode            *body,
-                                          GCancellable        *cancellable,
-                                          GAsyncReadyCallback  callback,
-                                          gpointer             user_data);
-AeroVm      *aero_engine_add_vm_finish   (AeroEngine          *self,
-                                          GAsyncResult        *result,
-                                          GError             **error);
+/* PUT /vms/{id}[?next_run=true] with {"memory_policy": {"ballooning":
+ * ...}} and nothing else: the bulk "Enable/Disable Ballooning". The VM
+ * as the engine returned it. (New and edited VMs and templates are saved
+ * through aero_vm_edit_save_async().) */
+void         aero_engine_set_vm_ballooning_async  (AeroEngine          *self,
+                                                   const char          *id,
+                                                   gboolean             enable,
+                                                   gboolean             next_run,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+AeroVm      *aero_engine_set_vm_ballooning_finish (AeroEngine          *self,
+                                                   GAsyncResult        *result,
+                                                   GError             **error);
 
-/* PUT /vms/{id}[?next_run=true] with only the members in @body. */
-void         aero_engine_update_vm_async  (AeroEngine          *self,
-                                           const char          *id,
-                                           JsonNode            *body,
-                                           gboolean             next_run,
-                                           GCancellable        *cancellable,
-                                           GAsyncReadyCallback  callback,
-                                           gpointer             user_data);
-AeroVm      *aero_engine_update_vm_finish (AeroEngine          *self,
-                                           GAsyncResult        *result,
-                                           GError             **error);
-
-/* POST /vms/{id}/start and /stop with an empty action. */
+/* POST /vms/{id}/start and /stop (power off) with an empty action. */
 void         aero_engine_start_vm_async  (AeroEngine          *self,
                                           const char          *id,
                                           GCancellable        *cancellable,
@@ -203,12 +217,23 @@ gboolean     aero_engine_stop_vm_finish  (AeroEngine          *self,
                                           GAsyncResult        *result,
                                           GError             **error);
 
-/* Run Once: one POST /vms/{id}/start with {"vm": {"memory_policy":
- * {"ballooning": ...}}, "volatile": ..., "pause": ...}; @ballooning
- * AERO_TRISTATE_UNKNOWN sends no override. */
+/* POST /vms/{id}/shutdown with an empty action: the graceful shut down
+ * (the guest agent or ACPI), where /stop powers the VM off. */
+void         aero_engine_shutdown_vm_async  (AeroEngine          *self,
+                                             const char          *id,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean     aero_engine_shutdown_vm_finish (AeroEngine          *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+
+/* Run Once: one POST /vms/{id}/start with {"vm": {}, "volatile": ...,
+ * "pause": ...}. There is no memory or balloon override: the engine's
+ * REST start ignores both in every release (VmMapper.map (Vm,
+ * RunVmOnceParams)), so offering one would promise what never happens. */
 void         aero_engine_run_once_async  (AeroEngine          *self,
                                           const char          *id,
-                                          AeroTristate         ballooning,
                                           gboolean             volatile_,
                                           gboolean             pause,
                                           GCancellable        *cancellable,
@@ -244,15 +269,21 @@ void         aero_engine_get_cluster_async     (AeroEngine          *self,
 AeroCluster *aero_engine_get_cluster_finish    (AeroEngine          *self,
                                                 GAsyncResult        *result,
                                                 GError             **error);
-void         aero_engine_update_cluster_async  (AeroEngine          *self,
-                                                const char          *id,
-                                                JsonNode            *body,
-                                                GCancellable        *cancellable,
-                                                GAsyncReadyCallback  callback,
-                                                gpointer             user_data);
-AeroCluster *aero_engine_update_cluster_finish (AeroEngine          *self,
-                                                GAsyncResult        *result,
-                                                GError             **error);
+/* PUT /clusters/{id} with the members in @change->changed, no others.
+ * A real engine switches Transparent Huge Pages on whenever a
+ * memory_policy arrives without them, so every memory_policy sent
+ * restates THP: the changed value, or the one @cluster holds. Fails with
+ * G_IO_ERROR_INVALID_ARGUMENT, sending nothing, when that value is not
+ * known or an over-commit is out of AERO_CLUSTER_OVERCOMMIT_MIN..MAX. */
+void         aero_engine_update_cluster_memory_async  (AeroEngine                    *self,
+                                                       AeroCluster                   *cluster,
+                                                       const AeroClusterMemoryChange *change,
+                                                       GCancellable                  *cancellable,
+                                                       GAsyncReadyCallback            callback,
+                                                       gpointer                       user_data);
+AeroCluster *aero_engine_update_cluster_memory_finish (AeroEngine                    *self,
+                                                       GAsyncResult                  *result,
+                                                       GError                       **error);
 
 /* Hosts: GET /hosts?search=&follow=statistics, a GListModel of AeroHost
  * with their statistics, in one request. */
@@ -290,15 +321,6 @@ void          aero_engine_get_template_async     (AeroEngine          *self,
                                                   GAsyncReadyCallback  callback,
                                                   gpointer             user_data);
 AeroTemplate *aero_engine_get_template_finish    (AeroEngine          *self,
-                                                  GAsyncResult        *result,
-                                                  GError             **error);
-void          aero_engine_update_template_async  (AeroEngine          *self,
-                                                  const char          *id,
-                                                  JsonNode            *body,
-                                                  GCancellable        *cancellable,
-                                                  GAsyncReadyCallback  callback,
-                                                  gpointer             user_data);
-AeroTemplate *aero_engine_update_template_finish (AeroEngine          *self,
                                                   GAsyncResult        *result,
                                                   GError             **error);
 

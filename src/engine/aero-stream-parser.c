@@ -15,6 +15,7 @@
 #include <yajl/yajl_parse.h>
 
 #include "aero-engine-error.h"
+#include "aero-engine-limits.h"
 #include "aero-stream-parser.h"
 
 /* Where in the document the next event lands. */
@@ -57,7 +58,19 @@ struct _AeroStreamParser
   gboolean collection_pending;
 
   guint n_elements;
+  guint max_elements;
   gboolean failed;
+
+  /* yajl re-reads a token that a chunk cut in two from its first byte
+   * each time more arrives (yajl_lex.c rewinds its buffer, bufOff = 0),
+   * so a long string fed in 64 kB chunks costs quadratic time. Strings
+   * are therefore never cut: the text from the opening quote of a string
+   * still open at the end of a chunk is held here until it closes. */
+  GByteArray *held;
+  gboolean in_string;
+  gboolean escaped;
+  gsize string_length;
+  gsize max_string_length;
   /* Why a callback stopped the parse (yajl only says "cancelled"). */
   char *failure;
 };
@@ -123,6 +136,17 @@ fail_not_a_list (AeroStreamParser *self)
   return fail (self, why);
 }
 
+/* A number, string, null or list among the items: skipping it would
+ * report a list the engine did not send. */
+static int
+fail_not_an_object (AeroStreamParser *self)
+{
+  g_autofree char *why = g_strdup_printf (_("an item of the “%s” list is not an object"),
+                                          self->collection);
+
+  return fail (self, why);
+}
+
 static void
 set_key (AeroStreamParser    *self,
          const unsigned char *key,
@@ -178,8 +202,7 @@ on_scalar (AeroStreamParser *self,
         return fail_not_a_list (self);
       return 1;
     case STATE_COLLECTION:
-      /* A non-object item: nothing to hand over. */
-      return 1;
+      return fail_not_an_object (self);
     case STATE_START:
       return fail (self, _("the document is not a JSON object"));
     case STATE_END:
@@ -348,6 +371,14 @@ on_start_map (void *ctx)
       self->state = STATE_ROOT;
       return 1;
     case STATE_COLLECTION:
+      if (self->n_elements >= self->max_elements)
+        {
+          g_autofree char *why =
+            g_strdup_printf (_("the “%s” list has more than %u items, more than any engine holds"),
+                             self->collection, self->max_elements);
+
+          return fail (self, why);
+        }
       self->state = STATE_ELEMENT;
       return open_container (self, JSON_NODE_OBJECT);
     case STATE_ELEMENT:
@@ -470,9 +501,7 @@ on_start_array (void *ctx)
     case STATE_ELEMENT:
       return open_container (self, JSON_NODE_ARRAY);
     case STATE_COLLECTION:
-      /* An array inside the list is no element: drop it. */
-      self->skip_depth = 1;
-      return 1;
+      return fail_not_an_object (self);
     case STATE_START:
       return fail (self, _("the document is not a JSON object"));
     case STATE_END:
@@ -535,6 +564,9 @@ aero_stream_parser_new (const char            *collection,
   self->user_data = user_data;
   self->stack = g_ptr_array_new ();
   self->state = STATE_START;
+  self->max_elements = AERO_ENGINE_MAX_COLLECTION_ITEMS;
+  self->held = g_byte_array_new ();
+  self->max_string_length = AERO_ENGINE_MAX_STRING_LENGTH;
   /* Defaults are what we want: UTF-8 validated (json-glib relies on it),
    * no comments, no trailing garbage, exactly one value. */
   self->handle = yajl_alloc (&callbacks, NULL, self);
@@ -557,6 +589,7 @@ aero_stream_parser_free (AeroStreamParser *self)
   g_free (self->key_heap);
   g_free (self->collection);
   g_free (self->failure);
+  g_byte_array_unref (self->held);
   g_free (self);
 }
 
@@ -586,13 +619,89 @@ set_parse_error (AeroStreamParser     *self,
   return FALSE;
 }
 
+static gboolean
+parse (AeroStreamParser  *self,
+       const guint8      *data,
+       gsize              length,
+       GError           **error)
+{
+  if (length == 0)
+    return TRUE;
+
+  if (yajl_parse (self->handle, data, length) != yajl_status_ok)
+    return set_parse_error (self, data, length, error);
+
+  return TRUE;
+}
+
+static gboolean
+fail_long_string (AeroStreamParser  *self,
+                  GError           **error)
+{
+  g_autofree char *limit = g_format_size_full (self->max_string_length, G_FORMAT_SIZE_IEC_UNITS);
+
+  self->failed = TRUE;
+  g_byte_array_set_size (self->held, 0);
+  g_set_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_PARSE,
+               /* TRANSLATORS: %s is a size such as "1.0 MiB" */
+               _("The engine's reply holds a text longer than %s, more than Aerostat accepts"),
+               limit);
+  return FALSE;
+}
+
+/* Follows strings through @text from @start on; returns where the string
+ * still open at its end began (or @length when none is open), and FALSE
+ * once a string is longer than the limit. @open is where the string open
+ * at @start began. */
+static gboolean
+scan_strings (AeroStreamParser *self,
+              const guint8     *text,
+              gsize             start,
+              gsize             length,
+              gsize             open,
+              gsize            *out_open)
+{
+  for (gsize i = start; i < length; i++)
+    {
+      guint8 c = text[i];
+
+      if (!self->in_string)
+        {
+          if (c == '"')
+            {
+              self->in_string = TRUE;
+              self->escaped = FALSE;
+              self->string_length = 0;
+              open = i;
+            }
+          continue;
+        }
+
+      if (self->escaped)
+        self->escaped = FALSE;
+      else if (c == '\\')
+        self->escaped = TRUE;
+      else if (c == '"')
+        {
+          self->in_string = FALSE;
+          continue;
+        }
+
+      if (++self->string_length > self->max_string_length)
+        return FALSE;
+    }
+
+  *out_open = self->in_string ? open : length;
+  return TRUE;
+}
+
 gboolean
 aero_stream_parser_feed (AeroStreamParser  *self,
                          const guint8      *data,
                          gsize              length,
                          GError           **error)
 {
-  yajl_status status;
+  gsize open;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
@@ -607,9 +716,29 @@ aero_stream_parser_feed (AeroStreamParser  *self,
   if (length == 0)
     return TRUE;
 
-  status = yajl_parse (self->handle, data, length);
-  if (status != yajl_status_ok)
-    return set_parse_error (self, data, length, error);
+  /* Most chunks end outside a string: parsed as they are, nothing held. */
+  if (self->held->len == 0)
+    {
+      if (!scan_strings (self, data, 0, length, 0, &open))
+        return fail_long_string (self, error);
+      if (!parse (self, data, open, error))
+        return FALSE;
+      if (open < length)
+        g_byte_array_append (self->held, data + open, length - open);
+      return TRUE;
+    }
+
+  /* A string began in an earlier chunk: it starts the held text. */
+  {
+    gsize start = self->held->len;
+
+    g_byte_array_append (self->held, data, length);
+    if (!scan_strings (self, self->held->data, start, self->held->len, 0, &open))
+      return fail_long_string (self, error);
+    if (!parse (self, self->held->data, open, error))
+      return FALSE;
+    g_byte_array_remove_range (self->held, 0, open);
+  }
 
   return TRUE;
 }
@@ -628,6 +757,11 @@ aero_stream_parser_finish (AeroStreamParser  *self,
                            _("The engine's reply is not valid JSON"));
       return FALSE;
     }
+
+  /* A string left open: yajl says the document is cut short. */
+  if (!parse (self, self->held->data, self->held->len, error))
+    return FALSE;
+  g_byte_array_set_size (self->held, 0);
 
   status = yajl_complete_parse (self->handle);
   if (status != yajl_status_ok)
@@ -658,6 +792,17 @@ aero_stream_parser_set_element_members (AeroStreamParser   *self,
   self->members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; members[i] != NULL; i++)
     g_hash_table_add (self->members, g_strdup (members[i]));
+}
+
+void
+aero_stream_parser_set_limits (AeroStreamParser *self,
+                               guint             max_elements,
+                               gsize             max_string_length)
+{
+  g_return_if_fail (self != NULL);
+
+  self->max_elements = max_elements;
+  self->max_string_length = max_string_length;
 }
 
 guint

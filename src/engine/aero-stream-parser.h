@@ -42,6 +42,12 @@ gboolean          aero_stream_parser_feed   (AeroStreamParser       *self,
 /* Ends the document; FALSE when it was truncated or malformed. */
 gboolean          aero_stream_parser_finish (AeroStreamParser       *self,
                                              GError                **error);
+/* Instead of the engine's limits (aero-engine-limits.h): at most
+ * @max_elements items, and strings of at most @max_string_length bytes
+ * as written in the document; beyond them the parse fails. */
+void              aero_stream_parser_set_limits (AeroStreamParser *self,
+                                                 guint             max_elements,
+                                                 gsize             max_string_length);
 /* Number of elements handed over so far. */
 guint             aero_stream_parser_get_n_elements (AeroStreamParser *self);
 

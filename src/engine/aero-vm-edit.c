@@ -1,4 +1,5 @@
-/* aero-vm-edit.c - the edit model behind the New / Edit VM dialog
+/* aero-vm-edit.c - the edit model behind the New / Edit VM dialog: values,
+ * properties, gates and validation (see aero-vm-edit-private.h)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,82 +12,14 @@
 
 #include "aero-enum-types.h"
 #include "aero-features.h"
-#include "aero-vm-edit.h"
+#include "aero-vm-edit-private.h"
 
 /* oVirt's BusinessEntitiesDefinitions.VM_NAME_SIZE */
 #define NAME_MAX_LENGTH 255
 /* oVirt accepts CPU shares from 0 to 262144 (cgroup cpu.shares range). */
 #define CPU_SHARES_MAX 262144
-/* The x86 hot plug memory size factor: UpdateVmCommand refuses to hot plug
- * into a VM that is not down an amount that is not a multiple of it. */
-#define HOTPLUG_STEP (256 * AERO_MIB)
 #define DEFAULT_MEMORY (1024 * AERO_MIB)
 #define INVALID_POSITION G_MAXUINT
-
-/* The editable values, once as the dialog opened them (the baseline that
- * "changed" compares with) and once as edited. */
-typedef struct {
-  AeroCluster  *cluster;
-  AeroTemplate *tmpl;
-  char         *name;
-  char         *description;
-  char         *comment;
-  AeroVmType    vm_type;
-  gint64        memory;
-  gint64        guaranteed;
-  gint64        max_memory;
-  int           cpu_sockets;
-  int           cpu_cores;
-  int           cpu_threads;
-  int           cpu_shares;
-  gboolean      ballooning;
-} AeroVmValues;
-
-struct _AeroVmEdit
-{
-  GObject         parent_instance;
-
-  AeroVmEditMode  mode;
-  GListModel     *clusters;
-  GListModel     *templates;
-  AeroVm         *vm;
-  AeroTemplate   *original_template;
-  /* The original VM's cluster id: the cluster object may be missing. */
-  char           *original_cluster_id;
-
-  AeroVmValues    orig;
-  AeroVmValues    cur;
-  /* The original ballooning flag as the engine said it, unknown included;
-   * cur.ballooning is the USER's choice, kept while the gate forbids it. */
-  AeroTristate    orig_ballooning;
-
-  guint           guaranteed_edited : 1;
-  guint           max_memory_edited : 1;
-  guint           cpu_shares_custom : 1;
-  /* FALSE: memory derives neither guaranteed nor maximum memory (the
-   * CLI sends only what it is told). */
-  guint           derive_memory : 1;
-
-  /* Derived state, cached so that notify fires only on real changes. */
-  AeroVersion    *effective_version;
-  gboolean        ballooning_sensitive;
-  char           *ballooning_reason;
-  gboolean        ballooning;
-  gboolean        max_memory_sensitive;
-  char           *max_memory_reason;
-  char           *name_error;
-  char           *memory_error;
-  char           *guaranteed_error;
-  char           *max_memory_error;
-  char           *cpu_error;
-  char           *cluster_error;
-  gboolean        next_run_required;
-  gboolean        valid;
-  gboolean        has_changes;
-  AeroCpuSharesLevel cpu_shares_level;
-  guint           cluster_position;
-  guint           template_position;
-};
 
 G_DEFINE_FINAL_TYPE (AeroVmEdit, aero_vm_edit, G_TYPE_OBJECT)
 
@@ -134,12 +67,13 @@ enum {
   PROP_RESOURCE_ALLOCATION_EDITABLE,
   PROP_RESOURCE_ALLOCATION_REASON,
   PROP_DERIVE_MEMORY,
+  PROP_APPLY_LATER,
+  PROP_MAX_MEMORY_LIMIT,
+  PROP_MEMORY_NOTE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static gboolean compute_next_run_required (AeroVmEdit *self);
 
 /* ------------------------------------------------------------------ */
 /* Small helpers                                                       */
@@ -196,18 +130,6 @@ take_string (char **field,
   return TRUE;
 }
 
-static const char *
-cluster_id (AeroCluster *cluster)
-{
-  return cluster != NULL ? aero_cluster_get_id (cluster) : NULL;
-}
-
-static const char *
-template_id (AeroTemplate *tmpl)
-{
-  return tmpl != NULL ? aero_template_get_id (tmpl) : NULL;
-}
-
 static guint
 find_position (GListModel  *model,
                gpointer     item,
@@ -243,31 +165,6 @@ template_get_id_cb (gpointer item)
   return aero_template_get_id (item);
 }
 
-AeroCluster *
-aero_vm_edit_find_cluster (GListModel *clusters,
-                           const char *id)
-{
-  guint n;
-
-  g_return_val_if_fail (clusters == NULL || G_IS_LIST_MODEL (clusters), NULL);
-
-  if (clusters == NULL || id == NULL)
-    return NULL;
-
-  n = g_list_model_get_n_items (clusters);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AeroCluster) cluster = g_list_model_get_item (clusters, i);
-
-      /* The model holds its own reference, so a borrowed pointer stays
-       * valid as long as the model does. */
-      if (g_strcmp0 (aero_cluster_get_id (cluster), id) == 0)
-        return cluster;
-    }
-
-  return NULL;
-}
-
 char *
 aero_vm_edit_format_memory (gint64 bytes)
 {
@@ -280,23 +177,6 @@ aero_vm_edit_format_memory (gint64 bytes)
 
   /* TRANSLATORS: a memory size that is not a whole number of MiB */
   return g_strdup_printf (_("%lld bytes"), (long long) bytes);
-}
-
-static const char *
-vm_type_label (AeroVmType type)
-{
-  switch (type)
-    {
-    case AERO_VM_TYPE_DESKTOP:
-      return _("Desktop");
-    case AERO_VM_TYPE_SERVER:
-      return _("Server");
-    case AERO_VM_TYPE_HIGH_PERFORMANCE:
-      return _("High Performance");
-    case AERO_VM_TYPE_UNKNOWN:
-    default:
-      return _("Unknown");
-    }
 }
 
 /* guaranteed = memory * 100 / over-commit %, in whole MiB like oVirt's
@@ -314,6 +194,22 @@ derive_guaranteed (gint64       memory,
     return (memory / AERO_MIB) * 100 / percent * AERO_MIB;
 
   return memory * 100 / percent;
+}
+
+/* webadmin, VmModelBehaviorBase.updateMaxMemory: "calculatedMaxMemory =
+ * VmCommonUtils.getMaxMemorySizeDefault(memoryMb)" (4 x memory), then
+ * "Math.min(calculatedMaxMemory, allowedMaxMemory)" with the platform
+ * limit (getMaxMaxMemorySize): "max-memory-limit" here. */
+static gint64
+derive_max_memory (AeroVmEdit *self,
+                   gint64      memory)
+{
+  gint64 max_memory = 4 * memory;
+
+  if (self->max_memory_limit > 0 && max_memory > self->max_memory_limit * AERO_MIB)
+    max_memory = self->max_memory_limit * AERO_MIB;
+
+  return max_memory;
 }
 
 static AeroCpuSharesLevel
@@ -353,8 +249,8 @@ shares_for_level (AeroCpuSharesLevel level)
     }
 }
 
-static gboolean
-resource_allocation_editable (AeroVmEdit *self)
+gboolean
+aero_vm_edit_resource_allocation_editable (AeroVmEdit *self)
 {
   return self->mode != AERO_VM_EDIT_TEMPLATE;
 }
@@ -403,6 +299,49 @@ validate_name (const char *name)
   return NULL;
 }
 
+/* webadmin, UnitVmModel.validateMaxMemorySize: not below the memory
+ * size, and not above the platform limit ("maxMaxMemoryIs"). */
+static char *
+validate_max_memory (AeroVmEdit *self,
+                     gboolean    sensitive)
+{
+  if (!sensitive)
+    return NULL;
+  if (self->cur.max_memory < self->cur.memory)
+    return g_strdup (_("Maximum Memory has to be larger than or equal to Memory Size."));
+  if (self->max_memory_limit > 0 && self->cur.max_memory > self->max_memory_limit * AERO_MIB)
+    return g_strdup_printf (_("Maximum Memory has to be smaller than or equal to %lld MiB."),
+                            (long long) self->max_memory_limit);
+  return NULL;
+}
+
+/* The derived values that differ from the original, named where the
+ * admin edits memory: webadmin shows Physical Memory Guaranteed right
+ * under Memory Size, here it may be on another tab. */
+static char *
+compute_memory_note (AeroVmEdit *self)
+{
+  g_autoptr(GString) note = g_string_new (NULL);
+
+  if (!self->guaranteed_edited && aero_vm_edit_resource_allocation_editable (self)
+      && self->cur.guaranteed != self->orig.guaranteed)
+    /* TRANSLATORS: under Memory Size; %lld is a number of MiB */
+    g_string_append_printf (note, _("Guaranteed memory will become %lld MiB"),
+                            (long long) (self->cur.guaranteed / AERO_MIB));
+
+  if (!self->max_memory_edited && self->max_memory_sensitive
+      && self->cur.max_memory != self->orig.max_memory)
+    {
+      if (note->len > 0)
+        g_string_append_c (note, '\n');
+      /* TRANSLATORS: under Memory Size; %lld is a number of MiB */
+      g_string_append_printf (note, _("Maximum memory will become %lld MiB"),
+                              (long long) (self->cur.max_memory / AERO_MIB));
+    }
+
+  return note->len > 0 ? g_string_free (g_steal_pointer (&note), FALSE) : NULL;
+}
+
 static gboolean
 values_equal_cpu (const AeroVmValues *a,
                   const AeroVmValues *b)
@@ -412,10 +351,10 @@ values_equal_cpu (const AeroVmValues *a,
          a->cpu_threads == b->cpu_threads;
 }
 
-static gboolean
-ballooning_changed (AeroVmEdit *self)
+gboolean
+aero_vm_edit_ballooning_changed (AeroVmEdit *self)
 {
-  if (!self->ballooning_sensitive || !resource_allocation_editable (self))
+  if (!self->ballooning_sensitive || !aero_vm_edit_resource_allocation_editable (self))
     return FALSE;
 
   if (self->orig_ballooning == AERO_TRISTATE_UNKNOWN)
@@ -441,17 +380,17 @@ compute_has_changes (AeroVmEdit *self)
       o->memory != c->memory ||
       !values_equal_cpu (o, c) ||
       (c->cluster != NULL &&
-       g_strcmp0 (self->original_cluster_id, cluster_id (c->cluster)) != 0))
+       g_strcmp0 (self->original_cluster_id, aero_vm_edit_cluster_id (c->cluster)) != 0))
     return TRUE;
 
   if (self->max_memory_sensitive && o->max_memory != c->max_memory)
     return TRUE;
 
-  if (resource_allocation_editable (self) &&
+  if (aero_vm_edit_resource_allocation_editable (self) &&
       (o->guaranteed != c->guaranteed || o->cpu_shares != c->cpu_shares))
     return TRUE;
 
-  return ballooning_changed (self);
+  return aero_vm_edit_ballooning_changed (self);
 }
 
 #define NOTIFY_IF(cond, prop) \
@@ -485,7 +424,7 @@ sync_derived (AeroVmEdit *self)
    * the reason; the user's own choice stays in cur.ballooning. */
   reason = aero_feature_dup_reason (AERO_FEATURE_VM_BALLOON, level);
   NOTIFY_IF (take_string (&self->ballooning_reason, reason), PROP_BALLOONING_REASON);
-  sensitive = self->ballooning_reason == NULL && resource_allocation_editable (self);
+  sensitive = self->ballooning_reason == NULL && aero_vm_edit_resource_allocation_editable (self);
   if (sensitive != self->ballooning_sensitive)
     {
       self->ballooning_sensitive = sensitive;
@@ -524,10 +463,7 @@ sync_derived (AeroVmEdit *self)
                           ? g_strdup (_("Physical Memory Guaranteed cannot be negative."))
                           : NULL),
              PROP_GUARANTEED_ERROR);
-  NOTIFY_IF (take_string (&self->max_memory_error,
-                          max_sensitive && self->cur.max_memory < self->cur.memory
-                          ? g_strdup (_("Maximum Memory has to be larger than or equal to Memory Size."))
-                          : NULL),
+  NOTIFY_IF (take_string (&self->max_memory_error, validate_max_memory (self, max_sensitive)),
              PROP_MAX_MEMORY_ERROR);
   NOTIFY_IF (take_string (&self->cpu_error,
                           self->cur.cpu_sockets < 1 || self->cur.cpu_cores < 1 || self->cur.cpu_threads < 1
@@ -537,12 +473,14 @@ sync_derived (AeroVmEdit *self)
                           : NULL),
              PROP_CPU_ERROR);
 
+  NOTIFY_IF (take_string (&self->memory_note, compute_memory_note (self)), PROP_MEMORY_NOTE);
+
   /* The REST layer moves a VM with ChangeVMCluster, next_run or not, and
    * that command refuses a VM that is not down (clusterId is editable on
    * Down only). */
   NOTIFY_IF (take_string (&self->cluster_error,
                           aero_vm_edit_get_running (self) && self->cur.cluster != NULL &&
-                          g_strcmp0 (self->original_cluster_id, cluster_id (self->cur.cluster)) != 0
+                          g_strcmp0 (self->original_cluster_id, aero_vm_edit_cluster_id (self->cur.cluster)) != 0
                           ? g_strdup (_("The cluster of a running VM cannot be changed. Try stopping the VM first."))
                           : NULL),
              PROP_CLUSTER_ERROR);
@@ -564,7 +502,7 @@ sync_derived (AeroVmEdit *self)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_CHANGES]);
     }
 
-  if (compute_next_run_required (self) != self->next_run_required)
+  if (aero_vm_edit_compute_next_run_required (self) != self->next_run_required)
     {
       self->next_run_required = !self->next_run_required;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEXT_RUN_REQUIRED]);
@@ -673,7 +611,7 @@ fill_from_template (AeroVmEdit   *self,
   store_memory (self, memory);
   store_guaranteed (self, guaranteed >= 0 ? guaranteed
                                           : derive_guaranteed (memory, self->cur.cluster));
-  store_max_memory (self, max_memory >= memory ? max_memory : 4 * memory);
+  store_max_memory (self, max_memory >= memory ? max_memory : derive_max_memory (self, memory));
   /* The template's values are defaults again: a memory change derives. */
   self->guaranteed_edited = FALSE;
   self->max_memory_edited = FALSE;
@@ -720,6 +658,7 @@ aero_vm_edit_finalize (GObject *object)
   g_clear_pointer (&self->max_memory_error, g_free);
   g_clear_pointer (&self->cpu_error, g_free);
   g_clear_pointer (&self->cluster_error, g_free);
+  g_clear_pointer (&self->memory_note, g_free);
 
   G_OBJECT_CLASS (aero_vm_edit_parent_class)->finalize (object);
 }
@@ -860,6 +799,15 @@ aero_vm_edit_get_property (GObject    *object,
     case PROP_DERIVE_MEMORY:
       g_value_set_boolean (value, self->derive_memory);
       break;
+    case PROP_APPLY_LATER:
+      g_value_set_boolean (value, self->apply_later);
+      break;
+    case PROP_MAX_MEMORY_LIMIT:
+      g_value_set_int64 (value, self->max_memory_limit);
+      break;
+    case PROP_MEMORY_NOTE:
+      g_value_set_string (value, self->memory_note);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -877,6 +825,12 @@ aero_vm_edit_set_property (GObject      *object,
     {
     case PROP_DERIVE_MEMORY:
       aero_vm_edit_set_derive_memory (self, g_value_get_boolean (value));
+      break;
+    case PROP_APPLY_LATER:
+      aero_vm_edit_set_apply_later (self, g_value_get_boolean (value));
+      break;
+    case PROP_MAX_MEMORY_LIMIT:
+      aero_vm_edit_set_max_memory_limit (self, g_value_get_int64 (value));
       break;
     case PROP_CLUSTER:
       aero_vm_edit_set_cluster (self, g_value_get_object (value));
@@ -1040,6 +994,13 @@ aero_vm_edit_class_init (AeroVmEditClass *klass)
   properties[PROP_DERIVE_MEMORY] =
     g_param_spec_boolean ("derive-memory", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_APPLY_LATER] =
+    g_param_spec_boolean ("apply-later", NULL, NULL, FALSE, rw);
+  properties[PROP_MAX_MEMORY_LIMIT] =
+    g_param_spec_int64 ("max-memory-limit", NULL, NULL,
+                        AERO_UNSET, G_MAXINT64 / AERO_MIB, AERO_UNSET, rw);
+  properties[PROP_MEMORY_NOTE] =
+    g_param_spec_string ("memory-note", NULL, NULL, NULL, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -1050,6 +1011,7 @@ aero_vm_edit_init (AeroVmEdit *self)
   self->cluster_position = INVALID_POSITION;
   self->template_position = INVALID_POSITION;
   self->derive_memory = TRUE;
+  self->max_memory_limit = AERO_UNSET;
   self->cur.name = g_strdup ("");
   self->cur.description = g_strdup ("");
   self->cur.comment = g_strdup ("");
@@ -1070,6 +1032,32 @@ finish_construction (AeroVmEdit *self)
   sync_derived (self);
 }
 
+/* A new VM starts in the cluster listed first, and clusters are listed
+ * by name, as oVirt does: whatever order @clusters has. */
+static AeroCluster *
+first_cluster_by_name (GListModel *clusters)
+{
+  guint n = g_list_model_get_n_items (clusters);
+  AeroCluster *first = NULL;
+  g_autofree char *first_key = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AeroCluster) cluster = g_list_model_get_item (clusters, i);
+      g_autofree char *folded = g_utf8_casefold (aero_cluster_get_name (cluster) != NULL
+                                                 ? aero_cluster_get_name (cluster) : "", -1);
+
+      if (first == NULL || g_utf8_collate (folded, first_key) < 0)
+        {
+          g_set_object (&first, cluster);
+          g_free (first_key);
+          first_key = g_steal_pointer (&folded);
+        }
+    }
+
+  return first;
+}
+
 AeroVmEdit *
 aero_vm_edit_new_for_new_vm (GListModel *clusters,
                              GListModel *templates,
@@ -1086,8 +1074,7 @@ aero_vm_edit_new_for_new_vm (GListModel *clusters,
   self->clusters = g_object_ref (clusters);
   self->templates = templates != NULL ? g_object_ref (templates) : NULL;
 
-  if (g_list_model_get_n_items (clusters) > 0)
-    self->cur.cluster = g_list_model_get_item (clusters, 0);
+  self->cur.cluster = first_cluster_by_name (clusters);
 
   if (templates != NULL)
     {
@@ -1141,7 +1128,7 @@ aero_vm_edit_new_for_vm (AeroVm     *vm,
   self->vm = aero_vm_copy (vm);
   self->original_cluster_id = g_strdup (aero_vm_get_cluster_id (vm));
 
-  g_set_object (&self->cur.cluster, aero_vm_edit_find_cluster (clusters, self->original_cluster_id));
+  g_set_object (&self->cur.cluster, aero_cluster_find (clusters, self->original_cluster_id));
   replace_string (&self->cur.name, aero_vm_get_name (vm));
   replace_string (&self->cur.description, aero_vm_get_description (vm));
   replace_string (&self->cur.comment, aero_vm_get_comment (vm));
@@ -1184,7 +1171,7 @@ aero_vm_edit_new_for_template (AeroTemplate *tmpl,
   self->original_template = aero_template_copy (tmpl);
   self->original_cluster_id = g_strdup (aero_template_get_cluster_id (tmpl));
 
-  g_set_object (&self->cur.cluster, aero_vm_edit_find_cluster (clusters, self->original_cluster_id));
+  g_set_object (&self->cur.cluster, aero_cluster_find (clusters, self->original_cluster_id));
   replace_string (&self->cur.name, aero_template_get_name (tmpl));
   replace_string (&self->cur.description, aero_template_get_description (tmpl));
   replace_string (&self->cur.comment, aero_template_get_comment (tmpl));
@@ -1452,6 +1439,30 @@ aero_vm_edit_set_vm_type (AeroVmEdit *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
+/* webadmin's updateMinAllocatedMemory: NewVmModelBehavior and
+ * ExistingVmModelBehavior set "VmCommonUtils.calcMinMemory(memSize,
+ * cluster.getMaxVdsMemoryOverCommit())"; TemplateVmModelBehavior keeps
+ * VmModelBehaviorBase's, which does nothing: a template's guaranteed
+ * memory stays. */
+static gboolean
+derives_guaranteed (AeroVmEdit *self)
+{
+  return self->derive_memory && !self->guaranteed_edited
+         && self->mode != AERO_VM_EDIT_TEMPLATE
+         && aero_vm_edit_resource_allocation_editable (self);
+}
+
+/* ExistingVmModelBehavior.updateMaxMemory: "if (vm.getStatus() !=
+ * VMStatus.Up) super.updateMaxMemory()". A VM in any other running state
+ * keeps its maximum too: the engine takes a new one at the next run only,
+ * so deriving it would add a next-run change the admin did not ask for. */
+static gboolean
+derives_max_memory (AeroVmEdit *self)
+{
+  return self->derive_memory && !self->max_memory_edited
+         && !(self->mode == AERO_VM_EDIT_VM && aero_vm_edit_get_running (self));
+}
+
 gint64
 aero_vm_edit_get_memory (AeroVmEdit *self)
 {
@@ -1472,12 +1483,14 @@ aero_vm_edit_set_memory (AeroVmEdit *self,
 
   g_object_freeze_notify (G_OBJECT (self));
   store_memory (self, bytes);
-  /* Derived until the user sets them, each on its own. Templates keep
-   * their guaranteed memory: resource allocation is not theirs to edit. */
-  if (self->derive_memory && !self->guaranteed_edited && resource_allocation_editable (self))
+  /* As webadmin's UnitVmModel.memSize_EntityChanged does (its behaviour's
+   * updateMinAllocatedMemory () and updateMaxMemory ()), but never over a
+   * value the admin set in this dialog, and never out of sight: see
+   * "memory-note". */
+  if (derives_guaranteed (self))
     store_guaranteed (self, derive_guaranteed (bytes, self->cur.cluster));
-  if (self->derive_memory && !self->max_memory_edited)
-    store_max_memory (self, 4 * bytes);
+  if (derives_max_memory (self))
+    store_max_memory (self, derive_max_memory (self, bytes));
   sync_derived (self);
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -1535,7 +1548,7 @@ aero_vm_edit_set_guaranteed (AeroVmEdit *self,
 {
   g_return_if_fail (AERO_IS_VM_EDIT (self));
 
-  if (!resource_allocation_editable (self) || self->cur.guaranteed == bytes)
+  if (!aero_vm_edit_resource_allocation_editable (self) || self->cur.guaranteed == bytes)
     return;
 
   g_object_freeze_notify (G_OBJECT (self));
@@ -1687,7 +1700,7 @@ aero_vm_edit_set_cpu_shares (AeroVmEdit *self,
 {
   g_return_if_fail (AERO_IS_VM_EDIT (self));
 
-  if (!resource_allocation_editable (self))
+  if (!aero_vm_edit_resource_allocation_editable (self))
     return;
 
   set_int (self, &self->cur.cpu_shares, shares, PROP_CPU_SHARES);
@@ -1707,7 +1720,7 @@ aero_vm_edit_set_cpu_shares_level (AeroVmEdit         *self,
 {
   g_return_if_fail (AERO_IS_VM_EDIT (self));
 
-  if (!resource_allocation_editable (self))
+  if (!aero_vm_edit_resource_allocation_editable (self))
     return;
 
   g_object_freeze_notify (G_OBJECT (self));
@@ -1880,7 +1893,7 @@ aero_vm_edit_get_resource_allocation_editable (AeroVmEdit *self)
 {
   g_return_val_if_fail (AERO_IS_VM_EDIT (self), FALSE);
 
-  return resource_allocation_editable (self);
+  return aero_vm_edit_resource_allocation_editable (self);
 }
 
 const char *
@@ -1888,500 +1901,10 @@ aero_vm_edit_get_resource_allocation_reason (AeroVmEdit *self)
 {
   g_return_val_if_fail (AERO_IS_VM_EDIT (self), NULL);
 
-  if (resource_allocation_editable (self))
+  if (aero_vm_edit_resource_allocation_editable (self))
     return NULL;
 
   return _("Resource allocation cannot be edited for templates.");
-}
-
-/* ------------------------------------------------------------------ */
-/* Bodies                                                              */
-/* ------------------------------------------------------------------ */
-
-/* The engine's own wire format: integers and longs as strings. */
-static void
-add_long (JsonBuilder *builder,
-          const char  *member,
-          gint64       value)
-{
-  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
-
-  json_builder_set_member_name (builder, member);
-  json_builder_add_string_value (builder, text);
-}
-
-static void
-add_bool (JsonBuilder *builder,
-          const char  *member,
-          gboolean     value)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_add_string_value (builder, value ? "true" : "false");
-}
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *member,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_add_string_value (builder, value);
-}
-
-static void
-add_ref (JsonBuilder *builder,
-         const char  *member,
-         const char  *id)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_begin_object (builder);
-  add_string (builder, "id", id);
-  json_builder_end_object (builder);
-}
-
-/* Which members go into the body: everything for a new VM, only what
- * changed for an edit. */
-typedef struct {
-  gboolean name, description, comment, cluster, tmpl, vm_type, memory;
-  gboolean guaranteed, max_memory, ballooning;
-  gboolean sockets, cores, threads, cpu_shares;
-} BodyMembers;
-
-static BodyMembers
-body_members (AeroVmEdit *self)
-{
-  const AeroVmValues *o = &self->orig;
-  const AeroVmValues *c = &self->cur;
-  gboolean all = self->mode == AERO_VM_EDIT_NEW_VM;
-  gboolean resources = resource_allocation_editable (self);
-  BodyMembers m;
-
-  m.name = all || g_strcmp0 (o->name, c->name) != 0;
-  m.description = all ? *c->description != '\0' : g_strcmp0 (o->description, c->description) != 0;
-  m.comment = all ? *c->comment != '\0' : g_strcmp0 (o->comment, c->comment) != 0;
-  m.cluster = c->cluster != NULL &&
-              (all || g_strcmp0 (self->original_cluster_id, cluster_id (c->cluster)) != 0);
-  m.tmpl = all && c->tmpl != NULL;
-  m.vm_type = c->vm_type != AERO_VM_TYPE_UNKNOWN && (all || o->vm_type != c->vm_type);
-  m.memory = all || o->memory != c->memory;
-  m.guaranteed = resources && (all || o->guaranteed != c->guaranteed);
-  m.max_memory = self->max_memory_sensitive && (all || o->max_memory != c->max_memory);
-  /* Nothing about ballooning while the gate forbids it. */
-  m.ballooning = self->ballooning_sensitive && (all || ballooning_changed (self));
-  m.sockets = all || o->cpu_sockets != c->cpu_sockets;
-  m.cores = all || o->cpu_cores != c->cpu_cores;
-  m.threads = all || o->cpu_threads != c->cpu_threads;
-  m.cpu_shares = resources && (all || o->cpu_shares != c->cpu_shares);
-
-  return m;
-}
-
-JsonNode *
-aero_vm_edit_build_body (AeroVmEdit *self)
-{
-  g_autoptr(JsonBuilder) builder = NULL;
-  const AeroVmValues *c;
-  BodyMembers m;
-
-  g_return_val_if_fail (AERO_IS_VM_EDIT (self), NULL);
-
-  if (!self->has_changes)
-    return NULL;
-
-  c = &self->cur;
-  m = body_members (self);
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-
-  if (m.name)
-    add_string (builder, "name", c->name);
-  if (m.description)
-    add_string (builder, "description", c->description);
-  if (m.comment)
-    add_string (builder, "comment", c->comment);
-  if (m.cluster)
-    add_ref (builder, "cluster", cluster_id (c->cluster));
-  if (m.tmpl)
-    add_ref (builder, "template", template_id (c->tmpl));
-  if (m.vm_type)
-    add_string (builder, "type", aero_vm_type_to_wire (c->vm_type));
-  if (m.memory)
-    add_long (builder, "memory", c->memory);
-
-  if (m.guaranteed || m.max_memory || m.ballooning)
-    {
-      json_builder_set_member_name (builder, "memory_policy");
-      json_builder_begin_object (builder);
-      if (m.guaranteed)
-        add_long (builder, "guaranteed", c->guaranteed);
-      if (m.max_memory)
-        add_long (builder, "max", c->max_memory);
-      if (m.ballooning)
-        add_bool (builder, "ballooning", self->ballooning);
-      json_builder_end_object (builder);
-    }
-
-  if (m.sockets || m.cores || m.threads)
-    {
-      json_builder_set_member_name (builder, "cpu");
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "topology");
-      json_builder_begin_object (builder);
-      if (m.sockets)
-        add_long (builder, "sockets", c->cpu_sockets);
-      if (m.cores)
-        add_long (builder, "cores", c->cpu_cores);
-      if (m.threads)
-        add_long (builder, "threads", c->cpu_threads);
-      json_builder_end_object (builder);
-      json_builder_end_object (builder);
-    }
-
-  if (m.cpu_shares)
-    add_long (builder, "cpu_shares", c->cpu_shares);
-
-  json_builder_end_object (builder);
-
-  return json_builder_get_root (builder);
-}
-
-/* ------------------------------------------------------------------ */
-/* Changes and the next-run split                                      */
-/* ------------------------------------------------------------------ */
-
-static char *
-cpu_text (const AeroVmValues *values)
-{
-  /* TRANSLATORS: total virtual CPUs, then sockets:cores:threads */
-  return g_strdup_printf (_("%d (%d:%d:%d)"),
-                          values->cpu_sockets * values->cpu_cores * values->cpu_threads,
-                          values->cpu_sockets, values->cpu_cores, values->cpu_threads);
-}
-
-static char *
-cluster_text (AeroVmEdit  *self,
-              AeroCluster *cluster,
-              const char  *fallback_id)
-{
-  if (cluster != NULL)
-    return aero_cluster_dup_label (cluster);
-
-  cluster = aero_vm_edit_find_cluster (self->clusters, fallback_id);
-  if (cluster != NULL)
-    return aero_cluster_dup_label (cluster);
-
-  return g_strdup (fallback_id != NULL ? fallback_id : "");
-}
-
-static const char *
-ballooning_text (AeroTristate value)
-{
-  switch (value)
-    {
-    case AERO_TRISTATE_TRUE:
-      return _("Enabled");
-    case AERO_TRISTATE_FALSE:
-      return _("Disabled");
-    case AERO_TRISTATE_UNKNOWN:
-    default:
-      return _("Unknown");
-    }
-}
-
-static void
-add_change (GPtrArray        *changes,
-            gboolean          running,
-            const char       *field,
-            const char       *label,
-            char             *old_value,
-            char             *new_value,
-            AeroVmChangeWhen  when)
-{
-  g_autofree char *old_owned = old_value;
-  g_autofree char *new_owned = new_value;
-
-  /* For a VM that is down everything applies at once. */
-  if (!running)
-    when = AERO_VM_CHANGE_NOW;
-
-  g_ptr_array_add (changes, aero_vm_change_new (field, label, old_owned, new_owned, when));
-}
-
-/* VMStatus.Group.UP: where the engine hot plugs memory and CPU sockets. */
-static gboolean
-status_up (AeroVmEdit *self)
-{
-  return self->vm != NULL && aero_vm_get_status (self->vm) == AERO_VM_STATUS_UP;
-}
-
-/* VMStatus.isRunning (): where UpdateVmCommand checks a live memory
- * change against the current maximum. */
-static gboolean
-status_engine_running (AeroVmEdit *self)
-{
-  if (self->vm == NULL)
-    return FALSE;
-
-  switch (aero_vm_get_status (self->vm))
-    {
-    case AERO_VM_STATUS_UP:
-    case AERO_VM_STATUS_POWERING_UP:
-    case AERO_VM_STATUS_POWERING_DOWN:
-    case AERO_VM_STATUS_MIGRATING:
-    case AERO_VM_STATUS_WAIT_FOR_LAUNCH:
-    case AERO_VM_STATUS_REBOOT_IN_PROGRESS:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-/* VMStatus.Group.RUNNING_OR_PAUSED: where the guaranteed memory
- * (minAllocatedMem) is hot-settable. */
-static gboolean
-status_running_or_paused (AeroVmEdit *self)
-{
-  if (self->vm == NULL)
-    return FALSE;
-
-  switch (aero_vm_get_status (self->vm))
-    {
-    case AERO_VM_STATUS_UP:
-    case AERO_VM_STATUS_POWERING_UP:
-    case AERO_VM_STATUS_POWERING_DOWN:
-    case AERO_VM_STATUS_MIGRATING:
-    case AERO_VM_STATUS_WAIT_FOR_LAUNCH:
-    case AERO_VM_STATUS_REBOOT_IN_PROGRESS:
-    case AERO_VM_STATUS_PAUSED:
-    case AERO_VM_STATUS_SAVING_STATE:
-    case AERO_VM_STATUS_RESTORING_STATE:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-/* osinfo-defaults: "other" and the Windows family (derived from it) have
- * cpu.hotunplugSupport false, the Linux family (other_linux) true. */
-static gboolean
-os_can_hot_unplug_cpu (const char *os_type)
-{
-  return os_type != NULL && *os_type != '\0'
-         && !g_str_equal (os_type, "other")
-         && !g_str_has_prefix (os_type, "windows");
-}
-
-/* What the engine does with the hot-settable members of a running VM
- * when the PUT goes without next_run. */
-typedef struct {
-  AeroVmChangeWhen memory;
-  AeroVmChangeWhen guaranteed;
-  AeroVmChangeWhen cpu;
-  /* Without next_run the engine would refuse the PUT or drop part of it:
-   * it has to go with next_run=true, so nothing but name, description
-   * and comment applies now. */
-  gboolean         next_run_required;
-} RunningPlan;
-
-static RunningPlan
-running_plan (AeroVmEdit        *self,
-              const BodyMembers *m)
-{
-  const AeroVmValues *o = &self->orig;
-  const AeroVmValues *c = &self->cur;
-  gboolean up = status_up (self);
-  gint64 live_memory = o->memory;
-  RunningPlan plan = { AERO_VM_CHANGE_NEXT_RUN, AERO_VM_CHANGE_NEXT_RUN,
-                       AERO_VM_CHANGE_NEXT_RUN, FALSE };
-
-  /* Without next_run the engine lays the PUT over the CURRENT
-   * configuration and replaces the pending next-run configuration with
-   * it (BackendVmResource, UpdateVmCommand.isRunningConfigurationNeeded):
-   * next_run=true keeps what is pending. */
-  if (self->vm != NULL
-      && aero_vm_get_next_run_configuration_exists (self->vm) == AERO_TRISTATE_TRUE)
-    plan.next_run_required = TRUE;
-
-  if (m->memory)
-    {
-      gint64 delta = c->memory - o->memory;
-
-      if (delta > 0 && delta % HOTPLUG_STEP != 0)
-        /* UpdateVmCommand refuses it live in any status but Down: "Amount
-         * of added memory is not dividable by 256MiB". */
-        plan.next_run_required = TRUE;
-      else if (delta < 0)
-        /* The REST API always tries a hot unplug, which only gives back
-         * memory devices hot plugged before; when none fits the decrease
-         * is dropped without a next-run configuration. */
-        plan.next_run_required = TRUE;
-      else if (status_engine_running (self) && c->memory > o->max_memory)
-        /* Live, the memory may not pass the maximum the VM runs with. */
-        plan.next_run_required = TRUE;
-      else if (up)
-        {
-          /* memSizeMb: hotSettableOnStatus = UP. */
-          plan.memory = AERO_VM_CHANGE_HOTPLUG;
-          live_memory = c->memory;
-        }
-    }
-
-  if (m->sockets && (m->cores || m->threads))
-    /* No hot plug then, yet the engine would store the new sockets in the
-     * running configuration. */
-    plan.next_run_required = TRUE;
-  else if (m->sockets && up)
-    {
-      /* numOfSockets: hotSettableOnStatus = UP, plugged or unplugged
-       * (VmCommonUtils.isCpusToBeHotpluggedOrUnplugged); a hot unplug the
-       * guest OS cannot do fails and the engine keeps the sockets. */
-      if (c->cpu_sockets > o->cpu_sockets || os_can_hot_unplug_cpu (aero_vm_get_os_type (self->vm)))
-        plan.cpu = AERO_VM_CHANGE_HOTPLUG;
-      else
-        plan.next_run_required = TRUE;
-    }
-
-  if (m->guaranteed && status_running_or_paused (self))
-    {
-      /* minAllocatedMem: hotSettableOnStatus = RUNNING_OR_PAUSED, with or
-       * without a memory change; the engine would even store a guarantee
-       * above the memory the VM keeps running with. */
-      if (c->guaranteed <= live_memory)
-        plan.guaranteed = AERO_VM_CHANGE_HOTPLUG;
-      else
-        plan.next_run_required = TRUE;
-    }
-
-  if (plan.next_run_required)
-    plan.memory = plan.guaranteed = plan.cpu = AERO_VM_CHANGE_NEXT_RUN;
-
-  return plan;
-}
-
-static gboolean
-compute_next_run_required (AeroVmEdit *self)
-{
-  BodyMembers m;
-
-  if (self->mode != AERO_VM_EDIT_VM || !aero_vm_edit_get_running (self) || !self->has_changes)
-    return FALSE;
-
-  m = body_members (self);
-  return running_plan (self, &m).next_run_required;
-}
-
-/* Which member applies when follows the engine's @EditableVmField
- * annotations (VmBase): name, description and comment are editable in any
- * status, so they apply at once even with next_run; memory, guaranteed
- * memory and CPU sockets are hot-settable (see running_plan ()); the rest
- * of what the dialog edits (cluster, type, maximum memory, ballooning,
- * cores, threads, CPU shares) is editable on Down only and waits for the
- * next run. */
-GPtrArray *
-aero_vm_edit_list_changes (AeroVmEdit *self)
-{
-  GPtrArray *changes;
-  const AeroVmValues *o;
-  const AeroVmValues *c;
-  gboolean running;
-  RunningPlan plan;
-  BodyMembers m;
-
-  g_return_val_if_fail (AERO_IS_VM_EDIT (self), NULL);
-
-  changes = g_ptr_array_new_with_free_func (g_object_unref);
-  if (self->mode == AERO_VM_EDIT_NEW_VM || !self->has_changes)
-    return changes;
-
-  o = &self->orig;
-  c = &self->cur;
-  running = aero_vm_edit_get_running (self);
-  m = body_members (self);
-  plan = running_plan (self, &m);
-
-  /* The dialog's order: General, System, Resource Allocation. */
-  if (m.cluster)
-    add_change (changes, running, "cluster", _("Cluster"),
-                cluster_text (self, NULL, self->original_cluster_id),
-                cluster_text (self, c->cluster, NULL),
-                AERO_VM_CHANGE_NEXT_RUN);
-  if (m.name)
-    add_change (changes, running, "name", _("Name"),
-                g_strdup (o->name), g_strdup (c->name), AERO_VM_CHANGE_NOW);
-  if (m.description)
-    add_change (changes, running, "description", _("Description"),
-                g_strdup (o->description), g_strdup (c->description), AERO_VM_CHANGE_NOW);
-  if (m.comment)
-    add_change (changes, running, "comment", _("Comment"),
-                g_strdup (o->comment), g_strdup (c->comment), AERO_VM_CHANGE_NOW);
-  if (m.vm_type)
-    add_change (changes, running, "vm-type", _("Optimized for"),
-                g_strdup (vm_type_label (o->vm_type)), g_strdup (vm_type_label (c->vm_type)),
-                AERO_VM_CHANGE_NEXT_RUN);
-
-  if (m.memory)
-    add_change (changes, running, "memory", _("Memory Size"),
-                aero_vm_edit_format_memory (o->memory), aero_vm_edit_format_memory (c->memory),
-                plan.memory);
-  if (m.max_memory)
-    add_change (changes, running, "max-memory", _("Maximum Memory"),
-                aero_vm_edit_format_memory (o->max_memory),
-                aero_vm_edit_format_memory (c->max_memory),
-                AERO_VM_CHANGE_NEXT_RUN);
-  if (m.sockets || m.cores || m.threads)
-    add_change (changes, running, "cpu", _("Virtual CPUs"), cpu_text (o), cpu_text (c),
-                m.cores || m.threads ? AERO_VM_CHANGE_NEXT_RUN : plan.cpu);
-
-  if (m.cpu_shares)
-    add_change (changes, running, "cpu-shares", _("CPU Shares"),
-                g_strdup_printf ("%d", o->cpu_shares), g_strdup_printf ("%d", c->cpu_shares),
-                AERO_VM_CHANGE_NEXT_RUN);
-  if (m.guaranteed)
-    add_change (changes, running, "guaranteed", _("Physical Memory Guaranteed"),
-                aero_vm_edit_format_memory (o->guaranteed),
-                aero_vm_edit_format_memory (c->guaranteed),
-                plan.guaranteed);
-  if (m.ballooning)
-    add_change (changes, running, "ballooning", _("Memory Balloon Device Enabled"),
-                g_strdup (ballooning_text (self->orig_ballooning)),
-                g_strdup (ballooning_text (self->ballooning ? AERO_TRISTATE_TRUE
-                                                            : AERO_TRISTATE_FALSE)),
-                AERO_VM_CHANGE_NEXT_RUN);
-
-  return changes;
-}
-
-GListModel *
-aero_vm_edit_list_changes_model (AeroVmEdit *self)
-{
-  g_autoptr(GPtrArray) changes = NULL;
-  GListStore *store;
-
-  g_return_val_if_fail (AERO_IS_VM_EDIT (self), NULL);
-
-  changes = aero_vm_edit_list_changes (self);
-  store = g_list_store_new (AERO_TYPE_VM_CHANGE);
-  g_list_store_splice (store, 0, 0, changes->pdata, changes->len);
-
-  return G_LIST_MODEL (store);
-}
-
-gboolean
-aero_vm_edit_needs_next_run_confirmation (AeroVmEdit *self)
-{
-  g_autoptr(GPtrArray) changes = NULL;
-
-  g_return_val_if_fail (AERO_IS_VM_EDIT (self), FALSE);
-
-  if (!aero_vm_edit_get_running (self))
-    return FALSE;
-
-  changes = aero_vm_edit_list_changes (self);
-  for (guint i = 0; i < changes->len; i++)
-    if (aero_vm_change_get_when (g_ptr_array_index (changes, i)) != AERO_VM_CHANGE_NOW)
-      return TRUE;
-
-  return FALSE;
 }
 
 void
@@ -2425,7 +1948,7 @@ aero_vm_edit_reset_original (AeroVmEdit *self,
     {
       /* The edits become the baseline. */
       g_free (self->original_cluster_id);
-      self->original_cluster_id = g_strdup (cluster_id (self->cur.cluster));
+      self->original_cluster_id = g_strdup (aero_vm_edit_cluster_id (self->cur.cluster));
       if (self->ballooning_sensitive)
         self->orig_ballooning = self->ballooning ? AERO_TRISTATE_TRUE : AERO_TRISTATE_FALSE;
       values_copy (&self->orig, &self->cur);
@@ -2445,104 +1968,75 @@ aero_vm_edit_reset_original (AeroVmEdit *self,
 }
 
 /* ------------------------------------------------------------------ */
-/* Bulk ballooning                                                     */
+/* Next run                                                            */
 /* ------------------------------------------------------------------ */
 
-void
-aero_bulk_ballooning_item_free (AeroBulkBallooningItem *item)
+gboolean
+aero_vm_edit_get_apply_later (AeroVmEdit *self)
 {
-  if (item == NULL)
+  g_return_val_if_fail (AERO_IS_VM_EDIT (self), FALSE);
+
+  return self->apply_later;
+}
+
+void
+aero_vm_edit_set_apply_later (AeroVmEdit *self,
+                              gboolean    apply_later)
+{
+  g_return_if_fail (AERO_IS_VM_EDIT (self));
+
+  if (self->apply_later == !!apply_later)
+    return;
+  self->apply_later = !!apply_later;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_APPLY_LATER]);
+}
+
+gboolean
+aero_vm_edit_get_sends_next_run (AeroVmEdit *self)
+{
+  g_return_val_if_fail (AERO_IS_VM_EDIT (self), FALSE);
+
+  /* Some edits of a running VM are refused, or partly dropped, by the
+   * engine unless they are sent as a next-run configuration (e.g. memory
+   * added in other than 256 MiB steps): next-run-required knows which. */
+  return self->mode == AERO_VM_EDIT_VM && aero_vm_edit_get_running (self) &&
+         (self->apply_later || self->next_run_required);
+}
+
+/* ------------------------------------------------------------------ */
+/* Memory limits and derivations                                       */
+/* ------------------------------------------------------------------ */
+
+gint64
+aero_vm_edit_get_max_memory_limit (AeroVmEdit *self)
+{
+  g_return_val_if_fail (AERO_IS_VM_EDIT (self), AERO_UNSET);
+
+  return self->max_memory_limit;
+}
+
+void
+aero_vm_edit_set_max_memory_limit (AeroVmEdit *self,
+                                   gint64      mib)
+{
+  g_return_if_fail (AERO_IS_VM_EDIT (self));
+
+  if (mib <= 0)
+    mib = AERO_UNSET;
+  if (self->max_memory_limit == mib)
     return;
 
-  g_clear_object (&item->vm);
-  g_clear_pointer (&item->reason, g_free);
-  g_free (item);
+  g_object_freeze_notify (G_OBJECT (self));
+  self->max_memory_limit = mib;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_MEMORY_LIMIT]);
+  sync_derived (self);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
-GPtrArray *
-aero_vm_edit_bulk_ballooning_plan (GPtrArray  *vms,
-                                   GListModel *clusters,
-                                   gboolean    enable)
+const char *
+aero_vm_edit_get_memory_note (AeroVmEdit *self)
 {
-  GPtrArray *plan;
+  g_return_val_if_fail (AERO_IS_VM_EDIT (self), NULL);
 
-  g_return_val_if_fail (vms != NULL, NULL);
-  g_return_val_if_fail (clusters == NULL || G_IS_LIST_MODEL (clusters), NULL);
-
-  plan = g_ptr_array_new_with_free_func ((GDestroyNotify) aero_bulk_ballooning_item_free);
-
-  for (guint i = 0; i < vms->len; i++)
-    {
-      AeroVm *vm = g_ptr_array_index (vms, i);
-      AeroCluster *cluster = aero_vm_edit_find_cluster (clusters, aero_vm_get_cluster_id (vm));
-      AeroVersion *level = aero_vm_effective_version (vm, cluster);
-      AeroTristate current = aero_memory_policy_get_ballooning (aero_vm_get_memory_policy (vm));
-      AeroBulkBallooningItem *item = g_new0 (AeroBulkBallooningItem, 1);
-
-      item->vm = g_object_ref (vm);
-
-      /* The level decides first: such a VM is skipped whatever its flag. */
-      if (!aero_feature_supported (AERO_FEATURE_VM_BALLOON, level))
-        {
-          item->action = AERO_BULK_BALLOONING_SKIP_LEVEL;
-          item->reason = aero_feature_dup_reason (AERO_FEATURE_VM_BALLOON, level);
-        }
-      else if (current == AERO_TRISTATE_UNKNOWN)
-        {
-          item->action = AERO_BULK_BALLOONING_UNKNOWN;
-          item->reason = g_strdup (_("The ballooning state of this virtual machine is not known yet."));
-        }
-      else if ((current == AERO_TRISTATE_TRUE) == !!enable)
-        {
-          item->action = AERO_BULK_BALLOONING_SKIP_ALREADY;
-          item->reason = g_strdup (enable ? _("Ballooning is already enabled.")
-                                          : _("Ballooning is already disabled."));
-        }
-      else if (aero_vm_status_is_running (aero_vm_get_status (vm)))
-        {
-          item->action = AERO_BULK_BALLOONING_CHANGE_NEXT_RUN;
-        }
-      else
-        {
-          item->action = AERO_BULK_BALLOONING_CHANGE_NOW;
-        }
-
-      g_ptr_array_add (plan, item);
-    }
-
-  return plan;
-}
-
-guint
-aero_vm_edit_bulk_ballooning_count (GPtrArray                *plan,
-                                    AeroBulkBallooningAction  action)
-{
-  guint count = 0;
-
-  g_return_val_if_fail (plan != NULL, 0);
-
-  for (guint i = 0; i < plan->len; i++)
-    {
-      AeroBulkBallooningItem *item = g_ptr_array_index (plan, i);
-
-      if (item->action == action)
-        count++;
-    }
-
-  return count;
-}
-
-JsonNode *
-aero_vm_edit_bulk_ballooning_body (gboolean enable)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "memory_policy");
-  json_builder_begin_object (builder);
-  add_bool (builder, "ballooning", enable);
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
-
-  return json_builder_get_root (builder);
+  return self->memory_note;
 }

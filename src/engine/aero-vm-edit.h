@@ -6,30 +6,28 @@
  * with the engine's wording, which changes apply now and which at the
  * next run, and the JSON body to send. The dialog only binds to it.
  *
- * Saving:
- *   - New VM: POST /vms with aero_vm_edit_build_body ().
- *   - Edit VM / template: ONE PUT with aero_vm_edit_build_body (), which
- *     holds only the members that changed (NULL when nothing changed: send
- *     nothing).
- *   - A RUNNING VM (aero_vm_edit_get_running ()) with a NEXT_RUN or
- *     HOTPLUG change (aero_vm_edit_needs_next_run_confirmation ()): first
- *     show "Pending Virtual Machine changes" from aero_vm_edit_list_changes
- *     (), then send the same single PUT: with next_run=true when the user
- *     picked "Apply later" (the hot-pluggable changes wait for the restart
- *     too) or when aero_vm_edit_get_next_run_required (), else without
- *     next_run (the engine applies live what it can and stores the rest as
- *     the VM's next-run configuration).
- *   After a successful save, aero_vm_edit_reset_original () with the VM
- *   the engine returned makes the edits the new baseline.
+ * Saving: aero_vm_edit_save_async () sends what the edit holds, once:
+ *   - New VM: POST /vms with every member.
+ *   - Edit VM / template: ONE PUT with only the members that changed
+ *     (nothing is sent when nothing changed).
+ *   - A RUNNING VM with a NEXT_RUN or HOTPLUG change
+ *     (aero_vm_edit_needs_next_run_confirmation ()): the caller first
+ *     shows "Pending Virtual Machine changes" from aero_vm_edit_list_changes
+ *     () and sets "apply-later" from the answer; the PUT goes with
+ *     next_run=true when "apply-later" is set (the hot-pluggable changes
+ *     wait for the restart too) or when aero_vm_edit_get_next_run_required
+ *     (), else without next_run (the engine applies live what it can and
+ *     stores the rest as the VM's next-run configuration).
+ *   After a successful save, what the engine returned is the new baseline.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include <gio/gio.h>
-#include <json-glib/json-glib.h>
 
 #include "aero-cluster.h"
+#include "aero-engine.h"
 #include "aero-template.h"
 #include "aero-types.h"
 #include "aero-version.h"
@@ -104,6 +102,18 @@ G_DECLARE_FINAL_TYPE (AeroVmEdit, aero_vm_edit, AERO, VM_EDIT, GObject)
  *                                cannot do, a pending next-run
  *                                configuration): send the PUT with
  *                                next_run=true whatever the admin picks
+ *   "max-memory-limit"           read-write gint64 MiB: the platform's
+ *                                largest maximum memory (AERO_UNSET when
+ *                                unknown); caps the derived maximum, and a
+ *                                larger maximum is an error
+ *   "memory-note"                string or NULL: the values a Memory Size
+ *                                change derived, for a line under Memory
+ *                                Size ("Guaranteed memory will become
+ *                                5461 MiB")
+ *   "apply-later"                read-write: a running VM's hot-pluggable
+ *                                changes wait for the restart as well
+ *                                (the "Apply later" answer, the CLI's
+ *                                --next-run); FALSE at first
  *   "valid"                      no error at all (OK sensitive)
  *   "has-changes"                something differs from the original (for
  *                                a new VM: always TRUE)
@@ -162,8 +172,10 @@ AeroVmType        aero_vm_edit_get_vm_type           (AeroVmEdit   *self);
 void              aero_vm_edit_set_vm_type           (AeroVmEdit   *self,
                                                       AeroVmType    type);
 
-/* Setting memory re-derives guaranteed (memory * 100 / over-commit %) and
- * max (4 * memory) until the user has set each of them. */
+/* Setting memory re-derives, as webadmin does, guaranteed (memory * 100 /
+ * over-commit %; not for templates) and max (4 * memory, at most
+ * "max-memory-limit"; not for a running VM), each until the admin sets it
+ * in this edit. "memory-note" names what was derived. */
 gint64            aero_vm_edit_get_memory            (AeroVmEdit   *self);
 /* Whether a new memory size derives guaranteed and maximum memory
  * (TRUE, as the Edit dialog does) or leaves them as they are. */
@@ -216,6 +228,10 @@ gboolean          aero_vm_edit_get_ballooning_sensitive (AeroVmEdit *self);
 const char       *aero_vm_edit_get_ballooning_reason (AeroVmEdit   *self);
 gboolean          aero_vm_edit_get_ballooning_known  (AeroVmEdit   *self);
 gboolean          aero_vm_edit_get_max_memory_sensitive (AeroVmEdit *self);
+gint64            aero_vm_edit_get_max_memory_limit  (AeroVmEdit   *self);
+void              aero_vm_edit_set_max_memory_limit  (AeroVmEdit   *self,
+                                                      gint64        mib);
+const char       *aero_vm_edit_get_memory_note       (AeroVmEdit   *self);
 const char       *aero_vm_edit_get_max_memory_reason (AeroVmEdit   *self);
 AeroVersion      *aero_vm_edit_get_effective_version (AeroVmEdit   *self);
 
@@ -235,11 +251,6 @@ gboolean          aero_vm_edit_get_running           (AeroVmEdit   *self);
 gboolean          aero_vm_edit_get_resource_allocation_editable (AeroVmEdit *self);
 const char       *aero_vm_edit_get_resource_allocation_reason   (AeroVmEdit *self);
 
-/* New VM: the full POST body. Edit: only the changed members (nested
- * objects with only their changed members), or NULL when nothing changed.
- * Nothing about ballooning is sent while the gate forbids it. Booleans and
- * integers as strings, like the engine. */
-JsonNode         *aero_vm_edit_build_body            (AeroVmEdit   *self);
 /* The changes for "Pending Virtual Machine changes": a GPtrArray of
  * AeroVmChange (owning references), in the dialog's order. Empty for a
  * new VM. */
@@ -248,44 +259,33 @@ GPtrArray        *aero_vm_edit_list_changes          (AeroVmEdit   *self);
 GListModel       *aero_vm_edit_list_changes_model    (AeroVmEdit   *self);
 /* TRUE for a running VM with a NEXT_RUN or HOTPLUG change. */
 gboolean          aero_vm_edit_needs_next_run_confirmation (AeroVmEdit *self);
+gboolean          aero_vm_edit_get_apply_later       (AeroVmEdit   *self);
+void              aero_vm_edit_set_apply_later       (AeroVmEdit   *self,
+                                                      gboolean      apply_later);
+/* Whether saving sends next_run=true: "apply-later" or
+ * "next-run-required", for a running VM. */
+gboolean          aero_vm_edit_get_sends_next_run    (AeroVmEdit   *self);
+
+/* Saves the edit through @engine: POST for a new VM, else one PUT of the
+ * changed members, with next_run as aero_vm_edit_get_sends_next_run ()
+ * says. On success the object the engine returned (AeroVm, or
+ * AeroTemplate for a template) is the edit's new original, and _finish
+ * returns it (a new reference). Without changes nothing is sent and
+ * _finish returns the original object. On failure the edits stay. */
+void              aero_vm_edit_save_async            (AeroVmEdit          *self,
+                                                      AeroEngine          *engine,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gpointer          aero_vm_edit_save_finish           (AeroVmEdit          *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
 /* After a successful save: @vm (as the engine returned it, or NULL to
  * take the edited values) becomes the original; has-changes turns FALSE. */
 void              aero_vm_edit_reset_original        (AeroVmEdit   *self,
                                                       AeroVm       *vm);
 
-/* Bulk "Enable/Disable Ballooning" over a selection. */
-typedef enum {
-  AERO_BULK_BALLOONING_CHANGE_NOW,       /* VM down: applies at once */
-  AERO_BULK_BALLOONING_CHANGE_NEXT_RUN,  /* VM running: after restart */
-  AERO_BULK_BALLOONING_SKIP_LEVEL,       /* effective level below 3.1 */
-  AERO_BULK_BALLOONING_SKIP_ALREADY,     /* already in that state */
-  AERO_BULK_BALLOONING_UNKNOWN,          /* flag unknown: GET the VM first */
-} AeroBulkBallooningAction;
-
-typedef struct {
-  AeroVm                   *vm;      /* a reference */
-  AeroBulkBallooningAction  action;
-  char                     *reason;  /* translated; set for skips/unknown */
-} AeroBulkBallooningItem;
-
-void              aero_bulk_ballooning_item_free     (AeroBulkBallooningItem *item);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AeroBulkBallooningItem, aero_bulk_ballooning_item_free)
-
-/* One item per VM of @vms (GPtrArray of AeroVm), in order, clusters
- * resolved through @clusters. Returns a GPtrArray of
- * AeroBulkBallooningItem that frees its items. */
-GPtrArray        *aero_vm_edit_bulk_ballooning_plan  (GPtrArray    *vms,
-                                                      GListModel   *clusters,
-                                                      gboolean      enable);
-guint             aero_vm_edit_bulk_ballooning_count (GPtrArray    *plan,
-                                                      AeroBulkBallooningAction action);
-/* {"memory_policy": {"ballooning": "true"}} - nothing else. */
-JsonNode         *aero_vm_edit_bulk_ballooning_body  (gboolean      enable);
-
-/* Helpers shared with the CLI and the dialog. */
-/* The AeroCluster with @id in @clusters (no reference), or NULL. */
-AeroCluster      *aero_vm_edit_find_cluster          (GListModel   *clusters,
-                                                      const char   *id);
+/* Shared with the CLI and the dialog. */
 /* "1024 MB" / "1.5 GB" style text for sizes in the changes list. */
 char             *aero_vm_edit_format_memory         (gint64        bytes);
 

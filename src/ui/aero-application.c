@@ -19,6 +19,7 @@ struct _AeroApplication
 
   AeroDemoEngine *demo;
   guint           demo_vms;
+  char           *demo_engine_version;
 };
 
 G_DEFINE_FINAL_TYPE (AeroApplication, aero_application, ADW_TYPE_APPLICATION)
@@ -32,6 +33,8 @@ static const GOptionEntry option_entries[] = {
     N_("User to fill in on the login page, e.g. admin@internal"), N_("USER") },
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
+  { "engine-version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --demo: the engine release the demo plays, 4.3, 4.4 or 4.5 (default)"), N_("VERSION") },
   { "demo-vms", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, NULL,
     N_("Number of generated VMs in the demo engine (performance work)"), N_("N") },
   { NULL }
@@ -65,6 +68,7 @@ aero_application_command_line (GApplication            *app,
   g_autoptr(GError) error = NULL;
   const char *engine = NULL;
   const char *user = NULL;
+  const char *engine_version = NULL;
   gboolean demo = FALSE;
   int demo_vms = 0;
   AeroWindow *window;
@@ -72,6 +76,11 @@ aero_application_command_line (GApplication            *app,
   g_variant_dict_lookup (options, "demo", "b", &demo);
   g_variant_dict_lookup (options, "engine", "&s", &engine);
   g_variant_dict_lookup (options, "user", "&s", &user);
+  if (g_variant_dict_lookup (options, "engine-version", "&s", &engine_version))
+    {
+      g_free (self->demo_engine_version);
+      self->demo_engine_version = g_strdup (engine_version);
+    }
   if (g_variant_dict_lookup (options, "demo-vms", "i", &demo_vms) && demo_vms > 0)
     aero_application_set_demo_vms (self, (guint) demo_vms);
 
@@ -92,7 +101,7 @@ aero_application_command_line (GApplication            *app,
       g_application_command_line_print (command_line, "demo engine: %s\n", url);
       fflush (stdout);
 
-      aero_window_connect_async (window, url, "admin@internal", "demo", FALSE, NULL, NULL, NULL);
+      aero_window_connect_demo_async (window, url, NULL, NULL, NULL);
     }
   else if (engine != NULL || user != NULL)
     {
@@ -217,6 +226,7 @@ aero_application_dispose (GObject *object)
   if (self->demo != NULL)
     aero_demo_engine_stop (self->demo);
   g_clear_object (&self->demo);
+  g_clear_pointer (&self->demo_engine_version, g_free);
 
   G_OBJECT_CLASS (aero_application_parent_class)->dispose (object);
 }
@@ -278,6 +288,9 @@ aero_application_ensure_demo_engine (AeroApplication  *self,
     {
       g_autoptr(AeroDemoEngine) demo = aero_demo_engine_new (self->demo_vms, 1);
 
+      if (self->demo_engine_version != NULL
+          && !aero_demo_engine_set_engine_version (demo, self->demo_engine_version, error))
+        return NULL;
       if (!aero_demo_engine_start (demo, "127.0.0.1", 0, error))
         return NULL;
       self->demo = g_steal_pointer (&demo);

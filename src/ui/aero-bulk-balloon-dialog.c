@@ -9,6 +9,7 @@
 #include "aero-accessible.h"
 #include "aero-bulk-balloon-dialog.h"
 #include "aero-dialogs.h"
+#include "aero-bulk-ballooning.h"
 #include "aero-vm-edit.h"
 
 typedef enum {
@@ -322,7 +323,7 @@ show_summary (AeroBulkBalloonDialog *self)
 static void
 make_plan (AeroBulkBalloonDialog *self)
 {
-  g_autoptr(GPtrArray) plan = aero_vm_edit_bulk_ballooning_plan (self->vms, self->clusters,
+  g_autoptr(GPtrArray) plan = aero_bulk_ballooning_plan (self->vms, self->clusters,
                                                                   self->enable);
 
   g_ptr_array_set_size (self->items, 0);
@@ -378,9 +379,9 @@ typedef struct {
 static gboolean
 needs_reading (Item *item)
 {
-  return item->action == AERO_BULK_BALLOONING_UNKNOWN
-         || (item->action != AERO_BULK_BALLOONING_SKIP_LEVEL
-             && aero_vm_get_next_run_pending (item->vm));
+  AeroBulkBallooningItem planned = { item->vm, item->action, item->reason };
+
+  return aero_bulk_ballooning_needs_reading (&planned);
 }
 
 static void
@@ -617,7 +618,7 @@ update_vm_cb (GObject      *source,
   g_autoptr(AeroVm) vm = NULL;
 
   g_free (send);
-  vm = aero_engine_update_vm_finish (AERO_ENGINE (source), result, &error);
+  vm = aero_engine_set_vm_ballooning_finish (AERO_ENGINE (source), result, &error);
   if (is_cancelled (error))
     return;
 
@@ -648,7 +649,6 @@ send_next (AeroBulkBalloonDialog *self)
          && self->next_index < self->items->len)
     {
       Item *item = g_ptr_array_index (self->items, self->next_index++);
-      g_autoptr(JsonNode) body = NULL;
       Send *send;
 
       if (item->action != AERO_BULK_BALLOONING_CHANGE_NOW
@@ -659,14 +659,13 @@ send_next (AeroBulkBalloonDialog *self)
         }
 
       /* Only memory_policy.ballooning: nothing else of the VM is touched. */
-      body = aero_vm_edit_bulk_ballooning_body (self->enable);
       send = g_new0 (Send, 1);
       send->self = g_object_ref (self);
       send->item = item;
       self->n_in_flight++;
-      aero_engine_update_vm_async (self->engine, aero_vm_get_id (item->vm), body,
-                                   item->action == AERO_BULK_BALLOONING_CHANGE_NEXT_RUN,
-                                   self->cancellable, update_vm_cb, send);
+      aero_engine_set_vm_ballooning_async (self->engine, aero_vm_get_id (item->vm), self->enable,
+                                           item->action == AERO_BULK_BALLOONING_CHANGE_NEXT_RUN,
+                                           self->cancellable, update_vm_cb, send);
     }
 
   if (self->n_in_flight > 0)

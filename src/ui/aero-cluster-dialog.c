@@ -10,7 +10,6 @@
 #include "aero-dialogs.h"
 #include "aero-cluster-dialog.h"
 #include "aero-features.h"
-#include "aero-json.h"
 
 struct _AeroClusterDialog
 {
@@ -36,6 +35,7 @@ struct _AeroClusterDialog
   GtkCheckButton *balloon_check;
   GtkLabel       *balloon_reason;
   GtkCheckButton *ksm_check;
+  GtkCheckButton *thp_check;
   GtkWidget      *validation_label;
 };
 
@@ -55,16 +55,20 @@ balloon_supported (AeroClusterDialog *self)
                                  aero_cluster_get_version (self->cluster));
 }
 
+/* The chosen over-commit, or AERO_UNSET while no choice is made (the
+ * engine did not say, and the admin has not chosen). */
 static int
 current_percent (AeroClusterDialog *self)
 {
+  if (gtk_check_button_get_active (self->radio_none))
+    return 100;
   if (gtk_check_button_get_active (self->radio_server))
     return 150;
   if (gtk_check_button_get_active (self->radio_desktop))
     return 200;
   if (gtk_check_button_get_active (self->radio_custom))
     return gtk_spin_button_get_value_as_int (self->custom_spin);
-  return 100;
+  return AERO_UNSET;
 }
 
 static gboolean
@@ -103,59 +107,57 @@ update_state (AeroClusterDialog *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.ok", valid && !self->saving);
 }
 
-JsonNode *
-aero_cluster_dialog_build_body (AeroClusterDialog *self)
+static gboolean
+stored_true (AeroTristate value)
 {
-  g_autoptr(JsonBuilder) builder = NULL;
-  gboolean changed = FALSE;
+  return value == AERO_TRISTATE_TRUE;
+}
+
+gboolean
+aero_cluster_dialog_get_change (AeroClusterDialog       *self,
+                                AeroClusterMemoryChange *change)
+{
+  AeroCluster *cluster;
   int percent;
-  gboolean ksm;
 
-  g_return_val_if_fail (AERO_IS_CLUSTER_DIALOG (self), NULL);
+  g_return_val_if_fail (AERO_IS_CLUSTER_DIALOG (self), FALSE);
+  g_return_val_if_fail (change != NULL, FALSE);
 
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
+  cluster = self->cluster;
+  *change = (AeroClusterMemoryChange) { 0 };
 
+  /* Each member is compared with what the engine stored: one the admin
+   * left as it was is not sent. */
   if (balloon_supported (self))
     {
-      gboolean balloon = current_ballooning (self);
-
-      if ((aero_cluster_get_ballooning_enabled (self->cluster) == AERO_TRISTATE_TRUE) != balloon)
-        {
-          aero_json_builder_add_bool (builder, "ballooning_enabled", balloon);
-          changed = TRUE;
-        }
+      change->ballooning = current_ballooning (self);
+      if (stored_true (aero_cluster_get_ballooning_enabled (cluster)) != change->ballooning)
+        change->changed |= AERO_CLUSTER_MEMORY_BALLOONING;
     }
 
   percent = current_percent (self);
-  if (percent != aero_cluster_get_overcommit_percent (self->cluster))
+  if (percent != AERO_UNSET && percent != aero_cluster_get_overcommit_percent (cluster))
     {
-      json_builder_set_member_name (builder, "memory_policy");
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "over_commit");
-      json_builder_begin_object (builder);
-      aero_json_builder_add_int64 (builder, "percent", percent);
-      json_builder_end_object (builder);
-      json_builder_end_object (builder);
-      changed = TRUE;
+      change->overcommit_percent = percent;
+      change->changed |= AERO_CLUSTER_MEMORY_OVERCOMMIT;
     }
 
-  ksm = gtk_check_button_get_active (self->ksm_check);
-  if ((aero_cluster_get_ksm_enabled (self->cluster) == AERO_TRISTATE_TRUE) != ksm)
+  change->ksm = gtk_check_button_get_active (self->ksm_check);
+  if (stored_true (aero_cluster_get_ksm_enabled (cluster)) != change->ksm)
+    change->changed |= AERO_CLUSTER_MEMORY_KSM;
+
+  /* Not known and not touched: nothing to send (the engine call refuses
+   * an over-commit change then, rather than let THP go on). */
+  if (!gtk_check_button_get_inconsistent (self->thp_check))
     {
-      json_builder_set_member_name (builder, "ksm");
-      json_builder_begin_object (builder);
-      aero_json_builder_add_bool (builder, "enabled", ksm);
-      json_builder_end_object (builder);
-      changed = TRUE;
+      AeroTristate stored = aero_cluster_get_transparent_hugepages (cluster);
+
+      change->transparent_hugepages = gtk_check_button_get_active (self->thp_check);
+      if (stored == AERO_TRISTATE_UNKNOWN || stored_true (stored) != change->transparent_hugepages)
+        change->changed |= AERO_CLUSTER_MEMORY_TRANSPARENT_HUGEPAGES;
     }
 
-  json_builder_end_object (builder);
-
-  if (!changed)
-    return NULL;
-
-  return json_builder_get_root (builder);
+  return change->changed != AERO_CLUSTER_MEMORY_NONE;
 }
 
 static void
@@ -191,7 +193,7 @@ update_cluster_cb (GObject      *source,
   g_autoptr(AeroCluster) updated = NULL;
   g_autoptr(GError) error = NULL;
 
-  updated = aero_engine_update_cluster_finish (AERO_ENGINE (source), result, &error);
+  updated = aero_engine_update_cluster_memory_finish (AERO_ENGINE (source), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
       || g_error_matches (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_CANCELLED))
@@ -218,13 +220,12 @@ dialog_ok (GtkWidget  *widget,
            GVariant   *parameter)
 {
   AeroClusterDialog *self = AERO_CLUSTER_DIALOG (widget);
-  g_autoptr(JsonNode) body = NULL;
+  AeroClusterMemoryChange change;
 
   if (self->saving || !aero_cluster_dialog_get_valid (self))
     return;
 
-  body = aero_cluster_dialog_build_body (self);
-  if (body == NULL)
+  if (!aero_cluster_dialog_get_change (self, &change))
     {
       /* Nothing changed: nothing to send. */
       gtk_window_destroy (GTK_WINDOW (self));
@@ -234,21 +235,21 @@ dialog_ok (GtkWidget  *widget,
   self->saving = TRUE;
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
   update_state (self);
-  aero_engine_update_cluster_async (self->engine,
-                                    aero_cluster_get_id (self->cluster),
-                                    body,
-                                    self->cancellable,
-                                    update_cluster_cb,
-                                    g_object_ref (self));
+  aero_engine_update_cluster_memory_async (self->engine,
+                                           self->cluster,
+                                           &change,
+                                           self->cancellable,
+                                           update_cluster_cb,
+                                           g_object_ref (self));
 }
 
 /* Escape or Cancel with choices made asks first, as the VM dialog does. */
 static gboolean
 has_edits (AeroClusterDialog *self)
 {
-  g_autoptr(JsonNode) body = aero_cluster_dialog_build_body (self);
+  AeroClusterMemoryChange change;
 
-  return body != NULL;
+  return aero_cluster_dialog_get_change (self, &change);
 }
 
 static void
@@ -320,6 +321,14 @@ on_changed (AeroClusterDialog *self)
   update_state (self);
 }
 
+/* A click on a box shown as "not known" makes it a choice. */
+static void
+on_thp_toggled (AeroClusterDialog *self)
+{
+  gtk_check_button_set_inconsistent (self->thp_check, FALSE);
+  update_state (self);
+}
+
 static void
 load_cluster (AeroClusterDialog *self)
 {
@@ -332,17 +341,30 @@ load_cluster (AeroClusterDialog *self)
   title = g_strdup_printf (_("%s – %s"), _("Edit Cluster"), label);
   gtk_window_set_title (GTK_WINDOW (self), title);
 
-  if (percent == 150)
+  /* The stored value exactly, as webadmin's ClusterModel.setMemoryOverCommit
+   * does (ovirt-engine: frontend/webadmin/modules/uicommonweb/.../clusters/ClusterModel.java):
+   * a value other than the three presets is Custom with that value. The
+   * spin button starts from it when Custom is chosen later. Not known:
+   * no choice is shown, and none is sent unless the admin makes one. */
+  if (percent != AERO_UNSET)
+    gtk_spin_button_set_value (self->custom_spin, percent);
+  if (percent == 100)
+    gtk_check_button_set_active (self->radio_none, TRUE);
+  else if (percent == 150)
     gtk_check_button_set_active (self->radio_server, TRUE);
   else if (percent == 200)
     gtk_check_button_set_active (self->radio_desktop, TRUE);
-  else if (percent == 100 || percent == AERO_UNSET)
-    gtk_check_button_set_active (self->radio_none, TRUE);
+  else if (percent != AERO_UNSET)
+    gtk_check_button_set_active (self->radio_custom, TRUE);
+
+  /* webadmin has no box for this and stores THP on at every save
+   * (ClusterListModel.buildCluster); here it shows what the engine holds,
+   * and is sent again with every over-commit change so that it stays. */
+  if (aero_cluster_get_transparent_hugepages (self->cluster) == AERO_TRISTATE_UNKNOWN)
+    gtk_check_button_set_inconsistent (self->thp_check, TRUE);
   else
-    {
-      gtk_spin_button_set_value (self->custom_spin, percent);
-      gtk_check_button_set_active (self->radio_custom, TRUE);
-    }
+    gtk_check_button_set_active (self->thp_check,
+                                 aero_cluster_get_transparent_hugepages (self->cluster) == AERO_TRISTATE_TRUE);
 
   gtk_check_button_set_active (self->ksm_check,
                                aero_cluster_get_ksm_enabled (self->cluster) == AERO_TRISTATE_TRUE);
@@ -445,6 +467,7 @@ aero_cluster_dialog_class_init (AeroClusterDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AeroClusterDialog, balloon_check);
   gtk_widget_class_bind_template_child (widget_class, AeroClusterDialog, balloon_reason);
   gtk_widget_class_bind_template_child (widget_class, AeroClusterDialog, ksm_check);
+  gtk_widget_class_bind_template_child (widget_class, AeroClusterDialog, thp_check);
   gtk_widget_class_bind_template_child (widget_class, AeroClusterDialog, validation_label);
 
   gtk_widget_class_install_action (widget_class, "dialog.ok", NULL, dialog_ok);
@@ -469,6 +492,12 @@ aero_cluster_dialog_init (AeroClusterDialog *self)
   spin_activates_default (self->custom_spin);
   g_signal_connect_swapped (self->balloon_check, "toggled", G_CALLBACK (on_changed), self);
   g_signal_connect_swapped (self->ksm_check, "toggled", G_CALLBACK (on_changed), self);
+  g_signal_connect_swapped (self->thp_check, "toggled", G_CALLBACK (on_thp_toggled), self);
+  /* The range an engine stores as given, defined once for the dialog and
+   * the CLI. */
+  gtk_adjustment_configure (gtk_spin_button_get_adjustment (self->custom_spin),
+                            100, AERO_CLUSTER_OVERCOMMIT_MIN, AERO_CLUSTER_OVERCOMMIT_MAX,
+                            10, 50, 0);
 }
 
 AeroClusterDialog *

@@ -20,9 +20,10 @@ AeroClusterDialog *aero_cluster_dialog_new         (AeroEngine        *engine,
                                                     AeroCluster       *cluster);
 /* Whether the form passes the client-side checks (OK is sensitive). */
 gboolean           aero_cluster_dialog_get_valid   (AeroClusterDialog *self);
-/* The members a save would send (only what changed), or NULL when
- * nothing changed. */
-JsonNode          *aero_cluster_dialog_build_body  (AeroClusterDialog *self);
+/* What a save would change (only what differs from what the engine
+ * stored) into @change; FALSE when nothing changed. */
+gboolean           aero_cluster_dialog_get_change  (AeroClusterDialog       *self,
+                                                    AeroClusterMemoryChange *change);
 /* The "Discard changes?" question while it is shown, else NULL. */
 GtkWindow         *aero_cluster_dialog_get_discard_dialog (AeroClusterDialog *self);
 

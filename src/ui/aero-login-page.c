@@ -398,6 +398,8 @@ recent_row_new (const char *address,
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name ("go-next-symbolic");
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  g_autofree char *label = NULL;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), address);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), user);
@@ -407,6 +409,18 @@ recent_row_new (const char *address,
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
   gtk_widget_set_tooltip_text (row, address);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  /* Removes the entry (win.forget-recent); the row itself stays the
+   * button that fills in the form. */
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, _("Remove From Recent Engines"));
+  /* TRANSLATORS: accessible name of the button; %s is an engine address */
+  label = g_strdup_printf (_("Remove %s from recent engines"), address);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "win.forget-recent");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "(ss)", address, user);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
   g_object_set_data_full (G_OBJECT (row), "aero-address", g_strdup (address), g_free);
   g_object_set_data_full (G_OBJECT (row), "aero-user", g_strdup (user), g_free);

@@ -1,4 +1,10 @@
-/* aero-run-once-dialog.c - Run Once: start a down VM with one-time overrides
+/* aero-run-once-dialog.c - Run Once: start a down VM with one-time options
+ *
+ * No memory or balloon override: the engine's REST start ignores the
+ * memory policy of a Run Once in every release (ovirt-engine: backend/
+ * manager/modules/restapi/types/src/main/java/org/ovirt/engine/api/
+ * restapi/types/VmMapper.java map (Vm, RunVmOnceParams)), so the dialog
+ * shows the stored setting the run will use and says why it is fixed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,10 +13,8 @@
 #include <glib/gi18n.h>
 
 #include "aero-accessible.h"
-#include "aero-features.h"
 #include "aero-dialogs.h"
 #include "aero-run-once-dialog.h"
-#include "aero-vm-edit.h"
 
 struct _AeroRunOnceDialog
 {
@@ -22,7 +26,6 @@ struct _AeroRunOnceDialog
   GCancellable   *cancellable;
   gboolean        loaded;
   gboolean        busy;
-  gboolean        balloon_supported;
   gboolean        startable;
   GtkWindow      *discard_dialog;
 
@@ -35,8 +38,7 @@ struct _AeroRunOnceDialog
   GtkStack       *main_stack;
   GtkSpinner     *loading_spinner;
   GtkLabel       *loading_label;
-  GtkCheckButton *balloon_check;
-  GtkLabel       *balloon_reason;
+  GtkLabel       *balloon_state;
   GtkCheckButton *paused_check;
   GtkCheckButton *volatile_check;
 };
@@ -105,39 +107,31 @@ set_titles (AeroRunOnceDialog *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
+static const char *
+ballooning_text (AeroTristate ballooning)
+{
+  switch (ballooning)
+    {
+    case AERO_TRISTATE_TRUE:
+      return _("Enabled");
+    case AERO_TRISTATE_FALSE:
+      return _("Disabled");
+    case AERO_TRISTATE_UNKNOWN:
+    default:
+      return _("Unknown");
+    }
+}
+
 static void
 fill_form (AeroRunOnceDialog *self)
 {
-  AeroCluster *cluster = aero_vm_edit_find_cluster (self->clusters,
-                                                    aero_vm_get_cluster_id (self->vm));
-  AeroVersion *level = aero_vm_effective_version (self->vm, cluster);
+  AeroMemoryPolicy *policy = aero_vm_get_memory_policy (self->vm);
 
   set_titles (self);
 
-  /* The same gate as the Edit VM dialog: below 3.1 the override is greyed,
-   * unchecked, and not sent at all. */
-  self->balloon_supported = aero_feature_supported (AERO_FEATURE_VM_BALLOON, level);
-  if (self->balloon_supported)
-    {
-      gtk_check_button_set_active (self->balloon_check,
-                                   aero_memory_policy_get_ballooning (aero_vm_get_memory_policy (self->vm)) == AERO_TRISTATE_TRUE);
-      gtk_widget_set_sensitive (GTK_WIDGET (self->balloon_check), TRUE);
-      gtk_widget_set_visible (GTK_WIDGET (self->balloon_reason), FALSE);
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->balloon_check),
-                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-    }
-  else
-    {
-      g_autofree char *reason = aero_feature_dup_reason (AERO_FEATURE_VM_BALLOON, level);
-
-      gtk_check_button_set_active (self->balloon_check, FALSE);
-      gtk_widget_set_sensitive (GTK_WIDGET (self->balloon_check), FALSE);
-      gtk_label_set_text (self->balloon_reason, reason);
-      gtk_widget_set_visible (GTK_WIDGET (self->balloon_reason), TRUE);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->balloon_check),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason,
-                                      -1);
-    }
+  gtk_label_set_text (self->balloon_state,
+                      ballooning_text (policy != NULL ? aero_memory_policy_get_ballooning (policy)
+                                                      : AERO_TRISTATE_UNKNOWN));
 
   /* The list the action came from may be stale: only a VM that is down
    * can be run once. */
@@ -198,18 +192,6 @@ load (AeroRunOnceDialog *self)
                             self->cancellable, get_vm_cb, g_object_ref (self));
 }
 
-AeroTristate
-aero_run_once_dialog_get_ballooning (AeroRunOnceDialog *self)
-{
-  g_return_val_if_fail (AERO_IS_RUN_ONCE_DIALOG (self), AERO_TRISTATE_UNKNOWN);
-
-  if (!self->loaded || !self->balloon_supported)
-    return AERO_TRISTATE_UNKNOWN;
-
-  return gtk_check_button_get_active (self->balloon_check) ? AERO_TRISTATE_TRUE
-                                                           : AERO_TRISTATE_FALSE;
-}
-
 gboolean
 aero_run_once_dialog_get_loaded (AeroRunOnceDialog *self)
 {
@@ -256,7 +238,6 @@ dialog_ok (GtkWidget  *widget,
   update_actions (self);
   aero_engine_run_once_async (self->engine,
                               aero_vm_get_id (self->vm),
-                              aero_run_once_dialog_get_ballooning (self),
                               gtk_check_button_get_active (self->volatile_check),
                               gtk_check_button_get_active (self->paused_check),
                               self->cancellable,
@@ -282,17 +263,10 @@ dialog_retry (GtkWidget  *widget,
 static gboolean
 has_edits (AeroRunOnceDialog *self)
 {
-  AeroTristate stored;
-
   if (!self->loaded || self->busy)
     return FALSE;
-  if (gtk_check_button_get_active (self->paused_check)
-      || gtk_check_button_get_active (self->volatile_check))
-    return TRUE;
-  if (!self->balloon_supported)
-    return FALSE;
-  stored = aero_memory_policy_get_ballooning (aero_vm_get_memory_policy (self->vm));
-  return gtk_check_button_get_active (self->balloon_check) != (stored == AERO_TRISTATE_TRUE);
+  return gtk_check_button_get_active (self->paused_check)
+         || gtk_check_button_get_active (self->volatile_check);
 }
 
 static void
@@ -420,8 +394,7 @@ aero_run_once_dialog_class_init (AeroRunOnceDialogClass *klass)
   BIND (main_stack);
   BIND (loading_spinner);
   BIND (loading_label);
-  BIND (balloon_check);
-  BIND (balloon_reason);
+  BIND (balloon_state);
   BIND (paused_check);
   BIND (volatile_check);
 #undef BIND

@@ -20,9 +20,6 @@ AeroRunOnceDialog *aero_run_once_dialog_new           (AeroEngine        *engine
                                                        AeroVm            *vm,
                                                        GListModel        *clusters);
 gboolean           aero_run_once_dialog_get_loaded    (AeroRunOnceDialog *self);
-/* What a start would send for the balloon: UNKNOWN (no override) while
- * the level forbids ballooning. */
-AeroTristate       aero_run_once_dialog_get_ballooning (AeroRunOnceDialog *self);
 /* The "Discard changes?" question while it is shown, else NULL. */
 GtkWindow         *aero_run_once_dialog_get_discard_dialog (AeroRunOnceDialog *self);
 

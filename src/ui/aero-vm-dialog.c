@@ -17,6 +17,7 @@ struct _AeroVmDialog
 
   AeroEngine        *engine;
   GListModel        *clusters;
+  GListModel        *cluster_choices;  /* the drop-down's: by name */
   GListModel        *templates;
   AeroVm            *vm;        /* as handed in, before the GET */
   AeroTemplate      *tmpl;      /* idem, template mode */
@@ -67,6 +68,8 @@ struct _AeroVmDialog
   GtkSpinButton     *memory_spin;
   GtkWidget         *memory_error_row;
   GtkLabel          *memory_error;
+  GtkWidget         *memory_note_row;
+  GtkLabel          *memory_note;
   AdwActionRow      *max_memory_row;
   GtkSpinButton     *max_memory_spin;
   GtkWidget         *max_memory_error_row;
@@ -357,6 +360,24 @@ errors_changed (AeroVmDialog *self)
   update_actions (self);
 }
 
+/* What a Memory Size change derived is said right under it, and to
+ * screen readers at the spin button: the values may be on another tab. */
+static void
+memory_note_changed (AeroVmDialog *self)
+{
+  const char *note = aero_vm_edit_get_memory_note (self->edit);
+
+  gtk_label_set_text (self->memory_note, note != NULL ? note : "");
+  gtk_widget_set_visible (self->memory_note_row, note != NULL);
+  if (note != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->memory_spin),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, note,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->memory_spin),
+                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
 static void
 balloon_gate_changed (AeroVmDialog *self)
 {
@@ -508,6 +529,52 @@ show_custom_compatibility (AeroVmDialog *self)
   adw_action_row_set_subtitle (self->custom_compat_row, subtitle);
 }
 
+static guint
+cluster_choice_position (AeroVmDialog *self,
+                         AeroCluster  *cluster)
+{
+  guint n = g_list_model_get_n_items (self->cluster_choices);
+
+  if (cluster == NULL)
+    return GTK_INVALID_LIST_POSITION;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AeroCluster) item = g_list_model_get_item (self->cluster_choices, i);
+
+      if (item == cluster ||
+          g_strcmp0 (aero_cluster_get_id (item), aero_cluster_get_id (cluster)) == 0)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static gboolean
+cluster_to_selected (GBinding     *binding,
+                     const GValue *from,
+                     GValue       *to,
+                     gpointer      user_data)
+{
+  g_value_set_uint (to, cluster_choice_position (user_data, g_value_get_object (from)));
+  return TRUE;
+}
+
+static gboolean
+selected_to_cluster (GBinding     *binding,
+                     const GValue *from,
+                     GValue       *to,
+                     gpointer      user_data)
+{
+  AeroVmDialog *self = user_data;
+  guint position = g_value_get_uint (from);
+
+  /* No selection (a VM whose cluster is not listed) changes nothing. */
+  if (position >= g_list_model_get_n_items (self->cluster_choices))
+    return FALSE;
+  g_value_take_object (to, g_list_model_get_item (self->cluster_choices, position));
+  return TRUE;
+}
+
 static void
 setup_form (AeroVmDialog *self)
 {
@@ -517,9 +584,11 @@ setup_form (AeroVmDialog *self)
   expression = gtk_property_expression_new (AERO_TYPE_CLUSTER, NULL, "label");
   adw_combo_row_set_expression (self->cluster_row, expression);
   gtk_expression_unref (expression);
-  adw_combo_row_set_model (self->cluster_row, self->clusters);
-  g_object_bind_property (self->edit, "cluster-position", self->cluster_row, "selected",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  adw_combo_row_set_model (self->cluster_row, self->cluster_choices);
+  /* By item: the drop-down's order is its own. */
+  g_object_bind_property_full (self->edit, "cluster", self->cluster_row, "selected",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               cluster_to_selected, selected_to_cluster, self, NULL);
 
   /* Without templates a new VM starts from oVirt's Blank defaults, and an
    * empty drop-down would only puzzle. */
@@ -603,6 +672,9 @@ setup_form (AeroVmDialog *self)
   g_signal_connect_object (self->edit, "notify::cpu-error",
                            G_CALLBACK (errors_changed), self, G_CONNECT_SWAPPED);
   errors_changed (self);
+  g_signal_connect_object (self->edit, "notify::memory-note",
+                           G_CALLBACK (memory_note_changed), self, G_CONNECT_SWAPPED);
+  memory_note_changed (self);
 
   self->dirty = FALSE;
   g_signal_connect_object (self->edit, "notify",
@@ -727,91 +799,46 @@ save_failed (AeroVmDialog *self,
 }
 
 static void
-add_vm_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+save_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
 {
   g_autoptr(AeroVmDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AeroVm) vm = NULL;
+  g_autoptr(GObject) object = NULL;
 
-  vm = aero_engine_add_vm_finish (AERO_ENGINE (source), result, &error);
+  object = aero_vm_edit_save_finish (AERO_VM_EDIT (source), result, &error);
   if (is_cancelled (error))
     return;
-  if (vm == NULL)
+  if (object == NULL)
     save_failed (self, error);
   else
-    saved (self, G_OBJECT (vm));
+    saved (self, object);
 }
 
+/* One way down: the edit model picks POST or PUT and next_run, and sends
+ * only what changed. */
 static void
-update_vm_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+save (AeroVmDialog *self)
 {
-  g_autoptr(AeroVmDialog) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AeroVm) vm = NULL;
-
-  vm = aero_engine_update_vm_finish (AERO_ENGINE (source), result, &error);
-  if (is_cancelled (error))
-    return;
-  if (vm == NULL)
-    {
-      save_failed (self, error);
-      return;
-    }
-  aero_vm_edit_reset_original (self->edit, vm);
-  saved (self, G_OBJECT (vm));
-}
-
-static void
-update_template_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(AeroVmDialog) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AeroTemplate) tmpl = NULL;
-
-  tmpl = aero_engine_update_template_finish (AERO_ENGINE (source), result, &error);
-  if (is_cancelled (error))
-    return;
-  if (tmpl == NULL)
-    save_failed (self, error);
-  else
-    saved (self, G_OBJECT (tmpl));
-}
-
-static void
-send_vm_update (AeroVmDialog *self,
-                gboolean      next_run)
-{
-  g_autoptr(JsonNode) body = aero_vm_edit_build_body (self->edit);
-
-  if (body == NULL)
+  if (!aero_vm_edit_get_has_changes (self->edit))
     {
       gtk_window_destroy (GTK_WINDOW (self));
       return;
     }
 
-  /* Some edits of a running VM are refused, or partly dropped, by the
-   * engine unless they are sent as a next-run configuration (e.g. memory
-   * added in other than 256 MiB steps): the edit model knows which. */
-  next_run = next_run || aero_vm_edit_get_next_run_required (self->edit);
-
   hide_error (self);
   set_busy (self, TRUE);
-  aero_engine_update_vm_async (self->engine, aero_vm_get_id (aero_vm_edit_get_vm (self->edit)),
-                               body, next_run, self->cancellable,
-                               update_vm_cb, g_object_ref (self));
+  aero_vm_edit_save_async (self->edit, self->engine, self->cancellable,
+                           save_cb, g_object_ref (self));
 }
 
 static void
 pending_confirmed_cb (AeroVmDialog *self,
                       gboolean      apply_later)
 {
-  send_vm_update (self, apply_later);
+  aero_vm_edit_set_apply_later (self->edit, apply_later);
+  save (self);
 }
 
 static void
@@ -841,7 +868,6 @@ dialog_ok (GtkWidget  *widget,
            GVariant   *parameter)
 {
   AeroVmDialog *self = AERO_VM_DIALOG (widget);
-  g_autoptr(JsonNode) body = NULL;
 
   if (self->edit == NULL || self->busy || !aero_vm_edit_get_valid (self->edit))
     return;
@@ -851,41 +877,13 @@ dialog_ok (GtkWidget  *widget,
       return;
     }
 
-  switch (aero_vm_edit_get_mode (self->edit))
-    {
-    case AERO_VM_EDIT_NEW_VM:
-      body = aero_vm_edit_build_body (self->edit);
-      hide_error (self);
-      set_busy (self, TRUE);
-      aero_engine_add_vm_async (self->engine, body, self->cancellable,
-                                add_vm_cb, g_object_ref (self));
-      break;
-
-    case AERO_VM_EDIT_VM:
-      if (aero_vm_edit_needs_next_run_confirmation (self->edit))
-        ask_pending_changes (self);
-      else
-        send_vm_update (self, FALSE);
-      break;
-
-    case AERO_VM_EDIT_TEMPLATE:
-      body = aero_vm_edit_build_body (self->edit);
-      if (body == NULL)
-        {
-          gtk_window_destroy (GTK_WINDOW (self));
-          return;
-        }
-      hide_error (self);
-      set_busy (self, TRUE);
-      aero_engine_update_template_async (self->engine,
-                                         aero_template_get_id (aero_vm_edit_get_original_template (self->edit)),
-                                         body, self->cancellable,
-                                         update_template_cb, g_object_ref (self));
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
+  /* A running VM's changes that wait or hot plug are listed first; the
+   * answer says whether the hot-pluggable ones wait too. */
+  aero_vm_edit_set_apply_later (self->edit, FALSE);
+  if (aero_vm_edit_needs_next_run_confirmation (self->edit))
+    ask_pending_changes (self);
+  else
+    save (self);
 }
 
 static void
@@ -1143,6 +1141,7 @@ aero_vm_dialog_finalize (GObject *object)
 
   g_clear_object (&self->engine);
   g_clear_object (&self->clusters);
+  g_clear_object (&self->cluster_choices);
   g_clear_object (&self->templates);
   g_clear_object (&self->vm);
   g_clear_object (&self->tmpl);
@@ -1213,6 +1212,8 @@ aero_vm_dialog_class_init (AeroVmDialogClass *klass)
   BIND (memory_spin);
   BIND (memory_error_row);
   BIND (memory_error);
+  BIND (memory_note_row);
+  BIND (memory_note);
   BIND (max_memory_row);
   BIND (max_memory_spin);
   BIND (max_memory_error_row);
@@ -1282,10 +1283,10 @@ create (AeroEngine     *engine,
   GtkSorter *sorter;
 
   self->engine = g_object_ref (engine);
-  /* The Cluster drop-down lists clusters by name, as oVirt does; the edit
-   * model shares this order, so its positions are the drop-down's. */
+  self->clusters = g_object_ref (clusters);
+  /* The Cluster drop-down lists clusters by name, as oVirt does. */
   sorter = GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (AERO_TYPE_CLUSTER, NULL, "name")));
-  self->clusters = G_LIST_MODEL (gtk_sort_list_model_new (g_object_ref (clusters), sorter));
+  self->cluster_choices = G_LIST_MODEL (gtk_sort_list_model_new (g_object_ref (clusters), sorter));
   self->mode = mode;
 
   return self;

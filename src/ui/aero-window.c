@@ -28,6 +28,7 @@ typedef struct
   char     *user;
   char     *password;
   gboolean  remember;
+  gboolean  record;    /* add to the recent engines */
   char     *base_url;  /* the engine's canonical URL, the keyring key */
   GError   *error;     /* the login's failure, while the keyring is checked */
 } ConnectData;
@@ -105,6 +106,38 @@ remember_recent (AeroWindow *self,
       g_variant_builder_add (&builder, "(ss)", a, u);
       n++;
     }
+
+  g_settings_set_value (self->settings, "recent-engines", g_variant_builder_end (&builder));
+  load_recent (self);
+}
+
+/* The admin removes an entry from the login page's list. Only the entry:
+ * a password kept for that engine stays in the keyring, where the admin
+ * manages it. */
+static void
+forget_recent_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AeroWindow *self = AERO_WINDOW (widget);
+  g_autoptr(GVariant) old = NULL;
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *address;
+  const char *user;
+  const char *a;
+  const char *u;
+
+  if (self->settings == NULL)
+    return;
+
+  g_variant_get (parameter, "(&s&s)", &address, &user);
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(ss)"));
+  old = g_settings_get_value (self->settings, "recent-engines");
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "(&s&s)", &a, &u))
+    if (g_strcmp0 (a, address) != 0 || g_strcmp0 (u, user) != 0)
+      g_variant_builder_add (&builder, "(ss)", a, u);
 
   g_settings_set_value (self->settings, "recent-engines", g_variant_builder_end (&builder));
   load_recent (self);
@@ -474,20 +507,23 @@ login_cb (GObject      *object,
 
   /* The canonical URL: the keyring is keyed by it too, so picking a
    * recent engine finds its stored password. */
-  remember_recent (self, aero_engine_get_base_url (engine), data->user);
+  if (data->record)
+    remember_recent (self, aero_engine_get_base_url (engine), data->user);
   enter_session (self, engine);
   g_task_return_boolean (task, TRUE);
 }
 
-void
-aero_window_connect_async (AeroWindow          *self,
-                           const char          *address,
-                           const char          *user,
-                           const char          *password,
-                           gboolean             remember,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
+/* @record: add the engine to the recent engines after the login. */
+static void
+connect_engine_async (AeroWindow          *self,
+                      const char          *address,
+                      const char          *user,
+                      const char          *password,
+                      gboolean             remember,
+                      gboolean             record,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(AeroEngine) engine = NULL;
@@ -508,6 +544,7 @@ aero_window_connect_async (AeroWindow          *self,
   data->user = g_strstrip (g_strdup (user));
   data->password = g_strdup (password ? password : "");
   data->remember = remember;
+  data->record = record;
   g_task_set_task_data (task, data, (GDestroyNotify) connect_data_free);
 
   aero_login_page_set_address (self->login_page, data->address);
@@ -545,6 +582,33 @@ aero_window_connect_async (AeroWindow          *self,
   aero_login_page_set_busy (self->login_page, TRUE);
   aero_engine_login_async (engine, data->user, data->password, self->login_cancellable,
                            login_cb, g_steal_pointer (&task));
+}
+
+void
+aero_window_connect_async (AeroWindow          *self,
+                           const char          *address,
+                           const char          *user,
+                           const char          *password,
+                           gboolean             remember,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  connect_engine_async (self, address, user, password, remember, TRUE,
+                        cancellable, callback, user_data);
+}
+
+/* The embedded demo engine listens on a new port at every start: as a
+ * recent engine it would only push the real ones out of the list. */
+void
+aero_window_connect_demo_async (AeroWindow          *self,
+                                const char          *url,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  connect_engine_async (self, url, "admin@internal", "demo", FALSE, FALSE,
+                        cancellable, callback, user_data);
 }
 
 gboolean
@@ -597,7 +661,7 @@ demo_requested_cb (AeroWindow *self)
       return;
     }
 
-  aero_window_connect_async (self, url, "admin@internal", "demo", FALSE, NULL, NULL, NULL);
+  aero_window_connect_demo_async (self, url, NULL, NULL, NULL);
 }
 
 /* TLS: trust an engine's CA after the admin compared its fingerprint. */
@@ -828,6 +892,8 @@ aero_window_class_init (AeroWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
 
   aero_window_class_install_actions (widget_class);
+  gtk_widget_class_install_action (widget_class, "win.forget-recent", "(ss)",
+                                   forget_recent_action);
 }
 
 static GSettings *

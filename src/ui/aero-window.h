@@ -26,6 +26,14 @@ void        aero_window_connect_async  (AeroWindow          *self,
                                         GCancellable        *cancellable,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data);
+/* As aero_window_connect_async() for the embedded demo engine at @url
+ * (its user and password), which is not added to the recent engines.
+ * Finish with aero_window_connect_finish(). */
+void        aero_window_connect_demo_async (AeroWindow          *self,
+                                            const char          *url,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
 gboolean    aero_window_connect_finish (AeroWindow          *self,
                                         GAsyncResult        *result,
                                         GError             **error);

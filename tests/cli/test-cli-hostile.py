@@ -6,18 +6,22 @@ Usage: test-cli-hostile.py AEROSTAT_CLI
 Prints TAP. A small engine of our own answers each request with what the
 test put in place, so the CLI meets answers no real engine sends: items
 without an id, another VM than the one asked for, names that match
-several VMs. Each must end with a clear error, never a hang, a GLib
-critical or a request to the wrong VM.
+several VMs, gzip bombs, lists that never end. Each must end with a clear
+error, never a hang, a GLib critical, a request to the wrong VM or
+memory without bound.
 """
 
 import http.server
 import json
 import os
+import struct
 import subprocess
 import sys
 import threading
+import time
 import traceback
 import urllib.parse
+import zlib
 
 API = "/ovirt-engine/api"
 ROOT = {"product_info": {"name": "oVirt Engine",
@@ -38,6 +42,36 @@ def vm(vm_id, name):
     return result
 
 
+def gzip_bomb(size):
+    """A gzip body of a few hundred kB that decodes to "{" and @size
+    spaces (a whole number of MiB): one 1 MiB block compressed after a
+    full flush is the same every time, so it is repeated, not recomputed."""
+    mib = 1 << 20
+    compressor = zlib.compressobj(9, zlib.DEFLATED, 31)
+    head = compressor.compress(b"{") + compressor.flush(zlib.Z_FULL_FLUSH)
+    spaces = b" " * mib
+    block = compressor.compress(spaces) + compressor.flush(zlib.Z_FULL_FLUSH)
+    again = compressor.compress(spaces) + compressor.flush(zlib.Z_FULL_FLUSH)
+    assert block == again
+    end = compressor.flush()[:-8]
+    crc = zlib.crc32(b"{")
+    for _ in range(size // mib):
+        crc = zlib.crc32(spaces, crc)
+    trailer = struct.pack("<II", crc, (1 + size) & 0xffffffff)
+    return head + block * (size // mib) + end + trailer
+
+
+class Gzipped:
+    """An answer sent with Content-Encoding: gzip as it is."""
+
+    def __init__(self, data):
+        self.data = data
+
+
+class Endless:
+    """A 200 whose VM list never ends (chunked, small VMs)."""
+
+
 class Engine(http.server.ThreadingHTTPServer):
     """Answers GET PATH with self.answers[PATH] (status, body); records
     every request as (method, path)."""
@@ -53,10 +87,17 @@ class Engine(http.server.ThreadingHTTPServer):
     def url(self):
         return f"http://127.0.0.1:{self.server_address[1]}{API}"
 
+    def handle_error(self, request, client_address):
+        # A client that gives up on a bomb or an endless list is right to.
+        if not isinstance(sys.exc_info()[1], (ConnectionError, BrokenPipeError)):
+            super().handle_error(request, client_address)
+
     def reset(self, answers):
         with self.lock:
             self.answers = dict(answers)
             self.requests = []
+            self.bodies = []
+            self.headers = []
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -75,15 +116,54 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if status != 204:
             self.wfile.write(data)
 
+    def reply_gzipped(self, data):
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        try:
+            self.wfile.write(data)
+        except OSError:
+            pass  # the client gave up, as it should
+
+    def reply_endless(self):
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+
+        def chunk(data):
+            self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
+
+        try:
+            chunk(b'{"vm": [')
+            number = 0
+            while True:
+                items = ",".join(f'{{"id":"vm-{number + i}","name":"v{number + i}"}}'
+                                 for i in range(2000))
+                chunk((("," if number else "") + items).encode())
+                number += 2000
+        except OSError:
+            pass  # the client gave up, as it should
+        self.close_connection = True
+
     def answer(self, method):
         length = int(self.headers.get("Content-Length") or 0)
-        if length:
-            self.rfile.read(length)
+        body = self.rfile.read(length) if length else b""
         path = urllib.parse.urlsplit(self.path).path
         with self.server.lock:
             self.server.requests.append((method, path))
+            self.server.bodies.append((method, path, body))
+            self.server.headers.append((method, path, dict(self.headers)))
             answer = self.server.answers.get((method, path))
-        if path == "/ovirt-engine/sso/oauth/token":
+        if callable(answer):
+            answer = answer(self)
+        if isinstance(answer, Gzipped):
+            self.reply_gzipped(answer.data)
+        elif isinstance(answer, Endless):
+            self.reply_endless()
+        elif path == "/ovirt-engine/sso/oauth/token":
             self.reply(200, {"access_token": "token-1", "scope": "ovirt-app-api",
                              "exp": "9999999999999", "token_type": "bearer"})
         elif method == "GET" and path == API:
@@ -118,6 +198,33 @@ class Cli:
         proc = subprocess.run([self.program, *args], env=self.env, capture_output=True,
                               text=True, timeout=30)
         return proc.returncode, proc.stdout, proc.stderr
+
+    def run_measured(self, *args, timeout=60):
+        """Runs with standard output discarded; (exit code, stderr, peak
+        RSS in MiB, seconds). Killed after @timeout seconds (code None)."""
+        env = dict(self.env)
+        # AddressSanitizer keeps up to 256 MB of freed memory in
+        # quarantine, which would hide what the program itself holds.
+        env["ASAN_OPTIONS"] = ":".join(filter(None, [env.get("ASAN_OPTIONS"),
+                                                     "quarantine_size_mb=4"]))
+        start = time.monotonic()
+        proc = subprocess.Popen([self.program, *args], env=env, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE)
+        killed = []
+
+        def kill():
+            killed.append(True)
+            proc.kill()
+
+        timer = threading.Timer(timeout, kill)
+        timer.start()
+        err = proc.stderr.read().decode(errors="replace")
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        timer.cancel()
+        seconds = time.monotonic() - start
+        code = None if killed else proc.returncode
+        return code, err, usage.ru_maxrss / 1024, seconds
 
 
 def check(condition, message):
@@ -216,6 +323,146 @@ def test_terminal_escapes(cli, engine):
     check("Bad\\x1b[31m request" in err, repr(err))
 
 
+# A bound far below the gigabyte the bombs decode to, far above the
+# 64 MiB a whole answer may have (and the sanitizers' own memory).
+MAX_RSS_MIB = 400
+
+
+def test_gzip_bombs(cli, engine):
+    # 1 MB on the wire, 1 GiB decoded: the CLI used to read it whole.
+    bomb = Gzipped(gzip_bomb(1 << 30))
+    listed = (200, {"vm": [vm("vm-1", "web-01")]})
+    for what, answers in (
+            ("one VM", {("GET", API + "/vms"): listed, ("GET", API + "/vms/vm-1"): bomb}),
+            ("SSO token", {("POST", "/ovirt-engine/sso/oauth/token"): bomb}),
+            ("API root", {("GET", API): bomb})):
+        engine.reset(answers)
+        code, err, rss, seconds = cli.run_measured("vm", "show", "web-01")
+        print(f"# {what}: exit {code}, {rss:.0f} MiB, {seconds:.1f} s: {err.strip()}")
+        check(code == 1, f"{what}: exit {code}: {err}")
+        check("larger than" in err, f"{what}: {err}")
+        check(rss < MAX_RSS_MIB, f"{what}: {rss:.0f} MiB")
+
+
+def rss_mib(pid):
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0
+
+
+def test_endless_list(cli, engine):
+    # Written out as it arrives and not kept: memory stays flat while the
+    # VMs written go on growing. (That the list ends at its bound is
+    # /engine/hostile/endless-list: the CLI takes too long to get there.)
+    engine.reset({("GET", API + "/vms"): Endless()})
+    env = dict(cli.env)
+    env["ASAN_OPTIONS"] = ":".join(filter(None, [env.get("ASAN_OPTIONS"),
+                                                 "quarantine_size_mb=4"]))
+    for args in (("--json", "vms"), ("vms",)):
+        proc = subprocess.Popen([cli.program, *args], env=env, stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL)
+        written = [0]
+
+        def drain():
+            while True:
+                data = proc.stdout.read(65536)
+                if not data:
+                    return
+                written[0] += len(data)
+
+        reader = threading.Thread(target=drain, daemon=True)
+        reader.start()
+        try:
+            samples = []
+            for _ in range(3):
+                time.sleep(3)
+                check(proc.poll() is None, f"{args}: ended early with {proc.returncode}")
+                samples.append((written[0], rss_mib(proc.pid)))
+        finally:
+            proc.kill()
+            proc.wait()
+            reader.join()
+        print(f"# {' '.join(args)}: (bytes written, MiB) every 3 s: {samples}")
+        (first_out, first_rss), _, (last_out, last_rss) = samples
+        check(last_out > 1.5 * first_out, f"{args}: output stalled: {samples}")
+        check(last_rss < first_rss + 16, f"{args}: memory grows: {samples}")
+
+
+def test_non_object_items(cli, engine):
+    for items in ([1, "x", None], [vm("vm-1", "web-01"), 42], [vm("vm-1", "web-01"), None]):
+        engine.reset({("GET", API + "/vms"): (200, {"vm": items})})
+        code, out, err = cli.run("--json", "vms")
+        check(code == 1, f"{items}: exit {code}: {out}")
+        check("not an object" in err, err)
+
+
+def test_ballooning_unknown(cli, engine):
+    # The engine leaves ballooning out unless asked for all content:
+    # "--ballooning off" used to say "Nothing to change." and exit 0.
+    def quiet():
+        result = vm("vm-1", "web-01")
+        del result["memory_policy"]["ballooning"]
+        return result
+
+    def single(handler):
+        if handler.headers.get("All-Content") == "true":
+            return (200, vm("vm-1", "web-01"))
+        return (200, quiet())
+
+    engine.reset({("GET", API + "/vms"): (200, {"vm": [quiet()]}),
+                  ("GET", API + "/vms/vm-1"): single,
+                  ("PUT", API + "/vms/vm-1"): (200, vm("vm-1", "web-01"))})
+    code, out, err = cli.run("vm", "set", "web-01", "--ballooning", "off")
+    check(code == 0, f"exit {code}: {out} {err}")
+    check("Nothing to change" not in out, out)
+    sent = [json.loads(b) for m, p, b in engine.bodies if m == "PUT"]
+    check(len(sent) == 1, f"sent {engine.requests}")
+    check(list(sent[0]) == ["memory_policy"] and list(sent[0]["memory_policy"]) == ["ballooning"]
+          and str(sent[0]["memory_policy"]["ballooning"]).lower() == "false", sent)
+
+    # Ballooning already on as the full VM says: nothing to send for "on".
+    engine.reset({("GET", API + "/vms"): (200, {"vm": [quiet()]}),
+                  ("GET", API + "/vms/vm-1"): single})
+    code, out, err = cli.run("vm", "set", "web-01", "--ballooning", "on")
+    check(code == 0, f"exit {code}: {err}")
+    check(not puts(engine), f"sent {engine.requests}")
+
+    # An engine that never says: an error, nothing sent, no success.
+    engine.reset({("GET", API + "/vms"): (200, {"vm": [quiet()]}),
+                  ("GET", API + "/vms/vm-1"): (200, quiet())})
+    code, out, err = cli.run("vm", "set", "web-01", "--ballooning", "off")
+    check(code == 1, f"exit {code}: {out} {err}")
+    check("does not say" in err, err)
+    check(not puts(engine), f"sent {engine.requests}")
+
+
+def test_escapes_in_cluster_and_template_tables(cli, engine):
+    evil = "prod\x1b]0;owned\x07\x1b[2J"
+    cluster = dict(CLUSTER, id="cluster-2", name=evil)
+    template = {"id": "tmpl-\x1b[31m1", "name": evil, "memory": str(2 ** 30),
+                "memory_policy": {"ballooning": "true"}}
+    engine.reset({("GET", API + "/templates"): (200, {"template": [template]})})
+    code, out, err = cli.run("templates")
+    check(code == 0, f"exit {code}: {err}")
+    check("\x1b" not in out and "\x07" not in out, repr(out))
+    check("prod\\x1b]0;owned\\x07" in out, repr(out))
+
+    engine.reset({})
+    saved = dict(CLUSTER)
+    CLUSTER.clear()
+    CLUSTER.update(cluster)
+    try:
+        code, out, err = cli.run("clusters")
+    finally:
+        CLUSTER.clear()
+        CLUSTER.update(saved)
+    check(code == 0, f"exit {code}: {err}")
+    check("\x1b" not in out and "\x07" not in out, repr(out))
+    check("prod\\x1b]0;owned\\x07" in out, repr(out))
+
+
 TESTS = [
     test_listed_vm_without_id,
     test_vm_answer_without_id,
@@ -223,6 +470,11 @@ TESTS = [
     test_list_not_a_list,
     test_ambiguous_name,
     test_terminal_escapes,
+    test_gzip_bombs,
+    test_endless_list,
+    test_non_object_items,
+    test_ballooning_unknown,
+    test_escapes_in_cluster_and_template_tables,
 ]
 
 

@@ -253,10 +253,10 @@ test_cluster_rules (DemoFixture   *fx,
   g_autoptr(DemoReply) no_optimization = demo_request (fx, "PUT", CLUSTER_DEFAULT, "{\"ballooning_enabled\": \"false\"}");
   g_autoptr(DemoReply) with_ksm = demo_request (fx, "PUT", CLUSTER_DEFAULT,
                                                 "{\"ballooning_enabled\": \"false\", \"ksm\": {\"enabled\": \"true\"}}");
-  g_autoptr(DemoReply) legacy_balloon = demo_request (fx, "PUT", CLUSTER_LEGACY, "{\"ballooning_enabled\": \"true\"}");
-  g_autoptr(DemoReply) prod_balloon = demo_request (fx, "PUT", CLUSTER_PROD31, "{\"ballooning_enabled\": \"true\"}");
   g_autoptr(DemoReply) legacy_overcommit = demo_request (fx, "PUT", CLUSTER_LEGACY,
                                                          "{\"memory_policy\": {\"over_commit\": {\"percent\": \"150\"}}}");
+  g_autoptr(DemoReply) legacy_balloon = demo_request (fx, "PUT", CLUSTER_LEGACY, "{\"ballooning_enabled\": \"true\"}");
+  g_autoptr(DemoReply) prod_balloon = demo_request (fx, "PUT", CLUSTER_PROD31, "{\"ballooning_enabled\": \"true\"}");
   g_autoptr(DemoReply) stable = demo_request (fx, "PUT", CLUSTER_STABLE,
                                               "{\"memory_policy\": {\"over_commit\": {\"percent\": \"100\"},"
                                               " \"transparent_hugepages\": {\"enabled\": \"false\"}}}");
@@ -269,15 +269,76 @@ test_cluster_rules (DemoFixture   *fx,
   g_assert_cmpstr (demo_get_string (demo_reply_object (with_ksm), "ballooning_enabled"), ==, "false");
   g_assert_cmpstr (demo_get_string (demo_reply_object (with_ksm), "ksm.enabled"), ==, "true");
   g_assert_cmpstr (demo_get_string (demo_reply_object (check), "ksm.enabled"), ==, "true");
-  /* Cluster ballooning (MoM) needs 3.3. */
-  demo_assert_fault (legacy_balloon, 400, "Operation Failed", NULL);
-  demo_assert_fault (prod_balloon, 400, "Operation Failed", NULL);
   demo_assert_fault (legacy_overcommit, 409, "Operation Failed",
                      "[KSM or ballooning must be enabled to allow memory optimization.]");
+  /* No engine from 4.3 on refuses cluster ballooning by level
+   * (UpdateClusterCommand, ClusterValidator): the 3.3 gate is the
+   * client's, for old engines. */
+  g_assert_cmpuint (legacy_balloon->status, ==, 200);
+  g_assert_cmpstr (demo_get_string (demo_reply_object (legacy_balloon), "ballooning_enabled"), ==, "true");
+  g_assert_cmpuint (prod_balloon->status, ==, 200);
   g_assert_cmpuint (stable->status, ==, 200);
   g_assert_cmpstr (demo_get_string (demo_reply_object (stable), "memory_policy.over_commit.percent"), ==, "100");
   g_assert_cmpstr (demo_get_string (demo_reply_object (stable), "memory_policy.transparent_hugepages.enabled"), ==, "false");
   demo_assert_fault (name, 409, "Operation Failed", "[Cannot edit Cluster. Cluster name is already in use.]");
+}
+
+/* checkMaxMemoryOverCommitValue (ovirt-engine:
+ * backend/manager/modules/bll/.../ClusterOperationCommandBase.java): an
+ * over-commit <= 0 is not refused but stored as 100. */
+static void
+test_cluster_overcommit_not_positive (DemoFixture   *fx,
+                                      gconstpointer  data)
+{
+  g_autoptr(DemoReply) zero = demo_request (fx, "PUT", CLUSTER_STABLE,
+                                            "{\"memory_policy\": {\"over_commit\": {\"percent\": \"0\"},"
+                                            " \"transparent_hugepages\": {\"enabled\": \"false\"}}}");
+  g_autoptr(DemoReply) fifty = demo_request (fx, "PUT", CLUSTER_STABLE,
+                                             "{\"memory_policy\": {\"over_commit\": {\"percent\": \"50\"},"
+                                             " \"transparent_hugepages\": {\"enabled\": \"false\"}}}");
+  g_autoptr(DemoReply) negative = demo_request (fx, "PUT", CLUSTER_PROD31,
+                                                "{\"memory_policy\": {\"over_commit\": {\"percent\": \"-20\"},"
+                                                " \"transparent_hugepages\": {\"enabled\": \"false\"}}}");
+  g_autoptr(DemoReply) too_big = demo_request (fx, "PUT", CLUSTER_PROD31,
+                                               "{\"memory_policy\": {\"over_commit\": {\"percent\": \"3000000000\"}}}");
+  g_autoptr(DemoReply) after = demo_request (fx, "GET", CLUSTER_PROD31, NULL);
+
+  g_assert_cmpuint (zero->status, ==, 200);
+  g_assert_cmpstr (demo_get_string (demo_reply_object (zero), "memory_policy.over_commit.percent"), ==, "100");
+  /* Below 100 is a value like any other. */
+  g_assert_cmpuint (fifty->status, ==, 200);
+  g_assert_cmpstr (demo_get_string (demo_reply_object (fifty), "memory_policy.over_commit.percent"), ==, "50");
+  g_assert_cmpuint (negative->status, ==, 200);
+  g_assert_cmpstr (demo_get_string (demo_reply_object (negative), "memory_policy.over_commit.percent"), ==, "100");
+  /* Not an int: refused, nothing stored. */
+  g_assert_cmpuint (too_big->status, ==, 400);
+  g_assert_cmpstr (demo_get_string (demo_reply_object (after), "memory_policy.over_commit.percent"), ==, "100");
+}
+
+/* ClusterMapper.map(MemoryPolicy, Cluster) (ovirt-engine:
+ * backend/manager/modules/restapi/types/.../ClusterMapper.java, 4.3 to the
+ * current engine): a memory_policy without transparent_hugepages switches
+ * THP on; other members leave it alone. */
+static void
+test_cluster_thp_default (DemoFixture   *fx,
+                          gconstpointer  data)
+{
+  g_autoptr(DemoReply) before = demo_request (fx, "GET", CLUSTER_PROD31, NULL);
+  g_autoptr(DemoReply) ksm = demo_request (fx, "PUT", CLUSTER_PROD31, "{\"ksm\": {\"enabled\": \"true\"}}");
+  g_autoptr(DemoReply) restated = demo_request (fx, "PUT", CLUSTER_PROD31,
+                                                "{\"memory_policy\": {\"over_commit\": {\"percent\": \"120\"},"
+                                                " \"transparent_hugepages\": {\"enabled\": \"false\"}}}");
+  g_autoptr(DemoReply) left_out = demo_request (fx, "PUT", CLUSTER_PROD31,
+                                                "{\"memory_policy\": {\"over_commit\": {\"percent\": \"130\"}}}");
+
+  g_assert_cmpstr (demo_get_string (demo_reply_object (before), "memory_policy.transparent_hugepages.enabled"), ==, "false");
+  g_assert_cmpuint (ksm->status, ==, 200);
+  g_assert_cmpstr (demo_get_string (demo_reply_object (ksm), "memory_policy.transparent_hugepages.enabled"), ==, "false");
+  g_assert_cmpuint (restated->status, ==, 200);
+  g_assert_cmpstr (demo_get_string (demo_reply_object (restated), "memory_policy.transparent_hugepages.enabled"), ==, "false");
+  g_assert_cmpstr (demo_get_string (demo_reply_object (restated), "memory_policy.over_commit.percent"), ==, "120");
+  g_assert_cmpuint (left_out->status, ==, 200);
+  g_assert_cmpstr (demo_get_string (demo_reply_object (left_out), "memory_policy.transparent_hugepages.enabled"), ==, "true");
 }
 
 static void
@@ -446,7 +507,8 @@ static void
 test_hotplug (DemoFixture   *fx,
               gconstpointer  data)
 {
-  /* 4 GiB + 600 MiB: not a whole number of 256 MiB steps, refused live. */
+  /* 4 GiB + 600 MiB: not a whole number of 128 MiB steps (the default
+   * engine is 4.5), refused live. */
   g_autoptr(DemoReply) odd = vm_request (fx, "PUT", "web-02", NULL, "{\"memory\": \"4924112896\"}");
   g_autoptr(DemoReply) odd_later = vm_request (fx, "PUT", "web-02", "?next_run=true", "{\"memory\": \"4924112896\"}");
   g_autoptr(DemoReply) current = vm_request (fx, "GET", "web-02", NULL, NULL);
@@ -463,7 +525,7 @@ test_hotplug (DemoFixture   *fx,
   JsonObject *o;
 
   demo_assert_fault (odd, 400, "Operation Failed",
-                     "[Cannot edit VM. Amount of added memory (600MiB) is not dividable by 256MiB.]");
+                     "[Cannot edit VM. Amount of added memory (600MiB) is not dividable by 128MiB.]");
   g_assert_cmpuint (odd_later->status, ==, 200);
   /* With next_run the reply is the next-run configuration. */
   g_assert_cmpint (long_member (demo_reply_object (odd_later), "memory"), ==, 4 * GIB + 600 * MIB);
@@ -609,17 +671,22 @@ test_run_once (DemoFixture   *fx,
   o = demo_reply_object (running);
   g_assert_cmpstr (demo_get_string (o, "status"), ==, "up");
   g_assert_cmpstr (demo_get_string (o, "run_once"), ==, "true");
-  g_assert_cmpint (long_member (o, "memory"), ==, 6 * GIB);
-  g_assert_cmpstr (demo_get_string (o, "memory_policy.ballooning"), ==, "false");
-  g_assert_cmpstr (balloon_model (fx, "web-03"), ==, "none");
+  /* Memory and the memory policy of a Run Once are ignored by every
+   * release (ovirt-engine: backend/manager/modules/restapi/types/src/main/
+   * java/org/ovirt/engine/api/restapi/types/VmMapper.java
+   * map (Vm, RunVmOnceParams); RunVmParams.balloonEnabled is never set
+   * from REST). */
+  g_assert_cmpint (long_member (o, "memory"), ==, 4 * GIB);
+  g_assert_cmpstr (demo_get_string (o, "memory_policy.ballooning"), ==, "true");
+  g_assert_cmpstr (balloon_model (fx, "web-03"), ==, "virtio");
 
-  /* Not volatile: the overrides survive a reboot... */
+  /* Not volatile: the run stays a Run Once across a reboot... */
   reboot = vm_request (fx, "POST", "web-03", "/reboot", "{}");
   g_assert_cmpuint (reboot->status, ==, 200);
   rebooted = vm_request (fx, "GET", "web-03", NULL, NULL);
-  g_assert_cmpint (long_member (demo_reply_object (rebooted), "memory"), ==, 6 * GIB);
+  g_assert_cmpstr (demo_get_string (demo_reply_object (rebooted), "run_once"), ==, "true");
 
-  /* ...and end at power-off. */
+  /* ...and ends at power-off. */
   stop = vm_request (fx, "POST", "web-03", "/stop", "{}");
   g_assert_cmpuint (stop->status, ==, 200);
   after = vm_request (fx, "GET", "web-03", NULL, NULL);
@@ -641,7 +708,9 @@ test_run_once_volatile (DemoFixture   *fx,
   g_autoptr(DemoReply) after = vm_request (fx, "GET", "web-04", NULL, NULL);
 
   g_assert_cmpuint (start->status, ==, 200);
-  g_assert_cmpstr (demo_get_string (demo_reply_object (running), "memory_policy.ballooning"), ==, "false");
+  /* Ignored, as by every release (VmMapper.map (Vm, RunVmOnceParams)). */
+  g_assert_cmpstr (demo_get_string (demo_reply_object (running), "memory_policy.ballooning"), ==, "true");
+  g_assert_cmpstr (demo_get_string (demo_reply_object (running), "run_once"), ==, "true");
   g_assert_cmpuint (reboot->status, ==, 200);
   /* A volatile run configuration is discarded even by a reboot. */
   g_assert_cmpstr (demo_get_string (demo_reply_object (after), "status"), ==, "up");
@@ -668,14 +737,81 @@ test_actions (DemoFixture   *fx,
   g_assert_true (json_object_has_member (demo_reply_object (start_up), "fault"));
   demo_assert_fault (start_up, 409, "Operation Failed", "[Cannot run VM. VM is running.]");
   demo_assert_fault (stop_down, 409, "Operation Failed", "[Cannot stop VM. VM is not running.]");
-  demo_assert_fault (bad_once, 400, "Operation Failed",
-                     "[Cannot run VM. Physical Memory Guaranteed cannot exceed Memory Size.]");
+  /* A Run Once's memory policy is never read, so nothing in it can be
+   * refused (VmMapper.map (Vm, RunVmOnceParams)). */
+  g_assert_cmpuint (bad_once->status, ==, 200);
   g_assert_cmpuint (paused->status, ==, 200);
   g_assert_cmpstr (demo_get_string (demo_reply_object (paused_get), "status"), ==, "paused");
   g_assert_cmpuint (resume->status, ==, 200);
   g_assert_cmpstr (demo_get_string (demo_reply_object (resumed), "status"), ==, "up");
   g_assert_cmpuint (suspend->status, ==, 200);
   g_assert_cmpuint (shutdown->status, ==, 200);
+}
+
+/* Waits until @name's status is @status; fails after 10 s. */
+static void
+wait_for_status (DemoFixture *fx,
+                 const char  *name,
+                 const char  *status)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      g_autoptr(DemoReply) reply = vm_request (fx, "GET", name, NULL, NULL);
+
+      if (g_strcmp0 (demo_get_string (demo_reply_object (reply), "status"), status) == 0)
+        return;
+      if (g_get_monotonic_time () > end)
+        g_error ("%s did not become %s (it is %s)", name, status,
+                 demo_get_string (demo_reply_object (reply), "status"));
+      g_usleep (50 * 1000);
+    }
+}
+
+/* ShutdownVmCommand (ovirt-engine:
+ * backend/manager/modules/bll/.../ShutdownVmCommand.java): an Up VM is
+ * asked to shut down, by its agent or without one by ACPI, and is
+ * powering_down until it has; one that is not Up is stopped at once. */
+static void
+test_shutdown (DemoFixture   *fx,
+               gconstpointer  data)
+{
+  g_autoptr(DemoReply) agent = vm_request (fx, "POST", "build-01", "/shutdown", "{}");
+  g_autoptr(DemoReply) agent_now = vm_request (fx, "GET", "build-01", NULL, NULL);
+  /* A desktop of OS "other": no guest agent, the ACPI path. */
+  g_autoptr(DemoReply) acpi_start = vm_request (fx, "POST", "stable-03", "/start", "{}");
+  g_autoptr(DemoReply) acpi = vm_request (fx, "POST", "stable-03", "/shutdown", "{}");
+  g_autoptr(DemoReply) acpi_now = vm_request (fx, "GET", "stable-03", NULL, NULL);
+  g_autoptr(DemoReply) paused = vm_request (fx, "POST", "web-05", "/shutdown", "{}");
+  g_autoptr(DemoReply) paused_now = vm_request (fx, "GET", "web-05", NULL, NULL);
+  g_autoptr(DemoReply) down = vm_request (fx, "POST", "web-03", "/shutdown", "{}");
+  g_autoptr(DemoReply) forced = NULL;
+  g_autoptr(DemoReply) forced_now = NULL;
+
+  g_assert_cmpuint (agent->status, ==, 200);
+  g_assert_cmpstr (demo_get_string (demo_reply_object (agent), "status"), ==, "complete");
+  g_assert_cmpstr (demo_get_string (demo_reply_object (agent_now), "status"), ==, "powering_down");
+  g_assert_cmpuint (acpi_start->status, ==, 200);
+  g_assert_cmpuint (acpi->status, ==, 200);
+  g_assert_cmpstr (demo_get_string (demo_reply_object (acpi_now), "status"), ==, "powering_down");
+  g_assert_cmpuint (paused->status, ==, 200);
+  g_assert_cmpstr (demo_get_string (demo_reply_object (paused_now), "status"), ==, "down");
+  demo_assert_fault (down, 409, "Operation Failed", "[Cannot shutdown VM. VM is not running.]");
+
+  wait_for_status (fx, "build-01", "down");
+  wait_for_status (fx, "stable-03", "down");
+
+  /* Power off while it powers down: down at once. */
+  {
+    g_autoptr(DemoReply) again = vm_request (fx, "POST", "web-01", "/shutdown", "{}");
+
+    g_assert_cmpuint (again->status, ==, 200);
+  }
+  forced = vm_request (fx, "POST", "web-01", "/stop", "{}");
+  forced_now = vm_request (fx, "GET", "web-01", NULL, NULL);
+  g_assert_cmpuint (forced->status, ==, 200);
+  g_assert_cmpstr (demo_get_string (demo_reply_object (forced_now), "status"), ==, "down");
 }
 
 /* ---- statistics and devices ---- */
@@ -876,11 +1012,14 @@ main (int   argc,
   ADD ("/demo/vms/run-once", test_run_once);
   ADD ("/demo/vms/run-once-volatile", test_run_once_volatile);
   ADD ("/demo/vms/actions", test_actions);
+  ADD ("/demo/vms/shutdown", test_shutdown);
   ADD ("/demo/vms/statistics-frozen", test_statistics_frozen);
   g_test_add ("/demo/vms/statistics-moving", DemoFixture, "moving", setup, test_statistics_moving, teardown);
   ADD ("/demo/vms/devices", test_devices);
   ADD ("/demo/vms/seed", test_seed);
   ADD ("/demo/clusters/rules", test_cluster_rules);
+  ADD ("/demo/clusters/overcommit-not-positive", test_cluster_overcommit_not_positive);
+  ADD ("/demo/clusters/thp-default", test_cluster_thp_default);
   ADD ("/demo/templates/update", test_template_update);
   ADD ("/demo/users/filtered", test_filtered_user);
 #undef ADD

@@ -36,7 +36,7 @@ DIALOG_OK = "OK"
 DIALOG_CANCEL = "Cancel"
 
 # Run Once dialog
-RUN_ONCE_BALLOON_CHECK = BALLOON_CHECK
+RUN_ONCE_VOLATILE_CHECK = "Rollback this configuration during reboots"
 
 STABLE_NAMES = [
     PASSWORD,
@@ -44,6 +44,7 @@ STABLE_NAMES = [
     VM_LIST,
     BALLOONING_MENU,
     RUN_ONCE,
+    RUN_ONCE_VOLATILE_CHECK,
     HOST_LIST,
     HOST_SEARCH,
     HOST_CHART,

@@ -18,7 +18,7 @@
   "    \"vendor\" : \"ovirt.org\",\n" \
   "    \"version\" : {\n" \
   "      \"build\" : \"4\",\n" \
-  "      \"full_version\" : \"4.5.4-1.el8\",\n" \
+  "      \"full_version\" : \"%s\",\n" \
   "      \"major\" : \"4\",\n" \
   "      \"minor\" : \"5\",\n" \
   "      \"revision\" : \"0\"\n" \
@@ -52,6 +52,7 @@ struct _FakeEngine
   guint              next_token;
   GHashTable        *tokens;      /* valid tokens */
   char              *ca_pem;
+  char              *full_version; /* product_info.version.full_version */
   GHashTable        *queued;      /* "METHOD path" -> GQueue of Canned */
   GHashTable        *sticky;      /* "METHOD path" -> Canned */
   GPtrArray         *requests;
@@ -62,7 +63,27 @@ struct _FakeEngine
   SoupServerMessage *held_msg;
   gboolean           held_started;
   gboolean           held_disconnected;
+
+  char              *bomb_key;    /* "METHOD full-path" */
+  gsize              bomb_size;
+
+  char              *drip_path;   /* full path */
+  char              *drip_body;
+  guint              drip_interval;
+  GPtrArray         *drips;       /* Drip */
+
+  char              *endless_path;  /* full path */
+  guint              endless_next;
 };
+
+/* A response sent one byte at a time. */
+typedef struct
+{
+  FakeEngine        *engine;
+  SoupServerMessage *msg;
+  const char        *next;
+  guint              timer;
+} Drip;
 
 static void
 canned_free (Canned *canned)
@@ -311,7 +332,11 @@ handle_api (FakeEngine        *self,
 
   if (g_str_equal (method, "GET") && *api_path == '\0')
     {
-      respond_json (msg, SOUP_STATUS_OK, API_ROOT_JSON);
+      g_autofree char *root = g_strdup_printf (API_ROOT_JSON,
+                                               self->full_version != NULL
+                                               ? self->full_version : "4.5.4-1.el8");
+
+      respond_json (msg, SOUP_STATUS_OK, root);
       return;
     }
 
@@ -335,6 +360,158 @@ record_request (FakeEngine        *self,
   g_ptr_array_add (self->requests, request);
 }
 
+/* "{" and @size spaces, gzip-compressed: a few kB on the wire. */
+static GBytes *
+gzip_bomb (gsize size)
+{
+  g_autoptr(GConverter) compressor = G_CONVERTER (g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 9));
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  g_autofree char *spaces = g_strnfill (1024 * 1024, ' ');
+  char buffer[64 * 1024];
+  gsize left = size;
+  gboolean first = TRUE;
+
+  for (;;)
+    {
+      const char *in = first ? "{" : spaces;
+      gsize in_size = first ? 1 : MIN (left, 1024 * 1024);
+      GConverterFlags flags = (!first && in_size == left) ? G_CONVERTER_INPUT_AT_END : G_CONVERTER_NO_FLAGS;
+      GConverterResult result;
+
+      do
+        {
+          gsize read = 0, written = 0;
+          g_autoptr(GError) error = NULL;
+
+          result = g_converter_convert (compressor, in, in_size, buffer, sizeof buffer,
+                                        flags, &read, &written, &error);
+          g_assert_no_error (error);
+          g_byte_array_append (out, (const guint8 *) buffer, written);
+          in += read;
+          in_size -= read;
+          if (!first)
+            left -= read;
+        }
+      while (in_size > 0 || (flags == G_CONVERTER_INPUT_AT_END && result != G_CONVERTER_FINISHED));
+
+      if (!first && left == 0)
+        break;
+      first = FALSE;
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
+static void
+respond_bomb (FakeEngine        *self,
+              SoupServerMessage *msg)
+{
+  g_autoptr(GBytes) body = gzip_bomb (self->bomb_size);
+
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                "Content-Encoding", "gzip");
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY,
+                                    g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+}
+
+static void
+drip_free (Drip *drip)
+{
+  g_clear_handle_id (&drip->timer, g_source_remove);
+  g_signal_handlers_disconnect_by_data (drip->msg, drip);
+  g_object_unref (drip->msg);
+  g_free (drip);
+}
+
+static gboolean
+on_drip (gpointer user_data)
+{
+  Drip *drip = user_data;
+  SoupMessageBody *body = soup_server_message_get_response_body (drip->msg);
+
+  if (*drip->next == '\0')
+    {
+      drip->timer = 0;
+      soup_message_body_complete (body);
+      soup_server_message_unpause (drip->msg);
+      g_ptr_array_remove (drip->engine->drips, drip);
+      return G_SOURCE_REMOVE;
+    }
+
+  soup_message_body_append (body, SOUP_MEMORY_COPY, drip->next++, 1);
+  soup_server_message_unpause (drip->msg);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_drip_disconnected (SoupServerMessage *msg,
+                      gpointer           user_data)
+{
+  Drip *drip = user_data;
+
+  g_ptr_array_remove (drip->engine->drips, drip);
+}
+
+static void
+start_drip (FakeEngine        *self,
+            SoupServerMessage *msg)
+{
+  Drip *drip = g_new0 (Drip, 1);
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+
+  drip->engine = self;
+  drip->msg = g_object_ref (msg);
+  drip->next = self->drip_body;
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_message_headers_set_encoding (headers, SOUP_ENCODING_CHUNKED);
+  soup_message_headers_set_content_type (headers, "application/json", NULL);
+  g_signal_connect (msg, "disconnected", G_CALLBACK (on_drip_disconnected), drip);
+  g_ptr_array_add (self->drips, drip);
+  soup_server_message_pause (msg);
+  drip->timer = g_timeout_add (self->drip_interval, on_drip, drip);
+}
+
+/* The next part of a list that never ends: a few thousand tiny VMs. */
+static void
+append_endless_part (SoupServerMessage *msg,
+                     FakeEngine        *self)
+{
+  SoupMessageBody *body = soup_server_message_get_response_body (msg);
+  GString *part = g_string_new (NULL);
+
+  for (guint i = 0; i < 8192; i++, self->endless_next++)
+    g_string_append_printf (part, "%s{\"id\":\"vm-%u\"}",
+                            self->endless_next > 0 ? "," : "", self->endless_next);
+  soup_message_body_append (body, SOUP_MEMORY_TAKE, part->str, part->len);
+  g_string_free (part, FALSE);
+}
+
+static void
+on_endless_wrote_chunk (SoupServerMessage *msg,
+                        gpointer           user_data)
+{
+  append_endless_part (msg, user_data);
+}
+
+static void
+start_endless (FakeEngine        *self,
+               SoupServerMessage *msg)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+  SoupMessageBody *body = soup_server_message_get_response_body (msg);
+
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_message_headers_set_encoding (headers, SOUP_ENCODING_CHUNKED);
+  soup_message_headers_set_content_type (headers, "application/json", NULL);
+  /* What is written is dropped, or the server would keep it all. */
+  soup_message_body_set_accumulate (body, FALSE);
+  soup_message_body_append (body, SOUP_MEMORY_STATIC, "{\"vm\": [", 8);
+  self->endless_next = 0;
+  append_endless_part (msg, self);
+  g_signal_connect (msg, "wrote-chunk", G_CALLBACK (on_endless_wrote_chunk), self);
+}
+
 static void
 server_callback (SoupServer        *server,
                  SoupServerMessage *msg,
@@ -346,6 +523,29 @@ server_callback (SoupServer        *server,
   const char *method = soup_server_message_get_method (msg);
 
   record_request (self, msg, path);
+
+  if (self->bomb_key != NULL)
+    {
+      g_autofree char *key = g_strconcat (method, " ", path, NULL);
+
+      if (g_str_equal (key, self->bomb_key))
+        {
+          respond_bomb (self, msg);
+          return;
+        }
+    }
+
+  if (self->endless_path != NULL && g_str_equal (path, self->endless_path))
+    {
+      start_endless (self, msg);
+      return;
+    }
+
+  if (self->drip_path != NULL && g_str_equal (path, self->drip_path))
+    {
+      start_drip (self, msg);
+      return;
+    }
 
   if (g_str_equal (path, PREFIX "/sso/oauth/token") && g_str_equal (method, "POST"))
     handle_token (self, msg);
@@ -376,6 +576,7 @@ fake_engine_new (GTlsCertificate *certificate)
   self->sticky = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify) canned_free);
   self->requests = g_ptr_array_new_with_free_func ((GDestroyNotify) fake_request_free);
+  self->drips = g_ptr_array_new_with_free_func ((GDestroyNotify) drip_free);
 
   if (certificate != NULL)
     {
@@ -409,18 +610,57 @@ fake_engine_free (FakeEngine *self)
   if (self->held_msg != NULL)
     fake_engine_release_stream (self);
 
+  g_ptr_array_set_size (self->drips, 0);
   soup_server_disconnect (self->server);
   g_clear_object (&self->server);
   g_free (self->base_url);
   g_hash_table_unref (self->tokens);
   g_free (self->ca_pem);
+  g_free (self->full_version);
   g_hash_table_unref (self->queued);
   g_hash_table_unref (self->sticky);
   g_ptr_array_unref (self->requests);
   g_free (self->held_path);
   g_free (self->held_first);
   g_free (self->held_rest);
+  g_ptr_array_unref (self->drips);
+  g_free (self->bomb_key);
+  g_free (self->drip_path);
+  g_free (self->drip_body);
+  g_free (self->endless_path);
   g_free (self);
+}
+
+void
+fake_engine_set_endless_list (FakeEngine *self,
+                              const char *full_path)
+{
+  g_free (self->endless_path);
+  self->endless_path = g_strdup (full_path);
+}
+
+void
+fake_engine_set_gzip_bomb (FakeEngine *self,
+                           const char *method,
+                           const char *full_path,
+                           gsize       inflated_size)
+{
+  g_free (self->bomb_key);
+  self->bomb_key = g_strconcat (method, " ", full_path, NULL);
+  self->bomb_size = inflated_size;
+}
+
+void
+fake_engine_set_drip (FakeEngine *self,
+                      const char *full_path,
+                      const char *body,
+                      guint       interval_ms)
+{
+  g_free (self->drip_path);
+  g_free (self->drip_body);
+  self->drip_path = g_strdup (full_path);
+  self->drip_body = g_strdup (body);
+  self->drip_interval = interval_ms;
 }
 
 const char *
@@ -455,6 +695,14 @@ fake_engine_set_ca_pem (FakeEngine *self,
 {
   g_free (self->ca_pem);
   self->ca_pem = g_strdup (pem);
+}
+
+void
+fake_engine_set_full_version (FakeEngine *self,
+                              const char *full_version)
+{
+  g_free (self->full_version);
+  self->full_version = g_strdup (full_version);
 }
 
 void

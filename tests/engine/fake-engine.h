@@ -49,6 +49,11 @@ void         fake_engine_set_login_refused (FakeEngine     *self,
 void         fake_engine_set_ca_pem       (FakeEngine      *self,
                                            const char      *pem);
 
+/* What the API root says the engine's release is ("4.3.10.4-1.el7");
+ * "4.5.4-1.el8" by default. Takes effect at the next login. */
+void         fake_engine_set_full_version (FakeEngine      *self,
+                                           const char      *full_version);
+
 /* Queues one response for @method on @path (relative to
  * /ovirt-engine/api, "" for the root); queued responses are used once,
  * in order, before the sticky ones set with fake_engine_set_response.
@@ -77,6 +82,24 @@ void         fake_engine_release_stream   (FakeEngine      *self);
 gboolean     fake_engine_stream_started   (FakeEngine      *self);
 /* TRUE once the client dropped the connection of a held stream. */
 gboolean     fake_engine_stream_disconnected (FakeEngine    *self);
+
+/* Answers @method on @full_path ("/ovirt-engine/api/vms/vm-1", the SSO
+ * token's "/ovirt-engine/sso/oauth/token") with "{" and @inflated_size
+ * spaces, gzip-compressed: a small body that decodes to a huge one. */
+void         fake_engine_set_gzip_bomb    (FakeEngine      *self,
+                                           const char      *method,
+                                           const char      *full_path,
+                                           gsize            inflated_size);
+/* Answers any request on @full_path with a 200 whose @body is sent one
+ * byte every @interval_ms milliseconds. */
+void         fake_engine_set_drip         (FakeEngine      *self,
+                                           const char      *full_path,
+                                           const char      *body,
+                                           guint            interval_ms);
+
+/* Answers @full_path with a VM list that never ends. */
+void         fake_engine_set_endless_list (FakeEngine      *self,
+                                           const char      *full_path);
 
 GPtrArray   *fake_engine_get_requests     (FakeEngine      *self);
 /* The last request with that method and full path, or NULL. */

@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include "aero-engine.h"
+#include "aero-engine-calls-private.h"
 #include "fake-engine.h"
 
 #define TOKEN_PATH "/ovirt-engine/sso/oauth/token"
@@ -300,18 +300,31 @@ test_action_complete (Fixture       *fixture,
   g_assert_true (aero_engine_stop_vm_finish (fixture->engine, fake_wait_for_result (&result), &error));
   g_assert_no_error (error);
   g_assert_nonnull (fake_engine_find_request (fixture->fake, "POST", VM_PATH "/stop"));
+  g_clear_object (&result);
+
+  /* Shut down is its own action: the guest goes down itself. */
+  fake_engine_set_response (fixture->fake, "POST", "/vms/vm-1/shutdown", 200, "application/json",
+                            "{\"status\": \"complete\"}");
+  aero_engine_shutdown_vm_async (fixture->engine, "vm-1", NULL, fake_async_result_cb, &result);
+  g_assert_true (aero_engine_shutdown_vm_finish (fixture->engine, fake_wait_for_result (&result), &error));
+  g_assert_no_error (error);
+  request = fake_engine_find_request (fixture->fake, "POST", VM_PATH "/shutdown");
+  g_assert_nonnull (request);
+  g_free (body);
+  body = fake_request_body_text (request);
+  g_assert_cmpstr (body, ==, "{}");
+  g_assert_cmpuint (fake_engine_count_requests (fixture->fake, "POST", VM_PATH "/stop"), ==, 1);
 }
 
 static void
 run_once (Fixture      *fixture,
-          AeroTristate  ballooning,
           gboolean      volatile_,
           gboolean      pause)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  aero_engine_run_once_async (fixture->engine, "vm-1", ballooning, volatile_, pause, NULL,
+  aero_engine_run_once_async (fixture->engine, "vm-1", volatile_, pause, NULL,
                               fake_async_result_cb, &result);
   g_assert_true (aero_engine_run_once_finish (fixture->engine, fake_wait_for_result (&result), &error));
   g_assert_no_error (error);
@@ -326,22 +339,19 @@ test_run_once_body (Fixture       *fixture,
   fake_engine_set_response (fixture->fake, "POST", "/vms/vm-1/start", 200, "application/json",
                             "{\"status\": \"complete\"}");
 
-  run_once (fixture, AERO_TRISTATE_FALSE, TRUE, FALSE);
+  /* Always a "vm": without one the engine runs a plain RunVm and drops
+   * "volatile" (ovirt-engine: backend/manager/modules/restapi/jaxrs/src/
+   * main/java/org/ovirt/engine/api/restapi/resource/BackendVmResource.java
+   * start). Never a memory policy: VmMapper.map (Vm, RunVmOnceParams)
+   * ignores it in every release. */
+  run_once (fixture, TRUE, FALSE);
   body = fake_request_body_text (fake_engine_find_request (fixture->fake, "POST", VM_PATH "/start"));
-  assert_same_json (body, "{\"vm\": {\"memory_policy\": {\"ballooning\": \"false\"}},"
-                          " \"volatile\": \"true\", \"pause\": \"false\"}");
+  assert_same_json (body, "{\"vm\": {}, \"volatile\": \"true\", \"pause\": \"false\"}");
   g_clear_pointer (&body, g_free);
 
-  run_once (fixture, AERO_TRISTATE_TRUE, FALSE, TRUE);
+  run_once (fixture, FALSE, TRUE);
   body = fake_request_body_text (fake_engine_find_request (fixture->fake, "POST", VM_PATH "/start"));
-  assert_same_json (body, "{\"vm\": {\"memory_policy\": {\"ballooning\": \"true\"}},"
-                          " \"volatile\": \"false\", \"pause\": \"true\"}");
-  g_clear_pointer (&body, g_free);
-
-  /* Unknown: no override at all. */
-  run_once (fixture, AERO_TRISTATE_UNKNOWN, FALSE, FALSE);
-  body = fake_request_body_text (fake_engine_find_request (fixture->fake, "POST", VM_PATH "/start"));
-  assert_same_json (body, "{\"volatile\": \"false\", \"pause\": \"false\"}");
+  assert_same_json (body, "{\"vm\": {}, \"volatile\": \"false\", \"pause\": \"true\"}");
 }
 
 static void
@@ -373,6 +383,110 @@ test_update_next_run (Fixture       *fixture,
   g_assert_no_error (error);
   request = fake_engine_find_request (fixture->fake, "PUT", VM_PATH);
   g_assert_null (request->query);
+}
+
+#define NEXT_RUN_JSON(ballooning) \
+  "{\"id\": \"vm-1\", \"name\": \"web-01\", \"memory\": \"2147483648\"," \
+  " \"memory_policy\": {\"guaranteed\": \"1073741824\", \"ballooning\": \"" ballooning "\"}," \
+  " \"status\": \"up\", \"next_run_configuration_exists\": \"true\"}"
+
+/* Up to 4.4.6.4 the balloon is a device, and a next_run PUT rebuilds the
+ * next-run devices from the running VM's, keeping only the device fields
+ * it carries (ovirt-engine: backend/manager/modules/bll/src/main/java/org/
+ * ovirt/engine/core/bll/utils/VmDeviceUtils.java getVmDevicesForNextRun):
+ * the PUT restates the balloon that waits in the next-run configuration. */
+static void
+test_next_run_restates_balloon_VmDeviceUtils_getVmDevicesForNextRun (Fixture       *fixture,
+                                                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AeroVm) vm = NULL;
+  g_autofree char *body = NULL;
+
+  fake_engine_set_full_version (fixture->fake, "4.3.10.4-1.el7");
+  g_assert_true (fake_fixture_login (fixture, FAKE_PASSWORD, &error));
+  fake_engine_clear_requests (fixture->fake);
+  fake_engine_set_response (fixture->fake, "GET", "/vms/vm-1;next_run", 200, "application/json",
+                            NEXT_RUN_JSON ("false"));
+  fake_engine_set_response (fixture->fake, "PUT", "/vms/vm-1", 200, "application/json", VM_JSON);
+
+  vm = update_vm (fixture, "{\"memory_policy\": {\"guaranteed\": \"536870912\"}, \"cpu_shares\": \"512\"}",
+                  TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (vm);
+  g_assert_cmpuint (fake_engine_count_requests (fixture->fake, "GET", VM_PATH ";next_run"), ==, 1);
+  body = fake_request_body_text (fake_engine_find_request (fixture->fake, "PUT", VM_PATH));
+  assert_same_json (body, "{\"memory_policy\": {\"guaranteed\": \"536870912\", \"ballooning\": \"false\"},"
+                          " \"cpu_shares\": \"512\"}");
+  g_clear_pointer (&body, g_free);
+  g_clear_object (&vm);
+
+  /* A PUT that sets the balloon itself needs nothing read. */
+  fake_engine_clear_requests (fixture->fake);
+  vm = update_vm (fixture, "{\"memory_policy\": {\"ballooning\": \"true\"}}", TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fake_engine_count_requests (fixture->fake, "GET", VM_PATH ";next_run"), ==, 0);
+  g_clear_object (&vm);
+
+  /* Without next_run nothing is rebuilt from the running devices. */
+  vm = update_vm (fixture, "{\"name\": \"web-02\"}", FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fake_engine_count_requests (fixture->fake, "GET", VM_PATH ";next_run"), ==, 0);
+  g_clear_object (&vm);
+
+  /* When the next-run configuration cannot be read, nothing is sent. */
+  fake_engine_clear_requests (fixture->fake);
+  fake_engine_push_response (fixture->fake, "GET", "/vms/vm-1;next_run", 500, "application/json",
+                             "{\"reason\": \"Operation Failed\", \"detail\": \"boom\"}");
+  vm = update_vm (fixture, "{\"cpu_shares\": \"256\"}", TRUE, &error);
+  g_assert_null (vm);
+  g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_FAULT);
+  g_assert_null (fake_engine_find_request (fixture->fake, "PUT", VM_PATH));
+  g_clear_error (&error);
+
+  /* Nor when it does not say whether the VM balloons. */
+  fake_engine_push_response (fixture->fake, "GET", "/vms/vm-1;next_run", 200, "application/json",
+                             "{\"id\": \"vm-1\", \"memory_policy\": {}}");
+  vm = update_vm (fixture, "{\"cpu_shares\": \"256\"}", TRUE, &error);
+  g_assert_null (vm);
+  g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_PARSE);
+  g_assert_null (fake_engine_find_request (fixture->fake, "PUT", VM_PATH));
+  g_clear_error (&error);
+
+  /* From 4.4.6.5 the balloon is a VM field: only the members given. */
+  fake_engine_set_full_version (fixture->fake, "4.4.6.5-1.el8");
+  g_assert_true (fake_fixture_login (fixture, FAKE_PASSWORD, &error));
+  fake_engine_clear_requests (fixture->fake);
+  vm = update_vm (fixture, "{\"cpu_shares\": \"256\"}", TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fake_engine_count_requests (fixture->fake, "GET", VM_PATH ";next_run"), ==, 0);
+  body = fake_request_body_text (fake_engine_find_request (fixture->fake, "PUT", VM_PATH));
+  assert_same_json (body, "{\"cpu_shares\": \"256\"}");
+}
+
+/* The bulk dialog's typed call: only memory_policy.ballooning. */
+static void
+test_set_vm_ballooning (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AeroVm) vm = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *body = NULL;
+  FakeRequest *request;
+
+  fake_engine_set_response (fixture->fake, "PUT", "/vms/vm-1", 200, "application/json", VM_JSON);
+
+  aero_engine_set_vm_ballooning_async (fixture->engine, "vm-1", FALSE, TRUE, NULL,
+                                       fake_async_result_cb, &result);
+  vm = aero_engine_set_vm_ballooning_finish (fixture->engine, fake_wait_for_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (vm);
+
+  request = fake_engine_find_request (fixture->fake, "PUT", VM_PATH);
+  g_assert_cmpstr (request->query, ==, "next_run=true");
+  body = fake_request_body_text (request);
+  g_assert_cmpstr (body, ==, "{\"memory_policy\":{\"ballooning\":\"false\"}}");
 }
 
 static void
@@ -539,15 +653,21 @@ test_clusters_and_templates (Fixture       *fixture,
   g_clear_object (&result);
   g_clear_object (&cluster);
 
-  fake_engine_set_response (fixture->fake, "PUT", "/clusters/cluster-1", 200, "application/json",
-                            "{\"id\": \"cluster-1\", \"name\": \"Default\", \"ballooning_enabled\": \"true\"}");
-  aero_engine_update_cluster_async (fixture->engine, "cluster-1", body, NULL, fake_async_result_cb, &result);
-  cluster = aero_engine_update_cluster_finish (fixture->engine, fake_wait_for_result (&result), &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (aero_cluster_get_ballooning_enabled (cluster), ==, AERO_TRISTATE_TRUE);
-  sent = fake_request_body_text (fake_engine_find_request (fixture->fake, "PUT", "/ovirt-engine/api/clusters/cluster-1"));
-  g_assert_cmpstr (sent, ==, "{\"ballooning_enabled\":\"true\"}");
-  g_clear_object (&result);
+  {
+    AeroClusterMemoryChange change = { AERO_CLUSTER_MEMORY_BALLOONING, .ballooning = TRUE };
+    g_autoptr(AeroCluster) before = aero_cluster_new ();
+
+    aero_cluster_set_id (before, "cluster-1");
+    fake_engine_set_response (fixture->fake, "PUT", "/clusters/cluster-1", 200, "application/json",
+                              "{\"id\": \"cluster-1\", \"name\": \"Default\", \"ballooning_enabled\": \"true\"}");
+    aero_engine_update_cluster_memory_async (fixture->engine, before, &change, NULL, fake_async_result_cb, &result);
+    cluster = aero_engine_update_cluster_memory_finish (fixture->engine, fake_wait_for_result (&result), &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (aero_cluster_get_ballooning_enabled (cluster), ==, AERO_TRISTATE_TRUE);
+    sent = fake_request_body_text (fake_engine_find_request (fixture->fake, "PUT", "/ovirt-engine/api/clusters/cluster-1"));
+    g_assert_cmpstr (sent, ==, "{\"ballooning_enabled\":\"true\"}");
+    g_clear_object (&result);
+  }
 
   fake_engine_set_response (fixture->fake, "GET", "/templates/tmpl-1", 200, "application/json",
                             "{\"id\": \"tmpl-1\", \"name\": \"rhel9\", \"memory\": 1073741824}");
@@ -565,6 +685,107 @@ test_clusters_and_templates (Fixture       *fixture,
   g_assert_null (tmpl);
   g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_FAULT);
   g_assert_cmpstr (aero_engine_error_get_detail (error), ==, "[Cannot edit Template.]");
+}
+
+/* Sends @change for @cluster and returns the body sent, or NULL (with
+ * @error set) when the call refused before sending. */
+static char *
+send_cluster_change (Fixture                       *fixture,
+                     AeroCluster                   *cluster,
+                     const AeroClusterMemoryChange *change,
+                     GError                       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(AeroCluster) updated = NULL;
+  FakeRequest *request;
+
+  fake_engine_clear_requests (fixture->fake);
+  fake_engine_set_response (fixture->fake, "PUT", "/clusters/cluster-1", 200, "application/json",
+                            "{\"id\": \"cluster-1\", \"name\": \"Default\"}");
+  aero_engine_update_cluster_memory_async (fixture->engine, cluster, change, NULL,
+                                           fake_async_result_cb, &result);
+  updated = aero_engine_update_cluster_memory_finish (fixture->engine, fake_wait_for_result (&result), error);
+  request = fake_engine_find_request (fixture->fake, "PUT", "/ovirt-engine/api/clusters/cluster-1");
+  if (updated == NULL)
+    {
+      g_assert_null (request);
+      return NULL;
+    }
+  g_assert_nonnull (request);
+  return fake_request_body_text (request);
+}
+
+/* A memory_policy without transparent_hugepages switches THP on in a real
+ * engine (ovirt-engine: backend/manager/modules/restapi/types/.../ClusterMapper.java,
+ * map(MemoryPolicy, Cluster), 4.3 to the current engine): every
+ * memory_policy sent restates it, and nothing else is sent that did not
+ * change. */
+static void
+test_cluster_memory_restates_thp (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(AeroCluster) cluster = aero_cluster_new ();
+  g_autoptr(GError) error = NULL;
+  AeroClusterMemoryChange change = { 0 };
+  g_autofree char *sent = NULL;
+
+  aero_cluster_set_id (cluster, "cluster-1");
+  aero_cluster_set_name (cluster, "Default");
+  aero_cluster_set_overcommit_percent (cluster, 150);
+  aero_cluster_set_ksm_enabled (cluster, AERO_TRISTATE_FALSE);
+  aero_cluster_set_ballooning_enabled (cluster, AERO_TRISTATE_TRUE);
+  aero_cluster_set_transparent_hugepages (cluster, AERO_TRISTATE_FALSE);
+
+  /* Over-commit only: THP goes along as stored (off). */
+  change = (AeroClusterMemoryChange) { AERO_CLUSTER_MEMORY_OVERCOMMIT, .overcommit_percent = 50 };
+  sent = send_cluster_change (fixture, cluster, &change, &error);
+  g_assert_no_error (error);
+  assert_same_json (sent, "{\"memory_policy\": {\"over_commit\": {\"percent\": \"50\"},"
+                          " \"transparent_hugepages\": {\"enabled\": \"false\"}}}");
+  g_clear_pointer (&sent, g_free);
+
+  /* KSM only: no memory_policy at all, so THP needs no restating. */
+  change = (AeroClusterMemoryChange) { AERO_CLUSTER_MEMORY_KSM, .ksm = TRUE };
+  sent = send_cluster_change (fixture, cluster, &change, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sent, ==, "{\"ksm\":{\"enabled\":\"true\"}}");
+  g_clear_pointer (&sent, g_free);
+
+  /* THP itself, changed. */
+  change = (AeroClusterMemoryChange) { AERO_CLUSTER_MEMORY_TRANSPARENT_HUGEPAGES, .transparent_hugepages = TRUE };
+  sent = send_cluster_change (fixture, cluster, &change, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sent, ==, "{\"memory_policy\":{\"transparent_hugepages\":{\"enabled\":\"true\"}}}");
+  g_clear_pointer (&sent, g_free);
+
+  /* Everything at once, the over-commit with the THP change. */
+  change = (AeroClusterMemoryChange) {
+    AERO_CLUSTER_MEMORY_BALLOONING | AERO_CLUSTER_MEMORY_OVERCOMMIT | AERO_CLUSTER_MEMORY_KSM
+    | AERO_CLUSTER_MEMORY_TRANSPARENT_HUGEPAGES,
+    .ballooning = FALSE, .overcommit_percent = 1000, .ksm = TRUE, .transparent_hugepages = TRUE };
+  sent = send_cluster_change (fixture, cluster, &change, &error);
+  g_assert_no_error (error);
+  assert_same_json (sent, "{\"ballooning_enabled\": \"false\","
+                          " \"memory_policy\": {\"over_commit\": {\"percent\": \"1000\"},"
+                          " \"transparent_hugepages\": {\"enabled\": \"true\"}},"
+                          " \"ksm\": {\"enabled\": \"true\"}}");
+  g_clear_pointer (&sent, g_free);
+
+  /* Out of the range the engine stores as given (0 would become 100):
+   * refused, nothing sent. */
+  change = (AeroClusterMemoryChange) { AERO_CLUSTER_MEMORY_OVERCOMMIT, .overcommit_percent = 0 };
+  sent = send_cluster_change (fixture, cluster, &change, &error);
+  g_assert_null (sent);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  /* THP not known: an over-commit change would switch it on. Refused. */
+  aero_cluster_set_transparent_hugepages (cluster, AERO_TRISTATE_UNKNOWN);
+  change = (AeroClusterMemoryChange) { AERO_CLUSTER_MEMORY_OVERCOMMIT, .overcommit_percent = 120 };
+  sent = send_cluster_change (fixture, cluster, &change, &error);
+  g_assert_null (sent);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "Transparent Huge Pages"));
 }
 
 static void
@@ -685,11 +906,15 @@ main (int   argc,
   ADD ("/engine/calls/action-complete", test_action_complete);
   ADD ("/engine/calls/run-once-body", test_run_once_body);
   ADD ("/engine/calls/update-next-run", test_update_next_run);
+  ADD ("/engine/calls/set-vm-ballooning", test_set_vm_ballooning);
   ADD ("/engine/calls/add-vm", test_add_vm);
+  ADD ("/engine/calls/next-run-restates-balloon/VmDeviceUtils.getVmDevicesForNextRun",
+       test_next_run_restates_balloon_VmDeviceUtils_getVmDevicesForNextRun);
   ADD ("/engine/calls/parse-errors", test_parse_errors);
   ADD ("/engine/calls/identity", test_identity);
   ADD ("/engine/calls/statistics", test_statistics);
   ADD ("/engine/calls/clusters-and-templates", test_clusters_and_templates);
+  ADD ("/engine/calls/cluster-memory-restates-thp", test_cluster_memory_restates_thp);
   ADD ("/engine/calls/id-is-escaped", test_id_is_escaped);
   ADD ("/engine/calls/redirect-not-followed", test_redirect_not_followed);
   ADD ("/engine/calls/cancel", test_cancel);

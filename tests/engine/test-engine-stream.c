@@ -138,11 +138,49 @@ test_query (Fixture       *fixture,
   /* No raw space, "&" or "=" of the search leaks into the query. */
   g_assert_null (strchr (request->query, ' '));
   query = soup_form_decode (request->query);
-  g_assert_cmpuint (g_hash_table_size (query), ==, 3);
+  g_assert_cmpuint (g_hash_table_size (query), ==, 2);
   g_assert_cmpstr (g_hash_table_lookup (query, "search"), ==, search);
   g_assert_cmpstr (g_hash_table_lookup (query, "max"), ==, "50");
-  g_assert_cmpstr (g_hash_table_lookup (query, "all_content"), ==, "true");
+  /* The fake engine is 4.5.4: its plain list carries the balloon
+   * (VmBaseMapper, 4.4.6.5), so no costly all content is asked for. */
+  g_assert_null (soup_message_headers_get_one (request->headers, "All-Content"));
   g_assert_cmpstr (soup_message_headers_get_one (request->headers, "Accept"), ==, "application/json");
+}
+
+/* Before 4.4.6.5 only a populated list says whether each VM balloons,
+ * and the all_content query parameter is ignored up to 4.4.3.7: the
+ * All-Content header is what every release reads (ovirt-engine: backend/
+ * manager/modules/restapi/jaxrs/src/main/java/org/ovirt/engine/api/
+ * restapi/resource/BackendResource.java isPopulate). */
+static void
+test_all_content_header_BackendResource_isPopulate (Fixture       *fixture,
+                                                    gconstpointer  data)
+{
+  static const char *const versions[] = { "4.3.10.4-1.el7", "4.4.5.10-1.el8", "4.4.6.4-1.el8" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (versions); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GListModel) model = NULL;
+      Watch watch = { 0 };
+      FakeRequest *request;
+
+      fake_engine_set_full_version (fixture->fake, versions[i]);
+      g_assert_true (fake_fixture_login (fixture, FAKE_PASSWORD, &error));
+      fake_engine_set_response (fixture->fake, "GET", "/vms", 200, "application/json", "{}");
+      model = list_vms (fixture, &watch, NULL, -1, AERO_LIST_ALL_CONTENT, &error);
+      g_assert_no_error (error);
+
+      request = fake_engine_find_request (fixture->fake, "GET", VMS_PATH);
+      g_assert_cmpstr (soup_message_headers_get_one (request->headers, "All-Content"), ==, "true");
+      g_assert_null (request->query);
+
+      /* A list that does not need the balloon never asks for it. */
+      g_clear_object (&model);
+      model = list_vms (fixture, &watch, NULL, -1, AERO_LIST_NONE, &error);
+      request = fake_engine_find_request (fixture->fake, "GET", VMS_PATH);
+      g_assert_null (soup_message_headers_get_one (request->headers, "All-Content"));
+    }
 }
 
 static void
@@ -438,6 +476,8 @@ main (int   argc,
   ADD ("/engine/stream/malformed-while-streaming", test_malformed_while_streaming);
   ADD ("/engine/stream/errors", test_errors);
   ADD ("/engine/stream/401-relogin", test_401_relogin);
+  ADD ("/engine/stream/all-content-header/BackendResource.isPopulate",
+       test_all_content_header_BackendResource_isPopulate);
   ADD ("/engine/stream/clusters-and-templates", test_clusters_and_templates);
 
 #undef ADD

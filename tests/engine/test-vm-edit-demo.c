@@ -13,9 +13,10 @@
 #include <string.h>
 
 #include "aero-demo-engine.h"
-#include "aero-engine.h"
+#include "aero-engine-calls-private.h"
 #include "aero-features.h"
-#include "aero-vm-edit.h"
+#include "aero-bulk-ballooning.h"
+#include "aero-vm-edit-private.h"
 
 #define MIB AERO_MIB
 #define GIB (1024 * AERO_MIB)
@@ -162,6 +163,24 @@ put_vm (Fixture     *f,
   result = wait_result (&slot);
 
   return aero_engine_update_vm_finish (f->engine, result, error);
+}
+
+/* The bulk dialog's call: only memory_policy.ballooning. */
+static AeroVm *
+set_ballooning (Fixture     *f,
+                AeroVm      *vm,
+                gboolean     enable,
+                gboolean     next_run,
+                GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  GAsyncResult *slot = NULL;
+
+  aero_engine_set_vm_ballooning_async (f->engine, aero_vm_get_id (vm), enable, next_run, NULL,
+                                       store_result, &slot);
+  result = wait_result (&slot);
+
+  return aero_engine_set_vm_ballooning_finish (f->engine, result, error);
 }
 
 static AeroVm *
@@ -318,6 +337,54 @@ test_running_vm_next_run (Fixture       *f,
   g_assert_cmpint (ballooning_of (next), ==, AERO_TRISTATE_FALSE);
 }
 
+/* aero_vm_edit_save_async () picks the PUT and next_run itself: "Apply
+ * later" makes a hot-pluggable memory increase wait for the restart, and
+ * the engine's answer becomes the baseline. */
+static void
+test_save_apply_later (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(AeroVm) vm = vm_named (f, "web-01");
+  g_autoptr(AeroVm) saved = NULL;
+  g_autoptr(AeroVm) again = NULL;
+  g_autoptr(AeroVm) current = NULL;
+  g_autoptr(AeroVm) next = NULL;
+  g_autoptr(AeroVmEdit) edit = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *slot = NULL;
+  gint64 memory = aero_vm_get_memory (vm);
+
+  g_assert_cmpint (aero_vm_get_status (vm), ==, AERO_VM_STATUS_UP);
+  edit = aero_vm_edit_new_for_vm (vm, f->clusters);
+  aero_vm_edit_set_derive_memory (edit, FALSE);
+  aero_vm_edit_set_memory (edit, memory + 256 * MIB);
+  g_assert_false (aero_vm_edit_get_sends_next_run (edit));
+  aero_vm_edit_set_apply_later (edit, TRUE);
+  g_assert_true (aero_vm_edit_get_sends_next_run (edit));
+
+  aero_vm_edit_save_async (edit, f->engine, NULL, store_result, &slot);
+  result = wait_result (&slot);
+  saved = aero_vm_edit_save_finish (edit, result, &error);
+  g_assert_no_error (error);
+  g_assert_true (AERO_IS_VM (saved));
+  g_assert_false (aero_vm_edit_get_has_changes (edit));
+  g_assert_false (aero_vm_edit_get_apply_later (edit));
+
+  current = get_vm (f, aero_vm_get_id (vm), FALSE);
+  g_assert_cmpint (aero_vm_get_memory (current), ==, memory);
+  next = get_vm (f, aero_vm_get_id (vm), TRUE);
+  g_assert_cmpint (aero_vm_get_memory (next), ==, memory + 256 * MIB);
+
+  /* Nothing left to change: nothing is sent, the original comes back. */
+  g_clear_object (&result);
+  aero_vm_edit_save_async (edit, f->engine, NULL, store_result, &slot);
+  result = wait_result (&slot);
+  again = aero_vm_edit_save_finish (edit, result, &error);
+  g_assert_no_error (error);
+  g_assert_true (again == aero_vm_edit_get_vm (edit));
+}
+
 static AeroVm *
 get_vm_for_edit (Fixture    *f,
                  const char *id)
@@ -392,7 +459,6 @@ test_bulk_enable (Fixture       *f,
 {
   g_autoptr(GPtrArray) vms = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) plan = NULL;
-  g_autoptr(JsonNode) body = aero_vm_edit_bulk_ballooning_body (TRUE);
   AeroBulkBallooningItem *item;
 
   g_ptr_array_add (vms, vm_named (f, "prod-app-02"));  /* 3.1, down, off */
@@ -400,7 +466,7 @@ test_bulk_enable (Fixture       *f,
   g_ptr_array_add (vms, vm_named (f, "legacy-web"));   /* 3.0 */
   g_ptr_array_add (vms, vm_named (f, "web-02"));       /* already on */
 
-  plan = aero_vm_edit_bulk_ballooning_plan (vms, f->clusters, TRUE);
+  plan = aero_bulk_ballooning_plan (vms, f->clusters, TRUE);
   g_assert_cmpint (((AeroBulkBallooningItem *) plan->pdata[0])->action, ==, AERO_BULK_BALLOONING_CHANGE_NOW);
   g_assert_cmpint (((AeroBulkBallooningItem *) plan->pdata[1])->action, ==, AERO_BULK_BALLOONING_CHANGE_NEXT_RUN);
   g_assert_cmpint (((AeroBulkBallooningItem *) plan->pdata[2])->action, ==, AERO_BULK_BALLOONING_SKIP_LEVEL);
@@ -417,7 +483,7 @@ test_bulk_enable (Fixture       *f,
           item->action != AERO_BULK_BALLOONING_CHANGE_NEXT_RUN)
         continue;
 
-      updated = put_vm (f, item->vm, body, FALSE, &error);
+      updated = set_ballooning (f, item->vm, TRUE, FALSE, &error);
       g_assert_no_error (error);
       fetched = get_vm (f, aero_vm_get_id (item->vm),
                         item->action == AERO_BULK_BALLOONING_CHANGE_NEXT_RUN);
@@ -548,11 +614,10 @@ running_case_edit (Fixture           *f,
 
   if (rc->pending)
     {
-      g_autoptr(JsonNode) body = aero_vm_edit_bulk_ballooning_body (FALSE);
       g_autoptr(AeroVm) updated = NULL;
       g_autoptr(GError) error = NULL;
 
-      updated = put_vm (f, vm, body, TRUE, &error);
+      updated = set_ballooning (f, vm, FALSE, TRUE, &error);
       g_assert_no_error (error);
       g_clear_object (&vm);
       vm = vm_named (f, rc->vm);
@@ -808,6 +873,7 @@ main (int   argc,
   ADD ("post-on-gated-cluster", test_post_on_gated_cluster);
   ADD ("put-only-changes", test_put_only_changes);
   ADD ("running-vm-next-run", test_running_vm_next_run);
+  ADD ("save-apply-later", test_save_apply_later);
   ADD ("engine-agrees-on-validation", test_engine_agrees_on_validation);
   ADD ("bulk-enable", test_bulk_enable);
   ADD ("vm-for-edit", test_vm_for_edit);

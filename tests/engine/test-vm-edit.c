@@ -10,7 +10,8 @@
 
 #include "aero-enum-types.h"
 #include "aero-features.h"
-#include "aero-vm-edit.h"
+#include "aero-bulk-ballooning.h"
+#include "aero-vm-edit-private.h"
 
 #define MIB AERO_MIB
 #define BLANK_ID "00000000-0000-0000-0000-000000000000"
@@ -229,6 +230,24 @@ test_new_vm_defaults (Fixture       *f,
   g_assert_false (aero_vm_edit_needs_next_run_confirmation (edit));
 }
 
+/* Issue 13: a new VM's empty description and comment are sent, so that
+ * the engine does not copy the template's. */
+static void
+test_new_vm_sends_empty_texts (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(AeroVmEdit) edit = aero_vm_edit_new_for_new_vm (G_LIST_MODEL (f->clusters),
+                                                            G_LIST_MODEL (f->templates), BLANK_ID);
+  g_autoptr(JsonNode) body = NULL;
+  JsonObject *object;
+
+  aero_vm_edit_set_name (edit, "fresh");
+  body = aero_vm_edit_build_body (edit);
+  object = json_node_get_object (body);
+  g_assert_cmpstr (json_object_get_string_member (object, "description"), ==, "");
+  g_assert_cmpstr (json_object_get_string_member (object, "comment"), ==, "");
+}
+
 static void
 test_memory_derivations (Fixture       *f,
                          gconstpointer  data)
@@ -381,6 +400,7 @@ test_new_vm_post_body (Fixture       *f,
   assert_json (body,
                "{\"name\": \"web-01\","
                " \"description\": \"front end\","
+               " \"comment\": \"\","
                " \"cluster\": {\"id\": \"c47\"},"
                " \"template\": {\"id\": \"" BLANK_ID "\"},"
                " \"type\": \"server\","
@@ -604,6 +624,80 @@ test_ballooning_unknown (Fixture       *f,
   assert_json (body, "{\"memory_policy\": {\"ballooning\": \"true\"}}");
 }
 
+/* Issue 13: Memory Size derives as webadmin does, never over what the
+ * admin set, never out of sight, and never past the platform limit. */
+static void
+test_memory_derivation (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(AeroVm) down = make_vm ("down", f->c47, AERO_VM_STATUS_DOWN, AERO_TRISTATE_TRUE);
+  g_autoptr(AeroVm) up = make_vm ("up", f->c47, AERO_VM_STATUS_UP, AERO_TRISTATE_TRUE);
+  g_autoptr(AeroVmEdit) edit = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(JsonNode) body = NULL;
+
+  /* A VM that is down: both follow (200 % over-commit), the maximum up
+   * to the platform limit, and the note names both. */
+  edit = aero_vm_edit_new_for_vm (down, G_LIST_MODEL (f->clusters));
+  g_assert_null (aero_vm_edit_get_memory_note (edit));
+  g_assert_cmpint (aero_vm_edit_get_max_memory_limit (edit), ==, AERO_UNSET);
+  aero_vm_edit_set_max_memory_limit (edit, 6144);
+  aero_vm_edit_set_memory (edit, 2048 * MIB);
+  g_assert_cmpint (aero_vm_edit_get_guaranteed (edit), ==, 1024 * MIB);
+  g_assert_cmpint (aero_vm_edit_get_max_memory (edit), ==, 6144 * MIB);
+  g_assert_cmpstr (aero_vm_edit_get_memory_note (edit), ==,
+                   "Guaranteed memory will become 1024 MiB\n"
+                   "Maximum memory will become 6144 MiB");
+  changes = aero_vm_edit_list_changes (edit);
+  g_assert_nonnull (find_change (changes, "guaranteed"));
+  g_assert_nonnull (find_change (changes, "max-memory"));
+  g_clear_pointer (&changes, g_ptr_array_unref);
+
+  /* A value the admin set is never derived again, and leaves the note. */
+  aero_vm_edit_set_guaranteed (edit, 700 * MIB);
+  aero_vm_edit_set_memory (edit, 3072 * MIB);
+  g_assert_cmpint (aero_vm_edit_get_guaranteed (edit), ==, 700 * MIB);
+  g_assert_cmpstr (aero_vm_edit_get_memory_note (edit), ==, "Maximum memory will become 6144 MiB");
+
+  /* A maximum above the limit is an error at Maximum Memory. */
+  aero_vm_edit_set_max_memory (edit, 8192 * MIB);
+  g_assert_cmpstr (aero_vm_edit_get_max_memory_error (edit), ==,
+                   "Maximum Memory has to be smaller than or equal to 6144 MiB.");
+  g_assert_false (aero_vm_edit_get_valid (edit));
+  aero_vm_edit_set_max_memory_limit (edit, AERO_UNSET);
+  g_assert_null (aero_vm_edit_get_max_memory_error (edit));
+  g_assert_true (aero_vm_edit_get_valid (edit));
+  g_clear_object (&edit);
+
+  /* A running VM keeps its maximum; guaranteed memory still follows. */
+  edit = aero_vm_edit_new_for_vm (up, G_LIST_MODEL (f->clusters));
+  aero_vm_edit_set_memory (edit, 2048 * MIB);
+  g_assert_cmpint (aero_vm_edit_get_max_memory (edit), ==, 4096 * MIB);
+  g_assert_cmpint (aero_vm_edit_get_guaranteed (edit), ==, 1024 * MIB);
+  g_assert_cmpstr (aero_vm_edit_get_memory_note (edit), ==, "Guaranteed memory will become 1024 MiB");
+  body = aero_vm_edit_build_body (edit);
+  assert_json (body, "{\"memory\": \"2147483648\", "
+                     "\"memory_policy\": {\"guaranteed\": \"1073741824\"}}");
+  g_clear_pointer (&body, json_node_unref);
+  g_clear_object (&edit);
+
+  /* A template keeps its guaranteed memory (webadmin's template behaviour
+   * has no updateMinAllocatedMemory); its maximum follows. */
+  edit = aero_vm_edit_new_for_template (f->blank, G_LIST_MODEL (f->clusters));
+  aero_vm_edit_set_memory (edit, 2048 * MIB);
+  g_assert_cmpint (aero_vm_edit_get_guaranteed (edit), ==, 1024 * MIB);
+  g_assert_cmpint (aero_vm_edit_get_max_memory (edit), ==, 8192 * MIB);
+  g_clear_object (&edit);
+
+  /* Derivation off (the CLI): only the memory changes, no note. */
+  edit = aero_vm_edit_new_for_vm (down, G_LIST_MODEL (f->clusters));
+  aero_vm_edit_set_derive_memory (edit, FALSE);
+  aero_vm_edit_set_memory (edit, 2048 * MIB);
+  g_assert_null (aero_vm_edit_get_memory_note (edit));
+  body = aero_vm_edit_build_body (edit);
+  assert_json (body, "{\"memory\": \"2147483648\"}");
+}
+
 static void
 test_next_run_split (Fixture       *f,
                      gconstpointer  data)
@@ -641,7 +735,9 @@ test_next_run_split (Fixture       *f,
   g_clear_pointer (&changes, g_ptr_array_unref);
   aero_vm_edit_set_ballooning (edit, TRUE);
 
-  /* Memory up by 256 MiB hot plugs; the derived maximum does not. */
+  /* Memory up by 256 MiB hot plugs; a running VM keeps its maximum
+   * (webadmin's ExistingVmModelBehavior.updateMaxMemory), the derived
+   * guaranteed memory is listed and named under Memory Size. */
   aero_vm_edit_set_memory (edit, 1280 * MIB);
   changes = aero_vm_edit_list_changes (edit);
   change = find_change (changes, "memory");
@@ -649,9 +745,9 @@ test_next_run_split (Fixture       *f,
   g_assert_cmpstr (aero_vm_change_get_old_value (change), ==, "1024 MB");
   g_assert_cmpstr (aero_vm_change_get_new_value (change), ==, "1280 MB");
   g_assert_cmpint (aero_vm_change_get_when (change), ==, AERO_VM_CHANGE_HOTPLUG);
-  change = find_change (changes, "max-memory");
-  g_assert_cmpstr (aero_vm_change_get_label (change), ==, "Maximum Memory");
-  g_assert_cmpint (aero_vm_change_get_when (change), ==, AERO_VM_CHANGE_NEXT_RUN);
+  g_assert_null (find_change (changes, "max-memory"));
+  g_assert_cmpint (aero_vm_edit_get_max_memory (edit), ==, 4096 * MIB);
+  g_assert_cmpstr (aero_vm_edit_get_memory_note (edit), ==, "Guaranteed memory will become 640 MiB");
   change = find_change (changes, "guaranteed");
   g_assert_cmpstr (aero_vm_change_get_label (change), ==, "Physical Memory Guaranteed");
   g_assert_cmpint (aero_vm_change_get_when (change), ==, AERO_VM_CHANGE_HOTPLUG);
@@ -954,7 +1050,7 @@ test_bulk_plan (Fixture       *f,
   /* An unknown flag on a 3.0 cluster is skipped for its level. */
   g_ptr_array_add (vms, make_vm ("legacy-unknown", f->c30, AERO_VM_STATUS_UP, AERO_TRISTATE_UNKNOWN));
 
-  plan = aero_vm_edit_bulk_ballooning_plan (vms, G_LIST_MODEL (f->clusters), TRUE);
+  plan = aero_bulk_ballooning_plan (vms, G_LIST_MODEL (f->clusters), TRUE);
   g_assert_cmpuint (plan->len, ==, 7);
 
   item = g_ptr_array_index (plan, 0);
@@ -976,22 +1072,16 @@ test_bulk_plan (Fixture       *f,
   item = g_ptr_array_index (plan, 6);
   g_assert_cmpint (item->action, ==, AERO_BULK_BALLOONING_SKIP_LEVEL);
 
-  g_assert_cmpuint (aero_vm_edit_bulk_ballooning_count (plan, AERO_BULK_BALLOONING_CHANGE_NOW), ==, 2);
-  g_assert_cmpuint (aero_vm_edit_bulk_ballooning_count (plan, AERO_BULK_BALLOONING_SKIP_LEVEL), ==, 2);
+  g_assert_cmpuint (aero_bulk_ballooning_count (plan, AERO_BULK_BALLOONING_CHANGE_NOW), ==, 2);
+  g_assert_cmpuint (aero_bulk_ballooning_count (plan, AERO_BULK_BALLOONING_SKIP_LEVEL), ==, 2);
   g_clear_pointer (&plan, g_ptr_array_unref);
 
   /* Disabling: the enabled one changes, the disabled ones are skipped. */
-  plan = aero_vm_edit_bulk_ballooning_plan (vms, G_LIST_MODEL (f->clusters), FALSE);
+  plan = aero_bulk_ballooning_plan (vms, G_LIST_MODEL (f->clusters), FALSE);
   g_assert_cmpint (((AeroBulkBallooningItem *) g_ptr_array_index (plan, 0))->action, ==,
                    AERO_BULK_BALLOONING_SKIP_ALREADY);
   g_assert_cmpint (((AeroBulkBallooningItem *) g_ptr_array_index (plan, 3))->action, ==,
                    AERO_BULK_BALLOONING_CHANGE_NOW);
-
-  body = aero_vm_edit_bulk_ballooning_body (TRUE);
-  assert_json (body, "{\"memory_policy\": {\"ballooning\": \"true\"}}");
-  g_clear_pointer (&body, json_node_unref);
-  body = aero_vm_edit_bulk_ballooning_body (FALSE);
-  assert_json (body, "{\"memory_policy\": {\"ballooning\": \"false\"}}");
 }
 
 static void
@@ -1038,6 +1128,8 @@ main (int   argc,
   ADD ("edit-vm-on-gated-cluster", test_edit_vm_on_gated_cluster);
   ADD ("ballooning-unknown", test_ballooning_unknown);
   ADD ("next-run-split", test_next_run_split);
+  ADD ("memory-derivation", test_memory_derivation);
+  ADD ("new-vm-sends-empty-texts", test_new_vm_sends_empty_texts);
   ADD ("running-rules", test_running_rules);
   ADD ("down-vm-applies-now", test_down_vm_applies_now);
   ADD ("template-mode", test_template_mode);

@@ -775,7 +775,7 @@ static const AeroScene scenes[] = {
   SCENE_PAIR ("engine-fault", show_engine_fault, "web-03", "general", NULL),
   SCENE_PAIR_SIZED ("pending-changes", show_pending_changes, "web-01", NULL, 720, 620, "pending-changes.png"),
   SCENE_PAIR ("run-once", show_run_once, "web-03", NULL, NULL),
-  SCENE_PAIR_SIZED ("edit-cluster", show_edit_cluster, "Default", NULL, 720, 700, "cluster-optimization.png"),
+  SCENE_PAIR_SIZED ("edit-cluster", show_edit_cluster, "Default", NULL, 720, 780, "cluster-optimization.png"),
   /* Below 3.3 "Enable Memory Balloon Optimization" is greyed with its reason. */
   SCENE_PAIR ("edit-cluster-legacy", show_edit_cluster, "Legacy", NULL, NULL),
   SCENE_PAIR ("bulk-confirmation", show_bulk, NULL, "summary", NULL),

@@ -8,11 +8,11 @@
 #include "aero-bulk-balloon-dialog.h"
 #include "aero-cluster-dialog.h"
 #include "aero-dialogs.h"
+#include "aero-engine-calls-private.h"
 #include "aero-vm-dialog.h"
 #include "aero-run-once-dialog.h"
 #include "test-dialog-fixture.h"
 
-#define REASON_VM_30 "Memory ballooning requires cluster compatibility version 3.1 or later (this cluster: 3.0)."
 #define REASON_CLUSTER "Ballooning is only available for Cluster compatibility version 3.3 and higher"
 #define KSM_OR_BALLOON "KSM or ballooning must be enabled to allow memory optimization."
 
@@ -61,20 +61,21 @@ open_run_once (DialogFixture *fixture,
   return dialog;
 }
 
+/* No balloon override: the engine ignores a Run Once's memory policy in
+ * every release (ovirt-engine: backend/manager/modules/restapi/types/src/
+ * main/java/org/ovirt/engine/api/restapi/types/VmMapper.java
+ * map (Vm, RunVmOnceParams)); the dialog shows the stored setting and
+ * why it is fixed. */
 static void
-test_run_once_gate (DialogFixture *fixture,
-                    gconstpointer  data)
+test_run_once_no_balloon_override_VmMapper (DialogFixture *fixture,
+                                            gconstpointer  data)
 {
-  AeroRunOnceDialog *dialog = open_run_once (fixture, "legacy-web");
-  GtkWidget *check = get_widget (dialog, "balloon_check");
-  GtkWidget *reason = get_widget (dialog, "balloon_reason");
+  AeroRunOnceDialog *dialog = open_run_once (fixture, "web-03");
 
-  {
-    g_autofree char *shown = check_label_shown (check);
-
-    g_assert_cmpstr (shown, ==, "Memory Balloon Device Enabled");
-    g_assert_cmpuint (check_mnemonic (check), ==, GDK_KEY_b);
-  }
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_widget (dialog, "balloon_state"))), ==, "Enabled");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (get_widget (dialog, "balloon_row"))), ==,
+                   "A run cannot change it: the engine starts the virtual machine with its stored setting. "
+                   "Change it with Edit.");
   {
     g_autofree char *paused = check_label_shown (get_widget (dialog, "paused_check"));
     g_autofree char *rollback = check_label_shown (get_widget (dialog, "volatile_check"));
@@ -84,13 +85,10 @@ test_run_once_gate (DialogFixture *fixture,
     g_assert_cmpstr (rollback, ==, "Rollback this configuration during reboots");
     g_assert_cmpuint (check_mnemonic (get_widget (dialog, "volatile_check")), ==, GDK_KEY_d);
   }
-  g_assert_false (gtk_widget_get_sensitive (check));
-  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
-  g_assert_true (gtk_widget_get_visible (reason));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (reason)), ==, REASON_VM_30);
-  assert_description (check, REASON_VM_30);
-  /* No override at all for such a VM. */
-  g_assert_cmpint (aero_run_once_dialog_get_ballooning (dialog), ==, AERO_TRISTATE_UNKNOWN);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  dialog = open_run_once (fixture, "legacy-web");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_widget (dialog, "balloon_state"))), ==, "Disabled");
 }
 
 static void
@@ -122,16 +120,11 @@ test_run_once_leaves_vm (DialogFixture *fixture,
   GAsyncResult *result = NULL;
   g_autoptr(GError) error = NULL;
 
-  /* The override starts from the VM's own value. */
-  g_assert_true (check_active (dialog, "balloon_check"));
-  g_assert_true (gtk_widget_get_sensitive (get_widget (dialog, "balloon_check")));
   g_assert_false (check_active (dialog, "paused_check"));
   g_assert_false (check_active (dialog, "volatile_check"));
 
-  set_check (dialog, "balloon_check", FALSE);
   set_check (dialog, "paused_check", TRUE);
   set_check (dialog, "volatile_check", TRUE);
-  g_assert_cmpint (aero_run_once_dialog_get_ballooning (dialog), ==, AERO_TRISTATE_FALSE);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
   wait_flag (closed, "the dialog to close");
   g_free (closed);
@@ -151,8 +144,9 @@ test_run_once_leaves_vm (DialogFixture *fixture,
     g_assert_cmpstr (start->path, ==, path);
     g_assert_true (json_parser_load_from_data (parser, start->body, -1, NULL));
     root = json_node_get_object (json_parser_get_root (parser));
-    g_assert_cmpint (aero_json_get_tristate (aero_json_get_object (aero_json_get_object (root, "vm"), "memory_policy"),
-                                             "ballooning"), ==, AERO_TRISTATE_FALSE);
+    /* A "vm" (else the engine's plain RunVm drops "volatile"), empty. */
+    g_assert_nonnull (aero_json_get_object (root, "vm"));
+    g_assert_cmpuint (json_object_get_size (aero_json_get_object (root, "vm")), ==, 0);
     g_assert_cmpint (aero_json_get_tristate (root, "pause"), ==, AERO_TRISTATE_TRUE);
     g_assert_cmpint (aero_json_get_tristate (root, "volatile"), ==, AERO_TRISTATE_TRUE);
   }
@@ -221,6 +215,28 @@ open_cluster (DialogFixture *fixture,
 
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
+}
+
+/* Presses OK, waits for the dialog to close and returns the one PUT it
+ * sent (normalised JSON). */
+static char *
+save_cluster_dialog (DialogFixture     *fixture,
+                     AeroClusterDialog *dialog,
+                     AeroCluster       *cluster)
+{
+  gboolean *closed = watch_destroy (dialog);
+  g_autoptr(GPtrArray) puts = NULL;
+  g_autofree char *path = g_strdup_printf ("/ovirt-engine/api/clusters/%s", aero_cluster_get_id (cluster));
+
+  g_assert_true (ok_enabled (dialog));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
+  wait_flag (closed, "the dialog to close");
+  g_free (closed);
+
+  puts = recorded_with_method (fixture, "PUT");
+  g_assert_cmpuint (puts->len, ==, 1);
+  g_assert_cmpstr (((Recorded *) g_ptr_array_index (puts, 0))->path, ==, path);
+  return normalised_json (((Recorded *) g_ptr_array_index (puts, 0))->body);
 }
 
 static void
@@ -310,41 +326,166 @@ test_cluster_saves (DialogFixture *fixture,
   AeroClusterDialog *dialog = open_cluster (fixture, "Default");
   g_autoptr(AeroCluster) cluster = find_by_name (fixture->clusters, "Default");
   g_autoptr(AeroCluster) after = NULL;
-  g_autoptr(JsonNode) body = NULL;
-  g_autofree char *text = NULL;
-  gboolean *closed = watch_destroy (dialog);
+  g_autofree char *sent = NULL;
 
-  /* Default: 150 %, KSM off, ballooning on. */
+  /* Default: 150 %, KSM off, ballooning on, THP on. */
   g_assert_true (check_active (dialog, "balloon_check"));
+  g_assert_true (check_active (dialog, "thp_check"));
   set_check (dialog, "balloon_check", FALSE);
   g_assert_false (ok_enabled (dialog));
   set_check (dialog, "ksm_check", TRUE);
   set_check (dialog, "radio_desktop", TRUE);
   g_assert_true (ok_enabled (dialog));
 
-  body = aero_cluster_dialog_build_body (dialog);
-  text = json_text (body);
-  g_assert_cmpstr (text, ==,
-                   "{\"ballooning_enabled\":\"false\",\"memory_policy\":{\"over_commit\":{\"percent\":\"200\"}},\"ksm\":{\"enabled\":\"true\"}}");
-
-  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
-  wait_flag (closed, "the dialog to close");
-  g_free (closed);
-
-  {
-    g_autoptr(GPtrArray) puts = recorded_with_method (fixture, "PUT");
-    g_autofree char *path = g_strdup_printf ("/ovirt-engine/api/clusters/%s", aero_cluster_get_id (cluster));
-    g_autofree char *sent = NULL;
-
-    g_assert_cmpuint (puts->len, ==, 1);
-    g_assert_cmpstr (((Recorded *) g_ptr_array_index (puts, 0))->path, ==, path);
-    sent = normalised_json (((Recorded *) g_ptr_array_index (puts, 0))->body);
-    g_assert_cmpstr (sent, ==, text);
-  }
+  sent = save_cluster_dialog (fixture, dialog, cluster);
+  /* THP goes along with the memory_policy, as stored: a real engine would
+   * switch it on otherwise. */
+  g_assert_cmpstr (sent, ==,
+                   "{\"ballooning_enabled\":\"false\",\"memory_policy\":{\"over_commit\":{\"percent\":\"200\"},"
+                   "\"transparent_hugepages\":{\"enabled\":\"true\"}},\"ksm\":{\"enabled\":\"true\"}}");
 
   after = fixture_get_cluster (fixture, aero_cluster_get_id (cluster));
   g_assert_cmpint (aero_cluster_get_ballooning_enabled (after), ==, AERO_TRISTATE_FALSE);
   g_assert_cmpint (aero_cluster_get_ksm_enabled (after), ==, AERO_TRISTATE_TRUE);
+  g_assert_cmpint (aero_cluster_get_overcommit_percent (after), ==, 200);
+  g_assert_cmpint (aero_cluster_get_transparent_hugepages (after), ==, AERO_TRISTATE_TRUE);
+}
+
+/* Runs aerostat-cli with @args against the fixture's demo engine (not
+ * through the recording proxy, which serves on this thread), and returns
+ * the cluster named @name as the engine then describes it. */
+static AeroCluster *
+run_cli_on_cluster (DialogFixture      *fixture,
+                    const char         *name,
+                    const char * const *args)
+{
+  g_autoptr(AeroCluster) cluster = find_by_name (fixture->clusters, name);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autofree char *url = g_strconcat (fixture->demo_base, "/ovirt-engine/api", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, (gpointer) AERO_TEST_CLI);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  envp = g_environ_setenv (envp, "AEROSTAT_ENGINE", url, TRUE);
+  envp = g_environ_setenv (envp, "AEROSTAT_USER", "admin@internal", TRUE);
+  envp = g_environ_setenv (envp, "AEROSTAT_PASSWORD", "demo", TRUE);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("aerostat-cli failed: %s\n%s", error->message, err);
+  return fixture_get_cluster (fixture, aero_cluster_get_id (cluster));
+}
+
+/* A cluster set to 50 % by "aerostat-cli cluster set" shows "Custom 50";
+ * ticking only KSM sends only KSM, and the over-commit and THP stay as
+ * they were. */
+static void
+test_cluster_exact_overcommit (DialogFixture *fixture,
+                               gconstpointer  data)
+{
+  const char *args[] = { "cluster", "set", "Stable", "--overcommit", "50", NULL };
+  g_autoptr(AeroCluster) cluster = run_cli_on_cluster (fixture, "Stable", args);
+  AeroClusterDialog *dialog = aero_cluster_dialog_new (fixture->engine, cluster);
+  g_autoptr(AeroCluster) after = NULL;
+  g_autofree char *sent = NULL;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_cmpint (aero_cluster_get_overcommit_percent (cluster), ==, 50);
+  g_assert_true (check_active (dialog, "radio_custom"));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (get_widget (dialog, "custom_spin"))), ==, 50);
+  g_assert_true (gtk_widget_get_sensitive (get_widget (dialog, "custom_spin")));
+  /* Stable (3.6) keeps THP off. */
+  g_assert_false (check_active (dialog, "thp_check"));
+  g_assert_true (ok_enabled (dialog));
+
+  /* Nothing changed yet: nothing to send. */
+  {
+    AeroClusterMemoryChange change;
+
+    g_assert_false (aero_cluster_dialog_get_change (dialog, &change));
+  }
+
+  set_check (dialog, "ksm_check", FALSE);
+  sent = save_cluster_dialog (fixture, dialog, cluster);
+  g_assert_cmpstr (sent, ==, "{\"ksm\":{\"enabled\":\"false\"}}");
+
+  after = fixture_get_cluster (fixture, aero_cluster_get_id (cluster));
+  g_assert_cmpint (aero_cluster_get_overcommit_percent (after), ==, 50);
+  g_assert_cmpint (aero_cluster_get_ksm_enabled (after), ==, AERO_TRISTATE_FALSE);
+  g_assert_cmpint (aero_cluster_get_transparent_hugepages (after), ==, AERO_TRISTATE_FALSE);
+}
+
+/* Custom starts from the stored value; the accepted range is what the
+ * engine stores as given, the same as the CLI's; 10 stays 10. */
+static void
+test_cluster_custom_range (DialogFixture *fixture,
+                           gconstpointer  data)
+{
+  AeroClusterDialog *dialog = open_cluster (fixture, "Production-3.1");
+  g_autoptr(AeroCluster) cluster = find_by_name (fixture->clusters, "Production-3.1");
+  GtkSpinButton *spin = GTK_SPIN_BUTTON (get_widget (dialog, "custom_spin"));
+  GtkAdjustment *adjustment = gtk_spin_button_get_adjustment (spin);
+  g_autoptr(AeroCluster) after = NULL;
+  g_autofree char *sent = NULL;
+  AeroClusterMemoryChange change;
+
+  g_assert_cmpfloat (gtk_adjustment_get_lower (adjustment), ==, AERO_CLUSTER_OVERCOMMIT_MIN);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), ==, AERO_CLUSTER_OVERCOMMIT_MAX);
+
+  /* Production-3.1 is at 150 %: Custom starts there, which changes nothing. */
+  g_assert_true (check_active (dialog, "radio_server"));
+  set_check (dialog, "radio_custom", TRUE);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 150);
+  g_assert_false (aero_cluster_dialog_get_change (dialog, &change));
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), "10");
+  gtk_spin_button_update (spin);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 10);
+  g_assert_true (aero_cluster_dialog_get_change (dialog, &change));
+  g_assert_cmpint (change.changed, ==, AERO_CLUSTER_MEMORY_OVERCOMMIT);
+  g_assert_cmpint (change.overcommit_percent, ==, 10);
+
+  sent = save_cluster_dialog (fixture, dialog, cluster);
+  g_assert_cmpstr (sent, ==, "{\"memory_policy\":{\"over_commit\":{\"percent\":\"10\"},"
+                   "\"transparent_hugepages\":{\"enabled\":\"false\"}}}");
+  after = fixture_get_cluster (fixture, aero_cluster_get_id (cluster));
+  g_assert_cmpint (aero_cluster_get_overcommit_percent (after), ==, 10);
+  g_assert_cmpint (aero_cluster_get_transparent_hugepages (after), ==, AERO_TRISTATE_FALSE);
+}
+
+/* THP is shown, and a change of it alone is sent alone. */
+static void
+test_cluster_thp (DialogFixture *fixture,
+                  gconstpointer  data)
+{
+  AeroClusterDialog *dialog = open_cluster (fixture, "Stable");
+  g_autoptr(AeroCluster) cluster = find_by_name (fixture->clusters, "Stable");
+  g_autoptr(AeroCluster) after = NULL;
+  g_autofree char *sent = NULL;
+  GtkWidget *check = get_widget (dialog, "thp_check");
+
+  {
+    g_autofree char *shown = check_label_shown (check);
+
+    g_assert_cmpstr (shown, ==, "Enable Transparent Huge Pages");
+    g_assert_cmpuint (check_mnemonic (check), ==, GDK_KEY_t);
+  }
+  g_assert_true (gtk_widget_get_sensitive (check));
+  g_assert_false (check_active (dialog, "thp_check"));
+  set_check (dialog, "thp_check", TRUE);
+
+  sent = save_cluster_dialog (fixture, dialog, cluster);
+  g_assert_cmpstr (sent, ==, "{\"memory_policy\":{\"transparent_hugepages\":{\"enabled\":\"true\"}}}");
+  after = fixture_get_cluster (fixture, aero_cluster_get_id (cluster));
+  g_assert_cmpint (aero_cluster_get_transparent_hugepages (after), ==, AERO_TRISTATE_TRUE);
   g_assert_cmpint (aero_cluster_get_overcommit_percent (after), ==, 200);
 }
 
@@ -998,13 +1139,16 @@ main (int   argc,
 
 #define ADD(path, func) \
   g_test_add (path, DialogFixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("/run-once-dialog/gate", test_run_once_gate);
+  ADD ("/run-once-dialog/no-balloon-override/VmMapper", test_run_once_no_balloon_override_VmMapper);
   ADD ("/run-once-dialog/leaves-vm-unchanged", test_run_once_leaves_vm);
   ADD ("/run-once-dialog/running", test_run_once_running);
   ADD ("/run-once-dialog/escape-asks", test_run_once_escape_asks);
   ADD ("/cluster-dialog/gate", test_cluster_gate);
   ADD ("/cluster-dialog/ksm-or-balloon", test_cluster_ksm_or_balloon);
   ADD ("/cluster-dialog/saves", test_cluster_saves);
+  ADD ("/cluster-dialog/exact-overcommit", test_cluster_exact_overcommit);
+  ADD ("/cluster-dialog/custom-range", test_cluster_custom_range);
+  ADD ("/cluster-dialog/thp", test_cluster_thp);
   ADD ("/cluster-dialog/dropped-connection", test_cluster_dropped_connection);
   ADD ("/cluster-dialog/escape-asks", test_cluster_escape_asks);
   ADD ("/cluster-dialog/radio-role", test_cluster_radio_role);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "aero-vm-dialog.h"
+#include "aero-vm-edit-private.h"
 #include "aero-next-run-dialog.h"
 #include "test-dialog-fixture.h"
 
@@ -329,8 +330,12 @@ test_new_vm_saves (DialogFixture *fixture,
   gboolean *closed = watch_destroy (dialog);
   g_autoptr(AeroVm) saved = NULL;
   g_autoptr(AeroVm) fetched = NULL;
+  g_autoptr(JsonNode) sent = NULL;
 
   select_cluster (fixture, dialog, "Default");
+  /* A template with a description; the admin leaves the VM's empty. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (get_widget (dialog, "template_row")),
+                              position_of (fixture->templates, "rhel9-server"));
   set_text (dialog, "name_row", "fresh-01");
   g_signal_connect (dialog, "saved", G_CALLBACK (saved_object_cb), &saved);
   /* Enter in a field activates OK (the default widget). */
@@ -346,9 +351,14 @@ test_new_vm_saves (DialogFixture *fixture,
     g_assert_cmpuint (posts->len, ==, 1);
     g_assert_cmpuint (puts->len, ==, 0);
     g_assert_cmpstr (((Recorded *) g_ptr_array_index (posts, 0))->path, ==, "/ovirt-engine/api/vms");
+    /* Empty, but sent: left out, the engine copies the template's. */
+    sent = json_from_string (((Recorded *) g_ptr_array_index (posts, 0))->body, NULL);
+    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (sent), "description"), ==, "");
+    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (sent), "comment"), ==, "");
   }
   fetched = fixture_get_vm (fixture, aero_vm_get_id (saved), FALSE);
   g_assert_cmpstr (aero_vm_get_name (fetched), ==, "fresh-01");
+  g_assert_cmpstr (aero_vm_get_description (fetched), ==, "");
   g_assert_cmpint (aero_memory_policy_get_ballooning (aero_vm_get_memory_policy (fetched)),
                    ==, AERO_TRISTATE_TRUE);
 }
@@ -517,6 +527,75 @@ test_next_run_apply_later (DialogFixture *fixture,
   puts = recorded_with_method (fixture, "PUT");
   g_assert_cmpuint (puts->len, ==, 1);
   g_assert_cmpstr (((Recorded *) g_ptr_array_index (puts, 0))->query, ==, "next_run=true");
+}
+
+/* Issue 13: on running web-02, Memory Size 4096 -> 8192 keeps the
+ * maximum (webadmin leaves a running VM's maximum alone), and the derived
+ * guaranteed memory is named under Memory Size and in the pending list;
+ * the PUT carries only those two. */
+static void
+test_memory_note_running (DialogFixture *fixture,
+                          gconstpointer  data)
+{
+  AeroVmDialog *dialog = open_edit (fixture, "web-02");
+  AeroVmEdit *edit = aero_vm_dialog_get_edit (dialog);
+  g_autoptr(AeroVm) next = NULL;
+  g_auto(GStrv) later_labels = NULL;
+  g_auto(GStrv) now_labels = NULL;
+  g_autofree char *id = g_strdup (aero_vm_get_id (aero_vm_edit_get_vm (edit)));
+  g_autofree char *expected_note = NULL;
+  g_autofree char *expected_body = NULL;
+  gint64 max_before = aero_vm_edit_get_max_memory (edit);
+  gint64 guaranteed;
+  AeroNextRunDialog *pending;
+  gboolean *closed = watch_destroy (dialog);
+
+  g_assert_cmpint (aero_vm_edit_get_memory_mb (edit), ==, 4096);
+  g_assert_false (gtk_widget_get_visible (get_widget (dialog, "memory_note_row")));
+
+  set_spin (dialog, "memory_spin", 8192);
+  guaranteed = aero_vm_edit_get_guaranteed (edit);
+  g_assert_cmpint (guaranteed, !=, aero_memory_policy_get_guaranteed (aero_vm_get_memory_policy (aero_vm_edit_get_vm (edit))));
+  g_assert_cmpint (aero_vm_edit_get_max_memory (edit), ==, max_before);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (get_widget (dialog, "max_memory_spin"))),
+                     ==, max_before / (1024 * 1024));
+  expected_note = g_strdup_printf ("Guaranteed memory will become %" G_GINT64_FORMAT " MiB",
+                                   guaranteed / (1024 * 1024));
+  g_assert_true (gtk_widget_get_visible (get_widget (dialog, "memory_note_row")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_widget (dialog, "memory_note"))), ==, expected_note);
+  assert_description (get_widget (dialog, "memory_spin"), expected_note);
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
+  pending = AERO_NEXT_RUN_DIALOG (aero_vm_dialog_get_pending_dialog (dialog));
+  g_assert_nonnull (pending);
+  now_labels = aero_next_run_dialog_dup_now_labels (pending);
+  later_labels = aero_next_run_dialog_dup_later_labels (pending);
+  g_assert_true (g_strv_contains ((const char * const *) now_labels, "Memory Size"));
+  g_assert_true (g_strv_contains ((const char * const *) now_labels, "Physical Memory Guaranteed"));
+  g_assert_false (g_strv_contains ((const char * const *) now_labels, "Maximum Memory"));
+  g_assert_false (g_strv_contains ((const char * const *) later_labels, "Maximum Memory"));
+
+  aero_next_run_dialog_set_apply_later (pending, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (pending), "dialog.ok", NULL);
+  wait_flag (closed, "the dialog to close");
+  g_free (closed);
+
+  {
+    g_autoptr(GPtrArray) puts = recorded_with_method (fixture, "PUT");
+    g_autofree char *sent = NULL;
+
+    g_assert_cmpuint (puts->len, ==, 1);
+    g_assert_cmpstr (((Recorded *) g_ptr_array_index (puts, 0))->query, ==, "next_run=true");
+    sent = normalised_json (((Recorded *) g_ptr_array_index (puts, 0))->body);
+    expected_body = g_strdup_printf ("{\"memory\":\"8589934592\",\"memory_policy\":"
+                                     "{\"guaranteed\":\"%" G_GINT64_FORMAT "\"}}", guaranteed);
+    g_assert_cmpstr (sent, ==, expected_body);
+  }
+
+  next = fixture_get_vm (fixture, id, TRUE);
+  g_assert_cmpint (aero_vm_get_memory (next), ==, (gint64) 8192 * 1024 * 1024);
+  g_assert_cmpint (vm_max_memory (next), ==, max_before);
+  g_assert_cmpint (vm_guaranteed (next), ==, guaranteed);
 }
 
 static void
@@ -1093,6 +1172,7 @@ main (int   argc,
   ADD ("edit-put-body", test_edit_put_body);
   ADD ("next-run", test_next_run);
   ADD ("next-run-apply-later", test_next_run_apply_later);
+  ADD ("memory-note-running", test_memory_note_running);
   ADD ("next-run-cancel-keeps-edits", test_next_run_cancel_keeps_edits);
   ADD ("fault-kept", test_fault_kept);
   ADD ("dropped-connection", test_dropped_connection);

@@ -14,6 +14,7 @@
 
 #include "aero-banner.h"
 #include "aero-demo-engine.h"
+#include "aero-engine-calls-private.h"
 #include "aero-format.h"
 #include "aero-memory-bar.h"
 #include "aero-trust-dialog.h"
@@ -330,6 +331,134 @@ test_login_recent_engines (void)
   g_assert_cmpstr (user, ==, "admin@internal");
   printed = g_variant_print (recent, FALSE);
   g_assert_null (strstr (printed, "'demo'"));
+
+  destroy_window (window);
+}
+
+static void
+demo_connect_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  ConnectResult *res = user_data;
+
+  res->ok = aero_window_connect_finish (AERO_WINDOW (object), result, &res->error);
+  res->done = TRUE;
+}
+
+/* The embedded demo engine (a new port each run) is not recorded: six
+ * demo runs used to push every real engine out of the list. */
+static void
+test_login_demo_not_recent (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GVariant) before = g_variant_ref_sink (
+    g_variant_new_parsed ("[('https://engine.example.org/ovirt-engine', 'admin@internal')]"));
+  g_autoptr(GVariant) after = NULL;
+  ConnectResult res = { 0 };
+  AeroWindow *window;
+
+  g_settings_set_value (settings, "recent-engines", before);
+  window = new_window ();
+  aero_window_connect_demo_async (window, aero_demo_engine_get_api_url (demo), NULL,
+                                  demo_connect_cb, &res);
+  wait_for (flag_set, &res.done, "the demo login");
+  g_assert_no_error (res.error);
+  g_assert_true (res.ok);
+  g_assert_cmpstr (aero_window_get_page (window), ==, "session");
+
+  after = g_settings_get_value (settings, "recent-engines");
+  g_assert_true (g_variant_equal (before, after));
+
+  wait_for (vm_list_idle, aero_window_get_vm_view (window), "the VM list");
+  destroy_window (window);
+}
+
+static void
+collect_forget_buttons (GtkWidget *widget,
+                        GPtrArray *buttons)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)),
+                 "win.forget-recent") == 0 &&
+      gtk_widget_is_drawable (widget))
+    g_ptr_array_add (buttons, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_forget_buttons (child, buttons);
+}
+
+static GPtrArray *
+forget_buttons (AeroWindow *window)
+{
+  GPtrArray *buttons = g_ptr_array_new ();
+
+  collect_forget_buttons (GTK_WIDGET (aero_window_get_login_page (window)), buttons);
+  return buttons;
+}
+
+static gboolean
+window_drawn (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+/* Each recent engine has a button that removes it, and only it. */
+static void
+test_login_forget_recent (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GVariant) after = NULL;
+  g_autoptr(GPtrArray) buttons = NULL;
+  g_autoptr(GVariant) target = NULL;
+  AeroWindow *window;
+  const char *address;
+  const char *user;
+
+  g_settings_set_value (settings, "recent-engines", g_variant_new_parsed (
+    "[('https://a.example.org/ovirt-engine', 'admin@internal'),"
+    " ('https://b.example.org/ovirt-engine', 'admin@internal'),"
+    " ('https://a.example.org/ovirt-engine', 'ops@internal')]"));
+  window = new_window ();
+  wait_for (window_drawn, window, "the window");
+
+  buttons = forget_buttons (window);
+  g_assert_cmpuint (buttons->len, ==, 3);
+  g_object_get (buttons->pdata[0], "action-target", &target, NULL);
+  g_variant_get (target, "(&s&s)", &address, &user);
+  g_assert_cmpstr (address, ==, "https://a.example.org/ovirt-engine");
+  g_assert_cmpstr (user, ==, "admin@internal");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (buttons->pdata[0]), ==,
+                   "Remove From Recent Engines");
+
+  /* The same address with another user stays. */
+  g_signal_emit_by_name (buttons->pdata[0], "clicked");
+  after = g_settings_get_value (settings, "recent-engines");
+  g_assert_cmpuint (g_variant_n_children (after), ==, 2);
+  g_variant_get_child (after, 0, "(&s&s)", &address, &user);
+  g_assert_cmpstr (address, ==, "https://b.example.org/ovirt-engine");
+  g_variant_get_child (after, 1, "(&s&s)", &address, &user);
+  g_assert_cmpstr (address, ==, "https://a.example.org/ovirt-engine");
+  g_assert_cmpstr (user, ==, "ops@internal");
+  g_clear_pointer (&buttons, g_ptr_array_unref);
+  buttons = forget_buttons (window);
+  g_assert_cmpuint (buttons->len, ==, 2);
+
+  /* The last one gone, the group goes too. */
+  /* Each removal rebuilds the rows: look the buttons up again. */
+  g_signal_emit_by_name (buttons->pdata[1], "clicked");
+  g_clear_pointer (&buttons, g_ptr_array_unref);
+  buttons = forget_buttons (window);
+  g_assert_cmpuint (buttons->len, ==, 1);
+  g_signal_emit_by_name (buttons->pdata[0], "clicked");
+  g_clear_pointer (&after, g_variant_unref);
+  after = g_settings_get_value (settings, "recent-engines");
+  g_assert_cmpuint (g_variant_n_children (after), ==, 0);
+  g_clear_pointer (&buttons, g_ptr_array_unref);
+  buttons = forget_buttons (window);
+  g_assert_cmpuint (buttons->len, ==, 0);
 
   destroy_window (window);
 }
@@ -1567,6 +1696,8 @@ main (int   argc,
   g_test_add_func ("/ui/login/initial-focus", test_login_initial_focus);
   g_test_add_func ("/ui/login/success", test_login_success);
   g_test_add_func ("/ui/login/recent-engines", test_login_recent_engines);
+  g_test_add_func ("/ui/login/demo-not-recent", test_login_demo_not_recent);
+  g_test_add_func ("/ui/login/forget-recent", test_login_forget_recent);
   g_test_add_func ("/ui/login/wrong-password", test_login_wrong_password);
   g_test_add_func ("/ui/login/cancel", test_login_cancel);
   g_test_add_func ("/ui/a11y/buttons-named", test_buttons_named);
