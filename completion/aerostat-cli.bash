@@ -8,7 +8,7 @@
 # never reads a password from anywhere else.
 
 # Options that take a value, wherever they stand.
-_aerostat_cli_valued='--engine --user --password-file --ca-file --search --ballooning --memory --guaranteed --max --overcommit'
+_aerostat_cli_valued='--engine --user --password-file --ca-file --search --ballooning --memory --guaranteed --max --overcommit --ksm --transparent-hugepages'
 
 # The names of the engine's VMs (vms) or clusters (clusters) starting with
 # $3, one a line, asked of the program $1. The table's first column is the
@@ -45,7 +45,7 @@ _aerostat_cli()
             compopt -o filenames 2>/dev/null
             return 0
             ;;
-        --ballooning)
+        --ballooning|--ksm|--transparent-hugepages)
             COMPREPLY=($(compgen -W 'on off' -- "$cur"))
             return 0
             ;;
@@ -87,7 +87,7 @@ _aerostat_cli()
             case $verb in
                 '')
                     options=''
-                    names='show set run-once start stop'
+                    names='show set run-once start shutdown stop'
                     ;;
                 set)
                     options='--ballooning --memory --guaranteed --max --next-run --search --dry-run'
@@ -111,7 +111,7 @@ _aerostat_cli()
                 options=''
                 names='set'
             else
-                options='--ballooning --overcommit'
+                options='--ballooning --overcommit --ksm --transparent-hugepages'
                 names=''
                 if ((nargs == 0)) && [[ $cur != -* ]]; then
                     names=$(_aerostat_cli_names "$program" clusters "$cur")

@@ -24,6 +24,7 @@
 #include "aero-features.h"
 #include "aero-json.h"
 #include "aero-vm-edit.h"
+#include "aero-vm-edit-engine.h"
 
 #define PROGRAM "aerostat-cli"
 #define DEFAULT_USER "admin@internal"
@@ -45,6 +46,8 @@ typedef struct {
 
   /* vms --json: the array is written as the VMs stream in. */
   guint         n_written;
+  JsonGenerator *generator;
+  GString      *line;
 } AeroCli;
 
 static void
@@ -58,6 +61,9 @@ aero_cli_clear (AeroCli *cli)
   g_clear_object (&cli->clusters);
   g_clear_object (&cli->result);
   g_clear_object (&cli->cancellable);
+  g_clear_object (&cli->generator);
+  if (cli->line != NULL)
+    g_string_free (g_steal_pointer (&cli->line), TRUE);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AeroCli, aero_cli_clear)
@@ -985,10 +991,18 @@ write_vm_batch (GPtrArray *items,
       if (cli->json)
         {
           g_autoptr(JsonNode) node = vm_to_json (vm, cli->clusters);
-          g_autofree char *text = json_to_string (node, FALSE);
 
-          fputs (cli->n_written == 0 ? "[\n" : ",\n", stdout);
-          fputs (text, stdout);
+          /* One generator and one buffer for the whole list: a new pair
+           * per VM was a tenth of the time writing out 10,000. */
+          if (cli->generator == NULL)
+            {
+              cli->generator = json_generator_new ();
+              cli->line = g_string_sized_new (1024);
+            }
+          g_string_assign (cli->line, cli->n_written == 0 ? "[\n" : ",\n");
+          json_generator_set_root (cli->generator, node);
+          json_generator_to_gstring (cli->generator, cli->line);
+          fwrite (cli->line->str, 1, cli->line->len, stdout);
         }
       else
         {
@@ -1076,20 +1090,17 @@ typedef enum {
   SEARCH_FAILED,
 } SearchOutcome;
 
-/* The engine's words for a failure, on one line. */
+/* The engine's words for a failure, on one line (escaped when printed). */
 static char *
 search_error_text (const GError *error)
 {
   const char *reason = aero_engine_error_get_reason (error);
   const char *detail = aero_engine_error_get_detail (error);
-  g_autofree char *text = NULL;
 
   if (reason != NULL && detail != NULL)
-    text = g_strdup_printf ("%s: %s", reason, detail);
-  else
-    text = g_strdup (reason != NULL ? reason : error->message);
+    return g_strdup_printf ("%s: %s", reason, detail);
 
-  return aero_cli_escape_text (text, FALSE);
+  return g_strdup (reason != NULL ? reason : error->message);
 }
 
 static const char *
@@ -1128,6 +1139,7 @@ search_print_line (AeroCli                      *cli,
 {
   g_autofree char *name = aero_cli_escape_text (aero_vm_get_name (item->vm), FALSE);
   g_autofree char *reason = aero_cli_escape_text (item->reason, FALSE);
+  g_autofree char *error = aero_cli_escape_text (error_text, FALSE);
   const char *change = enable ? _("ballooning on") : _("ballooning off");
   gboolean next_run = item->action == AERO_BULK_BALLOONING_CHANGE_NEXT_RUN;
 
@@ -1175,7 +1187,7 @@ search_print_line (AeroCli                      *cli,
       break;
     case SEARCH_FAILED:
     default:
-      g_print (_("%s: failed: %s\n"), name, error_text);
+      g_print (_("%s: failed: %s\n"), name, error);
       break;
     }
 }
@@ -1513,6 +1525,7 @@ cmd_vm_set (AeroCli  *cli,
     }
 
   edit = aero_vm_edit_new_for_vm (vm, cli->clusters);
+  aero_vm_edit_follow_engine (edit, aero_engine_get_engine_version (cli->engine));
 
   /* The gates refuse before anything is sent. */
   if (ballooning != NULL && ballooning_value &&

@@ -164,6 +164,15 @@ aero_demo_engine_set_frozen (AeroDemoEngine *self,
   aero_demo_store_set_frozen (self->store, frozen);
 }
 
+void
+aero_demo_engine_set_shutdown_delay (AeroDemoEngine *self,
+                                     guint           milliseconds)
+{
+  g_return_if_fail (AERO_IS_DEMO_ENGINE (self));
+  g_return_if_fail (self->thread == NULL);
+  aero_demo_store_set_shutdown_delay (self->store, milliseconds);
+}
+
 const char *
 aero_demo_engine_get_api_url (AeroDemoEngine *self)
 {

@@ -48,6 +48,10 @@ gboolean        aero_demo_engine_set_engine_version (AeroDemoEngine *self,
                                                      GError        **error);
 void            aero_demo_engine_set_frozen      (AeroDemoEngine  *self,
                                                   gboolean         frozen);
+/* How long a guest with an agent takes to shut down (POST /shutdown);
+ * twice that by ACPI. Before the start. */
+void            aero_demo_engine_set_shutdown_delay (AeroDemoEngine *self,
+                                                     guint           milliseconds);
 
 /* Serves on @address (loopback only: NULL or "localhost" mean 127.0.0.1,
  * "::1" works too) and @port (0 = a free port) in a dedicated thread with

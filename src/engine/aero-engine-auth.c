@@ -511,6 +511,7 @@ aero_engine_fetch_ca_async (AeroEngine          *self,
                             gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(SoupSession) session = NULL;
   g_autofree char *uri = NULL;
   SoupMessage *msg;
 
@@ -524,10 +525,14 @@ aero_engine_fetch_ca_async (AeroEngine          *self,
   msg = soup_message_new (SOUP_METHOD_GET, uri);
   aero_engine_watch_certificate (msg, TRUE);
   /* A connection whose certificate was accepted unverified must serve this
-   * request only, never a later API call. */
+   * request only, never a later API call: it goes over a session of its
+   * own, dropped with it, and nothing else is ever sent over that. */
   soup_message_add_flags (msg, SOUP_MESSAGE_NEW_CONNECTION | SOUP_MESSAGE_NO_REDIRECT);
   soup_message_headers_replace (soup_message_get_request_headers (msg), "Connection", "close");
-  send_read (self, g_steal_pointer (&task), msg, on_ca_fetched);
+  session = aero_engine_new_session ();
+  g_task_set_task_data (task, msg, g_object_unref);
+  aero_engine_read_message_async (self, session, msg, cancellable, on_ca_fetched,
+                                  g_steal_pointer (&task));
 }
 
 char *

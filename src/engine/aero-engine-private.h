@@ -109,6 +109,7 @@ void          aero_engine_forget_credentials (AeroEngine *self);
 char         *aero_engine_normalise_address  (const char  *address,
                                               GError     **error);
 char         *aero_engine_dup_certificate_fingerprint (GTlsCertificate *certificate);
+SoupSession  *aero_engine_new_session    (void);
 
 /* aero-engine-request.c: the engine's deadline for one request (see
  * aero-engine-limits.h). */

@@ -11,6 +11,7 @@
 #include "aero-engine-private.h"
 
 #define PEER_CERTIFICATE_KEY "aero-peer-certificate"
+#define PEER_ERRORS_KEY      "aero-peer-errors"
 
 void
 aero_response_free (AeroResponse *response)
@@ -31,9 +32,11 @@ on_accept_certificate_record (SoupMessage          *msg,
                               gpointer              user_data)
 {
   /* Remembered so that the TLS error can carry the fingerprint the admin
-   * has to compare; the certificate is still refused. */
+   * has to compare, and say what is wrong; the certificate is still
+   * refused. */
   g_object_set_data_full (G_OBJECT (msg), PEER_CERTIFICATE_KEY,
                           g_object_ref (certificate), g_object_unref);
+  g_object_set_data (G_OBJECT (msg), PEER_ERRORS_KEY, GUINT_TO_POINTER (errors));
   return FALSE;
 }
 
@@ -108,6 +111,24 @@ aero_engine_error_from_transport (GError      *error,
     {
       GTlsCertificate *certificate = NULL;
       const char *message = NULL;
+      GTlsCertificateFlags flags = 0;
+
+      if (msg != NULL)
+        flags = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (msg), PEER_ERRORS_KEY));
+
+      /* A certificate for another name: trusting its CA would not help
+       * (and would be wrong), so the error says what is wrong and
+       * carries no certificate to trust. */
+      if (g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE) &&
+          (flags & G_TLS_CERTIFICATE_BAD_IDENTITY) != 0)
+        {
+          const char *host = g_uri_get_host (soup_message_get_uri (msg));
+          g_autofree char *text =
+            g_strdup_printf (_("The engine's certificate does not match its name “%s”: "
+                               "it was issued for another server"), host != NULL ? host : "");
+
+          return aero_engine_error_new_own (AERO_ENGINE_ERROR_TLS, 0, text, NULL);
+        }
 
       if (!g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE))
         message = _("The secure connection to the engine failed");

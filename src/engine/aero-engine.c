@@ -152,18 +152,27 @@ aero_engine_class_init (AeroEngineClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
+/* A session as every request to an engine goes over. */
+SoupSession *
+aero_engine_new_session (void)
+{
+  SoupSession *session = g_object_new (SOUP_TYPE_SESSION,
+                                       "user-agent", "Aerostat/" PACKAGE_VERSION,
+                                       "timeout", AERO_ENGINE_DEFAULT_TIMEOUT,
+                                       NULL);
+
+  /* Credentials are sent explicitly on every request; the auth manager
+   * would otherwise react to the engine's "WWW-Authenticate: Basic" on a
+   * 401 and get in the way of the single re-login. */
+  soup_session_remove_feature_by_type (session, SOUP_TYPE_AUTH_MANAGER);
+  return session;
+}
+
 static void
 aero_engine_init (AeroEngine *self)
 {
   self->deadline = AERO_ENGINE_DEFAULT_DEADLINE;
-  self->session = g_object_new (SOUP_TYPE_SESSION,
-                                "user-agent", "Aerostat/" PACKAGE_VERSION,
-                                "timeout", AERO_ENGINE_DEFAULT_TIMEOUT,
-                                NULL);
-  /* Credentials are sent explicitly on every request; the auth manager
-   * would otherwise react to the engine's "WWW-Authenticate: Basic" on a
-   * 401 and get in the way of the single re-login. */
-  soup_session_remove_feature_by_type (self->session, SOUP_TYPE_AUTH_MANAGER);
+  self->session = aero_engine_new_session ();
 }
 
 static gboolean

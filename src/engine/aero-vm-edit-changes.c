@@ -8,11 +8,11 @@
 
 #include <glib/gi18n.h>
 
+#include "aero-vm-edit-engine.h"
 #include "aero-vm-edit-private.h"
 
 /* The x86 hot plug memory size factor: UpdateVmCommand refuses to hot plug
  * into a VM that is not down an amount that is not a multiple of it. */
-#define HOTPLUG_STEP (256 * AERO_MIB)
 
 static const char *
 vm_type_label (AeroVmType type)
@@ -192,9 +192,10 @@ running_plan (AeroVmEdit        *self,
     {
       gint64 delta = c->memory - o->memory;
 
-      if (delta > 0 && delta % HOTPLUG_STEP != 0)
+      if (delta > 0 && delta % aero_vm_edit_get_hotplug_step (self) != 0)
         /* UpdateVmCommand refuses it live in any status but Down: "Amount
-         * of added memory is not dividable by 256MiB". */
+         * of added memory is not dividable by 256MiB" (128 MiB from
+         * 4.4.8.1: aero-vm-edit-engine.c). */
         plan.next_run_required = TRUE;
       else if (delta < 0)
         /* The REST API always tries a hot unplug, which only gives back

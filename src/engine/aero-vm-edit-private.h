@@ -12,6 +12,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "aero-engine-version.h"
 #include "aero-vm-edit.h"
 
 G_BEGIN_DECLS
@@ -64,6 +65,11 @@ struct _AeroVmEdit
   /* The platform's largest maximum memory in MiB (AERO_UNSET: unknown):
    * caps the derived maximum and bounds the admin's. */
   gint64          max_memory_limit;
+  /* The engine release followed (aero-vm-edit-engine.c); zero: unknown. */
+  AeroEngineVersion engine_version;
+  /* The engine's product version ("4.5.4-1.el8"), NULL when unknown. */
+  char           *product_version;
+  char           *resource_allocation_reason;
 
   /* Derived state, cached so that notify fires only on real changes. */
   AeroVersion    *effective_version;

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -70,6 +71,7 @@ enum {
   PROP_APPLY_LATER,
   PROP_MAX_MEMORY_LIMIT,
   PROP_MEMORY_NOTE,
+  PROP_ENGINE_VERSION,
   N_PROPS
 };
 
@@ -249,10 +251,33 @@ shares_for_level (AeroCpuSharesLevel level)
     }
 }
 
+/* Whether the engine stores a template's memory_policy. It does since
+ * oVirt Engine 3.6.1: ovirt-engine
+ * backend/manager/modules/restapi/jaxrs/.../BackendTemplateResource.java
+ * hands memory_policy.ballooning to UpdateVmTemplate, and
+ * backend/manager/modules/restapi/types/.../VmBaseMapper.java (used by
+ * TemplateMapper) memory_policy.guaranteed; 3.6.0 had neither. An engine
+ * that does not say its version is taken as a current one. */
+static gboolean
+engine_stores_template_memory_policy (const char *version)
+{
+  unsigned int major = 0, minor = 0, build = 0;
+
+  if (version == NULL || sscanf (version, "%u.%u.%u", &major, &minor, &build) < 2)
+    return TRUE;
+
+  if (major != 3)
+    return major > 3;
+  if (minor != 6)
+    return minor > 6;
+  return build >= 1;
+}
+
 gboolean
 aero_vm_edit_resource_allocation_editable (AeroVmEdit *self)
 {
-  return self->mode != AERO_VM_EDIT_TEMPLATE;
+  return self->mode != AERO_VM_EDIT_TEMPLATE
+         || engine_stores_template_memory_policy (self->product_version);
 }
 
 /* The custom compatibility version of the original VM or template. */
@@ -408,6 +433,7 @@ sync_derived (AeroVmEdit *self)
   char *reason;
   gboolean valid;
   gboolean has_changes;
+  gboolean ungated;
 
   level = custom_version (self);
   if (level == NULL && self->cur.cluster != NULL)
@@ -422,7 +448,10 @@ sync_derived (AeroVmEdit *self)
 
   /* The balloon gate: below 3.1 the box is insensitive and unchecked, with
    * the reason; the user's own choice stays in cur.ballooning. */
-  reason = aero_feature_dup_reason (AERO_FEATURE_VM_BALLOON, level);
+  /* A template without a cluster (Blank) has no level of its own: what
+   * it holds is gated where a VM made from it runs, not here. */
+  ungated = self->mode == AERO_VM_EDIT_TEMPLATE && level == NULL;
+  reason = ungated ? NULL : aero_feature_dup_reason (AERO_FEATURE_VM_BALLOON, level);
   NOTIFY_IF (take_string (&self->ballooning_reason, reason), PROP_BALLOONING_REASON);
   sensitive = self->ballooning_reason == NULL && aero_vm_edit_resource_allocation_editable (self);
   if (sensitive != self->ballooning_sensitive)
@@ -440,7 +469,7 @@ sync_derived (AeroVmEdit *self)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BALLOONING]);
     }
 
-  reason = aero_feature_dup_reason (AERO_FEATURE_MAX_MEMORY, level);
+  reason = ungated ? NULL : aero_feature_dup_reason (AERO_FEATURE_MAX_MEMORY, level);
   NOTIFY_IF (take_string (&self->max_memory_reason, reason), PROP_MAX_MEMORY_REASON);
   max_sensitive = self->max_memory_reason == NULL;
   if (max_sensitive != self->max_memory_sensitive)
@@ -451,13 +480,22 @@ sync_derived (AeroVmEdit *self)
 
   /* Validation, in the engine's words. */
   NOTIFY_IF (take_string (&self->name_error, validate_name (self->cur.name)), PROP_NAME_ERROR);
+  /* Where the engine cannot store a template's guaranteed memory, the
+   * admin cannot reach it either: the clash is said, and fixed, at
+   * Memory Size, never on the greyed tab. */
   NOTIFY_IF (take_string (&self->memory_error,
                           self->cur.memory < AERO_MIB
                           ? g_strdup (_("Memory Size must be at least 1 MB."))
+                          : !aero_vm_edit_resource_allocation_editable (self)
+                            && self->cur.guaranteed > self->cur.memory
+                          ? g_strdup_printf (_("Memory Size cannot be below the template's Physical Memory Guaranteed (%lld MiB), which this engine cannot change."),
+                                             (long long) (self->cur.guaranteed / AERO_MIB))
                           : NULL),
              PROP_MEMORY_ERROR);
   NOTIFY_IF (take_string (&self->guaranteed_error,
-                          self->cur.guaranteed > self->cur.memory
+                          !aero_vm_edit_resource_allocation_editable (self)
+                          ? NULL
+                          : self->cur.guaranteed > self->cur.memory
                           ? g_strdup (_("Physical Memory Guaranteed cannot exceed Memory Size."))
                           : self->cur.guaranteed < 0
                           ? g_strdup (_("Physical Memory Guaranteed cannot be negative."))
@@ -616,6 +654,15 @@ fill_from_template (AeroVmEdit   *self,
   self->guaranteed_edited = FALSE;
   self->max_memory_edited = FALSE;
 
+  /* The balloon state comes from the template, as in webadmin
+   * (InstanceTypeManager: "maybeSetEntity(model.getMemoryBalloonEnabled(),
+   * vmBase.isBalloonEnabled())"); a template that does not say keeps the
+   * default, on. Then the type has its say: webadmin's vmTypeChanged ()
+   * unchecks it for High Performance. */
+  if (policy != NULL && aero_memory_policy_get_ballooning (policy) != AERO_TRISTATE_UNKNOWN)
+    self->cur.ballooning = aero_memory_policy_get_ballooning (policy) == AERO_TRISTATE_TRUE;
+  else
+    self->cur.ballooning = TRUE;
   if (type != AERO_VM_TYPE_UNKNOWN)
     store_vm_type (self, type);
 
@@ -659,6 +706,8 @@ aero_vm_edit_finalize (GObject *object)
   g_clear_pointer (&self->cpu_error, g_free);
   g_clear_pointer (&self->cluster_error, g_free);
   g_clear_pointer (&self->memory_note, g_free);
+  g_clear_pointer (&self->product_version, g_free);
+  g_clear_pointer (&self->resource_allocation_reason, g_free);
 
   G_OBJECT_CLASS (aero_vm_edit_parent_class)->finalize (object);
 }
@@ -808,6 +857,9 @@ aero_vm_edit_get_property (GObject    *object,
     case PROP_MEMORY_NOTE:
       g_value_set_string (value, self->memory_note);
       break;
+    case PROP_ENGINE_VERSION:
+      g_value_set_string (value, self->product_version);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -831,6 +883,9 @@ aero_vm_edit_set_property (GObject      *object,
       break;
     case PROP_MAX_MEMORY_LIMIT:
       aero_vm_edit_set_max_memory_limit (self, g_value_get_int64 (value));
+      break;
+    case PROP_ENGINE_VERSION:
+      aero_vm_edit_set_engine_version (self, g_value_get_string (value));
       break;
     case PROP_CLUSTER:
       aero_vm_edit_set_cluster (self, g_value_get_object (value));
@@ -1001,6 +1056,8 @@ aero_vm_edit_class_init (AeroVmEditClass *klass)
                         AERO_UNSET, G_MAXINT64 / AERO_MIB, AERO_UNSET, rw);
   properties[PROP_MEMORY_NOTE] =
     g_param_spec_string ("memory-note", NULL, NULL, NULL, ro);
+  properties[PROP_ENGINE_VERSION] =
+    g_param_spec_string ("engine-version", NULL, NULL, NULL, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -1091,7 +1148,9 @@ aero_vm_edit_new_for_new_vm (GListModel *clusters,
         tmpl = g_list_model_get_item (templates, 0);
     }
 
-  /* Defaults of oVirt's Blank template, used when there is none. */
+  /* Defaults of oVirt's Blank template, used when there is none: the
+   * balloon device on (product.md). */
+  self->cur.ballooning = TRUE;
   self->cur.vm_type = AERO_VM_TYPE_SERVER;
   self->cur.memory = DEFAULT_MEMORY;
   self->cur.guaranteed = derive_guaranteed (DEFAULT_MEMORY, self->cur.cluster);
@@ -1102,10 +1161,7 @@ aero_vm_edit_new_for_new_vm (GListModel *clusters,
       fill_from_template (self, tmpl);
     }
 
-  /* product.md: a new VM has the balloon device checked by default, and
-   * neither the template nor its type changes that default. */
-  self->cur.ballooning = TRUE;
-  self->orig_ballooning = AERO_TRISTATE_TRUE;
+  self->orig_ballooning = self->cur.ballooning ? AERO_TRISTATE_TRUE : AERO_TRISTATE_FALSE;
 
   finish_construction (self);
 
@@ -1904,7 +1960,7 @@ aero_vm_edit_get_resource_allocation_reason (AeroVmEdit *self)
   if (aero_vm_edit_resource_allocation_editable (self))
     return NULL;
 
-  return _("Resource allocation cannot be edited for templates.");
+  return self->resource_allocation_reason;
 }
 
 void
@@ -2039,4 +2095,41 @@ aero_vm_edit_get_memory_note (AeroVmEdit *self)
   g_return_val_if_fail (AERO_IS_VM_EDIT (self), NULL);
 
   return self->memory_note;
+}
+
+const char *
+aero_vm_edit_get_engine_version (AeroVmEdit *self)
+{
+  g_return_val_if_fail (AERO_IS_VM_EDIT (self), NULL);
+
+  return self->product_version;
+}
+
+void
+aero_vm_edit_set_engine_version (AeroVmEdit *self,
+                                 const char *version)
+{
+  gboolean editable;
+
+  g_return_if_fail (AERO_IS_VM_EDIT (self));
+
+  if (g_strcmp0 (self->product_version, version) == 0)
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  editable = aero_vm_edit_resource_allocation_editable (self);
+  g_free (self->product_version);
+  self->product_version = g_strdup (version);
+  g_clear_pointer (&self->resource_allocation_reason, g_free);
+  if (version != NULL)
+    /* TRANSLATORS: %s is the engine's version, e.g. "3.5.0" */
+    self->resource_allocation_reason =
+      g_strdup_printf (_("The resource allocation of a template can be edited with oVirt Engine 3.6.1 or later (this engine: %s)."),
+                       version);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE_VERSION]);
+  if (editable != aero_vm_edit_resource_allocation_editable (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESOURCE_ALLOCATION_EDITABLE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESOURCE_ALLOCATION_REASON]);
+  sync_derived (self);
+  g_object_thaw_notify (G_OBJECT (self));
 }

@@ -118,9 +118,12 @@ G_DECLARE_FINAL_TYPE (AeroVmEdit, aero_vm_edit, AERO, VM_EDIT, GObject)
  *   "has-changes"                something differs from the original (for
  *                                a new VM: always TRUE)
  *   "running"                    the original VM is not down
- *   "resource-allocation-editable"  FALSE for templates
- *   "resource-allocation-reason"    "Resource allocation cannot be edited
- *                                   for templates." or NULL
+ *   "engine-version"             read-write string, see
+ *                                aero_vm_edit_set_engine_version ()
+ *   "resource-allocation-editable"  FALSE for templates on an engine that
+ *                                   cannot store their memory_policy
+ *   "resource-allocation-reason"    why not, naming the engine version,
+ *                                   or NULL
  */
 
 /* @clusters and @templates: GListModel of AeroCluster / AeroTemplate (kept
@@ -232,6 +235,12 @@ gint64            aero_vm_edit_get_max_memory_limit  (AeroVmEdit   *self);
 void              aero_vm_edit_set_max_memory_limit  (AeroVmEdit   *self,
                                                       gint64        mib);
 const char       *aero_vm_edit_get_memory_note       (AeroVmEdit   *self);
+/* The engine's product version (aero_engine_get_product_version ()):
+ * engines before oVirt 3.6.1 cannot store a template's resource
+ * allocation. NULL (unknown) is taken as a current engine. */
+const char       *aero_vm_edit_get_engine_version    (AeroVmEdit   *self);
+void              aero_vm_edit_set_engine_version    (AeroVmEdit   *self,
+                                                      const char   *version);
 const char       *aero_vm_edit_get_max_memory_reason (AeroVmEdit   *self);
 AeroVersion      *aero_vm_edit_get_effective_version (AeroVmEdit   *self);
 

@@ -376,6 +376,12 @@ aero_login_page_describe_error (const GError *error,
       return g_strdup_printf (_("Could not reach an engine at %s. Check the address and the network. (%s)"),
                               address, error->message);
     case AERO_ENGINE_ERROR_TLS:
+      /* No certificate to check (one issued for another name, a failed
+       * handshake): trusting would not help, so it is not suggested. */
+      if (aero_engine_error_get_certificate_fingerprint (error) == NULL)
+        /* TRANSLATORS: %s is the address, then the reason */
+        return g_strdup_printf (_("The secure connection to %s failed, so nothing was sent. (%s)"),
+                                address, error->message);
       return g_strdup_printf (_("The certificate of %s is not trusted, so nothing was sent. "
                                 "Check its fingerprint with the engine's administrator before you trust it. (%s)"),
                               address, error->message);

@@ -17,7 +17,8 @@ GtkWidget  *aero_trust_dialog_new             (GtkWindow  *parent,
                                                const char *fingerprint);
 const char *aero_trust_dialog_get_fingerprint (AeroTrustDialog *self);
 
-/* Where the trusted CA of @host is kept: <user data dir>/aerostat/ca/<host>.pem */
+/* Where the trusted CA of @host ("host", or "host:port" for a port other
+ * than 443) is kept: <user data dir>/aerostat/ca/<host>.pem */
 char       *aero_trust_dialog_dup_ca_path     (const char *host);
 /* Writes @pem there (directories created, mode 0600). */
 gboolean    aero_trust_dialog_save_ca         (const char  *host,

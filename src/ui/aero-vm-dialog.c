@@ -10,6 +10,7 @@
 #include "aero-next-run-dialog.h"
 #include "aero-dialogs.h"
 #include "aero-vm-dialog.h"
+#include "aero-vm-edit-engine.h"
 
 struct _AeroVmDialog
 {
@@ -59,6 +60,10 @@ struct _AeroVmDialog
   AdwComboRow       *template_row;
   AdwEntryRow       *name_row;
   GtkWidget         *name_error_row;
+  /* The admin has been at the name (typed, or left it): only then does a
+   * required-field error show, not when New VM opens. */
+  gboolean           name_checked;
+  gboolean           name_has_focus;
   GtkLabel          *name_error;
   AdwEntryRow       *description_row;
   AdwEntryRow       *comment_row;
@@ -282,16 +287,6 @@ selected_to_level (GBinding     *binding,
 }
 
 static gboolean
-level_to_custom_sensitive (GBinding     *binding,
-                           const GValue *from,
-                           GValue       *to,
-                           gpointer      user_data)
-{
-  g_value_set_boolean (to, value_get_enumish (from) == AERO_CPU_SHARES_CUSTOM);
-  return TRUE;
-}
-
-static gboolean
 mb_to_gb_text (GBinding     *binding,
                const GValue *from,
                GValue       *to,
@@ -329,8 +324,9 @@ errors_changed (AeroVmDialog *self)
 {
   set_field_error (self->cluster_error_row, self->cluster_error,
                    aero_vm_edit_get_cluster_error (self->edit));
-  set_field_error (self->name_error_row, self->name_error,
-                   aero_vm_edit_get_name_error (self->edit));
+  const char *name_error = self->name_checked ? aero_vm_edit_get_name_error (self->edit) : NULL;
+
+  set_field_error (self->name_error_row, self->name_error, name_error);
   set_field_error (self->memory_error_row, self->memory_error,
                    aero_vm_edit_get_memory_error (self->edit));
   set_field_error (self->max_memory_error_row, self->max_memory_error,
@@ -340,7 +336,7 @@ errors_changed (AeroVmDialog *self)
   set_field_error (self->cpu_error_row, self->cpu_error,
                    aero_vm_edit_get_cpu_error (self->edit));
 
-  if (aero_vm_edit_get_name_error (self->edit) != NULL)
+  if (name_error != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self->name_row), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
@@ -348,7 +344,7 @@ errors_changed (AeroVmDialog *self)
   /* OK may be greyed by a field on another tab: the sidebar marks the
    * tab that holds the reason. */
   gtk_stack_page_set_needs_attention (self->general_tab,
-                                      aero_vm_edit_get_name_error (self->edit) != NULL
+                                      name_error != NULL
                                       || aero_vm_edit_get_cluster_error (self->edit) != NULL);
   gtk_stack_page_set_needs_attention (self->system_tab,
                                       aero_vm_edit_get_memory_error (self->edit) != NULL
@@ -358,6 +354,33 @@ errors_changed (AeroVmDialog *self)
                                       aero_vm_edit_get_guaranteed_error (self->edit) != NULL);
 
   update_actions (self);
+}
+
+static void
+name_checked (AeroVmDialog *self)
+{
+  /* Focus also leaves while the dialog goes away. */
+  if (self->name_checked || self->edit == NULL || self->name_error == NULL
+      || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+  self->name_checked = TRUE;
+  errors_changed (self);
+}
+
+/* A greyed row does not grey its spin button for assistive technologies
+ * (GTK 4.8 reports the spin button's own sensitivity): grey both. */
+static void
+greyed_spins_update (AeroVmDialog *self)
+{
+  gboolean resources = aero_vm_edit_get_resource_allocation_editable (self->edit);
+  gboolean custom = aero_vm_edit_get_cpu_shares_level (self->edit) == AERO_CPU_SHARES_CUSTOM;
+  gboolean max_memory = aero_vm_edit_get_max_memory_sensitive (self->edit);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->max_memory_row), max_memory);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->max_memory_spin), max_memory);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->custom_shares_row), custom);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->custom_shares_spin), resources && custom);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->guaranteed_spin), resources);
 }
 
 /* What a Memory Size change derived is said right under it, and to
@@ -410,8 +433,7 @@ max_memory_gate_changed (AeroVmDialog *self)
 {
   const char *reason = aero_vm_edit_get_max_memory_reason (self->edit);
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->max_memory_row),
-                            aero_vm_edit_get_max_memory_sensitive (self->edit));
+  greyed_spins_update (self);
   gtk_label_set_text (self->max_memory_reason, reason != NULL ? reason : "");
   gtk_widget_set_visible (self->max_memory_reason_row, reason != NULL);
   if (reason != NULL)
@@ -436,6 +458,22 @@ resources_gate_changed (AeroVmDialog *self)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->resources_page),
                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason,
                                     -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->resources_page),
+                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+static void
+focus_widget_changed_cb (AeroVmDialog *self)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
+  gboolean inside = focus != NULL && self->name_row != NULL
+                    && (focus == GTK_WIDGET (self->name_row)
+                        || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->name_row)));
+
+  if (self->name_has_focus && !inside)
+    name_checked (self);
+  self->name_has_focus = inside;
 }
 
 static void
@@ -581,6 +619,10 @@ setup_form (AeroVmDialog *self)
   GtkExpression *expression;
   GListModel *templates = aero_vm_edit_get_templates (self->edit);
 
+  /* What the engine can store depends on its version (a template's
+   * resource allocation). */
+  aero_vm_edit_set_engine_version (self->edit, aero_engine_get_product_version (self->engine));
+
   expression = gtk_property_expression_new (AERO_TYPE_CLUSTER, NULL, "label");
   adw_combo_row_set_expression (self->cluster_row, expression);
   gtk_expression_unref (expression);
@@ -637,9 +679,10 @@ setup_form (AeroVmDialog *self)
   g_object_bind_property_full (self->edit, "cpu-shares-level", self->shares_row, "selected",
                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
                                level_to_selected, selected_to_level, NULL, NULL);
-  g_object_bind_property_full (self->edit, "cpu-shares-level", self->custom_shares_row, "sensitive",
-                               G_BINDING_SYNC_CREATE,
-                               level_to_custom_sensitive, NULL, NULL, NULL);
+  g_signal_connect_object (self->edit, "notify::cpu-shares-level",
+                           G_CALLBACK (greyed_spins_update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->edit, "notify::resource-allocation-editable",
+                           G_CALLBACK (greyed_spins_update), self, G_CONNECT_SWAPPED);
   bind_spin (self, "cpu-shares", self->custom_shares_spin);
 
   g_object_bind_property (self->edit, "ballooning", self->balloon_check, "active",
@@ -653,6 +696,10 @@ setup_form (AeroVmDialog *self)
                            G_CALLBACK (max_memory_gate_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->edit, "notify::max-memory-reason",
                            G_CALLBACK (max_memory_gate_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->edit, "notify::resource-allocation-editable",
+                           G_CALLBACK (resources_gate_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->edit, "notify::resource-allocation-editable",
+                           G_CALLBACK (balloon_gate_changed), self, G_CONNECT_SWAPPED);
   balloon_gate_changed (self);
   max_memory_gate_changed (self);
   resources_gate_changed (self);
@@ -679,6 +726,8 @@ setup_form (AeroVmDialog *self)
   self->dirty = FALSE;
   g_signal_connect_object (self->edit, "notify",
                            G_CALLBACK (edit_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->edit, "notify::name",
+                           G_CALLBACK (name_checked), self, G_CONNECT_SWAPPED);
 
   gtk_stack_set_visible_child_name (self->main_stack, "form");
   gtk_spinner_set_spinning (self->loading_spinner, FALSE);
@@ -722,6 +771,7 @@ get_vm_cb (GObject      *source,
   g_set_object (&self->vm, vm);
   set_titles (self);
   self->edit = aero_vm_edit_new_for_vm (vm, self->clusters);
+  aero_vm_edit_follow_engine (self->edit, aero_engine_get_engine_version (self->engine));
   setup_form (self);
 }
 
@@ -750,6 +800,7 @@ get_template_cb (GObject      *source,
   g_set_object (&self->tmpl, tmpl);
   set_titles (self);
   self->edit = aero_vm_edit_new_for_template (tmpl, self->clusters);
+  aero_vm_edit_follow_engine (self->edit, aero_engine_get_engine_version (self->engine));
   setup_form (self);
 }
 
@@ -869,8 +920,14 @@ dialog_ok (GtkWidget  *widget,
 {
   AeroVmDialog *self = AERO_VM_DIALOG (widget);
 
-  if (self->edit == NULL || self->busy || !aero_vm_edit_get_valid (self->edit))
+  if (self->edit == NULL || self->busy)
     return;
+  if (!aero_vm_edit_get_valid (self->edit))
+    {
+      /* OK was tried: every error shows, the required ones too. */
+      name_checked (self);
+      return;
+    }
   if (self->pending_dialog != NULL)
     {
       gtk_window_present (self->pending_dialog);
@@ -1271,6 +1328,11 @@ aero_vm_dialog_init (AeroVmDialog *self)
   aero_accessible_single_names (GTK_WIDGET (self));
   setup_sidebar_keys (self);
 
+  /* Leaving the name, filled or not, is having been there. The focus
+   * widget is watched, not focus events: those also come when the window
+   * merely stops being the active one. */
+  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_widget_changed_cb), NULL);
+
   update_actions (self);
 }
 
@@ -1312,6 +1374,7 @@ aero_vm_dialog_new_for_new_vm (AeroEngine *engine,
   set_titles (self);
   self->edit = aero_vm_edit_new_for_new_vm (self->clusters, self->templates,
                                             aero_engine_get_blank_template_id (engine));
+  aero_vm_edit_follow_engine (self->edit, aero_engine_get_engine_version (engine));
   setup_form (self);
 
   return self;

@@ -54,15 +54,26 @@ is_cancelled (const GError *error)
          g_error_matches (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_CANCELLED);
 }
 
+/* The engine's host, with its port unless it is HTTPS's own: what a
+ * trusted CA is kept for, since two engines on one host but different
+ * ports are different servers with certificates of their own. */
 static char *
 dup_engine_host (AeroEngine *engine)
 {
   g_autoptr(GUri) uri = g_uri_parse (aero_engine_get_base_url (engine), G_URI_FLAGS_NONE, NULL);
+  const char *host;
+  int port;
 
   if (uri == NULL || g_uri_get_host (uri) == NULL)
     return NULL;
 
-  return g_strdup (g_uri_get_host (uri));
+  host = g_uri_get_host (uri);
+  port = g_uri_get_port (uri);
+  if (port < 0 || port == 443)
+    return g_strdup (host);
+  if (strchr (host, ':') != NULL)
+    return g_strdup_printf ("[%s]:%d", host, port);
+  return g_strdup_printf ("%s:%d", host, port);
 }
 
 /* Recent engines */
@@ -476,8 +487,10 @@ login_cb (GObject      *object,
         {
           g_autofree char *text = aero_login_page_describe_error (error, data->address);
 
+          /* Trusting is offered for a certificate the admin can check. */
           aero_login_page_set_error (self->login_page, text,
-                                     g_error_matches (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_TLS));
+                                     g_error_matches (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_TLS) &&
+                                     aero_engine_error_get_certificate_fingerprint (error) != NULL);
           aero_login_page_focus (self->login_page);
         }
       else

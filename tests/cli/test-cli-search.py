@@ -198,6 +198,26 @@ def test_mixed_selection(cli, engine):
     check(code == 1 and "No virtual machine matches" in err, f"{code} {err}")
 
 
+def test_terminal_escapes(cli, engine):
+    # Engine text in the per-VM lines cannot drive the terminal or break
+    # the one line per VM; --json keeps it as it came.
+    evil = "web\x1b]0;owned\x07"
+    answers = {("GET", API + "/vms"): (200, {"vm": [vm("vm-x", evil, ballooning=False)]}),
+               ("PUT", API + "/vms/vm-x"): (409, {"reason": "Refused\x1b[2J",
+                                                  "detail": "line one\nline two"})}
+    engine.reset(answers)
+    code, out, err = cli.run("vm", "set", "--search", "name=*", "--ballooning", "on")
+    check(code == 1, f"exit {code}: {err}")
+    check("\x1b" not in out and "\x07" not in out, repr(out))
+    check(out == "web\\x1b]0;owned\\x07: failed: Refused\\x1b[2J: line one\\x0aline two\n",
+          repr(out))
+    engine.reset(answers)
+    code, out, err = cli.run("--json", "vm", "set", "--search", "name=*", "--ballooning", "on")
+    item = json.loads(out)[0]
+    check(item["name"] == evil and item["error"] == "Refused\x1b[2J: line one\nline two",
+          repr(item))
+
+
 def test_dry_run_on_demo_engine(program, demo_program):
     engine = demo.DemoEngine(demo_program)
     try:
@@ -226,7 +246,8 @@ def test_dry_run_on_demo_engine(program, demo_program):
 
 def main():
     program, demo_program = sys.argv[1], sys.argv[2]
-    tests = [test_usage, test_dry_run_sends_nothing, test_mixed_selection]
+    tests = [test_usage, test_dry_run_sends_nothing, test_mixed_selection,
+             test_terminal_escapes]
     print(f"1..{len(tests) + 1}", flush=True)
     engine = hostile.Engine()
     engine.recorded = []

@@ -55,8 +55,8 @@ def expect(words, wanted, env=None):
 def test_commands():
     expect([""], ["cluster", "clusters", "templates", "vm", "vms"])
     expect(["cl"], ["cluster", "clusters"])
-    expect(["vm", ""], ["run-once", "set", "show", "start", "stop"])
-    expect(["--json", "vm", "s"], ["set", "show", "start", "stop"])
+    expect(["vm", ""], ["run-once", "set", "show", "shutdown", "start", "stop"])
+    expect(["--json", "vm", "s"], ["set", "show", "shutdown", "start", "stop"])
     expect(["cluster", ""], ["set"])
 
 
@@ -70,6 +70,11 @@ def test_options():
         check(option in got, f"vm set: {option} missing from {got}")
     expect(["vm", "set", "--ballooning", ""], ["off", "on"])
     expect(["cluster", "set", "Default", "--ballooning", "o"], ["off", "on"])
+    expect(["cluster", "set", "Default", "--ksm", ""], ["off", "on"])
+    expect(["cluster", "set", "Default", "--transparent-hugepages", ""], ["off", "on"])
+    got = complete("cluster", "set", "Default", "--")
+    for option in ("--ballooning", "--overcommit", "--ksm", "--transparent-hugepages"):
+        check(option in got, f"cluster set: {option} missing from {got}")
     # Values the admin types are not completed, and are no command word.
     expect(["vm", "set", "--memory", ""], [])
     expect(["--engine", "x", "vm", "st"], ["start", "stop"])

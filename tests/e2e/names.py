@@ -19,6 +19,8 @@ CONNECT = "Connect"
 VM_LIST = "Virtual machines"
 BALLOONING_MENU = "Ballooning"
 RUN_ONCE = "Run Once"
+SHUT_DOWN = "Shut Down"
+POWER_OFF = "Power Off"
 
 # Main window, Hosts view
 HOST_LIST = "Hosts"
@@ -45,6 +47,8 @@ STABLE_NAMES = [
     BALLOONING_MENU,
     RUN_ONCE,
     RUN_ONCE_VOLATILE_CHECK,
+    SHUT_DOWN,
+    POWER_OFF,
     HOST_LIST,
     HOST_SEARCH,
     HOST_CHART,

@@ -39,7 +39,7 @@ def bulk_disable(engine, start):
     next_run = t.wait_for(f"{RUNNING}'s next-run configuration to have ballooning off",
                           lambda: (lambda vm: vm if t.ballooning(vm) is False else None)(
                               engine.vm_next_run(running["id"])))
-    if t.ballooning(running) is not True:
+    if t.balloon_device(engine, running["id"]) is not True:
         raise t.Failure(f"{RUNNING} changed while running instead of at its next run")
     t.log("results: " + " | ".join(t.name(node) for node in t.find_all(dialog, "label")))
 

@@ -47,7 +47,7 @@ def pending_changes_next_run(engine, start):
                           lambda: (lambda vm: vm if t.ballooning(vm) is False else None)(
                               engine.vm_next_run(before["id"])))
     running = engine.vm_by_name(VM)
-    if t.ballooning(running) is not True:
+    if t.balloon_device(engine, running["id"]) is not True:
         raise t.Failure("the running configuration lost its balloon before a restart")
     changed = t.differences(before, next_run, ignore={"memory_policy.ballooning"})
     if changed:

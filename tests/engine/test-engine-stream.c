@@ -456,6 +456,89 @@ test_caller_thread (Fixture       *fixture,
   g_assert_cmpuint (watch.n_items, ==, 2000);
 }
 
+/* Every AeroVm the engine library makes goes through here (linked with
+ * --wrap=aero_vm_new), so the test can count those alive. */
+static gint vms_alive;
+
+AeroVm *__real_aero_vm_new (void);
+AeroVm *__wrap_aero_vm_new (void);
+
+static void
+vm_finalized (gpointer  data,
+              GObject  *where_the_object_was)
+{
+  g_atomic_int_add (&vms_alive, -1);
+}
+
+AeroVm *
+__wrap_aero_vm_new (void)
+{
+  AeroVm *vm = __real_aero_vm_new ();
+
+  g_atomic_int_inc (&vms_alive);
+  g_object_weak_ref (G_OBJECT (vm), vm_finalized, NULL);
+  return vm;
+}
+
+typedef struct
+{
+  guint         n_items;
+  int           max_alive;
+  GAsyncResult *result;
+} SlowCaller;
+
+/* A caller slower than the parser (a terminal, a pipe): each batch
+ * takes it 10 ms. */
+static void
+on_slow_batch (GPtrArray *items,
+               gpointer   user_data)
+{
+  SlowCaller *caller = user_data;
+
+  caller->n_items += items->len;
+  caller->max_alive = MAX (caller->max_alive, g_atomic_int_get (&vms_alive));
+  g_usleep (10 * 1000);
+}
+
+static void
+on_slow_listed (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  SlowCaller *caller = user_data;
+
+  caller->result = g_object_ref (result);
+}
+
+/* With the items not kept (AERO_LIST_BATCHES_ONLY, as aerostat-cli vms
+ * asks), only the VMs in flight are alive, never the whole list, even
+ * for a caller slower than the parser: memory does not grow with the
+ * list. */
+static void
+test_slow_caller_bounded (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) model = NULL;
+  g_autofree char *json = fake_vm_collection_json (0, 10000, TRUE, TRUE);
+  SlowCaller caller = { 0 };
+
+  fake_engine_set_response (fixture->fake, "GET", "/vms", 200, "application/json", json);
+  aero_engine_list_vms_async (fixture->engine, NULL, -1, AERO_LIST_BATCHES_ONLY,
+                              on_slow_batch, &caller, NULL, on_slow_listed, &caller);
+  while (caller.result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  model = aero_engine_list_vms_finish (fixture->engine, caller.result, &error);
+  g_clear_object (&caller.result);
+  g_assert_no_error (error);
+  g_assert_cmpuint (caller.n_items, ==, 10000);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  /* The chunks queued for the parser and the batches on their way: a
+   * few hundred VMs, far from 10,000. */
+  g_assert_cmpint (caller.max_alive, <=, 2000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -479,6 +562,7 @@ main (int   argc,
   ADD ("/engine/stream/all-content-header/BackendResource.isPopulate",
        test_all_content_header_BackendResource_isPopulate);
   ADD ("/engine/stream/clusters-and-templates", test_clusters_and_templates);
+  ADD ("/engine/stream/slow-caller-bounded", test_slow_caller_bounded);
 
 #undef ADD
 

@@ -284,6 +284,41 @@ test_ca_file_invalid (Fixture       *fixture,
   g_assert_nonnull (error);
 }
 
+/* A certificate issued for another name (here 127.0.0.1, reached as
+ * localhost): the error says so, and offers no certificate to trust,
+ * since trusting its CA would not help. */
+static void
+test_name_mismatch (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GUri) uri = g_uri_parse (fake_engine_get_base_url (fixture->fake), G_URI_FLAGS_NONE, NULL);
+  g_autofree char *address = g_strdup_printf ("https://localhost:%d/ovirt-engine", g_uri_get_port (uri));
+
+  for (guint trusted = 0; trusted < 2; trusted++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AeroEngine) other = NULL;
+      g_autoptr(GAsyncResult) result = NULL;
+
+      other = aero_engine_new (address, &error);
+      g_assert_no_error (error);
+      if (trusted)
+        {
+          g_assert_true (aero_engine_set_ca_file (other, pki.ca_pem_path, &error));
+          g_assert_no_error (error);
+        }
+      aero_engine_login_async (other, FAKE_USER, FAKE_PASSWORD, NULL, fake_async_result_cb, &result);
+      g_assert_false (aero_engine_login_finish (other, fake_wait_for_result (&result), &error));
+      g_test_message ("%s", error->message);
+      g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_TLS);
+      g_assert_nonnull (strstr (error->message, "does not match its name “localhost”"));
+      g_assert_null (strstr (error->message, "not trusted"));
+      g_assert_null (aero_engine_error_get_certificate_fingerprint (error));
+    }
+
+  g_assert_cmpuint (fake_engine_get_requests (fixture->fake)->len, ==, 0);
+}
+
 static void
 test_skipped (void)
 {
@@ -313,6 +348,7 @@ main (int   argc,
   ADD ("/engine/tls/trust-flow", test_trust_flow);
   ADD ("/engine/tls/ca-file-is-per-engine", test_ca_file_is_per_engine);
   ADD ("/engine/tls/ca-file-invalid", test_ca_file_invalid);
+  ADD ("/engine/tls/name-mismatch", test_name_mismatch);
 
 #undef ADD
 

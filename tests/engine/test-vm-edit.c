@@ -974,11 +974,14 @@ test_template_mode (Fixture       *f,
 
   aero_template_set_cluster_id (tmpl, "c47");
   edit = aero_vm_edit_new_for_template (tmpl, G_LIST_MODEL (f->clusters));
+  /* An engine before 3.6.1 cannot store a template's memory_policy. */
+  aero_vm_edit_set_engine_version (edit, "3.6.0.3-1.el6");
 
   g_assert_cmpint (aero_vm_edit_get_mode (edit), ==, AERO_VM_EDIT_TEMPLATE);
   g_assert_false (aero_vm_edit_get_resource_allocation_editable (edit));
   g_assert_cmpstr (aero_vm_edit_get_resource_allocation_reason (edit), ==,
-                   "Resource allocation cannot be edited for templates.");
+                   "The resource allocation of a template can be edited with oVirt Engine 3.6.1 "
+                   "or later (this engine: 3.6.0.3-1.el6).");
   g_assert_false (aero_vm_edit_get_ballooning_sensitive (edit));
   g_assert_false (aero_vm_edit_get_running (edit));
   g_assert_false (aero_vm_edit_get_has_changes (edit));
@@ -991,13 +994,73 @@ test_template_mode (Fixture       *f,
   g_assert_cmpint (aero_vm_edit_get_cpu_shares (edit), ==, 0);
   g_assert_false (aero_vm_edit_get_has_changes (edit));
 
+  /* Memory below the guaranteed memory the admin cannot reach: OK waits,
+   * with the reason at Memory Size, never on the greyed tab. */
+  aero_vm_edit_set_memory (edit, 1024 * MIB);
+  g_assert_false (aero_vm_edit_get_valid (edit));
+  g_assert_null (aero_vm_edit_get_guaranteed_error (edit));
+  g_assert_cmpstr (aero_vm_edit_get_memory_error (edit), ==,
+                   "Memory Size cannot be below the template's Physical Memory Guaranteed "
+                   "(2048 MiB), which this engine cannot change.");
+
   /* Memory up: guaranteed is not derived for a template. */
   aero_vm_edit_set_name (edit, "base2");
   aero_vm_edit_set_memory (edit, 4096 * MIB);
+  g_assert_true (aero_vm_edit_get_valid (edit));
   body = aero_vm_edit_build_body (edit);
   assert_json (body,
                "{\"name\": \"base2\", \"memory\": \"4294967296\","
                " \"memory_policy\": {\"max\": \"17179869184\"}}");
+  g_clear_pointer (&body, json_node_unref);
+  g_clear_object (&edit);
+
+  /* Current engines store it (TemplateService.Update takes
+   * memory_policy): the tab is the admin's, and the error of a guaranteed
+   * memory above the memory size is on it. */
+  edit = aero_vm_edit_new_for_template (tmpl, G_LIST_MODEL (f->clusters));
+  aero_vm_edit_set_engine_version (edit, "4.5.4-1.el8");
+  g_assert_true (aero_vm_edit_get_resource_allocation_editable (edit));
+  g_assert_null (aero_vm_edit_get_resource_allocation_reason (edit));
+  g_assert_true (aero_vm_edit_get_ballooning_sensitive (edit));
+  aero_vm_edit_set_memory (edit, 1024 * MIB);
+  g_assert_nonnull (aero_vm_edit_get_guaranteed_error (edit));
+  g_assert_null (aero_vm_edit_get_memory_error (edit));
+  aero_vm_edit_set_guaranteed (edit, 512 * MIB);
+  aero_vm_edit_set_ballooning (edit, FALSE);
+  g_assert_true (aero_vm_edit_get_valid (edit));
+  body = aero_vm_edit_build_body (edit);
+  assert_json (body,
+               "{\"memory\": \"1073741824\","
+               " \"memory_policy\": {\"guaranteed\": \"536870912\", \"max\": \"4294967296\","
+               " \"ballooning\": \"false\"}}");
+  g_clear_object (&edit);
+
+  /* An engine that does not say its version is taken as a current one. */
+  edit = aero_vm_edit_new_for_template (tmpl, G_LIST_MODEL (f->clusters));
+  g_assert_true (aero_vm_edit_get_resource_allocation_editable (edit));
+}
+
+/* Issue 13: a new VM takes the balloon state of the chosen template. */
+static void
+test_template_balloon_state (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(AeroTemplate) off = make_template ("t-off", "no-balloon", 2048 * MIB, AERO_VM_TYPE_SERVER, 1);
+  g_autoptr(AeroVmEdit) edit = new_vm_edit (f);
+  g_autoptr(JsonNode) body = NULL;
+  JsonObject *policy;
+
+  aero_memory_policy_set_ballooning (aero_template_get_memory_policy (off), AERO_TRISTATE_FALSE);
+  g_assert_true (aero_vm_edit_get_ballooning (edit));
+  aero_vm_edit_set_template (edit, off);
+  g_assert_false (aero_vm_edit_get_ballooning (edit));
+  aero_vm_edit_set_name (edit, "from-off");
+  body = aero_vm_edit_build_body (edit);
+  policy = json_object_get_object_member (json_node_get_object (body), "memory_policy");
+  g_assert_cmpstr (json_object_get_string_member (policy, "ballooning"), ==, "false");
+
+  aero_vm_edit_set_template (edit, f->blank);
+  g_assert_true (aero_vm_edit_get_ballooning (edit));
 }
 
 static void
@@ -1130,6 +1193,7 @@ main (int   argc,
   ADD ("next-run-split", test_next_run_split);
   ADD ("memory-derivation", test_memory_derivation);
   ADD ("new-vm-sends-empty-texts", test_new_vm_sends_empty_texts);
+  ADD ("template-balloon-state", test_template_balloon_state);
   ADD ("running-rules", test_running_rules);
   ADD ("down-vm-applies-now", test_down_vm_applies_now);
   ADD ("template-mode", test_template_mode);

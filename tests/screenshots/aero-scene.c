@@ -727,6 +727,48 @@ show_bulk (AeroSceneContext  *context,
   return GTK_WIDGET (wait.dialog);
 }
 
+/* --- power actions ---------------------------------------------------------- */
+
+static gboolean
+message_dialog_mapped (gpointer data)
+{
+  GtkWidget *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+  return dialog != NULL && gtk_widget_get_mapped (dialog);
+}
+
+/* Power Off with web-01, web-02 and build-01 selected: the question names
+ * them, Power Off in red, Cancel with the focus. */
+static GtkWidget *
+show_power_off (AeroSceneContext  *context,
+                const AeroScene   *scene,
+                GError           **error)
+{
+  const char *const names[] = { "web-01", "web-02", "build-01" };
+  GtkWidget *window = show_vm_list (context, scene, error);
+  GtkWidget *view;
+  GtkSelectionModel *selection;
+  GtkWidget *dialog;
+
+  if (window == NULL)
+    return NULL;
+  view = find_by_id (window, "vm_view");
+  selection = aero_vm_view_get_selection (AERO_VM_VIEW (view));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
+    {
+      g_autoptr(AeroVm) vm = g_list_model_get_item (G_LIST_MODEL (selection), i);
+
+      if (g_strv_contains (names, aero_vm_get_name (vm)))
+        gtk_selection_model_select_item (selection, i, FALSE);
+    }
+
+  gtk_widget_activate_action (window, "win.poweroff-vm", NULL);
+  wait_until (message_dialog_mapped, NULL);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  wait_frames (dialog, 3);
+  return dialog;
+}
+
 /* --- the table ------------------------------------------------------------- */
 
 /* Every scene in light and dark; the light one may double as an AppStream
@@ -780,6 +822,7 @@ static const AeroScene scenes[] = {
   SCENE_PAIR ("edit-cluster-legacy", show_edit_cluster, "Legacy", NULL, NULL),
   SCENE_PAIR ("bulk-confirmation", show_bulk, NULL, "summary", NULL),
   SCENE_PAIR ("bulk-results", show_bulk, NULL, "results", NULL),
+  SCENE_PAIR ("power-off-question", show_power_off, "web-01", NULL, NULL),
   { NULL }
 };
 

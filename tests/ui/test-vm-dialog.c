@@ -10,6 +10,7 @@
 #include "test-dialog-fixture.h"
 
 #define BALLOON_LABEL "Memory Balloon Device Enabled"
+#define OLD_ENGINE_REASON "The resource allocation of a template can be edited with oVirt Engine 3.6.1 or later (this engine: 3.6.0)."
 #define REASON_30 "Memory ballooning requires cluster compatibility version 3.1 or later (this cluster: 3.0)."
 
 static AeroVmDialog *
@@ -117,6 +118,18 @@ assert_description (gpointer    widget,
 }
 
 static void
+assert_disabled (gpointer widget,
+                 gboolean disabled)
+{
+  g_autofree char *problem = gtk_test_accessible_check_state (GTK_ACCESSIBLE (widget),
+                                                              GTK_ACCESSIBLE_STATE_DISABLED,
+                                                              disabled);
+
+  if (problem != NULL)
+    g_error ("accessible disabled state: %s", problem);
+}
+
+static void
 test_new_defaults (DialogFixture *fixture,
                    gconstpointer  data)
 {
@@ -157,7 +170,16 @@ test_new_defaults (DialogFixture *fixture,
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (get_widget (dialog, "guaranteed_spin"))),
                      ==, aero_vm_edit_get_guaranteed_mb (edit));
 
-  /* No name yet: the field says why and OK waits. */
+  /* No name yet: OK waits, but no error in red before the admin has been
+   * at the name (issue 13); leaving it empty, or emptying it, says why. */
+  g_assert_false (ok_enabled (dialog));
+  g_assert_false (gtk_widget_get_visible (get_widget (dialog, "name_error_row")));
+  g_assert_false (gtk_widget_has_css_class (get_widget (dialog, "name_row"), "error"));
+  g_assert_false (gtk_stack_page_get_needs_attention (
+                    gtk_stack_get_page (GTK_STACK (get_widget (dialog, "tabs")),
+                                        gtk_stack_get_child_by_name (GTK_STACK (get_widget (dialog, "tabs")), "general"))));
+  set_text (dialog, "name_row", "x");
+  set_text (dialog, "name_row", "");
   g_assert_true (gtk_widget_get_visible (get_widget (dialog, "name_error_row")));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_widget (dialog, "name_error"))),
                    ==, "This field can't be empty.");
@@ -598,6 +620,49 @@ test_memory_note_running (DialogFixture *fixture,
   g_assert_cmpint (vm_guaranteed (next), ==, guaranteed);
 }
 
+/* Issue 13: leaving the name empty shows the required-field error. */
+static void
+test_required_after_leaving (DialogFixture *fixture,
+                             gconstpointer  data)
+{
+  AeroVmDialog *dialog = open_new (fixture);
+
+  gtk_widget_grab_focus (get_widget (dialog, "name_row"));
+  settle ();
+  g_assert_false (gtk_widget_get_visible (get_widget (dialog, "name_error_row")));
+  gtk_widget_grab_focus (get_widget (dialog, "description_row"));
+  settle ();
+  g_assert_true (gtk_widget_get_visible (get_widget (dialog, "name_error_row")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_widget (dialog, "name_error"))),
+                   ==, "This field can't be empty.");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Issue 13: greyed spin buttons are disabled for assistive technologies
+ * too, not only their rows. */
+static void
+test_greyed_spins_accessible (DialogFixture *fixture,
+                              gconstpointer  data)
+{
+  AeroVmDialog *dialog = open_edit (fixture, "legacy-web");
+  AeroVmEdit *edit = aero_vm_dialog_get_edit (dialog);
+
+  /* Below 4.1 there is no maximum memory to edit. */
+  g_assert_false (aero_vm_edit_get_max_memory_sensitive (edit));
+  assert_disabled (get_widget (dialog, "max_memory_spin"), TRUE);
+
+  /* Custom CPU Shares only with the Custom level. */
+  aero_vm_edit_set_cpu_shares_level (edit, AERO_CPU_SHARES_LOW);
+  assert_disabled (get_widget (dialog, "custom_shares_spin"), TRUE);
+  aero_vm_edit_set_cpu_shares_level (edit, AERO_CPU_SHARES_CUSTOM);
+  assert_disabled (get_widget (dialog, "custom_shares_spin"), FALSE);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  dialog = open_edit (fixture, "web-03");
+  assert_disabled (get_widget (dialog, "max_memory_spin"), FALSE);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 test_next_run_cancel_keeps_edits (DialogFixture *fixture,
                                   gconstpointer  data)
@@ -746,7 +811,17 @@ test_template_mode (DialogFixture *fixture,
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Edit Template – rhel9-server");
   g_assert_cmpint (aero_vm_edit_get_mode (aero_vm_dialog_get_edit (dialog)), ==, AERO_VM_EDIT_TEMPLATE);
 
-  /* The tab is there, its content greyed, the reason in words. */
+  /* The demo engine (4.5) stores a template's memory_policy: the tab is
+   * the admin's. */
+  g_assert_true (aero_vm_edit_get_resource_allocation_editable (aero_vm_dialog_get_edit (dialog)));
+  g_assert_true (gtk_widget_get_sensitive (get_widget (dialog, "resources_page")));
+  g_assert_false (gtk_widget_get_visible (get_widget (dialog, "resources_reason")));
+  g_assert_true (gtk_widget_get_sensitive (get_widget (dialog, "balloon_check")));
+  g_assert_false (gtk_widget_get_visible (get_widget (dialog, "template_row")));
+
+  /* An engine before 3.6.1 cannot: the tab is there, its content greyed,
+   * the reason in words. */
+  aero_vm_edit_set_engine_version (aero_vm_dialog_get_edit (dialog), "3.6.0");
   page = gtk_stack_get_page (GTK_STACK (get_widget (dialog, "tabs")),
                              gtk_stack_get_child_by_name (GTK_STACK (get_widget (dialog, "tabs")), "resources"));
   g_assert_true (gtk_stack_page_get_visible (page));
@@ -754,14 +829,20 @@ test_template_mode (DialogFixture *fixture,
   reason = get_widget (dialog, "resources_reason");
   g_assert_true (gtk_widget_get_visible (reason));
   g_assert_true (gtk_widget_is_sensitive (reason));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (reason)), ==,
-                   "Resource allocation cannot be edited for templates.");
-  g_assert_false (gtk_widget_get_visible (get_widget (dialog, "template_row")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (reason)), ==, OLD_ENGINE_REASON);
   /* One reason, the template's: none about a level under the check box,
    * and the screen reader hears the template's reason for it too. */
   g_assert_false (gtk_widget_get_visible (get_widget (dialog, "balloon_reason")));
-  assert_description (get_widget (dialog, "balloon_check"),
-                      "Resource allocation cannot be edited for templates.");
+  assert_description (get_widget (dialog, "balloon_check"), OLD_ENGINE_REASON);
+  assert_disabled (get_widget (dialog, "guaranteed_spin"), TRUE);
+
+  /* Memory below the guaranteed memory it cannot reach: the reason is at
+   * Memory Size, and the Resource Allocation tab is not marked. */
+  set_spin (dialog, "memory_spin", 1024);
+  g_assert_false (ok_enabled (dialog));
+  g_assert_true (gtk_widget_get_visible (get_widget (dialog, "memory_error_row")));
+  g_assert_false (gtk_widget_get_visible (get_widget (dialog, "guaranteed_error_row")));
+  g_assert_false (gtk_stack_page_get_needs_attention (page));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* Blank has no cluster: still no "(this cluster: unknown)". */
@@ -779,19 +860,40 @@ test_template_mode (DialogFixture *fixture,
   gtk_window_present (GTK_WINDOW (dialog));
   wait_signal (dialog, "loaded");
 
-  /* The rest of the template is editable and saves. */
+  /* The template saves, its resource allocation included: only what
+   * changed goes, and the engine stores it. */
   {
     gboolean *closed = watch_destroy (dialog);
-    g_autoptr(JsonNode) body = NULL;
-    g_autofree char *text = NULL;
+    g_autoptr(GPtrArray) puts = NULL;
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(AeroTemplate) stored = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *sent = NULL;
+    GAsyncResult *slot = NULL;
 
     set_text (dialog, "description_row", "RHEL 9 server, edited");
-    body = aero_vm_edit_build_body (aero_vm_dialog_get_edit (dialog));
-    text = json_text (body);
-    g_assert_cmpstr (text, ==, "{\"description\":\"RHEL 9 server, edited\"}");
+    set_spin (dialog, "guaranteed_spin", 1024);
+    gtk_check_button_set_active (balloon_check (dialog), FALSE);
     gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
     wait_flag (closed, "the dialog to close");
     g_free (closed);
+
+    puts = recorded_with_method (fixture, "PUT");
+    g_assert_cmpuint (puts->len, ==, 1);
+    sent = normalised_json (((Recorded *) g_ptr_array_index (puts, 0))->body);
+    g_assert_cmpstr (sent, ==,
+                     "{\"description\":\"RHEL 9 server, edited\","
+                     "\"memory_policy\":{\"guaranteed\":\"1073741824\",\"ballooning\":\"false\"}}");
+
+    aero_engine_get_template_async (fixture->engine, aero_template_get_id (tmpl), NULL, result_cb, &slot);
+    result = wait_result (&slot, "the template");
+    stored = aero_engine_get_template_finish (fixture->engine, result, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (aero_template_get_description (stored), ==, "RHEL 9 server, edited");
+    g_assert_cmpint (aero_memory_policy_get_guaranteed (aero_template_get_memory_policy (stored)), ==,
+                     (gint64) 1024 * 1024 * 1024);
+    g_assert_cmpint (aero_memory_policy_get_ballooning (aero_template_get_memory_policy (stored)), ==,
+                     AERO_TRISTATE_FALSE);
   }
 }
 
@@ -1173,6 +1275,8 @@ main (int   argc,
   ADD ("next-run", test_next_run);
   ADD ("next-run-apply-later", test_next_run_apply_later);
   ADD ("memory-note-running", test_memory_note_running);
+  ADD ("required-after-leaving", test_required_after_leaving);
+  ADD ("greyed-spins-accessible", test_greyed_spins_accessible);
   ADD ("next-run-cancel-keeps-edits", test_next_run_cancel_keeps_edits);
   ADD ("fault-kept", test_fault_kept);
   ADD ("dropped-connection", test_dropped_connection);

@@ -10,6 +10,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <libsoup/soup.h>
 
 #include "aero-banner.h"
@@ -189,6 +190,19 @@ static void
 destroy_window (AeroWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+collect_action_buttons (GtkWidget *widget,
+                        GPtrArray *buttons)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)) != NULL)
+    g_ptr_array_add (buttons, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_action_buttons (child, buttons);
 }
 
 static void
@@ -794,15 +808,25 @@ test_login_tls_trust (void)
   g_autoptr(GTlsCertificate) certificate = g_tls_certificate_new_from_pem (test_tls_pem, -1, &error);
   g_autoptr(SoupServer) server = NULL;
   g_autofree char *address = NULL;
-  g_autofree char *ca_path = aero_trust_dialog_dup_ca_path ("127.0.0.1");
+  g_autofree char *ca_path = NULL;
+  g_autofree char *host_path = aero_trust_dialog_dup_ca_path ("127.0.0.1");
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *host = NULL;
   AeroTrustDialog *dialog;
   const char *text;
 
   g_assert_no_error (error);
-  g_unlink (ca_path);
   server = soup_server_new ("tls-certificate", certificate, NULL);
   soup_server_add_handler (server, "/ovirt-engine/services/pki-resource", pki_handler, NULL, NULL);
   address = start_server (server, TRUE);
+  /* The CA is kept for the host and port: another engine on the same
+   * host but another port has certificates of its own. */
+  uri = g_uri_parse (address, G_URI_FLAGS_NONE, NULL);
+  host = g_strdup_printf ("127.0.0.1:%d", g_uri_get_port (uri));
+  ca_path = aero_trust_dialog_dup_ca_path (host);
+  g_assert_cmpstr (ca_path, !=, host_path);
+  g_unlink (ca_path);
+  g_unlink (host_path);
 
   g_assert_false (connect_and_wait (window, address, "admin@internal", "demo", &error));
   g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_TLS);
@@ -822,6 +846,7 @@ test_login_tls_trust (void)
    * (to a server that is no oVirt engine). */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "trust");
   g_assert_true (g_file_test (ca_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (g_file_test (host_path, G_FILE_TEST_EXISTS));
   wait_for (login_error_changed, window, "the login after trusting");
   text = aero_login_page_get_error (aero_window_get_login_page (window));
   g_test_message ("shown: %s", text);
@@ -1240,27 +1265,270 @@ test_detail (void)
 }
 
 static gboolean
-vm_not_up (gpointer data)
+vm_down (gpointer data)
 {
-  return aero_vm_get_status (data) != AERO_VM_STATUS_UP;
+  return aero_vm_get_status (data) == AERO_VM_STATUS_DOWN;
 }
 
+static gboolean
+vm_powering_down (gpointer data)
+{
+  return aero_vm_get_status (data) == AERO_VM_STATUS_POWERING_DOWN;
+}
+
+static gboolean
+question_shown (gpointer data)
+{
+  AdwMessageDialog **out = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        {
+          *out = ADW_MESSAGE_DIALOG (window);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+no_question (gpointer data)
+{
+  AdwMessageDialog *question = NULL;
+
+  return !question_shown (&question);
+}
+
+/* Asks with @action and returns the question once it is shown. */
+static AdwMessageDialog *
+ask (AeroWindow *window,
+     const char *action)
+{
+  AdwMessageDialog *question = NULL;
+
+  /* The previous question closes after its answer. */
+  wait_for (no_question, NULL, "the previous question to close");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  wait_for (question_shown, &question, "the question");
+  settle ();
+  return question;
+}
+
+static GtkWidget *
+find_mapped_button (GtkWidget  *root,
+                    const char *label)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root)
+      && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_mapped_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Answers @question as a click on its button labelled @label does. */
 static void
-test_stop_vm (void)
+answer (AdwMessageDialog *question,
+        const char       *label)
+{
+  GtkWidget *button = find_mapped_button (GTK_WIDGET (question), label);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  wait_for (no_question, NULL, "the question to close");
+}
+
+/* The button with the focus in @question: its label. */
+static const char *
+focused_label (AdwMessageDialog *question)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (question));
+
+  while (focus != NULL && !GTK_IS_BUTTON (focus))
+    focus = gtk_widget_get_parent (focus);
+  return focus != NULL ? gtk_button_get_label (GTK_BUTTON (focus)) : NULL;
+}
+
+static gboolean
+vm_list_refreshed (gpointer data)
+{
+  return vm_list_idle (data);
+}
+
+/* Power Off asks first, listing the VMs; Cancel has the focus and sends
+ * nothing; the answer sends POST /stop (down at once) to each. */
+static void
+test_power_off_asks (void)
 {
   AeroWindow *window = logged_in_window ();
   AeroVmView *view = aero_window_get_vm_view (window);
-  AeroVm *vm;
+  GtkSelectionModel *selection = aero_vm_view_get_selection (view);
+  g_autoptr(GPtrArray) vms = NULL;
+  AdwMessageDialog *question;
+  const char *body;
 
   select_by_name (view, "ci-runner-02");
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
+    {
+      g_autoptr(AeroVm) vm = g_list_model_get_item (G_LIST_MODEL (selection), i);
+
+      if (g_strcmp0 (aero_vm_get_name (vm), "win-test-02") == 0)
+        gtk_selection_model_select_item (selection, i, FALSE);
+    }
+  vms = aero_vm_view_dup_selected (view);
+  g_assert_cmpuint (vms->len, ==, 2);
+  for (guint i = 0; i < vms->len; i++)
+    g_assert_cmpint (aero_vm_get_status (g_ptr_array_index (vms, i)), ==, AERO_VM_STATUS_UP);
+
+  question = ask (window, "win.poweroff-vm");
+  g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Power Off 2 Virtual Machines?");
+  body = adw_message_dialog_get_body (question);
+  g_assert_nonnull (strstr (body, "as if their power were cut"));
+  g_assert_nonnull (strstr (body, "• ci-runner-02"));
+  g_assert_nonnull (strstr (body, "• win-test-02"));
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (question, "poweroff"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (question), ==, "cancel");
+  g_assert_cmpstr (adw_message_dialog_get_close_response (question), ==, "cancel");
+  g_assert_cmpstr (focused_label (question), ==, "_Cancel");
+
+  /* Cancel: nothing is sent; a refresh finds both still up. */
+  answer (question, "_Cancel");
+  aero_window_refresh (window);
+  wait_for (vm_list_refreshed, view, "the refresh");
+  for (guint i = 0; i < vms->len; i++)
+    g_assert_cmpint (aero_vm_get_status (g_ptr_array_index (vms, i)), ==, AERO_VM_STATUS_UP);
+
+  /* Power Off: down at once, both. */
+  question = ask (window, "win.poweroff-vm");
+  answer (question, "_Power Off");
+  for (guint i = 0; i < vms->len; i++)
+    wait_for (vm_down, g_ptr_array_index (vms, i), "the VM to power off");
+
+  destroy_window (window);
+}
+
+/* Shut Down asks first, naming the VM; the answer sends POST /shutdown:
+ * the VM powers down, then is down. */
+static void
+test_shutdown_asks (void)
+{
+  AeroWindow *window = logged_in_window ();
+  AeroVmView *view = aero_window_get_vm_view (window);
+  AdwMessageDialog *question;
+  AeroVm *vm;
+
+  /* A paused VM cannot shut down: the engine powers it off instead, and
+   * the question says so, styled as the power-off it is. */
+  select_by_name (view, "web-05");
+  g_assert_cmpint (aero_vm_get_status (aero_vm_view_get_selected_vm (view)), ==, AERO_VM_STATUS_PAUSED);
+  question = ask (window, "win.shutdown-vm");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (question), "not up, so the engine powers it off instead"));
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (question, "shutdown"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  answer (question, "_Cancel");
+
+  select_by_name (view, "stable-01");
   vm = aero_vm_view_get_selected_vm (view);
-  g_assert_nonnull (vm);
   g_assert_cmpint (aero_vm_get_status (vm), ==, AERO_VM_STATUS_UP);
 
-  /* Stop, then the refresh that follows updates the same row object. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.stop-vm", NULL));
-  wait_for (vm_not_up, vm, "the VM to stop");
+  question = ask (window, "win.shutdown-vm");
+  g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Shut Down stable-01?");
+  g_assert_null (strstr (adw_message_dialog_get_body (question), "•"));
+  g_assert_cmpstr (focused_label (question), ==, "_Cancel");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (question, "shutdown"), ==,
+                   ADW_RESPONSE_SUGGESTED);
+  g_assert_null (strstr (adw_message_dialog_get_body (question), "powers it off"));
+
+  answer (question, "_Shut Down");
+  /* The same row object, refreshed: powering down (only /shutdown does
+   * that), then down once the guest has gone. */
+  wait_for (vm_powering_down, vm, "the VM to power down");
   g_assert_true (aero_vm_view_get_selected_vm (view) == vm);
+  aero_window_refresh (window);
+  wait_for (vm_list_refreshed, view, "the refresh");
+  while (!vm_down (vm))
+    {
+      g_usleep (100 * 1000);
+      aero_window_refresh (window);
+      wait_for (vm_list_refreshed, view, "the refresh");
+    }
+
+  destroy_window (window);
+}
+
+/* Whether @widget lies wholly inside the visible part of every scrolled
+ * window around it, and of @window. */
+static gboolean
+wholly_shown (GtkWidget *widget,
+              GtkWidget *window,
+              char     **where)
+{
+  for (GtkWidget *ancestor = gtk_widget_get_parent (widget);
+       ancestor != NULL;
+       ancestor = gtk_widget_get_parent (ancestor))
+    {
+      graphene_rect_t bounds;
+
+      if (!GTK_IS_SCROLLED_WINDOW (ancestor) && ancestor != window)
+        continue;
+      if (!gtk_widget_compute_bounds (widget, ancestor, &bounds))
+        return FALSE;
+      *where = g_strdup_printf ("y %.0f to %.0f of %s %d px", bounds.origin.y,
+                                bounds.origin.y + bounds.size.height,
+                                G_OBJECT_TYPE_NAME (ancestor), gtk_widget_get_height (ancestor));
+      if (bounds.origin.y < 0 || bounds.origin.y + bounds.size.height > gtk_widget_get_height (ancestor))
+        return FALSE;
+      g_free (*where);
+      *where = NULL;
+    }
+  return TRUE;
+}
+
+/* The detail pane's actions stay in sight in a 720 px high window,
+ * whatever the VM's words (the 3.0 reason takes more lines). */
+static void
+test_detail_actions_fit (void)
+{
+  AeroWindow *window = logged_in_window ();
+  AeroVmView *view = aero_window_get_vm_view (window);
+  GtkWidget *detail = aero_vm_view_get_detail (view);
+  const char *actions[] = { "win.edit-vm", "win.run-once", "win.start-vm", "win.shutdown-vm", "win.poweroff-vm" };
+  const char *names[] = { "web-01", "legacy-db", "compat-legacy" };
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  collect_action_buttons (detail, buttons);
+  for (guint v = 0; v < G_N_ELEMENTS (names); v++)
+    {
+      select_by_name (view, names[v]);
+      settle ();
+      g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), <=, 720);
+      for (guint a = 0; a < G_N_ELEMENTS (actions); a++)
+        {
+          GtkWidget *button = NULL;
+          g_autofree char *where = NULL;
+
+          for (guint i = 0; i < buttons->len; i++)
+            if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)), actions[a]) == 0)
+              button = g_ptr_array_index (buttons, i);
+          g_assert_nonnull (button);
+          g_assert_true (gtk_widget_get_mapped (button));
+          if (!wholly_shown (button, GTK_WIDGET (window), &where))
+            g_error ("%s: %s is cut off: %s", names[v], actions[a], where);
+        }
+    }
 
   destroy_window (window);
 }
@@ -1687,6 +1955,8 @@ main (int   argc,
   adw_init ();
 
   demo = aero_demo_engine_new (0, 1);
+  /* Long enough to see a VM powering down between two refreshes. */
+  aero_demo_engine_set_shutdown_delay (demo, 3000);
   if (!aero_demo_engine_start (demo, "127.0.0.1", 0, &error))
     g_error ("demo engine: %s", error->message);
 
@@ -1716,7 +1986,9 @@ main (int   argc,
   g_test_add_func ("/ui/detail", test_detail);
   g_test_add_func ("/ui/detail/next-run", test_detail_next_run);
   g_test_add_func ("/ui/detail/width-stable", test_detail_width_stable);
-  g_test_add_func ("/ui/stop-vm", test_stop_vm);
+  g_test_add_func ("/ui/power/power-off-asks", test_power_off_asks);
+  g_test_add_func ("/ui/power/shutdown-asks", test_shutdown_asks);
+  g_test_add_func ("/ui/detail/actions-fit", test_detail_actions_fit);
   g_test_add_func ("/ui/logout", test_logout);
   g_test_add_func ("/ui/session/engine-gone-and-back", test_engine_gone_and_back);
   g_test_add_func ("/ui/session/unauthorized", test_session_unauthorized);
