@@ -455,6 +455,7 @@ typedef struct
 {
   AeroHostView *self;
   LoadPart      part;
+  GCancellable *cancellable;   /* of the load it belongs to */
 } PartData;
 
 static void
@@ -468,16 +469,21 @@ on_part_loaded (GObject      *object,
   g_autoptr(GError) error = NULL;
   GListModel *model;
 
+  g_autoptr(GCancellable) cancellable = data->cancellable;
+
   g_free (data);
   if (part == PART_VMS)
     model = aero_engine_list_vms_finish (AERO_ENGINE (object), result, &error);
   else
     model = aero_engine_list_hosts_finish (AERO_ENGINE (object), result, &error);
 
-  /* A newer load (or none: the session ended) took over. */
-  if (g_error_matches (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_CANCELLED) ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+  /* A newer load (or none: the session ended) took over, maybe after
+   * this part had already finished. */
+  if (cancellable != self->cancellable || g_cancellable_is_cancelled (cancellable))
+    {
+      g_clear_object (&model);
+      return;
+    }
 
   if (model == NULL && self->load_error == NULL)
     self->load_error = g_steal_pointer (&error);
@@ -500,6 +506,7 @@ load_part (AeroHostView *self,
 
   data->self = g_object_ref (self);
   data->part = part;
+  data->cancellable = g_object_ref (self->cancellable);
   self->pending++;
   if (part == PART_VMS)
     aero_engine_list_vms_async (self->engine, NULL, -1, AERO_LIST_ALL_CONTENT, NULL, NULL,
@@ -927,6 +934,14 @@ aero_host_view_reveal_detail (AeroHostView *self)
 
   if (adw_flap_get_folded (self->flap))
     adw_flap_set_reveal_flap (self->flap, TRUE);
+}
+
+gboolean
+aero_host_view_get_detail_shown (AeroHostView *self)
+{
+  g_return_val_if_fail (AERO_IS_HOST_VIEW (self), FALSE);
+
+  return !adw_flap_get_folded (self->flap) || adw_flap_get_reveal_progress (self->flap) >= 1.0;
 }
 
 AeroMemoryPicture *

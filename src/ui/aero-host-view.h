@@ -37,6 +37,8 @@ void        aero_host_view_set_search   (AeroHostView *self,
                                          const char   *search);
 /* Shows the detail pane where it folds away (narrow windows). */
 void        aero_host_view_reveal_detail (AeroHostView *self);
+/* TRUE once the detail pane is on screen (beside the list, or over it). */
+gboolean    aero_host_view_get_detail_shown (AeroHostView *self);
 /* The pictures of the selected host and its cluster (NULL when none). */
 AeroMemoryPicture *aero_host_view_get_host_picture    (AeroHostView *self);
 AeroMemoryPicture *aero_host_view_get_cluster_picture (AeroHostView *self);

@@ -21,6 +21,7 @@ struct _AeroVmDetail
   AeroCluster     *cluster;
   AeroMemoryStats *stats;
   AeroVm          *next_run;    /* the pending configuration, once fetched */
+  char            *host_name;   /* of the host it runs on, once fetched */
   GCancellable    *cancellable;
   gulong           notify_id;
 
@@ -33,6 +34,7 @@ struct _AeroVmDetail
   GtkLabel        *legend_label;
   GtkLabel        *balloon_label;
   AdwActionRow    *cluster_row;
+  AdwActionRow    *host_row;
   AdwActionRow    *memory_row;
   AdwActionRow    *guaranteed_row;
   AdwActionRow    *max_row;
@@ -239,6 +241,11 @@ update_texts (AeroVmDetail *self)
   max = aero_format_bytes (policy ? aero_memory_policy_get_max (policy) : AERO_UNSET);
   cluster = self->cluster ? aero_cluster_dup_label (self->cluster) : g_strdup (AERO_FORMAT_UNKNOWN);
   adw_action_row_set_subtitle (self->cluster_row, cluster);
+  /* The VM's host link is the engine's word for where it runs. */
+  if (aero_vm_get_host_id (self->vm) == NULL)
+    adw_action_row_set_subtitle (self->host_row, _("Not running on a host"));
+  else
+    adw_action_row_set_subtitle (self->host_row, self->host_name != NULL ? self->host_name : AERO_FORMAT_UNKNOWN);
   adw_action_row_set_subtitle (self->memory_row, memory);
   adw_action_row_set_subtitle (self->guaranteed_row, guaranteed);
   adw_action_row_set_subtitle (self->max_row, max);
@@ -278,6 +285,31 @@ statistics_cb (GObject      *object,
   g_set_object (&self->stats, stats);
   if (self->vm != NULL)
     update_legend (self);
+}
+
+static void
+host_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(AeroVmDetail) self = user_data;
+  g_autoptr(AeroHost) host = NULL;
+  g_autoptr(GError) error = NULL;
+
+  host = aero_engine_get_host_finish (AERO_ENGINE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_error_matches (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_CANCELLED))
+    return;
+  /* A user without host permissions gets none: the row keeps the dash. */
+  if (host == NULL)
+    {
+      g_debug ("host: %s", error->message);
+      return;
+    }
+  g_free (self->host_name);
+  self->host_name = g_strdup (aero_host_get_name (host));
+  if (self->vm != NULL)
+    update_texts (self);
 }
 
 static void
@@ -338,11 +370,16 @@ fetch (AeroVmDetail *self)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->stats);
   g_clear_object (&self->next_run);
+  g_clear_pointer (&self->host_name, g_free);
 
   if (self->engine == NULL || self->vm == NULL || aero_vm_get_id (self->vm) == NULL)
     return;
 
   self->cancellable = g_cancellable_new ();
+
+  if (aero_vm_get_host_id (self->vm) != NULL)
+    aero_engine_get_host_async (self->engine, aero_vm_get_host_id (self->vm),
+                                self->cancellable, host_cb, g_object_ref (self));
 
   if (aero_vm_status_is_running (aero_vm_get_status (self->vm)))
     aero_engine_get_vm_statistics_async (self->engine, aero_vm_get_id (self->vm),
@@ -374,6 +411,7 @@ aero_vm_detail_dispose (GObject *object)
   g_clear_object (&self->cluster);
   g_clear_object (&self->stats);
   g_clear_object (&self->next_run);
+  g_clear_pointer (&self->host_name, g_free);
   g_clear_object (&self->engine);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), AERO_TYPE_VM_DETAIL);
@@ -406,6 +444,7 @@ aero_vm_detail_class_init (AeroVmDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AeroVmDetail, legend_label);
   gtk_widget_class_bind_template_child (widget_class, AeroVmDetail, balloon_label);
   gtk_widget_class_bind_template_child (widget_class, AeroVmDetail, cluster_row);
+  gtk_widget_class_bind_template_child (widget_class, AeroVmDetail, host_row);
   gtk_widget_class_bind_template_child (widget_class, AeroVmDetail, memory_row);
   gtk_widget_class_bind_template_child (widget_class, AeroVmDetail, guaranteed_row);
   gtk_widget_class_bind_template_child (widget_class, AeroVmDetail, max_row);

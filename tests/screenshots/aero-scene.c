@@ -431,6 +431,12 @@ hosts_loaded (gpointer data)
   return aero_host_view_get_loaded (data);
 }
 
+static gboolean
+host_detail_shown (gpointer data)
+{
+  return aero_host_view_get_detail_shown (data);
+}
+
 /* The Hosts view with @scene's object (a host) selected: its picture,
  * its cluster's and its running VMs. */
 static GtkWidget *
@@ -460,6 +466,7 @@ show_host_list (AeroSceneContext  *context,
     }
   /* At 360 px the pane folds away: show it, as a click on the row does. */
   aero_host_view_reveal_detail (AERO_HOST_VIEW (view));
+  wait_until (host_detail_shown, view);
   wait_until (nothing_spinning, window);
   return window;
 }

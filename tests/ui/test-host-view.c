@@ -12,6 +12,7 @@
 #include "aero-demo-engine.h"
 #include "aero-host-view.h"
 #include "aero-memory-chart.h"
+#include "aero-vm-detail.h"
 
 #define GIB G_GINT64_CONSTANT (1073741824)
 
@@ -295,6 +296,73 @@ test_search (Fixture       *fixture,
   g_assert_cmpuint (g_strv_length (found), ==, 6);
 }
 
+static AdwActionRow *
+find_row (GtkWidget  *root,
+          const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwActionRow *found;
+
+      if (ADW_IS_ACTION_ROW (child) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return ADW_ACTION_ROW (child);
+      if ((found = find_row (child, title)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+host_named (gpointer data)
+{
+  return g_strcmp0 (adw_action_row_get_subtitle (data), "host-02") == 0;
+}
+
+/* From a VM to its host: the VM pane names the host it runs on. */
+static void
+test_vm_names_host (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *result = NULL;
+  g_autoptr(GListModel) vms = NULL;
+  g_autoptr(AeroVm) running = NULL, down = NULL;
+  AeroVmDetail *detail = g_object_new (AERO_TYPE_VM_DETAIL, NULL);
+  GtkWidget *window = gtk_window_new ();
+  AdwActionRow *row;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (detail));
+  aero_engine_list_vms_async (fixture->engine, "name=mon-01 or name=web-03", -1, AERO_LIST_ALL_CONTENT,
+                              NULL, NULL, NULL, store_result, &result);
+  wait_for (result_set, &result, "the VMs");
+  vms = aero_engine_list_vms_finish (fixture->engine, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  for (guint i = 0; i < g_list_model_get_n_items (vms); i++)
+    {
+      AeroVm *vm = g_list_model_get_item (vms, i);
+
+      if (g_str_equal (aero_vm_get_name (vm), "mon-01"))
+        running = vm;
+      else
+        down = vm;
+    }
+  g_assert_nonnull (running);
+  g_assert_nonnull (down);
+
+  aero_vm_detail_set_engine (detail, fixture->engine);
+  aero_vm_detail_show (detail, running, NULL, 1);
+  row = find_row (GTK_WIDGET (detail), "Host");
+  g_assert_nonnull (row);
+  wait_for (host_named, row, "the host's name");
+
+  aero_vm_detail_show (detail, down, NULL, 1);
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "Not running on a host");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -314,6 +382,7 @@ main (int   argc,
   g_test_add ("/host-view/pictures", Fixture, NULL, setup, test_pictures, teardown);
   g_test_add ("/host-view/chart-accessible", Fixture, NULL, setup, test_chart_accessible, teardown);
   g_test_add ("/host-view/search", Fixture, NULL, setup, test_search, teardown);
+  g_test_add ("/host-view/vm-names-host", Fixture, NULL, setup, test_vm_names_host, teardown);
 
   return g_test_run ();
 }
