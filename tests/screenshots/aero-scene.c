@@ -459,6 +459,9 @@ show_host_list (AeroSceneContext  *context,
     return NULL;
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "hosts");
   wait_until (hosts_loaded, view);
+  /* The load can end before the page is first laid out; only then does
+   * the pane know whether it is folded at this width. */
+  wait_frames (view, 3);
   if (scene->object != NULL && !aero_host_view_select_name (AERO_HOST_VIEW (view), scene->object))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no host %s", scene->object);
@@ -468,6 +471,7 @@ show_host_list (AeroSceneContext  *context,
   aero_host_view_reveal_detail (AERO_HOST_VIEW (view));
   wait_until (host_detail_shown, view);
   wait_until (nothing_spinning, window);
+  wait_frames (view, 2);
   return window;
 }
 
