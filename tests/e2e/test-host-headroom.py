@@ -28,7 +28,11 @@ def tab(app, title):
 
 def headroom(app):
     """The balloon headroom in the host picture's accessible description."""
-    t.click(t.find(app.app, "label", None,
+    # Within the Hosts list: the VM pane names the host too, on its
+    # hidden page.
+    table = t.find(app.app, None, n.HOST_LIST,
+                   predicate=lambda node: t.role(node) in ("table", "tree table", "list", "grid"))
+    t.click(t.find(table, "label", None,
                    predicate=lambda node: t.token_in(t.name(node), HOST)))
     chart = t.find(app.app, None, n.HOST_CHART)
     text = t.wait_for("the host picture's description",
