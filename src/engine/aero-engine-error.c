@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "aero-engine-error.h"
@@ -98,12 +100,22 @@ aero_engine_error_new_fault (AeroEngineErrorCode  code,
 {
   AeroEngineErrorPrivate *priv;
   g_autofree char *message = NULL;
+  g_autofree char *unbracketed = NULL;
   GError *error;
 
   if (reason != NULL && *reason == '\0')
     reason = NULL;
   if (detail != NULL && *detail == '\0')
     detail = NULL;
+
+  /* The engine sends its validation messages as a list printed in
+   * brackets ("[Cannot add VM. The VM name is already in use.]"): the
+   * brackets are no part of the sentence an administrator reads. */
+  if (detail != NULL && detail[0] == '[' && g_str_has_suffix (detail, "]"))
+    {
+      unbracketed = g_strstrip (g_strndup (detail + 1, strlen (detail) - 2));
+      detail = *unbracketed != '\0' ? unbracketed : NULL;
+    }
 
   /* The engine's own words when it gave some (they are what an oVirt
    * administrator searches for), else our description of the code. */

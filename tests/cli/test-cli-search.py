@@ -167,7 +167,7 @@ def test_mixed_selection(cli, engine):
         "c-on: skipped: Ballooning is already enabled.",
         "d-old: skipped: Memory ballooning requires cluster compatibility version 3.1 "
         "or later (this cluster: 3.0).",
-        "e-refused: failed: Operation Failed: [Cannot edit VM. Demo refusal.]",
+        "e-refused: failed: Operation Failed: Cannot edit VM. Demo refusal.",
         "f-unknown: changed now: ballooning on",
         "g-unreadable: failed: Not Found: Entity not found: vm-g",
     ], "\n".join(lines))

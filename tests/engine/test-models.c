@@ -686,9 +686,9 @@ test_engine_error (void)
   g_autoptr(GError) other = g_error_new_literal (G_URI_ERROR, G_URI_ERROR_FAILED, "x");
 
   g_assert_error (fault, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_FAULT);
-  g_assert_cmpstr (fault->message, ==, "Operation Failed: [Cannot edit VM.]");
+  g_assert_cmpstr (fault->message, ==, "Operation Failed: Cannot edit VM.");
   g_assert_cmpstr (aero_engine_error_get_reason (fault), ==, "Operation Failed");
-  g_assert_cmpstr (aero_engine_error_get_detail (fault), ==, "[Cannot edit VM.]");
+  g_assert_cmpstr (aero_engine_error_get_detail (fault), ==, "Cannot edit VM.");
   g_assert_cmpuint (aero_engine_error_get_http_status (fault), ==, 400);
 
   aero_engine_error_set_certificate (fault, "AB:CD", "-----BEGIN CERTIFICATE-----");
