@@ -68,7 +68,7 @@ present (GtkWindow *dialog,
   gtk_window_present (dialog);
 }
 
-void
+GtkWidget *
 aero_dialogs_new_vm (GtkWindow          *parent,
                      AeroEngine         *engine,
                      GListModel         *clusters,
@@ -80,6 +80,7 @@ aero_dialogs_new_vm (GtkWindow          *parent,
 
   connect_done (dialog, "saved", G_CALLBACK (done_cb), G_CONNECT_SWAPPED, done, user_data);
   present (GTK_WINDOW (dialog), parent);
+  return GTK_WIDGET (dialog);
 }
 
 void

@@ -26,7 +26,9 @@ typedef void (*AeroDialogDoneFunc) (gpointer user_data);
 /* @clusters: GListModel of AeroCluster; @templates: GListModel of
  * AeroTemplate (may be NULL: the new VM then starts from oVirt's Blank
  * defaults, without a Template drop-down). */
-void aero_dialogs_new_vm          (GtkWindow          *parent,
+/* Returns the dialog (borrowed), whose "saved" signal carries the new
+ * AeroVm. */
+GtkWidget *aero_dialogs_new_vm    (GtkWindow          *parent,
                                    AeroEngine         *engine,
                                    GListModel         *clusters,
                                    GListModel         *templates,

@@ -31,6 +31,7 @@ struct _AeroVmView
   GCancellable      *cancellable;
   char              *search;
   char              *loaded_search;
+  char              *select_id;   /* select once listed (a new VM) */
   GtkSorter         *cluster_sorter;
   AeroRowFeeder     *feeder;
   gint64             count_updated;
@@ -510,6 +511,30 @@ sort_list (AeroVmView *self)
 
 /* After a quiet refresh too: the sorter is then attached and the view
  * not loading, and only the page and the count may change. */
+/* Selects the VM aero_vm_view_select_when_listed () asked for, once a
+ * load lists it. A load already under way may end before the new VM
+ * is in it, so the wish waits for a later one; a new search drops it. */
+static void
+select_pending (AeroVmView *self)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (model);
+
+  if (self->select_id == NULL)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AeroVm) vm = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (aero_vm_get_id (vm), self->select_id) == 0)
+        {
+          g_clear_pointer (&self->select_id, g_free);
+          gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, TRUE);
+          return;
+        }
+    }
+}
+
 static void
 finish_load (AeroVmView *self)
 {
@@ -518,6 +543,7 @@ finish_load (AeroVmView *self)
   set_loading (self, FALSE);
   show_list_or_empty (self);
   update_count (self);
+  select_pending (self);
 }
 
 static void
@@ -768,6 +794,7 @@ aero_vm_view_finalize (GObject *object)
 
   g_free (self->search);
   g_free (self->loaded_search);
+  g_free (self->select_id);
 
   G_OBJECT_CLASS (aero_vm_view_parent_class)->finalize (object);
 }
@@ -983,6 +1010,7 @@ aero_vm_view_set_search (AeroVmView *self,
 
   g_free (self->search);
   self->search = g_steal_pointer (&stripped);
+  g_clear_pointer (&self->select_id, g_free);
   start_load (self, FALSE);
 }
 
@@ -1108,4 +1136,14 @@ aero_vm_view_get_detail (AeroVmView *self)
   g_return_val_if_fail (AERO_IS_VM_VIEW (self), NULL);
 
   return GTK_WIDGET (self->detail);
+}
+
+void
+aero_vm_view_select_when_listed (AeroVmView *self,
+                                 const char *id)
+{
+  g_return_if_fail (AERO_IS_VM_VIEW (self));
+
+  g_free (self->select_id);
+  self->select_id = g_strdup (id);
 }

@@ -49,6 +49,10 @@ GtkColumnView *aero_vm_view_get_column_view  (AeroVmView  *self);
 GPtrArray    *aero_vm_view_dup_selected      (AeroVmView  *self);
 /* The one selected VM, or NULL when none or several are selected. */
 AeroVm       *aero_vm_view_get_selected_vm   (AeroVmView  *self);
+/* Selects the VM with @id when the next load (or refresh) that lists it
+ * ends: a VM the admin just created. */
+void          aero_vm_view_select_when_listed (AeroVmView *self,
+                                               const char *id);
 guint         aero_vm_view_get_n_selected    (AeroVmView  *self);
 /* Texts for tests and the benchmark: what the state page says. */
 const char   *aero_vm_view_get_state         (AeroVmView  *self);

@@ -109,17 +109,39 @@ aero_window_actions_update (AeroWindow *self)
 
 /* Dialog actions: the dialogs module does the work. */
 
+/* A new VM: say so, and select it once the refresh lists it, so the
+ * admin sees where it went (webadmin selects it too). */
+static void
+vm_created_cb (AeroWindow *self,
+               GObject    *object)
+{
+  g_autofree char *text = NULL;
+
+  if (!AERO_IS_VM (object))
+    return;
+
+  aero_vm_view_select_when_listed (self->vm_view, aero_vm_get_id (AERO_VM (object)));
+  /* TRANSLATORS: a toast; %s is the new virtual machine's name */
+  text = g_strdup_printf (_("Created %s"), aero_vm_get_name (AERO_VM (object)));
+  aero_window_show_toast (self, text);
+}
+
 static void
 new_vm_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
   AeroWindow *self = AERO_WINDOW (widget);
+  GtkWidget *dialog;
 
-  aero_dialogs_new_vm (GTK_WINDOW (self), self->engine,
-                       aero_window_get_cluster_model (self),
-                       aero_window_get_template_model (self),
-                       dialog_done_cb, window_weak_ref (self));
+  dialog = aero_dialogs_new_vm (GTK_WINDOW (self), self->engine,
+                                aero_window_get_cluster_model (self),
+                                aero_window_get_template_model (self),
+                                dialog_done_cb, window_weak_ref (self));
+  /* After the handler that starts the refresh: the new VM is selected
+   * when a load lists it. */
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (vm_created_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void

@@ -1828,6 +1828,47 @@ test_refresh_keeps_dialog_cluster (void)
   destroy_window (window);
 }
 
+static gboolean
+vm_selected (gpointer data)
+{
+  void **args = data;
+  AeroVm *vm = aero_vm_view_get_selected_vm (args[0]);
+
+  return vm != NULL && g_strcmp0 (aero_vm_get_name (vm), args[1]) == 0;
+}
+
+/* New VM: once saved, the list refreshes and the new VM is selected, so
+ * the admin sees it (and its detail pane) at once. */
+static void
+test_new_vm_selected (void)
+{
+  AeroWindow *window = logged_in_window ();
+  AeroVmView *view = aero_window_get_vm_view (window);
+  AeroVmDialog *dialog = NULL;
+  g_autoptr(GListModel) toplevels = NULL;
+  void *args[2] = { view, (void *) "web-06" };
+
+  select_by_name (view, "web-03");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-vm", NULL));
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (AERO_IS_VM_DIALOG (toplevel))
+        dialog = AERO_VM_DIALOG (toplevel);
+    }
+  g_assert_nonnull (dialog);
+  wait_for (dialog_loaded, dialog, "the New dialog");
+  aero_vm_edit_set_name (aero_vm_dialog_get_edit (dialog), "web-06");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL));
+
+  wait_for (vm_selected, args, "web-06 to be created and selected");
+  g_assert_cmpuint (aero_vm_view_get_n_selected (view), ==, 1);
+
+  destroy_window (window);
+}
+
 typedef struct
 {
   GMainLoop *loop;
@@ -1995,6 +2036,7 @@ main (int   argc,
   g_test_add_func ("/ui/session/ended-by-engine", test_session_ended_by_engine);
   g_test_add_func ("/ui/clusters/refresh-keeps-selection", test_clusters_refresh_keeps_selection);
   g_test_add_func ("/ui/clusters/refresh-keeps-dialog-cluster", test_refresh_keeps_dialog_cluster);
+  g_test_add_func ("/ui/new-vm/selected", test_new_vm_selected);
   g_test_add_func ("/ui/app/demo-prints-url", test_app_demo_prints_url);
 
   ret = g_test_run ();
