@@ -126,3 +126,38 @@ aero_accessible_follow_label (GtkButton *button)
                                     GTK_ACCESSIBLE_RELATION_LABELLED_BY, gtk_button_get_child (button), NULL,
                                     -1);
 }
+
+static void
+focus_default_now (GtkWindow *window)
+{
+  GtkWidget *widget = gtk_window_get_default_widget (window);
+  GtkWidget *focus = gtk_window_get_focus (window);
+
+  /* Only over GTK's own choice (the first control), never over the
+   * user's: GTK focuses the first control, the header's Cancel. */
+  if (widget == NULL || !gtk_widget_is_sensitive (widget))
+    return;
+  if (focus != NULL && focus != widget && !GTK_IS_BUTTON (focus))
+    return;
+  gtk_widget_grab_focus (widget);
+}
+
+static void
+focus_default_on_map (GtkWidget *widget)
+{
+  g_signal_handlers_disconnect_by_func (widget, focus_default_on_map, NULL);
+  focus_default_now (GTK_WINDOW (widget));
+}
+
+void
+aero_accessible_focus_default (GtkWindow *window)
+{
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  /* Not before the window is shown: GTK 4.8 then never announces the
+   * window to assistive technologies. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (window)))
+    focus_default_now (window);
+  else
+    g_signal_connect (window, "map", G_CALLBACK (focus_default_on_map), NULL);
+}

@@ -37,4 +37,10 @@ void aero_accessible_single_names  (GtkWidget  *root);
  * fits (its label changed meaning): names it by its visible label, once. */
 void aero_accessible_follow_label  (GtkButton  *button);
 
+/* Gives keyboard focus to the default widget (OK) of @window, now if it
+ * is shown, else once it is: GTK starts on the first control, Cancel, and
+ * Return on a check box toggles it, so Return would never reach OK.
+ * Nothing happens if the user has moved the focus meanwhile. */
+void aero_accessible_focus_default (GtkWindow  *window);
+
 G_END_DECLS

@@ -8,7 +8,6 @@
 
 #include "aero-accessible.h"
 #include "aero-bulk-balloon-dialog.h"
-#include "aero-dialogs.h"
 #include "aero-bulk-ballooning.h"
 #include "aero-vm-edit.h"
 
@@ -316,7 +315,7 @@ show_summary (AeroBulkBalloonDialog *self)
   set_stage (self, "summary");
   gtk_spinner_set_spinning (self->checking_spinner, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.ok", n_changes > 0);
-  aero_dialogs_focus_default (GTK_WINDOW (self));
+  aero_accessible_focus_default (GTK_WINDOW (self));
   g_signal_emit (self, signals[READY], 0);
 }
 
@@ -585,7 +584,7 @@ show_results (AeroBulkBalloonDialog *self)
   /* The button no longer confirms: its name follows its label again. */
   aero_accessible_follow_label (self->ok_button);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.ok", TRUE);
-  aero_dialogs_focus_default (GTK_WINDOW (self));
+  aero_accessible_focus_default (GTK_WINDOW (self));
   g_signal_emit (self, signals[FINISHED], 0, self->n_changed, self->n_failed);
 }
 

@@ -7,26 +7,18 @@
 #include <glib/gi18n.h>
 
 #include "aero-accessible.h"
-#include "aero-dialogs.h"
 #include "aero-cluster-dialog.h"
 #include "aero-features.h"
 
 struct _AeroClusterDialog
 {
-  AdwWindow       parent_instance;
+  AeroEditDialog  parent_instance;
 
   AeroEngine     *engine;
   AeroCluster    *cluster;
-  GCancellable   *cancellable;
-  gboolean        saving;
-  GtkWindow      *discard_dialog;
 
   AdwWindowTitle *window_title;
   GtkWidget      *ok_button;
-  GtkRevealer    *banner_revealer;
-  GtkLabel       *banner_reason;
-  GtkLabel       *banner_detail;
-  GtkWidget      *banner_retry;
   GtkCheckButton *radio_none;
   GtkCheckButton *radio_server;
   GtkCheckButton *radio_desktop;
@@ -39,7 +31,7 @@ struct _AeroClusterDialog
   GtkWidget      *validation_label;
 };
 
-G_DEFINE_FINAL_TYPE (AeroClusterDialog, aero_cluster_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (AeroClusterDialog, aero_cluster_dialog, AERO_TYPE_EDIT_DIALOG)
 
 enum {
   SAVED,
@@ -104,7 +96,7 @@ update_state (AeroClusterDialog *self)
   gtk_widget_set_visible (self->validation_label, !valid);
   gtk_widget_set_visible (gtk_widget_get_ancestor (self->validation_label, ADW_TYPE_PREFERENCES_GROUP),
                           !valid);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.ok", valid && !self->saving);
+  aero_edit_dialog_update_actions (AERO_EDIT_DIALOG (self));
 }
 
 static gboolean
@@ -161,30 +153,6 @@ aero_cluster_dialog_get_change (AeroClusterDialog       *self,
 }
 
 static void
-show_error (AeroClusterDialog *self,
-            const GError      *error)
-{
-  const char *reason = aero_engine_error_get_reason (error);
-  const char *detail = aero_engine_error_get_detail (error);
-  gboolean network = g_error_matches (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_NETWORK);
-  /* A gateway in front of the engine answers 502/503/504 while the engine
-   * is down: as worth another try as a dropped connection. */
-  gboolean retry = network || aero_engine_error_get_http_status (error) >= 500;
-
-  if (reason == NULL)
-    {
-      reason = network ? _("The connection to the engine was lost.") : error->message;
-      detail = network ? error->message : NULL;
-    }
-
-  gtk_label_set_text (self->banner_reason, reason);
-  gtk_label_set_text (self->banner_detail, detail != NULL ? detail : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->banner_detail), detail != NULL && *detail != '\0');
-  gtk_widget_set_visible (self->banner_retry, retry);
-  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
-}
-
-static void
 update_cluster_cb (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
@@ -195,17 +163,15 @@ update_cluster_cb (GObject      *source,
 
   updated = aero_engine_update_cluster_memory_finish (AERO_ENGINE (source), result, &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-      || g_error_matches (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_CANCELLED))
+  if (aero_edit_dialog_error_is_cancelled (error))
     return;
 
-  self->saving = FALSE;
-  gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
+  aero_edit_dialog_set_busy (AERO_EDIT_DIALOG (self), FALSE);
 
   if (updated == NULL)
     {
       /* The dialog stays open with every choice intact. */
-      show_error (self, error);
+      aero_edit_dialog_show_error (AERO_EDIT_DIALOG (self), error);
       update_state (self);
       return;
     }
@@ -215,15 +181,10 @@ update_cluster_cb (GObject      *source,
 }
 
 static void
-dialog_ok (GtkWidget  *widget,
-           const char *action_name,
-           GVariant   *parameter)
+aero_cluster_dialog_save (AeroEditDialog *dialog)
 {
-  AeroClusterDialog *self = AERO_CLUSTER_DIALOG (widget);
+  AeroClusterDialog *self = AERO_CLUSTER_DIALOG (dialog);
   AeroClusterMemoryChange change;
-
-  if (self->saving || !aero_cluster_dialog_get_valid (self))
-    return;
 
   if (!aero_cluster_dialog_get_change (self, &change))
     {
@@ -232,79 +193,31 @@ dialog_ok (GtkWidget  *widget,
       return;
     }
 
-  self->saving = TRUE;
-  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+  aero_edit_dialog_hide_error (dialog);
+  aero_edit_dialog_set_busy (dialog, TRUE);
   update_state (self);
   aero_engine_update_cluster_memory_async (self->engine,
                                            self->cluster,
                                            &change,
-                                           self->cancellable,
+                                           aero_edit_dialog_get_cancellable (dialog),
                                            update_cluster_cb,
                                            g_object_ref (self));
 }
 
+static gboolean
+aero_cluster_dialog_is_valid (AeroEditDialog *dialog)
+{
+  return aero_cluster_dialog_get_valid (AERO_CLUSTER_DIALOG (dialog));
+}
+
 /* Escape or Cancel with choices made asks first, as the VM dialog does. */
 static gboolean
-has_edits (AeroClusterDialog *self)
+aero_cluster_dialog_has_changes (AeroEditDialog *dialog)
 {
   AeroClusterMemoryChange change;
 
-  return aero_cluster_dialog_get_change (self, &change);
-}
-
-static void
-discard_response_cb (AeroClusterDialog *self,
-                     const char        *response)
-{
-  self->discard_dialog = NULL;
-  if (g_strcmp0 (response, "discard") == 0)
-    aero_dialogs_close_discarded (GTK_WINDOW (self), self->cancellable);
-}
-
-static void
-ask_discard (AeroClusterDialog *self)
-{
-  if (self->discard_dialog != NULL)
-    return;
-
-  self->discard_dialog = aero_dialogs_new_discard_question (GTK_WINDOW (self));
-  g_signal_connect_object (self->discard_dialog, "response",
-                           G_CALLBACK (discard_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (self->discard_dialog);
-}
-
-static void
-dialog_cancel (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  AeroClusterDialog *self = AERO_CLUSTER_DIALOG (widget);
-
-  if (!self->saving && has_edits (self))
-    {
-      ask_discard (self);
-      return;
-    }
-
-  /* A request in flight holds a reference: stop it so the dialog goes. */
-  g_cancellable_cancel (self->cancellable);
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static gboolean
-aero_cluster_dialog_close_request (GtkWindow *window)
-{
-  AeroClusterDialog *self = AERO_CLUSTER_DIALOG (window);
-
-  if (!self->saving && has_edits (self))
-    {
-      ask_discard (self);
-      return TRUE;
-    }
-
-  g_cancellable_cancel (self->cancellable);
-
-  return GTK_WINDOW_CLASS (aero_cluster_dialog_parent_class)->close_request (window);
+  return !aero_edit_dialog_get_busy (dialog)
+         && aero_cluster_dialog_get_change (AERO_CLUSTER_DIALOG (dialog), &change);
 }
 
 GtkWindow *
@@ -312,7 +225,7 @@ aero_cluster_dialog_get_discard_dialog (AeroClusterDialog *self)
 {
   g_return_val_if_fail (AERO_IS_CLUSTER_DIALOG (self), NULL);
 
-  return self->discard_dialog;
+  return aero_edit_dialog_get_discard_dialog (AERO_EDIT_DIALOG (self));
 }
 
 static void
@@ -410,13 +323,7 @@ spin_activates_default (GtkSpinButton *spin)
 static void
 aero_cluster_dialog_dispose (GObject *object)
 {
-  AeroClusterDialog *self = AERO_CLUSTER_DIALOG (object);
-
-  g_cancellable_cancel (self->cancellable);
-  if (self->discard_dialog != NULL)
-    gtk_window_destroy (self->discard_dialog);
-  self->discard_dialog = NULL;
-  gtk_widget_dispose_template (GTK_WIDGET (self), AERO_TYPE_CLUSTER_DIALOG);
+  gtk_widget_dispose_template (GTK_WIDGET (object), AERO_TYPE_CLUSTER_DIALOG);
 
   G_OBJECT_CLASS (aero_cluster_dialog_parent_class)->dispose (object);
 }
@@ -428,7 +335,6 @@ aero_cluster_dialog_finalize (GObject *object)
 
   g_clear_object (&self->engine);
   g_clear_object (&self->cluster);
-  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (aero_cluster_dialog_parent_class)->finalize (object);
 }
@@ -438,11 +344,13 @@ aero_cluster_dialog_class_init (AeroClusterDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  AeroEditDialogClass *dialog_class = AERO_EDIT_DIALOG_CLASS (klass);
 
   object_class->dispose = aero_cluster_dialog_dispose;
   object_class->finalize = aero_cluster_dialog_finalize;
-  window_class->close_request = aero_cluster_dialog_close_request;
+  dialog_class->is_valid = aero_cluster_dialog_is_valid;
+  dialog_class->has_changes = aero_cluster_dialog_has_changes;
+  dialog_class->save = aero_cluster_dialog_save;
 
   signals[SAVED] =
     g_signal_new ("saved",
@@ -455,10 +363,6 @@ aero_cluster_dialog_class_init (AeroClusterDialogClass *klass)
                                                "/io/github/aerostat/Aerostat/ui/aero-cluster-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, AeroClusterDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, AeroClusterDialog, ok_button);
-  gtk_widget_class_bind_template_child (widget_class, AeroClusterDialog, banner_revealer);
-  gtk_widget_class_bind_template_child (widget_class, AeroClusterDialog, banner_reason);
-  gtk_widget_class_bind_template_child (widget_class, AeroClusterDialog, banner_detail);
-  gtk_widget_class_bind_template_child (widget_class, AeroClusterDialog, banner_retry);
   gtk_widget_class_bind_template_child (widget_class, AeroClusterDialog, radio_none);
   gtk_widget_class_bind_template_child (widget_class, AeroClusterDialog, radio_server);
   gtk_widget_class_bind_template_child (widget_class, AeroClusterDialog, radio_desktop);
@@ -469,10 +373,7 @@ aero_cluster_dialog_class_init (AeroClusterDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AeroClusterDialog, ksm_check);
   gtk_widget_class_bind_template_child (widget_class, AeroClusterDialog, thp_check);
   gtk_widget_class_bind_template_child (widget_class, AeroClusterDialog, validation_label);
-
-  gtk_widget_class_install_action (widget_class, "dialog.ok", NULL, dialog_ok);
-  gtk_widget_class_install_action (widget_class, "dialog.cancel", NULL, dialog_cancel);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "dialog.cancel", NULL);
+  aero_edit_dialog_class_bind_skeleton (widget_class, FALSE);
 }
 
 static void
@@ -480,9 +381,6 @@ aero_cluster_dialog_init (AeroClusterDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   aero_accessible_single_names (GTK_WIDGET (self));
-  aero_dialogs_wrap_check_buttons (GTK_WIDGET (self));
-
-  self->cancellable = g_cancellable_new ();
 
   g_signal_connect_swapped (self->radio_none, "toggled", G_CALLBACK (on_changed), self);
   g_signal_connect_swapped (self->radio_server, "toggled", G_CALLBACK (on_changed), self);
@@ -513,7 +411,7 @@ aero_cluster_dialog_new (AeroEngine  *engine,
   self->engine = g_object_ref (engine);
   self->cluster = aero_cluster_copy (cluster);
   load_cluster (self);
-  aero_dialogs_focus_default (GTK_WINDOW (self));
+  aero_edit_dialog_focus_default (AERO_EDIT_DIALOG (self));
 
   return self;
 }

@@ -4,15 +4,14 @@
  */
 #pragma once
 
-#include <adwaita.h>
-
 #include "aero-cluster.h"
+#include "aero-edit-dialog.h"
 #include "aero-engine.h"
 
 G_BEGIN_DECLS
 
 #define AERO_TYPE_CLUSTER_DIALOG (aero_cluster_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (AeroClusterDialog, aero_cluster_dialog, AERO, CLUSTER_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (AeroClusterDialog, aero_cluster_dialog, AERO, CLUSTER_DIALOG, AeroEditDialog)
 
 /* Signal "saved" (AeroCluster *updated): emitted once the engine accepted
  * the change, right before the dialog closes. */

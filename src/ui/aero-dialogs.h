@@ -77,26 +77,4 @@ void aero_dialogs_bulk_ballooning (GtkWindow          *parent,
                                    AeroDialogDoneFunc  done,
                                    gpointer            user_data);
 
-/* The "Discard changes?" question asked before a dialog with edits
- * closes, transient for @parent, not yet presented. Its responses are
- * "keep" (also on Escape) and "discard". */
-GtkWindow *aero_dialogs_new_discard_question (GtkWindow *parent);
-
-/* Closes @dialog after its "Discard changes?" question was answered
- * "discard": cancels its requests (@cancellable) and destroys it once the
- * question, still answering and transient for it, has closed. */
-void       aero_dialogs_close_discarded (GtkWindow    *dialog,
-                                         GCancellable *cancellable);
-
-/* Gives keyboard focus to the default widget (OK) of @window, now if it
- * is shown, else once it is: GTK starts on the first control, Cancel, and
- * Return on a check box toggles it, so Return would never reach OK.
- * Nothing happens if the user has moved the focus meanwhile. */
-void aero_dialogs_focus_default (GtkWindow *window);
-
-/* Lets the label of every GtkCheckButton under @root wrap, so a dialog
- * fits a phone-width screen (GtkCheckButton has no wrap property before
- * GTK 4.18 and a custom child would lose its plain label). */
-void aero_dialogs_wrap_check_buttons (GtkWidget *root);
-
 G_END_DECLS

@@ -7,7 +7,6 @@
 #include <glib/gi18n.h>
 
 #include "aero-accessible.h"
-#include "aero-dialogs.h"
 #include "aero-next-run-dialog.h"
 #include "aero-vm-change.h"
 
@@ -247,7 +246,7 @@ aero_next_run_dialog_new (GListModel *changes)
   self->changes = g_object_ref (changes);
   rebuild (self);
 
-  aero_dialogs_focus_default (GTK_WINDOW (self));
+  aero_accessible_focus_default (GTK_WINDOW (self));
 
   return self;
 }

@@ -4,14 +4,13 @@
  */
 #pragma once
 
-#include <adwaita.h>
-
+#include "aero-edit-dialog.h"
 #include "aero-engine.h"
 
 G_BEGIN_DECLS
 
 #define AERO_TYPE_RUN_ONCE_DIALOG (aero_run_once_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (AeroRunOnceDialog, aero_run_once_dialog, AERO, RUN_ONCE_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (AeroRunOnceDialog, aero_run_once_dialog, AERO, RUN_ONCE_DIALOG, AeroEditDialog)
 
 /* Fetches @vm with a single GET first, so the balloon override starts from
  * the VM's real setting. Signals: "loaded" (), "started" () right before

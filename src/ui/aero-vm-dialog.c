@@ -8,14 +8,13 @@
 
 #include "aero-accessible.h"
 #include "aero-next-run-dialog.h"
-#include "aero-dialogs.h"
 #include "aero-format.h"
 #include "aero-vm-dialog.h"
 #include "aero-vm-edit-engine.h"
 
 struct _AeroVmDialog
 {
-  AdwWindow          parent_instance;
+  AeroEditDialog     parent_instance;
 
   AeroEngine        *engine;
   GListModel        *clusters;
@@ -25,19 +24,10 @@ struct _AeroVmDialog
   AeroTemplate      *tmpl;      /* idem, template mode */
   AeroVmEditMode     mode;
   AeroVmEdit        *edit;
-  GCancellable      *cancellable;
-  gboolean           busy;
   gboolean           dirty;     /* the user touched a new VM's form */
   GtkWindow         *pending_dialog;
-  GtkWindow         *discard_dialog;
-  GtkWidget         *saved_focus;  /* weak, while busy */
 
   AdwWindowTitle    *window_title;
-  GtkWidget         *saving_spinner;
-  GtkRevealer       *banner_revealer;
-  GtkLabel          *banner_reason;
-  GtkLabel          *banner_detail;
-  GtkWidget         *banner_retry;
   GtkStack          *main_stack;
   GtkSpinner        *loading_spinner;
   GtkLabel          *loading_label;
@@ -102,7 +92,7 @@ struct _AeroVmDialog
   GtkLabel          *balloon_reason;
 };
 
-G_DEFINE_FINAL_TYPE (AeroVmDialog, aero_vm_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (AeroVmDialog, aero_vm_dialog, AERO_TYPE_EDIT_DIALOG)
 
 enum {
   LOADED,
@@ -112,88 +102,35 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void load (AeroVmDialog *self);
+static void load (AeroEditDialog *dialog);
 
 /* --- state --------------------------------------------------------------- */
 
 static void
 update_actions (AeroVmDialog *self)
 {
-  gboolean ready = self->edit != NULL && !self->busy;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.ok",
-                                 ready && aero_vm_edit_get_valid (self->edit));
-  gtk_widget_set_visible (self->saving_spinner, self->busy && self->edit != NULL);
-  gtk_spinner_set_spinning (GTK_SPINNER (self->saving_spinner), self->busy && self->edit != NULL);
+  aero_edit_dialog_update_actions (AERO_EDIT_DIALOG (self));
 }
 
 static void
 set_busy (AeroVmDialog *self,
           gboolean      busy)
 {
-  gboolean lock = busy && self->edit != NULL;
-
-  self->busy = busy;
-
-  /* Edits stay on screen but cannot change under a request in flight.
-   * Focus leaves the form first (GTK 4.8 complains when a focused text
-   * turns insensitive) and comes back to the same field afterwards. */
-  if (lock)
-    {
-      GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
-
-      if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->main_stack)))
-        {
-          g_set_weak_pointer (&self->saved_focus, focus);
-          gtk_window_set_focus (GTK_WINDOW (self), NULL);
-        }
-    }
-  gtk_widget_set_sensitive (GTK_WIDGET (self->main_stack), !lock);
-  if (!lock && self->saved_focus != NULL)
-    {
-      gtk_widget_grab_focus (self->saved_focus);
-      g_clear_weak_pointer (&self->saved_focus);
-    }
-
-  update_actions (self);
-}
-
-static void
-hide_error (AeroVmDialog *self)
-{
-  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+  aero_edit_dialog_set_busy (AERO_EDIT_DIALOG (self), busy);
 }
 
 static gboolean
-is_cancelled (const GError *error)
+aero_vm_dialog_is_ready (AeroEditDialog *dialog)
 {
-  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-         || g_error_matches (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_CANCELLED);
+  return AERO_VM_DIALOG (dialog)->edit != NULL;
 }
 
-static void
-show_error (AeroVmDialog *self,
-            const GError *error)
+static gboolean
+aero_vm_dialog_is_valid (AeroEditDialog *dialog)
 {
-  const char *reason = aero_engine_error_get_reason (error);
-  const char *detail = aero_engine_error_get_detail (error);
-  gboolean network = g_error_matches (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_NETWORK);
-  /* A gateway in front of the engine answers 502/503/504 while the engine
-   * is down: as worth another try as a dropped connection. */
-  gboolean retry = network || aero_engine_error_get_http_status (error) >= 500;
+  AeroVmDialog *self = AERO_VM_DIALOG (dialog);
 
-  if (reason == NULL)
-    {
-      reason = network ? _("The connection to the engine was lost.") : error->message;
-      detail = network ? error->message : NULL;
-    }
-
-  gtk_label_set_text (self->banner_reason, reason);
-  gtk_label_set_text (self->banner_detail, detail != NULL ? detail : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->banner_detail), detail != NULL && *detail != '\0');
-  /* A refusal is not worth another try. */
-  gtk_widget_set_visible (self->banner_retry, retry || self->edit == NULL);
-  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+  return self->edit != NULL && aero_vm_edit_get_valid (self->edit);
 }
 
 /* --- bindings to the edit model ------------------------------------------ */
@@ -789,7 +726,7 @@ get_vm_cb (GObject      *source,
   g_autoptr(AeroVm) vm = NULL;
 
   vm = aero_engine_get_vm_for_edit_finish (AERO_ENGINE (source), result, &error);
-  if (is_cancelled (error))
+  if (aero_edit_dialog_error_is_cancelled (error))
     return;
 
   set_busy (self, FALSE);
@@ -797,7 +734,7 @@ get_vm_cb (GObject      *source,
     {
       gtk_spinner_set_spinning (self->loading_spinner, FALSE);
       gtk_label_set_text (self->loading_label, _("The virtual machine could not be loaded."));
-      show_error (self, error);
+      aero_edit_dialog_show_error (AERO_EDIT_DIALOG (self), error);
       return;
     }
 
@@ -818,7 +755,7 @@ get_template_cb (GObject      *source,
   g_autoptr(AeroTemplate) tmpl = NULL;
 
   tmpl = aero_engine_get_template_finish (AERO_ENGINE (source), result, &error);
-  if (is_cancelled (error))
+  if (aero_edit_dialog_error_is_cancelled (error))
     return;
 
   set_busy (self, FALSE);
@@ -826,7 +763,7 @@ get_template_cb (GObject      *source,
     {
       gtk_spinner_set_spinning (self->loading_spinner, FALSE);
       gtk_label_set_text (self->loading_label, _("The template could not be loaded."));
-      show_error (self, error);
+      aero_edit_dialog_show_error (AERO_EDIT_DIALOG (self), error);
       return;
     }
 
@@ -838,9 +775,12 @@ get_template_cb (GObject      *source,
 }
 
 static void
-load (AeroVmDialog *self)
+load (AeroEditDialog *dialog)
 {
-  hide_error (self);
+  AeroVmDialog *self = AERO_VM_DIALOG (dialog);
+  GCancellable *cancellable = aero_edit_dialog_get_cancellable (dialog);
+
+  aero_edit_dialog_hide_error (dialog);
   gtk_stack_set_visible_child_name (self->main_stack, "loading");
   gtk_spinner_set_spinning (self->loading_spinner, TRUE);
   set_busy (self, TRUE);
@@ -853,13 +793,13 @@ load (AeroVmDialog *self)
       /* Changes waiting for the next restart are what is edited: the
        * values the VM runs with now would hide them. */
       aero_engine_get_vm_for_edit_async (self->engine, aero_vm_get_id (self->vm),
-                                         self->cancellable, get_vm_cb, g_object_ref (self));
+                                         cancellable, get_vm_cb, g_object_ref (self));
     }
   else
     {
       gtk_label_set_text (self->loading_label, _("Loading the template…"));
       aero_engine_get_template_async (self->engine, aero_template_get_id (self->tmpl),
-                                      self->cancellable, get_template_cb, g_object_ref (self));
+                                      cancellable, get_template_cb, g_object_ref (self));
     }
 }
 
@@ -879,7 +819,7 @@ save_failed (AeroVmDialog *self,
 {
   /* Every edit stays where it was; only the banner is new. */
   set_busy (self, FALSE);
-  show_error (self, error);
+  aero_edit_dialog_show_error (AERO_EDIT_DIALOG (self), error);
 }
 
 static void
@@ -892,7 +832,7 @@ save_cb (GObject      *source,
   g_autoptr(GObject) object = NULL;
 
   object = aero_vm_edit_save_finish (AERO_VM_EDIT (source), result, &error);
-  if (is_cancelled (error))
+  if (aero_edit_dialog_error_is_cancelled (error))
     return;
   if (object == NULL)
     save_failed (self, error);
@@ -911,9 +851,10 @@ save (AeroVmDialog *self)
       return;
     }
 
-  hide_error (self);
+  aero_edit_dialog_hide_error (AERO_EDIT_DIALOG (self));
   set_busy (self, TRUE);
-  aero_vm_edit_save_async (self->edit, self->engine, self->cancellable,
+  aero_vm_edit_save_async (self->edit, self->engine,
+                           aero_edit_dialog_get_cancellable (AERO_EDIT_DIALOG (self)),
                            save_cb, g_object_ref (self));
 }
 
@@ -946,21 +887,18 @@ ask_pending_changes (AeroVmDialog *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* OK was tried: every error shows, the required ones too. */
 static void
-dialog_ok (GtkWidget  *widget,
-           const char *action_name,
-           GVariant   *parameter)
+aero_vm_dialog_reveal_errors (AeroEditDialog *dialog)
 {
-  AeroVmDialog *self = AERO_VM_DIALOG (widget);
+  name_checked (AERO_VM_DIALOG (dialog));
+}
 
-  if (self->edit == NULL || self->busy)
-    return;
-  if (!aero_vm_edit_get_valid (self->edit))
-    {
-      /* OK was tried: every error shows, the required ones too. */
-      name_checked (self);
-      return;
-    }
+static void
+aero_vm_dialog_save (AeroEditDialog *dialog)
+{
+  AeroVmDialog *self = AERO_VM_DIALOG (dialog);
+
   if (self->pending_dialog != NULL)
     {
       gtk_window_present (self->pending_dialog);
@@ -976,85 +914,18 @@ dialog_ok (GtkWidget  *widget,
     save (self);
 }
 
-static void
-dialog_retry (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  AeroVmDialog *self = AERO_VM_DIALOG (widget);
-
-  if (self->edit == NULL)
-    load (self);
-  else
-    gtk_widget_activate_action (widget, "dialog.ok", NULL);
-}
-
 /* --- cancelling ---------------------------------------------------------- */
 
 static gboolean
-has_edits (AeroVmDialog *self)
+aero_vm_dialog_has_changes (AeroEditDialog *dialog)
 {
+  AeroVmDialog *self = AERO_VM_DIALOG (dialog);
+
   if (self->edit == NULL)
     return FALSE;
   if (aero_vm_edit_get_mode (self->edit) == AERO_VM_EDIT_NEW_VM)
     return self->dirty;
   return aero_vm_edit_get_has_changes (self->edit);
-}
-
-static void
-discard_response_cb (AeroVmDialog *self,
-                     const char   *response)
-{
-  self->discard_dialog = NULL;
-  if (g_strcmp0 (response, "discard") == 0)
-    aero_dialogs_close_discarded (GTK_WINDOW (self), self->cancellable);
-}
-
-static void
-ask_discard (AeroVmDialog *self)
-{
-  GtkWidget *dialog;
-
-  if (self->discard_dialog != NULL)
-    return;
-
-  dialog = GTK_WIDGET (aero_dialogs_new_discard_question (GTK_WINDOW (self)));
-  g_signal_connect_object (dialog, "response",
-                           G_CALLBACK (discard_response_cb), self, G_CONNECT_SWAPPED);
-  self->discard_dialog = GTK_WINDOW (dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-dialog_cancel (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  AeroVmDialog *self = AERO_VM_DIALOG (widget);
-
-  if (has_edits (self))
-    {
-      ask_discard (self);
-      return;
-    }
-
-  g_cancellable_cancel (self->cancellable);
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static gboolean
-aero_vm_dialog_close_request (GtkWindow *window)
-{
-  AeroVmDialog *self = AERO_VM_DIALOG (window);
-
-  if (has_edits (self))
-    {
-      ask_discard (self);
-      return TRUE;
-    }
-
-  g_cancellable_cancel (self->cancellable);
-  return GTK_WINDOW_CLASS (aero_vm_dialog_parent_class)->close_request (window);
 }
 
 /* --- accessibility ------------------------------------------------------- */
@@ -1209,14 +1080,10 @@ aero_vm_dialog_dispose (GObject *object)
 {
   AeroVmDialog *self = AERO_VM_DIALOG (object);
 
-  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (aero_edit_dialog_get_cancellable (AERO_EDIT_DIALOG (self)));
   if (self->pending_dialog != NULL)
     gtk_window_destroy (self->pending_dialog);
-  if (self->discard_dialog != NULL)
-    gtk_window_destroy (self->discard_dialog);
   self->pending_dialog = NULL;
-  self->discard_dialog = NULL;
-  g_clear_weak_pointer (&self->saved_focus);
   g_clear_handle_id (&self->layout_idle, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AERO_TYPE_VM_DIALOG);
@@ -1237,7 +1104,6 @@ aero_vm_dialog_finalize (GObject *object)
   g_clear_object (&self->vm);
   g_clear_object (&self->tmpl);
   g_clear_object (&self->edit);
-  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (aero_vm_dialog_parent_class)->finalize (object);
 }
@@ -1247,11 +1113,16 @@ aero_vm_dialog_class_init (AeroVmDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  AeroEditDialogClass *dialog_class = AERO_EDIT_DIALOG_CLASS (klass);
 
   object_class->dispose = aero_vm_dialog_dispose;
   object_class->finalize = aero_vm_dialog_finalize;
-  window_class->close_request = aero_vm_dialog_close_request;
+  dialog_class->is_ready = aero_vm_dialog_is_ready;
+  dialog_class->is_valid = aero_vm_dialog_is_valid;
+  dialog_class->has_changes = aero_vm_dialog_has_changes;
+  dialog_class->reveal_errors = aero_vm_dialog_reveal_errors;
+  dialog_class->save = aero_vm_dialog_save;
+  dialog_class->load = load;
   widget_class->size_allocate = aero_vm_dialog_size_allocate;
 
   signals[LOADED] =
@@ -1271,11 +1142,6 @@ aero_vm_dialog_class_init (AeroVmDialogClass *klass)
                                                "/io/github/aerostat/Aerostat/ui/aero-vm-dialog.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, AeroVmDialog, name)
   BIND (window_title);
-  BIND (saving_spinner);
-  BIND (banner_revealer);
-  BIND (banner_reason);
-  BIND (banner_detail);
-  BIND (banner_retry);
   BIND (main_stack);
   BIND (loading_spinner);
   BIND (loading_label);
@@ -1329,11 +1195,9 @@ aero_vm_dialog_class_init (AeroVmDialogClass *klass)
   BIND (balloon_reason);
 #undef BIND
 
-  gtk_widget_class_install_action (widget_class, "dialog.ok", NULL, dialog_ok);
-  gtk_widget_class_install_action (widget_class, "dialog.cancel", NULL, dialog_cancel);
-  gtk_widget_class_install_action (widget_class, "dialog.retry", NULL, dialog_retry);
+  aero_edit_dialog_class_bind_skeleton (widget_class, TRUE);
+
   gtk_widget_class_install_action (widget_class, "dialog.focus-page", NULL, dialog_focus_page);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "dialog.cancel", NULL);
 }
 
 static void
@@ -1344,9 +1208,6 @@ aero_vm_dialog_init (AeroVmDialog *self)
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  aero_dialogs_wrap_check_buttons (GTK_WIDGET (self));
-
-  self->cancellable = g_cancellable_new ();
 
   spins[0] = self->memory_spin;
   spins[1] = self->max_memory_spin;
@@ -1428,7 +1289,7 @@ aero_vm_dialog_new_for_vm (AeroEngine *engine,
   self = create (engine, clusters, AERO_VM_EDIT_VM);
   self->vm = g_object_ref (vm);
   set_titles (self);
-  load (self);
+  load (AERO_EDIT_DIALOG (self));
 
   return self;
 }
@@ -1447,7 +1308,7 @@ aero_vm_dialog_new_for_template (AeroEngine   *engine,
   self = create (engine, clusters, AERO_VM_EDIT_TEMPLATE);
   self->tmpl = g_object_ref (tmpl);
   set_titles (self);
-  load (self);
+  load (AERO_EDIT_DIALOG (self));
 
   return self;
 }
@@ -1473,7 +1334,7 @@ aero_vm_dialog_get_discard_dialog (AeroVmDialog *self)
 {
   g_return_val_if_fail (AERO_IS_VM_DIALOG (self), NULL);
 
-  return self->discard_dialog;
+  return aero_edit_dialog_get_discard_dialog (AERO_EDIT_DIALOG (self));
 }
 
 gboolean
@@ -1481,5 +1342,5 @@ aero_vm_dialog_get_busy (AeroVmDialog *self)
 {
   g_return_val_if_fail (AERO_IS_VM_DIALOG (self), FALSE);
 
-  return self->busy;
+  return aero_edit_dialog_get_busy (AERO_EDIT_DIALOG (self));
 }

@@ -7,15 +7,14 @@
  */
 #pragma once
 
-#include <adwaita.h>
-
+#include "aero-edit-dialog.h"
 #include "aero-engine.h"
 #include "aero-vm-edit.h"
 
 G_BEGIN_DECLS
 
 #define AERO_TYPE_VM_DIALOG (aero_vm_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (AeroVmDialog, aero_vm_dialog, AERO, VM_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (AeroVmDialog, aero_vm_dialog, AERO, VM_DIALOG, AeroEditDialog)
 
 /* Signals:
  *   "loaded" ()              the form is ready (at once for a new VM, after

@@ -21,6 +21,7 @@
 #include "aero-bulk-balloon-dialog.h"
 #include "aero-cluster-dialog.h"
 #include "aero-dialogs.h"
+#include "aero-edit-dialog.h"
 #include "aero-login-page.h"
 #include "aero-next-run-dialog.h"
 #include "aero-run-once-dialog.h"
@@ -223,7 +224,7 @@ static void
 test_discard_question (void)
 {
   GtkWidget *parent = gtk_window_new ();
-  GtkWindow *question = aero_dialogs_new_discard_question (GTK_WINDOW (parent));
+  GtkWindow *question = aero_edit_dialog_new_discard_question (GTK_WINDOW (parent));
 
   assert_single_names (GTK_WIDGET (question));
   gtk_window_destroy (question);
