@@ -162,6 +162,50 @@ aero_engine_error_get_http_status (const GError *error)
   return priv != NULL ? priv->http_status : 0;
 }
 
+/* ovirt-engine: frontend/webadmin/modules/frontend/src/main/resources/org/
+ * ovirt/engine/ui/frontend/AppErrors.properties (the backend's bundle is
+ * built from it), ACTION_TYPE_FAILED_NAME_ALREADY_USED: "Cannot ${action}
+ * ${type}. The ${type} name is already in use, please choose a unique
+ * name and try again." AddVmCommand.canAddVm and UpdateVmCommand.validate
+ * (backend/manager/modules/bll/.../bll/) both fail with it, the REST layer
+ * puts it in the fault's detail. Matched by its fixed words, so any
+ * action and type (add or edit, VM or Template) is recognised. */
+static gboolean
+names_name_in_use (const char *detail)
+{
+  const char *in_use = strstr (detail, " name is already in use");
+  const char *sentence;
+
+  if (in_use == NULL)
+    return FALSE;
+
+  /* "... . The VM name is already in use": the sentence that names the
+   * type, right after the "Cannot edit VM." one. */
+  sentence = g_strrstr_len (detail, in_use - detail, ". The ");
+  return sentence != NULL && strstr (detail, "Cannot ") != NULL
+         && strstr (detail, "Cannot ") < sentence;
+}
+
+const char *
+aero_engine_error_get_field (const GError  *error,
+                             const char   **message)
+{
+  const char *detail;
+
+  if (message != NULL)
+    *message = NULL;
+  if (!g_error_matches (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_FAULT))
+    return NULL;
+
+  detail = aero_engine_error_get_detail (error);
+  if (detail == NULL || !names_name_in_use (detail))
+    return NULL;
+
+  if (message != NULL)
+    *message = _("This name is already in use.");
+  return "name";
+}
+
 const char *
 aero_engine_error_get_certificate_fingerprint (const GError *error)
 {

@@ -36,6 +36,12 @@ GError      *aero_engine_error_new_fault (AeroEngineErrorCode  code,
 const char  *aero_engine_error_get_reason      (const GError *error);
 const char  *aero_engine_error_get_detail      (const GError *error);
 guint        aero_engine_error_get_http_status (const GError *error);
+/* The form field a fault of the engine is about, when its words say so
+ * recognisably: "name" for a name already in use. NULL for any other
+ * error. @message, if not NULL, gets a short sentence for beside the
+ * field (translated, static). */
+const char  *aero_engine_error_get_field       (const GError  *error,
+                                                const char   **message);
 /* For TLS errors: the peer certificate's SHA-256 fingerprint as
  * "AB:CD:..." and its PEM, so the UI can offer to trust it. */
 const char  *aero_engine_error_get_certificate_fingerprint (const GError *error);

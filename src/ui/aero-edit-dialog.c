@@ -16,6 +16,7 @@ typedef struct
   gboolean      busy;
   GtkWindow    *discard_dialog;
   GtkWidget    *saved_focus;  /* weak, while busy */
+  const char   *marked_field; /* static, from aero_engine_error_get_field() */
 
   /* Template children of the subclass. */
   GtkRevealer  *banner_revealer;
@@ -149,6 +150,30 @@ aero_edit_dialog_set_busy (AeroEditDialog *self,
   aero_edit_dialog_update_actions (self);
 }
 
+static void
+unmark_field (AeroEditDialog *self)
+{
+  AeroEditDialogPrivate *priv = PRIV (self);
+  const char *field = g_steal_pointer (&priv->marked_field);
+
+  if (field != NULL)
+    AERO_EDIT_DIALOG_GET_CLASS (self)->mark_field (self, field, NULL);
+}
+
+/* The recognition of the engine's words is the engine layer's; which
+ * widget shows the field is the subclass's. */
+static void
+mark_field (AeroEditDialog *self,
+            const GError   *error)
+{
+  AeroEditDialogClass *klass = AERO_EDIT_DIALOG_GET_CLASS (self);
+  const char *message = NULL;
+  const char *field = aero_engine_error_get_field (error, &message);
+
+  if (field != NULL && klass->mark_field != NULL && klass->mark_field (self, field, message))
+    PRIV (self)->marked_field = field;
+}
+
 void
 aero_edit_dialog_show_message (AeroEditDialog *self,
                                const char     *reason,
@@ -160,6 +185,8 @@ aero_edit_dialog_show_message (AeroEditDialog *self,
   g_return_if_fail (AERO_IS_EDIT_DIALOG (self));
 
   priv = PRIV (self);
+  /* A new card: whatever the last one marked is no longer said. */
+  unmark_field (self);
   gtk_label_set_text (priv->banner_reason, reason != NULL ? reason : "");
   gtk_label_set_text (priv->banner_detail, detail != NULL ? detail : "");
   gtk_widget_set_visible (GTK_WIDGET (priv->banner_detail), detail != NULL && *detail != '\0');
@@ -194,6 +221,7 @@ aero_edit_dialog_show_error (AeroEditDialog *self,
     }
 
   aero_edit_dialog_show_message (self, reason, detail, retry);
+  mark_field (self, error);
 }
 
 void
@@ -202,6 +230,27 @@ aero_edit_dialog_hide_error (AeroEditDialog *self)
   g_return_if_fail (AERO_IS_EDIT_DIALOG (self));
 
   gtk_revealer_set_reveal_child (PRIV (self)->banner_revealer, FALSE);
+  unmark_field (self);
+}
+
+void
+aero_edit_dialog_field_changed (AeroEditDialog *self,
+                                const char     *field)
+{
+  g_return_if_fail (AERO_IS_EDIT_DIALOG (self));
+  g_return_if_fail (field != NULL);
+
+  /* The admin answered the fault: it no longer says anything true. */
+  if (g_strcmp0 (PRIV (self)->marked_field, field) == 0)
+    aero_edit_dialog_hide_error (self);
+}
+
+const char *
+aero_edit_dialog_get_marked_field (AeroEditDialog *self)
+{
+  g_return_val_if_fail (AERO_IS_EDIT_DIALOG (self), NULL);
+
+  return PRIV (self)->marked_field;
 }
 
 gboolean

@@ -44,6 +44,13 @@ struct _AeroEditDialogClass
   void     (*save)          (AeroEditDialog *self);
   /* Retry before the form is ready: load again. May be NULL. */
   void     (*load)          (AeroEditDialog *self);
+  /* Marks the widget that shows @field (a key of
+   * aero_engine_error_get_field(): "name") as refused, with @message
+   * beside it, or takes the mark away when @message is NULL. Returns
+   * FALSE when this dialog shows no such field. May be NULL. */
+  gboolean (*mark_field)    (AeroEditDialog *self,
+                             const char     *field,
+                             const char     *message);
 
   gpointer padding[8];
 };
@@ -70,7 +77,9 @@ void          aero_edit_dialog_update_actions      (AeroEditDialog *self);
 
 /* The fault card: the engine's reason and detail, and Retry for a fault
  * worth another try (a lost connection, a gateway's 5xx) or a load that
- * failed. */
+ * failed. A fault that names a field the dialog shows also marks that
+ * field (mark_field), until the card goes: on the next save, or when the
+ * admin changes the field (aero_edit_dialog_field_changed()). */
 void          aero_edit_dialog_show_error          (AeroEditDialog *self,
                                                     const GError   *error);
 /* The card with words of the dialog's own (not a fault of the engine). */
@@ -79,6 +88,13 @@ void          aero_edit_dialog_show_message        (AeroEditDialog *self,
                                                     const char     *detail,
                                                     gboolean        retry);
 void          aero_edit_dialog_hide_error          (AeroEditDialog *self);
+
+/* The subclass says the admin changed @field: a fault card about that
+ * field goes, and so does its mark. Any other card stays. */
+void          aero_edit_dialog_field_changed       (AeroEditDialog *self,
+                                                    const char     *field);
+/* The field the card's fault marks, or NULL. */
+const char   *aero_edit_dialog_get_marked_field    (AeroEditDialog *self);
 
 /* TRUE for the error of a request cancelled because the dialog closed:
  * nothing is to be shown then, and the dialog may be gone. */

@@ -57,6 +57,9 @@ struct _AeroVmDialog
   gboolean           name_checked;
   gboolean           name_has_focus;
   GtkLabel          *name_error;
+  /* The engine refused the name (a name in use): said beside it until the
+   * admin changes it. Static, from aero_engine_error_get_field(). */
+  const char        *name_fault;
   AdwEntryRow       *description_row;
   AdwEntryRow       *comment_row;
   AdwComboRow       *type_row;
@@ -265,6 +268,9 @@ errors_changed (AeroVmDialog *self)
                    aero_vm_edit_get_cluster_error (self->edit));
   const char *name_error = self->name_checked ? aero_vm_edit_get_name_error (self->edit) : NULL;
 
+  /* The form's own rule first: an empty name is no name in use. */
+  if (name_error == NULL)
+    name_error = self->name_fault;
   set_field_error (self->name_error_row, self->name_error, name_error);
   set_field_error (self->memory_error_row, self->memory_error,
                    aero_vm_edit_get_memory_error (self->edit));
@@ -275,10 +281,25 @@ errors_changed (AeroVmDialog *self)
   set_field_error (self->cpu_error_row, self->cpu_error,
                    aero_vm_edit_get_cpu_error (self->edit));
 
+  /* Seen and heard: the error style, and for a screen reader the field
+   * is invalid and described by the reason. */
   if (name_error != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self->name_row), "error");
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->name_row), "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->name_row),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                   -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->name_row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, name_error,
+                                      -1);
+    }
   else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (self->name_row), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->name_row),
+                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
 
   /* OK may be greyed by a field on another tab: the sidebar marks the
    * tab that holds the reason. */
@@ -293,6 +314,32 @@ errors_changed (AeroVmDialog *self)
                                       aero_vm_edit_get_guaranteed_error (self->edit) != NULL);
 
   update_actions (self);
+}
+
+static void name_checked (AeroVmDialog *self);
+
+/* The name the engine refused is the admin's to change: once changed,
+ * the fault no longer holds. */
+static void
+name_changed (AeroVmDialog *self)
+{
+  aero_edit_dialog_field_changed (AERO_EDIT_DIALOG (self), "name");
+  name_checked (self);
+}
+
+static gboolean
+aero_vm_dialog_mark_field (AeroEditDialog *dialog,
+                           const char     *field,
+                           const char     *message)
+{
+  AeroVmDialog *self = AERO_VM_DIALOG (dialog);
+
+  if (g_strcmp0 (field, "name") != 0 || self->edit == NULL)
+    return FALSE;
+
+  self->name_fault = message;
+  errors_changed (self);
+  return TRUE;
 }
 
 static void
@@ -697,7 +744,7 @@ setup_form (AeroVmDialog *self)
   g_signal_connect_object (self->edit, "notify",
                            G_CALLBACK (edit_notify_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->edit, "notify::name",
-                           G_CALLBACK (name_checked), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (name_changed), self, G_CONNECT_SWAPPED);
 
   gtk_stack_set_visible_child_name (self->main_stack, "form");
   gtk_spinner_set_spinning (self->loading_spinner, FALSE);
@@ -1123,6 +1170,7 @@ aero_vm_dialog_class_init (AeroVmDialogClass *klass)
   dialog_class->reveal_errors = aero_vm_dialog_reveal_errors;
   dialog_class->save = aero_vm_dialog_save;
   dialog_class->load = load;
+  dialog_class->mark_field = aero_vm_dialog_mark_field;
   widget_class->size_allocate = aero_vm_dialog_size_allocate;
 
   signals[LOADED] =

@@ -712,6 +712,60 @@ test_engine_error (void)
   g_assert_null (aero_engine_error_get_detail (NULL));
 }
 
+/* The engine's words for a name in use (AppErrors.properties,
+ * ACTION_TYPE_FAILED_NAME_ALREADY_USED), as REST sends them on POST and
+ * PUT, VM and Template alike, alone or in a list; nothing else marks a
+ * field. */
+static void
+test_engine_error_field (void)
+{
+  const char *in_use[] = {
+    "[Cannot add VM. The VM name is already in use, please choose a unique name and try again.]",
+    "[Cannot edit VM. The VM name is already in use, please choose a unique name and try again.]",
+    "[Cannot edit Template. The Template name is already in use, please choose a unique name and try again.]",
+    "[Cannot edit VM. Physical Memory Guaranteed cannot exceed Memory Size., "
+      "Cannot edit VM. The VM name is already in use, please choose a unique name and try again.]",
+  };
+  const char *others[] = {
+    "[Cannot edit VM. Physical Memory Guaranteed cannot exceed Memory Size.]",
+    "[Cannot edit Cluster. Cluster name is already in use.]",
+    "The name is already in use",
+  };
+  const char *message = "unset";
+
+  for (guint i = 0; i < G_N_ELEMENTS (in_use); i++)
+    {
+      g_autoptr(GError) fault = aero_engine_error_new_fault (AERO_ENGINE_ERROR_FAULT, 409,
+                                                             "Operation Failed", in_use[i]);
+
+      message = NULL;
+      g_assert_cmpstr (aero_engine_error_get_field (fault, &message), ==, "name");
+      g_assert_nonnull (message);
+      g_assert_cmpstr (aero_engine_error_get_field (fault, NULL), ==, "name");
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    {
+      g_autoptr(GError) fault = aero_engine_error_new_fault (AERO_ENGINE_ERROR_FAULT, 409,
+                                                             "Operation Failed", others[i]);
+
+      message = "unset";
+      g_assert_null (aero_engine_error_get_field (fault, &message));
+      g_assert_null (message);
+    }
+
+  {
+    /* The same words from elsewhere (a 404 page, a dropped connection)
+     * are no refusal of the engine. */
+    g_autoptr(GError) lost = aero_engine_error_new_fault (AERO_ENGINE_ERROR_NETWORK, 0, NULL, in_use[0]);
+    g_autoptr(GError) other = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, in_use[0]);
+
+    g_assert_null (aero_engine_error_get_field (lost, NULL));
+    g_assert_null (aero_engine_error_get_field (other, NULL));
+    g_assert_null (aero_engine_error_get_field (NULL, NULL));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -734,6 +788,7 @@ main (int   argc,
   g_test_add_func ("/models/set-string", test_set_string);
   g_test_add_func ("/models/memory-stats", test_memory_stats_model);
   g_test_add_func ("/models/engine-error", test_engine_error);
+  g_test_add_func ("/models/engine-error/field", test_engine_error_field);
 
   return g_test_run ();
 }

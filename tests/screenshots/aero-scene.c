@@ -587,7 +587,8 @@ banner_revealed (gpointer data)
 }
 
 /* A name already in use passes the client's checks; the engine refuses
- * the PUT with a 409 and the dialog shows its fault in the banner. */
+ * the PUT with a 409 and the dialog shows its fault in the banner and
+ * marks Name, the field the fault names. */
 static GtkWidget *
 show_engine_fault (AeroSceneContext  *context,
                    const AeroScene   *scene,

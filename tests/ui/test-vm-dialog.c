@@ -737,6 +737,83 @@ test_fault_kept (DialogFixture *fixture,
   g_free (closed);
 }
 
+static gboolean
+name_marked (AeroVmDialog *dialog)
+{
+  return gtk_widget_has_css_class (get_widget (dialog, "name_row"), "error")
+         && gtk_widget_get_visible (get_widget (dialog, "name_error_row"));
+}
+
+static void
+press_ok_and_wait (AeroVmDialog *dialog,
+                   gboolean     *closed)
+{
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
+  g_assert_true (aero_vm_dialog_get_busy (dialog));
+  while (aero_vm_dialog_get_busy (dialog) && !*closed)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (*closed);
+}
+
+/* The engine's "name is already in use" names a field: Name is marked
+ * beside the card, and changing Name (only Name) answers it. */
+static void
+test_fault_marks_name (DialogFixture *fixture,
+                       gconstpointer  data)
+{
+  AeroVmDialog *dialog = open_edit (fixture, "web-03");
+  gboolean *closed = watch_destroy (dialog);
+  GtkRevealer *banner = GTK_REVEALER (get_widget (dialog, "banner_revealer"));
+  AeroVmDialog *new_vm;
+  gboolean *new_closed;
+
+  g_assert_false (name_marked (dialog));
+  set_text (dialog, "name_row", "web-01");
+  set_text (dialog, "comment_row", "keep me");
+  press_ok_and_wait (dialog, closed);
+
+  /* PUT refused: card shown, Name marked with a sentence of its own. */
+  g_assert_true (gtk_revealer_get_reveal_child (banner));
+  g_assert_cmpstr (aero_edit_dialog_get_marked_field (AERO_EDIT_DIALOG (dialog)), ==, "name");
+  g_assert_true (name_marked (dialog));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_widget (dialog, "name_error"))), !=, "");
+  assert_description (get_widget (dialog, "name_row"),
+                      gtk_label_get_text (GTK_LABEL (get_widget (dialog, "name_error"))));
+  g_assert_true (gtk_test_accessible_has_state (GTK_ACCESSIBLE (get_widget (dialog, "name_row")),
+                                                GTK_ACCESSIBLE_STATE_INVALID));
+
+  /* Another field changed: the fault still holds. */
+  set_text (dialog, "comment_row", "keep me too");
+  g_assert_true (gtk_revealer_get_reveal_child (banner));
+  g_assert_true (name_marked (dialog));
+
+  /* Name changed: card and mark go; every edit stays. */
+  set_text (dialog, "name_row", "web-01x");
+  g_assert_false (gtk_revealer_get_reveal_child (banner));
+  g_assert_false (name_marked (dialog));
+  g_assert_null (aero_edit_dialog_get_marked_field (AERO_EDIT_DIALOG (dialog)));
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (get_widget (dialog, "name_row")),
+                                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_widget (dialog, "name_row"))), ==, "web-01x");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_widget (dialog, "comment_row"))), ==, "keep me too");
+  g_assert_true (ok_enabled (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_free (closed);
+
+  /* POST refused the same way, and marks the same field. */
+  new_vm = open_new (fixture);
+  new_closed = watch_destroy (new_vm);
+  set_text (new_vm, "name_row", "web-02");
+  press_ok_and_wait (new_vm, new_closed);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (get_widget (new_vm, "banner_revealer"))));
+  g_assert_true (name_marked (new_vm));
+  set_text (new_vm, "name_row", "web-02x");
+  g_assert_false (name_marked (new_vm));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (get_widget (new_vm, "banner_revealer"))));
+  gtk_window_destroy (GTK_WINDOW (new_vm));
+  g_free (new_closed);
+}
+
 static void
 test_dropped_connection (DialogFixture *fixture,
                          gconstpointer  data)
@@ -1331,6 +1408,7 @@ main (int   argc,
   ADD ("greyed-spins-accessible", test_greyed_spins_accessible);
   ADD ("next-run-cancel-keeps-edits", test_next_run_cancel_keeps_edits);
   ADD ("fault-kept", test_fault_kept);
+  ADD ("fault-marks-name", test_fault_marks_name);
   ADD ("dropped-connection", test_dropped_connection);
   ADD ("retry-after-outage", test_retry_after_outage);
   ADD ("template-mode", test_template_mode);
