@@ -106,19 +106,6 @@ set_text (AeroVmDialog *dialog,
 }
 
 static void
-assert_description (gpointer    widget,
-                    const char *expected)
-{
-  g_autofree char *problem = NULL;
-
-  problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
-                                                GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                                expected);
-  if (problem != NULL)
-    g_error ("accessible description: %s", problem);
-}
-
-static void
 assert_disabled (gpointer widget,
                  gboolean disabled)
 {
