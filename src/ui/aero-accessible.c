@@ -161,3 +161,15 @@ aero_accessible_focus_default (GtkWindow *window)
   else
     g_signal_connect (window, "map", G_CALLBACK (focus_default_on_map), NULL);
 }
+
+void
+aero_accessible_spin_activates_default (GtkSpinButton *spin)
+{
+  g_return_if_fail (GTK_IS_SPIN_BUTTON (spin));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (spin));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TEXT (child))
+      gtk_text_set_activates_default (GTK_TEXT (child), TRUE);
+}

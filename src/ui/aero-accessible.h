@@ -43,4 +43,9 @@ void aero_accessible_follow_label  (GtkButton  *button);
  * Nothing happens if the user has moved the focus meanwhile. */
 void aero_accessible_focus_default (GtkWindow  *window);
 
+/* Lets Return in @spin reach the window's default widget (OK), after the
+ * spin button took the typed value: GtkSpinButton has no
+ * activates-default before GTK 4.14, but its text child does. */
+void aero_accessible_spin_activates_default (GtkSpinButton *spin);
+
 G_END_DECLS

@@ -308,18 +308,6 @@ load_cluster (AeroClusterDialog *self)
   update_state (self);
 }
 
-/* GtkSpinButton has no activates-default before GTK 4.14, but its text
- * child does. */
-static void
-spin_activates_default (GtkSpinButton *spin)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (spin));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_TEXT (child))
-      gtk_text_set_activates_default (GTK_TEXT (child), TRUE);
-}
-
 static void
 aero_cluster_dialog_dispose (GObject *object)
 {
@@ -387,7 +375,7 @@ aero_cluster_dialog_init (AeroClusterDialog *self)
   g_signal_connect_swapped (self->radio_desktop, "toggled", G_CALLBACK (on_changed), self);
   g_signal_connect_swapped (self->radio_custom, "toggled", G_CALLBACK (on_changed), self);
   g_signal_connect_swapped (self->custom_spin, "value-changed", G_CALLBACK (on_changed), self);
-  spin_activates_default (self->custom_spin);
+  aero_accessible_spin_activates_default (self->custom_spin);
   g_signal_connect_swapped (self->balloon_check, "toggled", G_CALLBACK (on_changed), self);
   g_signal_connect_swapped (self->ksm_check, "toggled", G_CALLBACK (on_changed), self);
   g_signal_connect_swapped (self->thp_check, "toggled", G_CALLBACK (on_thp_toggled), self);

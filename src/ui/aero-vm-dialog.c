@@ -11,6 +11,7 @@
 #include "aero-format.h"
 #include "aero-vm-dialog.h"
 #include "aero-vm-edit-engine.h"
+#include "aero-vm-resources-section.h"
 
 struct _AeroVmDialog
 {
@@ -82,17 +83,7 @@ struct _AeroVmDialog
   GtkWidget         *cpu_error_row;
   GtkLabel          *cpu_error;
 
-  GtkLabel          *resources_reason;
-  GtkWidget         *resources_page;
-  AdwComboRow       *shares_row;
-  GtkWidget         *custom_shares_row;
-  GtkSpinButton     *custom_shares_spin;
-  AdwActionRow      *guaranteed_row;
-  GtkSpinButton     *guaranteed_spin;
-  GtkWidget         *guaranteed_error_row;
-  GtkLabel          *guaranteed_error;
-  GtkCheckButton    *balloon_check;
-  GtkLabel          *balloon_reason;
+  AeroVmResourcesSection *resources_section;
 };
 
 G_DEFINE_FINAL_TYPE (AeroVmDialog, aero_vm_dialog, AERO_TYPE_EDIT_DIALOG)
@@ -205,30 +196,6 @@ selected_to_type (GBinding     *binding,
 }
 
 static gboolean
-level_to_selected (GBinding     *binding,
-                   const GValue *from,
-                   GValue       *to,
-                   gpointer      user_data)
-{
-  g_value_set_uint (to, (guint) value_get_enumish (from));
-  return TRUE;
-}
-
-static gboolean
-selected_to_level (GBinding     *binding,
-                   const GValue *from,
-                   GValue       *to,
-                   gpointer      user_data)
-{
-  guint position = g_value_get_uint (from);
-
-  if (position > AERO_CPU_SHARES_CUSTOM)
-    return FALSE;
-  value_set_enumish (to, (int) position);
-  return TRUE;
-}
-
-static gboolean
 mb_to_gb_text (GBinding     *binding,
                const GValue *from,
                GValue       *to,
@@ -276,8 +243,6 @@ errors_changed (AeroVmDialog *self)
                    aero_vm_edit_get_memory_error (self->edit));
   set_field_error (self->max_memory_error_row, self->max_memory_error,
                    aero_vm_edit_get_max_memory_error (self->edit));
-  set_field_error (self->guaranteed_error_row, self->guaranteed_error,
-                   aero_vm_edit_get_guaranteed_error (self->edit));
   set_field_error (self->cpu_error_row, self->cpu_error,
                    aero_vm_edit_get_cpu_error (self->edit));
 
@@ -358,15 +323,10 @@ name_checked (AeroVmDialog *self)
 static void
 greyed_spins_update (AeroVmDialog *self)
 {
-  gboolean resources = aero_vm_edit_get_resource_allocation_editable (self->edit);
-  gboolean custom = aero_vm_edit_get_cpu_shares_level (self->edit) == AERO_CPU_SHARES_CUSTOM;
   gboolean max_memory = aero_vm_edit_get_max_memory_sensitive (self->edit);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->max_memory_row), max_memory);
   gtk_widget_set_sensitive (GTK_WIDGET (self->max_memory_spin), max_memory);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->custom_shares_row), custom);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->custom_shares_spin), resources && custom);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->guaranteed_spin), resources);
 }
 
 /* What a Memory Size change derived is said right under it, and to
@@ -388,33 +348,6 @@ memory_note_changed (AeroVmDialog *self)
 }
 
 static void
-balloon_gate_changed (AeroVmDialog *self)
-{
-  const char *reason = aero_vm_edit_get_ballooning_reason (self->edit);
-
-  /* A template's whole tab is greyed with its own reason: a second one
-   * about the level (of a template that may have no cluster: "this
-   * cluster: unknown") would only confuse. */
-  if (!aero_vm_edit_get_resource_allocation_editable (self->edit))
-    reason = aero_vm_edit_get_resource_allocation_reason (self->edit);
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->balloon_check),
-                            aero_vm_edit_get_ballooning_sensitive (self->edit));
-  gtk_label_set_text (self->balloon_reason, reason != NULL ? reason : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->balloon_reason),
-                          reason != NULL && aero_vm_edit_get_resource_allocation_editable (self->edit));
-
-  /* Screen readers hear why the box is greyed, not only sighted users. */
-  if (reason != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->balloon_check),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason,
-                                    -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->balloon_check),
-                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-}
-
-static void
 max_memory_gate_changed (AeroVmDialog *self)
 {
   const char *reason = aero_vm_edit_get_max_memory_reason (self->edit);
@@ -428,24 +361,6 @@ max_memory_gate_changed (AeroVmDialog *self)
                                     -1);
   else
     gtk_accessible_reset_property (GTK_ACCESSIBLE (self->max_memory_spin),
-                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-}
-
-static void
-resources_gate_changed (AeroVmDialog *self)
-{
-  gboolean editable = aero_vm_edit_get_resource_allocation_editable (self->edit);
-  const char *reason = aero_vm_edit_get_resource_allocation_reason (self->edit);
-
-  gtk_widget_set_sensitive (self->resources_page, editable);
-  gtk_label_set_text (self->resources_reason, reason != NULL ? reason : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->resources_reason), !editable && reason != NULL);
-  if (reason != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->resources_page),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason,
-                                    -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->resources_page),
                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
@@ -468,19 +383,6 @@ edit_notify_cb (AeroVmDialog *self,
 {
   /* Any change after the form was set up comes from the user. */
   self->dirty = TRUE;
-}
-
-/* GtkSpinButton has no activates-default before GTK 4.14, but its text
- * child does: the spin button commits the value first, then Enter
- * reaches the default widget. */
-static void
-spin_activates_default (GtkSpinButton *spin)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (spin));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_TEXT (child))
-      gtk_text_set_activates_default (GTK_TEXT (child), TRUE);
 }
 
 static void
@@ -682,44 +584,22 @@ setup_form (AeroVmDialog *self)
 
   bind_spin (self, "memory-mb", self->memory_spin);
   bind_spin (self, "max-memory-mb", self->max_memory_spin);
-  bind_spin (self, "guaranteed-mb", self->guaranteed_spin);
   g_object_bind_property_full (self->edit, "memory-mb", self->memory_row, "subtitle",
                                G_BINDING_SYNC_CREATE, mb_to_gb_text, NULL, NULL, NULL);
   g_object_bind_property_full (self->edit, "max-memory-mb", self->max_memory_row, "subtitle",
-                               G_BINDING_SYNC_CREATE, mb_to_gb_text, NULL, NULL, NULL);
-  g_object_bind_property_full (self->edit, "guaranteed-mb", self->guaranteed_row, "subtitle",
                                G_BINDING_SYNC_CREATE, mb_to_gb_text, NULL, NULL, NULL);
   bind_spin (self, "cpu-sockets", self->sockets_spin);
   bind_spin (self, "cpu-cores", self->cores_spin);
   bind_spin (self, "cpu-threads", self->threads_spin);
 
-  g_object_bind_property_full (self->edit, "cpu-shares-level", self->shares_row, "selected",
-                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
-                               level_to_selected, selected_to_level, NULL, NULL);
-  g_signal_connect_object (self->edit, "notify::cpu-shares-level",
-                           G_CALLBACK (greyed_spins_update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->edit, "notify::resource-allocation-editable",
-                           G_CALLBACK (greyed_spins_update), self, G_CONNECT_SWAPPED);
-  bind_spin (self, "cpu-shares", self->custom_shares_spin);
+  /* Each tab in its own widget, bound to the same edit. */
+  aero_vm_resources_section_set_edit (self->resources_section, self->edit);
 
-  g_object_bind_property (self->edit, "ballooning", self->balloon_check, "active",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-
-  g_signal_connect_object (self->edit, "notify::ballooning-sensitive",
-                           G_CALLBACK (balloon_gate_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->edit, "notify::ballooning-reason",
-                           G_CALLBACK (balloon_gate_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->edit, "notify::max-memory-sensitive",
                            G_CALLBACK (max_memory_gate_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->edit, "notify::max-memory-reason",
                            G_CALLBACK (max_memory_gate_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->edit, "notify::resource-allocation-editable",
-                           G_CALLBACK (resources_gate_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->edit, "notify::resource-allocation-editable",
-                           G_CALLBACK (balloon_gate_changed), self, G_CONNECT_SWAPPED);
-  balloon_gate_changed (self);
   max_memory_gate_changed (self);
-  resources_gate_changed (self);
 
   g_signal_connect_object (self->edit, "notify::valid",
                            G_CALLBACK (errors_changed), self, G_CONNECT_SWAPPED);
@@ -731,6 +611,7 @@ setup_form (AeroVmDialog *self)
                            G_CALLBACK (errors_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->edit, "notify::max-memory-error",
                            G_CALLBACK (errors_changed), self, G_CONNECT_SWAPPED);
+  /* For the tab's attention mark; the tab shows the error itself. */
   g_signal_connect_object (self->edit, "notify::guaranteed-error",
                            G_CALLBACK (errors_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->edit, "notify::cpu-error",
@@ -1186,6 +1067,8 @@ aero_vm_dialog_class_init (AeroVmDialogClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_OBJECT);
 
+  /* The template holds the tabs by their type names. */
+  g_type_ensure (AERO_TYPE_VM_RESOURCES_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/aerostat/Aerostat/ui/aero-vm-dialog.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, AeroVmDialog, name)
@@ -1230,17 +1113,7 @@ aero_vm_dialog_class_init (AeroVmDialogClass *klass)
   BIND (threads_spin);
   BIND (cpu_error_row);
   BIND (cpu_error);
-  BIND (resources_reason);
-  BIND (resources_page);
-  BIND (shares_row);
-  BIND (custom_shares_row);
-  BIND (custom_shares_spin);
-  BIND (guaranteed_row);
-  BIND (guaranteed_spin);
-  BIND (guaranteed_error_row);
-  BIND (guaranteed_error);
-  BIND (balloon_check);
-  BIND (balloon_reason);
+  BIND (resources_section);
 #undef BIND
 
   aero_edit_dialog_class_bind_skeleton (widget_class, TRUE);
@@ -1252,20 +1125,18 @@ static void
 aero_vm_dialog_init (AeroVmDialog *self)
 {
   GtkSpinButton *spins[] = {
-    NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL, NULL,
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   spins[0] = self->memory_spin;
   spins[1] = self->max_memory_spin;
-  spins[2] = self->guaranteed_spin;
-  spins[3] = self->sockets_spin;
-  spins[4] = self->cores_spin;
-  spins[5] = self->threads_spin;
-  spins[6] = self->custom_shares_spin;
+  spins[2] = self->sockets_spin;
+  spins[3] = self->cores_spin;
+  spins[4] = self->threads_spin;
   for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
-    spin_activates_default (spins[i]);
+    aero_accessible_spin_activates_default (spins[i]);
   name_lists (self);
   /* Last: after every name above is given. */
   aero_accessible_single_names (GTK_WIDGET (self));
