@@ -12,6 +12,7 @@
 #include "aero-vm-dialog.h"
 #include "aero-vm-edit-engine.h"
 #include "aero-vm-resources-section.h"
+#include "aero-vm-system-section.h"
 
 struct _AeroVmDialog
 {
@@ -65,24 +66,7 @@ struct _AeroVmDialog
   AdwEntryRow       *comment_row;
   AdwComboRow       *type_row;
 
-  AdwActionRow      *memory_row;
-  GtkSpinButton     *memory_spin;
-  GtkWidget         *memory_error_row;
-  GtkLabel          *memory_error;
-  GtkWidget         *memory_note_row;
-  GtkLabel          *memory_note;
-  AdwActionRow      *max_memory_row;
-  GtkSpinButton     *max_memory_spin;
-  GtkWidget         *max_memory_error_row;
-  GtkLabel          *max_memory_error;
-  GtkWidget         *max_memory_reason_row;
-  GtkLabel          *max_memory_reason;
-  GtkSpinButton     *sockets_spin;
-  GtkSpinButton     *cores_spin;
-  GtkSpinButton     *threads_spin;
-  GtkWidget         *cpu_error_row;
-  GtkLabel          *cpu_error;
-
+  AeroVmSystemSection    *system_section;
   AeroVmResourcesSection *resources_section;
 };
 
@@ -195,30 +179,6 @@ selected_to_type (GBinding     *binding,
   return TRUE;
 }
 
-static gboolean
-mb_to_gb_text (GBinding     *binding,
-               const GValue *from,
-               GValue       *to,
-               gpointer      user_data)
-{
-  gint64 mb = g_value_get_int64 (from);
-
-  /* The MiB value of a memory field in the largest binary unit, as the
-   * lists show it ("4 GiB", "1.5 GiB"). */
-  g_value_take_string (to, aero_format_bytes (mb * 1024 * 1024));
-  return TRUE;
-}
-
-static void
-bind_spin (AeroVmDialog  *self,
-           const char    *property,
-           GtkSpinButton *spin)
-{
-  g_object_bind_property (self->edit, property,
-                          gtk_spin_button_get_adjustment (spin), "value",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-}
-
 static void
 set_field_error (GtkWidget  *row,
                  GtkLabel   *label,
@@ -239,12 +199,6 @@ errors_changed (AeroVmDialog *self)
   if (name_error == NULL)
     name_error = self->name_fault;
   set_field_error (self->name_error_row, self->name_error, name_error);
-  set_field_error (self->memory_error_row, self->memory_error,
-                   aero_vm_edit_get_memory_error (self->edit));
-  set_field_error (self->max_memory_error_row, self->max_memory_error,
-                   aero_vm_edit_get_max_memory_error (self->edit));
-  set_field_error (self->cpu_error_row, self->cpu_error,
-                   aero_vm_edit_get_cpu_error (self->edit));
 
   /* Seen and heard: the error style, and for a screen reader the field
    * is invalid and described by the reason. */
@@ -316,52 +270,6 @@ name_checked (AeroVmDialog *self)
     return;
   self->name_checked = TRUE;
   errors_changed (self);
-}
-
-/* A greyed row does not grey its spin button for assistive technologies
- * (GTK 4.8 reports the spin button's own sensitivity): grey both. */
-static void
-greyed_spins_update (AeroVmDialog *self)
-{
-  gboolean max_memory = aero_vm_edit_get_max_memory_sensitive (self->edit);
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->max_memory_row), max_memory);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->max_memory_spin), max_memory);
-}
-
-/* What a Memory Size change derived is said right under it, and to
- * screen readers at the spin button: the values may be on another tab. */
-static void
-memory_note_changed (AeroVmDialog *self)
-{
-  const char *note = aero_vm_edit_get_memory_note (self->edit);
-
-  gtk_label_set_text (self->memory_note, note != NULL ? note : "");
-  gtk_widget_set_visible (self->memory_note_row, note != NULL);
-  if (note != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->memory_spin),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, note,
-                                    -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->memory_spin),
-                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-}
-
-static void
-max_memory_gate_changed (AeroVmDialog *self)
-{
-  const char *reason = aero_vm_edit_get_max_memory_reason (self->edit);
-
-  greyed_spins_update (self);
-  gtk_label_set_text (self->max_memory_reason, reason != NULL ? reason : "");
-  gtk_widget_set_visible (self->max_memory_reason_row, reason != NULL);
-  if (reason != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->max_memory_spin),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason,
-                                    -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->max_memory_spin),
-                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
 static void
@@ -582,24 +490,11 @@ setup_form (AeroVmDialog *self)
                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
                                type_to_selected, selected_to_type, NULL, NULL);
 
-  bind_spin (self, "memory-mb", self->memory_spin);
-  bind_spin (self, "max-memory-mb", self->max_memory_spin);
-  g_object_bind_property_full (self->edit, "memory-mb", self->memory_row, "subtitle",
-                               G_BINDING_SYNC_CREATE, mb_to_gb_text, NULL, NULL, NULL);
-  g_object_bind_property_full (self->edit, "max-memory-mb", self->max_memory_row, "subtitle",
-                               G_BINDING_SYNC_CREATE, mb_to_gb_text, NULL, NULL, NULL);
-  bind_spin (self, "cpu-sockets", self->sockets_spin);
-  bind_spin (self, "cpu-cores", self->cores_spin);
-  bind_spin (self, "cpu-threads", self->threads_spin);
+  aero_vm_system_section_set_edit (self->system_section, self->edit);
 
   /* Each tab in its own widget, bound to the same edit. */
   aero_vm_resources_section_set_edit (self->resources_section, self->edit);
 
-  g_signal_connect_object (self->edit, "notify::max-memory-sensitive",
-                           G_CALLBACK (max_memory_gate_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->edit, "notify::max-memory-reason",
-                           G_CALLBACK (max_memory_gate_changed), self, G_CONNECT_SWAPPED);
-  max_memory_gate_changed (self);
 
   g_signal_connect_object (self->edit, "notify::valid",
                            G_CALLBACK (errors_changed), self, G_CONNECT_SWAPPED);
@@ -617,9 +512,6 @@ setup_form (AeroVmDialog *self)
   g_signal_connect_object (self->edit, "notify::cpu-error",
                            G_CALLBACK (errors_changed), self, G_CONNECT_SWAPPED);
   errors_changed (self);
-  g_signal_connect_object (self->edit, "notify::memory-note",
-                           G_CALLBACK (memory_note_changed), self, G_CONNECT_SWAPPED);
-  memory_note_changed (self);
 
   self->dirty = FALSE;
   g_signal_connect_object (self->edit, "notify",
@@ -1068,6 +960,7 @@ aero_vm_dialog_class_init (AeroVmDialogClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_OBJECT);
 
   /* The template holds the tabs by their type names. */
+  g_type_ensure (AERO_TYPE_VM_SYSTEM_SECTION);
   g_type_ensure (AERO_TYPE_VM_RESOURCES_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/aerostat/Aerostat/ui/aero-vm-dialog.ui");
@@ -1096,23 +989,7 @@ aero_vm_dialog_class_init (AeroVmDialogClass *klass)
   BIND (description_row);
   BIND (comment_row);
   BIND (type_row);
-  BIND (memory_row);
-  BIND (memory_spin);
-  BIND (memory_error_row);
-  BIND (memory_error);
-  BIND (memory_note_row);
-  BIND (memory_note);
-  BIND (max_memory_row);
-  BIND (max_memory_spin);
-  BIND (max_memory_error_row);
-  BIND (max_memory_error);
-  BIND (max_memory_reason_row);
-  BIND (max_memory_reason);
-  BIND (sockets_spin);
-  BIND (cores_spin);
-  BIND (threads_spin);
-  BIND (cpu_error_row);
-  BIND (cpu_error);
+  BIND (system_section);
   BIND (resources_section);
 #undef BIND
 
@@ -1124,19 +1001,7 @@ aero_vm_dialog_class_init (AeroVmDialogClass *klass)
 static void
 aero_vm_dialog_init (AeroVmDialog *self)
 {
-  GtkSpinButton *spins[] = {
-    NULL, NULL, NULL, NULL, NULL,
-  };
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  spins[0] = self->memory_spin;
-  spins[1] = self->max_memory_spin;
-  spins[2] = self->sockets_spin;
-  spins[3] = self->cores_spin;
-  spins[4] = self->threads_spin;
-  for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
-    aero_accessible_spin_activates_default (spins[i]);
   name_lists (self);
   /* Last: after every name above is given. */
   aero_accessible_single_names (GTK_WIDGET (self));

@@ -1,0 +1,296 @@
+/* aero-vm-system-section.c - the System tab of the VM dialog
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "aero-accessible.h"
+#include "aero-format.h"
+#include "aero-vm-system-section.h"
+
+struct _AeroVmSystemSection
+{
+  AdwBin          parent_instance;
+
+  AeroVmEdit     *edit;
+  GBindingGroup  *bindings;  /* the controls <-> the edit */
+  GSignalGroup   *signals;   /* the edit's gate, note and errors */
+
+  AdwActionRow   *memory_row;
+  GtkSpinButton  *memory_spin;
+  GtkWidget      *memory_error_row;
+  GtkLabel       *memory_error;
+  GtkWidget      *memory_note_row;
+  GtkLabel       *memory_note;
+  AdwActionRow   *max_memory_row;
+  GtkSpinButton  *max_memory_spin;
+  GtkWidget      *max_memory_error_row;
+  GtkLabel       *max_memory_error;
+  GtkWidget      *max_memory_reason_row;
+  GtkLabel       *max_memory_reason;
+  GtkSpinButton  *sockets_spin;
+  GtkSpinButton  *cores_spin;
+  GtkSpinButton  *threads_spin;
+  GtkWidget      *cpu_error_row;
+  GtkLabel       *cpu_error;
+};
+
+G_DEFINE_FINAL_TYPE (AeroVmSystemSection, aero_vm_system_section, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_EDIT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+mb_to_gb_text (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      user_data)
+{
+  gint64 mb = g_value_get_int64 (from);
+
+  /* The MiB value in the largest binary unit, as the lists show it
+   * ("4 GiB", "1.5 GiB"). */
+  g_value_take_string (to, aero_format_bytes (mb * 1024 * 1024));
+  return TRUE;
+}
+
+static void
+set_field_error (GtkWidget  *row,
+                 GtkLabel   *label,
+                 const char *error)
+{
+  gtk_label_set_text (label, error != NULL ? error : "");
+  gtk_widget_set_visible (row, error != NULL);
+}
+
+static void
+errors_changed (AeroVmSystemSection *self)
+{
+  set_field_error (self->memory_error_row, self->memory_error,
+                   aero_vm_edit_get_memory_error (self->edit));
+  set_field_error (self->max_memory_error_row, self->max_memory_error,
+                   aero_vm_edit_get_max_memory_error (self->edit));
+  set_field_error (self->cpu_error_row, self->cpu_error,
+                   aero_vm_edit_get_cpu_error (self->edit));
+}
+
+/* What a Memory Size change derived is said right under it, and to
+ * screen readers at the spin button: the values may be on another tab. */
+static void
+memory_note_changed (AeroVmSystemSection *self)
+{
+  const char *note = aero_vm_edit_get_memory_note (self->edit);
+
+  gtk_label_set_text (self->memory_note, note != NULL ? note : "");
+  gtk_widget_set_visible (self->memory_note_row, note != NULL);
+  if (note != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->memory_spin),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, note,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->memory_spin),
+                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+static void
+max_memory_gate_changed (AeroVmSystemSection *self)
+{
+  const char *reason = aero_vm_edit_get_max_memory_reason (self->edit);
+  gboolean sensitive = aero_vm_edit_get_max_memory_sensitive (self->edit);
+
+  /* A greyed row does not grey its spin button for assistive
+   * technologies (GTK 4.8 reports the spin button's own sensitivity):
+   * grey both. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->max_memory_row), sensitive);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->max_memory_spin), sensitive);
+  gtk_label_set_text (self->max_memory_reason, reason != NULL ? reason : "");
+  gtk_widget_set_visible (self->max_memory_reason_row, reason != NULL);
+  if (reason != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->max_memory_spin),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->max_memory_spin),
+                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+/* The signal group is bound to a new edit: show its state at once. */
+static void
+signals_bind_cb (AeroVmSystemSection *self)
+{
+  max_memory_gate_changed (self);
+  errors_changed (self);
+  memory_note_changed (self);
+}
+
+static void
+aero_vm_system_section_dispose (GObject *object)
+{
+  AeroVmSystemSection *self = AERO_VM_SYSTEM_SECTION (object);
+
+  g_binding_group_set_source (self->bindings, NULL);
+  g_signal_group_set_target (self->signals, NULL);
+  g_clear_object (&self->edit);
+  gtk_widget_dispose_template (GTK_WIDGET (self), AERO_TYPE_VM_SYSTEM_SECTION);
+
+  G_OBJECT_CLASS (aero_vm_system_section_parent_class)->dispose (object);
+}
+
+static void
+aero_vm_system_section_finalize (GObject *object)
+{
+  AeroVmSystemSection *self = AERO_VM_SYSTEM_SECTION (object);
+
+  g_clear_object (&self->bindings);
+  g_clear_object (&self->signals);
+
+  G_OBJECT_CLASS (aero_vm_system_section_parent_class)->finalize (object);
+}
+
+static void
+aero_vm_system_section_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  AeroVmSystemSection *self = AERO_VM_SYSTEM_SECTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_EDIT:
+      g_value_set_object (value, self->edit);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aero_vm_system_section_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  AeroVmSystemSection *self = AERO_VM_SYSTEM_SECTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_EDIT:
+      aero_vm_system_section_set_edit (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aero_vm_system_section_class_init (AeroVmSystemSectionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = aero_vm_system_section_dispose;
+  object_class->finalize = aero_vm_system_section_finalize;
+  object_class->get_property = aero_vm_system_section_get_property;
+  object_class->set_property = aero_vm_system_section_set_property;
+
+  properties[PROP_EDIT] =
+    g_param_spec_object ("edit", NULL, NULL,
+                         AERO_TYPE_VM_EDIT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/aerostat/Aerostat/ui/aero-vm-system-section.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, AeroVmSystemSection, name)
+  BIND (memory_row);
+  BIND (memory_spin);
+  BIND (memory_error_row);
+  BIND (memory_error);
+  BIND (memory_note_row);
+  BIND (memory_note);
+  BIND (max_memory_row);
+  BIND (max_memory_spin);
+  BIND (max_memory_error_row);
+  BIND (max_memory_error);
+  BIND (max_memory_reason_row);
+  BIND (max_memory_reason);
+  BIND (sockets_spin);
+  BIND (cores_spin);
+  BIND (threads_spin);
+  BIND (cpu_error_row);
+  BIND (cpu_error);
+#undef BIND
+}
+
+static void
+bind_spin (AeroVmSystemSection *self,
+           const char          *property,
+           GtkSpinButton       *spin)
+{
+  aero_accessible_spin_activates_default (spin);
+  g_binding_group_bind (self->bindings, property,
+                        gtk_spin_button_get_adjustment (spin), "value",
+                        G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+}
+
+static void
+aero_vm_system_section_init (AeroVmSystemSection *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Made once; they follow whichever edit is set. */
+  self->bindings = g_binding_group_new ();
+  bind_spin (self, "memory-mb", self->memory_spin);
+  bind_spin (self, "max-memory-mb", self->max_memory_spin);
+  g_binding_group_bind_full (self->bindings, "memory-mb", self->memory_row, "subtitle",
+                             G_BINDING_SYNC_CREATE, mb_to_gb_text, NULL, NULL, NULL);
+  g_binding_group_bind_full (self->bindings, "max-memory-mb", self->max_memory_row, "subtitle",
+                             G_BINDING_SYNC_CREATE, mb_to_gb_text, NULL, NULL, NULL);
+  bind_spin (self, "cpu-sockets", self->sockets_spin);
+  bind_spin (self, "cpu-cores", self->cores_spin);
+  bind_spin (self, "cpu-threads", self->threads_spin);
+
+  self->signals = g_signal_group_new (AERO_TYPE_VM_EDIT);
+  g_signal_group_connect_swapped (self->signals, "notify::max-memory-sensitive",
+                                  G_CALLBACK (max_memory_gate_changed), self);
+  g_signal_group_connect_swapped (self->signals, "notify::max-memory-reason",
+                                  G_CALLBACK (max_memory_gate_changed), self);
+  g_signal_group_connect_swapped (self->signals, "notify::memory-error",
+                                  G_CALLBACK (errors_changed), self);
+  g_signal_group_connect_swapped (self->signals, "notify::max-memory-error",
+                                  G_CALLBACK (errors_changed), self);
+  g_signal_group_connect_swapped (self->signals, "notify::cpu-error",
+                                  G_CALLBACK (errors_changed), self);
+  g_signal_group_connect_swapped (self->signals, "notify::memory-note",
+                                  G_CALLBACK (memory_note_changed), self);
+  g_signal_connect_swapped (self->signals, "bind", G_CALLBACK (signals_bind_cb), self);
+}
+
+AeroVmEdit *
+aero_vm_system_section_get_edit (AeroVmSystemSection *self)
+{
+  g_return_val_if_fail (AERO_IS_VM_SYSTEM_SECTION (self), NULL);
+
+  return self->edit;
+}
+
+void
+aero_vm_system_section_set_edit (AeroVmSystemSection *self,
+                                 AeroVmEdit          *edit)
+{
+  g_return_if_fail (AERO_IS_VM_SYSTEM_SECTION (self));
+  g_return_if_fail (edit == NULL || AERO_IS_VM_EDIT (edit));
+
+  if (!g_set_object (&self->edit, edit))
+    return;
+
+  g_binding_group_set_source (self->bindings, edit);
+  g_signal_group_set_target (self->signals, edit);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDIT]);
+}
