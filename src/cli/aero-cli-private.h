@@ -114,7 +114,7 @@ int cmd_cluster_set (AeroCli *cli, int argc, char **argv);
 int cmd_templates (AeroCli *cli, int argc, char **argv);
 
 
-/* aero-cli.c: one table row, each cell padded to the terminal width of
+/* aero-cli-output.c: one table row, each cell padded to the terminal width of
  * its column (negative: aligned right; the last cell is not padded). */
 void        aero_cli_print_row    (const int         *widths,
                                    const char *const *cells,

@@ -1,26 +1,22 @@
 /* aero-cli-session.c - aerostat-cli's session: waiting for the engine, the
  * password sources, the login, and the lookups every command starts with
  *
+ * Every engine call is the library's own _async call; the program waits
+ * for each by iterating the default main context, so the streaming
+ * collection readers deliver their batches here as they arrive (and a
+ * 10,000-VM list is written out one VM at a time).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-
 #include "config.h"
 
 #include <errno.h>
-#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
 
-#include "aero-cli.h"
-#include "aero-bulk-ballooning.h"
 #include "aero-cli-private.h"
-#include "aero-engine.h"
-#include "aero-features.h"
-#include "aero-json.h"
-#include "aero-vm-edit.h"
-#include "aero-vm-edit-engine.h"
 
 /* ------------------------------------------------------------------ */
 /* Waiting for the engine                                              */

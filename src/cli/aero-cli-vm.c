@@ -2,23 +2,13 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-
 #include "config.h"
 
-#include <errno.h>
-#include <signal.h>
 #include <stdio.h>
-#include <string.h>
 
 #include <glib/gi18n.h>
 
-#include "aero-cli.h"
-#include "aero-bulk-ballooning.h"
 #include "aero-cli-private.h"
-#include "aero-engine.h"
-#include "aero-features.h"
-#include "aero-json.h"
-#include "aero-vm-edit.h"
 #include "aero-vm-edit-engine.h"
 
 /* ------------------------------------------------------------------ */

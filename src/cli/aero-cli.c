@@ -1,30 +1,17 @@
 /* aero-cli.c - aerostat-cli: the client library from a terminal
  *
- * Every engine call is the library's own _async call; the program waits
- * for each by iterating the default main context, so the streaming
- * collection readers deliver their batches here as they arrive (and a
- * 10,000-VM list is written out one VM at a time).
+ * This file parses the global and command options and hands each command
+ * to its file: aero-cli-vm.c, aero-cli-vm-search.c, aero-cli-cluster.c and
+ * aero-cli-hosts.c. They share the login and lookups of
+ * aero-cli-session.c and the output of aero-cli-output.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-
 #include "config.h"
-
-#include <errno.h>
-#include <signal.h>
-#include <stdio.h>
-#include <string.h>
 
 #include <glib/gi18n.h>
 
-#include "aero-cli.h"
-#include "aero-bulk-ballooning.h"
 #include "aero-cli-private.h"
-#include "aero-engine.h"
-#include "aero-features.h"
-#include "aero-json.h"
-#include "aero-vm-edit.h"
-#include "aero-vm-edit-engine.h"
 
 static void
 aero_cli_clear (AeroCli *cli)

@@ -7,14 +7,7 @@
 
 #include <string.h>
 
-#include <glib/gi18n.h>
-#include <libsoup/soup.h>
-
-#include "aero-demo-engine.h"
 #include "aero-demo-engine-private.h"
-#include "aero-demo-render.h"
-#include "aero-demo-seed.h"
-#include "aero-demo-store.h"
 
 /* ---- responses ---- */
 

@@ -1,5 +1,9 @@
 /* aero-demo-engine.c - an oVirt engine emulator on SoupServer
  *
+ * This file holds the object and the server thread; the answers are in
+ * aero-demo-engine-respond.c, the SSO in aero-demo-engine-auth.c and the
+ * resources in aero-demo-engine-vms.c and aero-demo-engine-api.c.
+ *
  * The server runs in its own thread and main context; the store lives
  * there too, so handlers need no locks. Collections of VMs are written as
  * a chunked stream, a batch of VMs per chunk, each batch generated when
@@ -13,13 +17,9 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <libsoup/soup.h>
 
 #include "aero-demo-engine.h"
 #include "aero-demo-engine-private.h"
-#include "aero-demo-render.h"
-#include "aero-demo-seed.h"
-#include "aero-demo-store.h"
 
 G_DEFINE_FINAL_TYPE (AeroDemoEngine, aero_demo_engine, G_TYPE_OBJECT)
 

@@ -6,14 +6,7 @@
  */
 #include "config.h"
 
-#include <string.h>
-
-#include "aero-demo-seed.h"
-#include "aero-demo-state.h"
-#include "aero-demo-store.h"
 #include "aero-demo-store-private.h"
-#include "aero-demo-version.h"
-#include "aero-demo-writer.h"
 
 /* ---- faults ---- */
 

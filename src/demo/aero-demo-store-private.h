@@ -9,8 +9,6 @@
 
 G_BEGIN_DECLS
 
-/* The x86 hot plug memory size factor: UpdateVmCommand refuses to hot plug
- * an amount of memory that is not a multiple of it. */
 /* How long a guest with an agent takes to shut down (twice that by ACPI). */
 #define DEFAULT_SHUTDOWN_DELAY_MS 1000
 /* The engine's isCpuSharesValid range. */

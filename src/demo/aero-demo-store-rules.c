@@ -5,14 +5,8 @@
  */
 #include "config.h"
 
-#include <string.h>
-
-#include "aero-demo-seed.h"
-#include "aero-demo-state.h"
-#include "aero-demo-store.h"
 #include "aero-demo-store-private.h"
-#include "aero-demo-version.h"
-#include "aero-demo-writer.h"
+#include "aero-demo-seed.h"
 
 /* guaranteed <= memory <= max <= the platform limit, in the engine's
  * words and HTTP codes. */

@@ -1,5 +1,10 @@
 /* aero-demo-store.c - the demo engine's inventory and the engine's rules
  *
+ * This file holds the object, its lookups and the state file; the reading
+ * of request bodies is in aero-demo-store-input.c, the rules for changes
+ * in aero-demo-store-rules.c and the power actions in
+ * aero-demo-store-power.c.
+ *
  * Rule messages are the engine's own (ovirt-engine AppErrors.properties),
  * expanded as the REST layer expands them: "${action} ${type}" filled in,
  * the list of validation messages printed as a Java list "[...]".
@@ -8,14 +13,10 @@
  */
 #include "config.h"
 
-#include <string.h>
-
-#include "aero-demo-seed.h"
-#include "aero-demo-state.h"
 #include "aero-demo-store.h"
 #include "aero-demo-store-private.h"
-#include "aero-demo-version.h"
-#include "aero-demo-writer.h"
+#include "aero-demo-seed.h"
+#include "aero-demo-state.h"
 
 G_DEFINE_FINAL_TYPE (AeroDemoStore, aero_demo_store, G_TYPE_OBJECT)
 
