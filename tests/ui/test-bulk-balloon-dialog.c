@@ -94,7 +94,7 @@ test_bulk_mixed (DialogFixture *fixture,
   g_assert_cmpint (aero_memory_policy_get_ballooning (aero_vm_get_memory_policy (legacy)), ==, AERO_TRISTATE_FALSE);
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
-  wait_flag (closed, "the dialog to close");
+  aero_test_wait_flag (closed, "the dialog to close");
   g_free (closed);
 }
 
@@ -159,7 +159,7 @@ test_bulk_pending_read (DialogFixture *fixture,
   gboolean *closed;
 
   aero_engine_update_vm_async (fixture->engine, aero_vm_get_id (listed), body, TRUE,
-                               NULL, result_cb, &result);
+                               NULL, aero_test_store_result, &result);
   updated = aero_engine_update_vm_finish (fixture->engine, wait_result (&result, "PUT vm"), &error);
   g_object_unref (result);
   g_assert_no_error (error);
@@ -196,7 +196,7 @@ test_bulk_pending_read (DialogFixture *fixture,
   g_assert_cmpint (aero_memory_policy_get_ballooning (aero_vm_get_memory_policy (next)), ==, AERO_TRISTATE_TRUE);
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
-  wait_flag (closed, "the dialog to close");
+  aero_test_wait_flag (closed, "the dialog to close");
   g_free (closed);
 }
 
@@ -280,7 +280,7 @@ test_bulk_stop (DialogFixture *fixture,
                                    "Stopped: "));
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
-  wait_flag (closed, "the dialog to close");
+  aero_test_wait_flag (closed, "the dialog to close");
   g_free (closed);
 }
 

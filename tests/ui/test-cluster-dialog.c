@@ -35,7 +35,7 @@ save_cluster_dialog (DialogFixture     *fixture,
 
   g_assert_true (ok_enabled (dialog));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
-  wait_flag (closed, "the dialog to close");
+  aero_test_wait_flag (closed, "the dialog to close");
   g_free (closed);
 
   puts = recorded_with_method (fixture, "PUT");
@@ -363,7 +363,7 @@ test_cluster_escape_asks (DialogFixture *fixture,
   question = aero_cluster_dialog_get_discard_dialog (dialog);
   g_assert_nonnull (question);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "discard");
-  wait_flag (closed, "the dialog to close");
+  aero_test_wait_flag (closed, "the dialog to close");
   g_free (closed);
   /* Nothing was sent. */
   g_assert_cmpuint (fixture->recorded->len, ==, 0);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "aero-run-once-dialog.h"
+#include "aero-test-wait.h"
 #include "test-dialog-fixture.h"
 
 gint64
@@ -19,31 +20,6 @@ vm_max_memory (AeroVm *vm)
   return aero_memory_policy_get_max (aero_vm_get_memory_policy (vm));
 }
 
-static gboolean
-timed_out_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Iterates the main context until *@flag is TRUE. */
-void
-wait_flag (gboolean   *flag,
-           const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, timed_out_cb, &timed_out);
-
-  while (!*flag && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    g_error ("timed out waiting for %s", what);
-  g_source_remove (id);
-}
-
 /* Lets pending idles and redraws run. */
 void
 settle (void)
@@ -52,29 +28,19 @@ settle (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
-void
-result_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+static gboolean
+slot_filled (gpointer data)
 {
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
+  return *(GAsyncResult **) data != NULL;
 }
 
+/* Unlike aero_test_wait_result (), the result stays in @slot (which the
+ * caller frees): the dialog tests read it more than once. */
 GAsyncResult *
 wait_result (GAsyncResult **slot,
              const char    *what)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, timed_out_cb, &timed_out);
-
-  while (*slot == NULL && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (timed_out)
-    g_error ("timed out waiting for %s", what);
-  g_source_remove (id);
-
+  aero_test_wait_for (slot_filled, slot, AERO_TEST_WAIT_SECONDS, what);
   return *slot;
 }
 
@@ -92,7 +58,7 @@ wait_signal (gpointer    object,
   gboolean fired = FALSE;
   gulong id = g_signal_connect_swapped (object, signal, G_CALLBACK (signal_fired_cb), &fired);
 
-  wait_flag (&fired, signal);
+  aero_test_wait_flag (&fired, signal);
   g_signal_handler_disconnect (object, id);
 }
 
@@ -121,7 +87,7 @@ fixture_get_vm (DialogFixture *fixture,
   g_autoptr(GError) error = NULL;
   AeroVm *vm;
 
-  aero_engine_get_vm_async (fixture->engine, id, next_run, NULL, result_cb, &result);
+  aero_engine_get_vm_async (fixture->engine, id, next_run, NULL, aero_test_store_result, &result);
   vm = aero_engine_get_vm_finish (fixture->engine, wait_result (&result, "GET vm"), &error);
   g_object_unref (result);
   g_assert_no_error (error);
@@ -136,7 +102,7 @@ fixture_get_cluster (DialogFixture *fixture,
   g_autoptr(GError) error = NULL;
   AeroCluster *cluster;
 
-  aero_engine_get_cluster_async (fixture->engine, id, NULL, result_cb, &result);
+  aero_engine_get_cluster_async (fixture->engine, id, NULL, aero_test_store_result, &result);
   cluster = aero_engine_get_cluster_finish (fixture->engine, wait_result (&result, "GET cluster"), &error);
   g_object_unref (result);
   g_assert_no_error (error);
@@ -422,25 +388,25 @@ fixture_set_up (DialogFixture *fixture,
   fixture->engine = aero_engine_new (proxy_url, &error);
   g_assert_no_error (error);
 
-  aero_engine_login_async (fixture->engine, "admin@internal", "demo", NULL, result_cb, &result);
+  aero_engine_login_async (fixture->engine, "admin@internal", "demo", NULL, aero_test_store_result, &result);
   g_assert_true (aero_engine_login_finish (fixture->engine, wait_result (&result, "login"), &error));
   g_assert_no_error (error);
   g_clear_object (&result);
 
-  aero_engine_list_clusters_async (fixture->engine, NULL, result_cb, &result);
+  aero_engine_list_clusters_async (fixture->engine, NULL, aero_test_store_result, &result);
   fixture->clusters = aero_engine_list_clusters_finish (fixture->engine,
                                                         wait_result (&result, "clusters"), &error);
   g_assert_no_error (error);
   g_clear_object (&result);
 
-  aero_engine_list_templates_async (fixture->engine, NULL, result_cb, &result);
+  aero_engine_list_templates_async (fixture->engine, NULL, aero_test_store_result, &result);
   fixture->templates = aero_engine_list_templates_finish (fixture->engine,
                                                           wait_result (&result, "templates"), &error);
   g_assert_no_error (error);
   g_clear_object (&result);
 
   aero_engine_list_vms_async (fixture->engine, NULL, -1, AERO_LIST_ALL_CONTENT, NULL, NULL,
-                              NULL, result_cb, &result);
+                              NULL, aero_test_store_result, &result);
   fixture->vms = aero_engine_list_vms_finish (fixture->engine, wait_result (&result, "vms"), &error);
   g_assert_no_error (error);
   g_clear_object (&result);

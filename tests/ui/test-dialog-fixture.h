@@ -5,8 +5,8 @@
  *
  * Each test gets a fresh demo engine (tests change its inventory), a
  * logged-in AeroEngine and the engine's clusters, templates and VMs.
- * Helpers wait on the main context with a timeout, so a hung request
- * fails the test instead of the whole run.
+ * Helpers wait on the main context with a timeout (tests/common), so a
+ * hung request fails the test instead of the whole run.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,10 +17,9 @@
 #include "aero-demo-engine.h"
 #include "aero-engine.h"
 #include "aero-json.h"
+#include "aero-test-wait.h"
 
 #include <libsoup/soup.h>
-
-#define WAIT_TIMEOUT_SECONDS 20
 
 G_BEGIN_DECLS
 
@@ -48,16 +47,11 @@ typedef struct {
   GListModel     *vms;
 } DialogFixture;
 
-/* Iterates the main context until *@flag is TRUE. */
-void wait_flag (gboolean *flag, const char *what);
-
 /* Lets pending idles and redraws run. */
 void settle (void);
 
-/* A GAsyncReadyCallback that keeps the result in the GAsyncResult *
- * that @user_data points to; wait_result() waits for it. */
-void result_cb (GObject *source, GAsyncResult *result, gpointer user_data);
-
+/* Waits until aero_test_store_result () filled *@slot; the result stays
+ * there. */
 GAsyncResult *wait_result (GAsyncResult **slot, const char *what);
 
 /* Connects to @signal of @object and waits for its emission. */

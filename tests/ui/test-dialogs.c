@@ -134,7 +134,7 @@ test_entry_points (DialogFixture *fixture,
   closed = watch_destroy (dialog);
   set_check (dialog, "ksm_check", FALSE);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
-  wait_flag (closed, "the cluster dialog to close");
+  aero_test_wait_flag (closed, "the cluster dialog to close");
   g_free (closed);
   g_assert_cmpuint (count, ==, 1);
 
@@ -156,7 +156,7 @@ test_entry_points (DialogFixture *fixture,
   closed = watch_destroy (dialog);
   gtk_editable_set_text (GTK_EDITABLE (get_widget (dialog, "name_row")), "from-entry-point");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
-  wait_flag (closed, "the VM dialog to close");
+  aero_test_wait_flag (closed, "the VM dialog to close");
   g_free (closed);
   g_assert_cmpuint (count, ==, 2);
 
@@ -166,7 +166,7 @@ test_entry_points (DialogFixture *fixture,
   wait_signal (dialog, "loaded");
   closed = watch_destroy (dialog);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
-  wait_flag (closed, "the Run Once dialog to close");
+  aero_test_wait_flag (closed, "the Run Once dialog to close");
   g_free (closed);
   g_assert_cmpuint (count, ==, 3);
 

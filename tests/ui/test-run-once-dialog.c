@@ -73,7 +73,7 @@ test_run_once_leaves_vm (DialogFixture *fixture,
   set_check (dialog, "paused_check", TRUE);
   set_check (dialog, "volatile_check", TRUE);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
-  wait_flag (closed, "the dialog to close");
+  aero_test_wait_flag (closed, "the dialog to close");
   g_free (closed);
 
   /* One start request with the overrides, and no edit of the VM. */
@@ -103,7 +103,7 @@ test_run_once_leaves_vm (DialogFixture *fixture,
   g_assert_cmpint (aero_vm_get_next_run_configuration_exists (running), !=, AERO_TRISTATE_TRUE);
 
   /* Power off: the stored configuration is what it was. */
-  aero_engine_stop_vm_async (fixture->engine, aero_vm_get_id (vm), NULL, result_cb, &result);
+  aero_engine_stop_vm_async (fixture->engine, aero_vm_get_id (vm), NULL, aero_test_store_result, &result);
   g_assert_true (aero_engine_stop_vm_finish (fixture->engine, wait_result (&result, "stop"), &error));
   g_assert_no_error (error);
   g_clear_object (&result);
@@ -136,7 +136,7 @@ test_run_once_escape_asks (DialogFixture *fixture,
   question = aero_run_once_dialog_get_discard_dialog (dialog);
   g_assert_nonnull (question);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "discard");
-  wait_flag (closed, "the dialog to close");
+  aero_test_wait_flag (closed, "the dialog to close");
   g_free (closed);
   {
     g_autoptr(GPtrArray) posts = recorded_with_method (fixture, "POST");

@@ -350,7 +350,7 @@ test_new_vm_saves (DialogFixture *fixture,
   g_signal_connect (dialog, "saved", G_CALLBACK (saved_object_cb), &saved);
   /* Enter in a field activates OK (the default widget). */
   gtk_widget_activate_default (GTK_WIDGET (dialog));
-  wait_flag (closed, "the dialog to close");
+  aero_test_wait_flag (closed, "the dialog to close");
   g_free (closed);
 
   g_assert_nonnull (saved);
@@ -413,7 +413,7 @@ test_edit_put_body (DialogFixture *fixture,
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
   /* A down VM: no confirmation, straight to the PUT. */
   g_assert_null (aero_vm_dialog_get_pending_dialog (dialog));
-  wait_flag (closed, "the dialog to close");
+  aero_test_wait_flag (closed, "the dialog to close");
   g_free (closed);
   g_assert_true (was_saved);
 
@@ -481,8 +481,8 @@ test_next_run (DialogFixture *fixture,
 
   pending_closed = watch_destroy (pending);
   gtk_widget_activate_action (GTK_WIDGET (pending), "dialog.ok", NULL);
-  wait_flag (pending_closed, "the pending dialog to close");
-  wait_flag (closed, "the dialog to close");
+  aero_test_wait_flag (pending_closed, "the pending dialog to close");
+  aero_test_wait_flag (closed, "the dialog to close");
   g_free (closed);
   g_free (pending_closed);
 
@@ -531,7 +531,7 @@ test_next_run_apply_later (DialogFixture *fixture,
   g_assert_true (g_strv_contains ((const char * const *) later_labels, BALLOON_LABEL));
 
   gtk_widget_activate_action (GTK_WIDGET (pending), "dialog.ok", NULL);
-  wait_flag (closed, "the dialog to close");
+  aero_test_wait_flag (closed, "the dialog to close");
   g_free (closed);
 
   puts = recorded_with_method (fixture, "PUT");
@@ -587,7 +587,7 @@ test_memory_note_running (DialogFixture *fixture,
 
   aero_next_run_dialog_set_apply_later (pending, TRUE);
   gtk_widget_activate_action (GTK_WIDGET (pending), "dialog.ok", NULL);
-  wait_flag (closed, "the dialog to close");
+  aero_test_wait_flag (closed, "the dialog to close");
   g_free (closed);
 
   {
@@ -720,7 +720,7 @@ test_fault_kept (DialogFixture *fixture,
   /* Fixing the name saves, and the banner goes. */
   set_text (dialog, "name_row", "web-03b");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
-  wait_flag (closed, "the dialog to close");
+  aero_test_wait_flag (closed, "the dialog to close");
   g_free (closed);
 }
 
@@ -854,7 +854,7 @@ test_retry_after_outage (DialogFixture *fixture,
   while (!gtk_widget_get_mapped (get_widget (dialog, "banner_retry")))
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (gtk_widget_activate (get_widget (dialog, "banner_retry")));
-  wait_flag (closed, "the dialog to close");
+  aero_test_wait_flag (closed, "the dialog to close");
   g_free (closed);
 
   after = fixture_get_vm (fixture, id, FALSE);
@@ -945,7 +945,7 @@ test_template_mode (DialogFixture *fixture,
     set_spin (dialog, "guaranteed_spin", 1024);
     gtk_check_button_set_active (balloon_check (dialog), FALSE);
     gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
-    wait_flag (closed, "the dialog to close");
+    aero_test_wait_flag (closed, "the dialog to close");
     g_free (closed);
 
     puts = recorded_with_method (fixture, "PUT");
@@ -955,7 +955,7 @@ test_template_mode (DialogFixture *fixture,
                      "{\"description\":\"RHEL 9 server, edited\","
                      "\"memory_policy\":{\"guaranteed\":\"1073741824\",\"ballooning\":\"false\"}}");
 
-    aero_engine_get_template_async (fixture->engine, aero_template_get_id (tmpl), NULL, result_cb, &slot);
+    aero_engine_get_template_async (fixture->engine, aero_template_get_id (tmpl), NULL, aero_test_store_result, &slot);
     result = wait_result (&slot, "the template");
     stored = aero_engine_get_template_finish (fixture->engine, result, &error);
     g_assert_no_error (error);
@@ -993,7 +993,7 @@ test_escape_asks (DialogFixture *fixture,
   question = aero_vm_dialog_get_discard_dialog (dialog);
   g_assert_nonnull (question);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "discard");
-  wait_flag (closed, "the dialog to close");
+  aero_test_wait_flag (closed, "the dialog to close");
   g_free (closed);
 
   /* No edits: Escape closes at once. */
@@ -1106,7 +1106,7 @@ test_custom_compatibility (DialogFixture *fixture,
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
   if (aero_vm_dialog_get_pending_dialog (dialog) != NULL)
     gtk_widget_activate_action (GTK_WIDGET (aero_vm_dialog_get_pending_dialog (dialog)), "dialog.ok", NULL);
-  wait_flag (closed, "the dialog to close");
+  aero_test_wait_flag (closed, "the dialog to close");
   g_free (closed);
   puts = recorded_with_method (fixture, "PUT");
   g_assert_cmpuint (puts->len, ==, 1);
@@ -1271,7 +1271,7 @@ test_pending_notice (DialogFixture *fixture,
   pending = aero_vm_dialog_get_pending_dialog (dialog);
   g_assert_nonnull (pending);
   gtk_widget_activate_action (GTK_WIDGET (pending), "dialog.ok", NULL);
-  wait_flag (closed, "the dialog to close");
+  aero_test_wait_flag (closed, "the dialog to close");
   g_free (closed);
 
   dialog = open_edit (fixture, "web-01");
@@ -1290,7 +1290,7 @@ test_pending_notice (DialogFixture *fixture,
   pending = aero_vm_dialog_get_pending_dialog (dialog);
   if (pending != NULL)
     gtk_widget_activate_action (GTK_WIDGET (pending), "dialog.ok", NULL);
-  wait_flag (closed, "the dialog to close");
+  aero_test_wait_flag (closed, "the dialog to close");
   g_free (closed);
   {
     g_autoptr(GPtrArray) puts = recorded_with_method (fixture, "PUT");
