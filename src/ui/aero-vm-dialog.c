@@ -490,12 +490,12 @@ setup_form (AeroVmDialog *self)
                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
                                type_to_selected, selected_to_type, NULL, NULL);
 
+  /* The other tabs are widgets of their own, bound to the same edit. */
   aero_vm_system_section_set_edit (self->system_section, self->edit);
-
-  /* Each tab in its own widget, bound to the same edit. */
   aero_vm_resources_section_set_edit (self->resources_section, self->edit);
 
-
+  /* General's errors, and the attention mark of every tab: the other tabs
+   * show their own errors. */
   g_signal_connect_object (self->edit, "notify::valid",
                            G_CALLBACK (errors_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->edit, "notify::cluster-error",
@@ -506,7 +506,6 @@ setup_form (AeroVmDialog *self)
                            G_CALLBACK (errors_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->edit, "notify::max-memory-error",
                            G_CALLBACK (errors_changed), self, G_CONNECT_SWAPPED);
-  /* For the tab's attention mark; the tab shows the error itself. */
   g_signal_connect_object (self->edit, "notify::guaranteed-error",
                            G_CALLBACK (errors_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->edit, "notify::cpu-error",
