@@ -173,3 +173,24 @@ aero_accessible_spin_activates_default (GtkSpinButton *spin)
     if (GTK_IS_TEXT (child))
       gtk_text_set_activates_default (GTK_TEXT (child), TRUE);
 }
+
+GtkWidget *
+aero_accessible_find_list_box (GtkWidget *root)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (root), NULL);
+
+  if (GTK_IS_LIST_BOX (root))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = aero_accessible_find_list_box (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}

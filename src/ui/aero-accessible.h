@@ -48,4 +48,8 @@ void aero_accessible_focus_default (GtkWindow  *window);
  * activates-default before GTK 4.14, but its text child does. */
 void aero_accessible_spin_activates_default (GtkSpinButton *spin);
 
+/* The first GtkListBox at or under @root (a preferences group's list, a
+ * stack sidebar's), for naming it: GTK 4.8 names neither. */
+GtkWidget *aero_accessible_find_list_box (GtkWidget *root);
+
 G_END_DECLS

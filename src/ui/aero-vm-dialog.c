@@ -11,6 +11,7 @@
 #include "aero-format.h"
 #include "aero-vm-dialog.h"
 #include "aero-vm-edit-engine.h"
+#include "aero-vm-general-section.h"
 #include "aero-vm-resources-section.h"
 #include "aero-vm-system-section.h"
 
@@ -20,7 +21,6 @@ struct _AeroVmDialog
 
   AeroEngine        *engine;
   GListModel        *clusters;
-  GListModel        *cluster_choices;  /* the drop-down's: by name */
   GListModel        *templates;
   AeroVm            *vm;        /* as handed in, before the GET */
   AeroTemplate      *tmpl;      /* idem, template mode */
@@ -35,8 +35,6 @@ struct _AeroVmDialog
   GtkLabel          *loading_label;
   GtkStack          *tabs;
   GtkWidget         *form_box;
-  GtkWidget         *general_group;
-  GtkWidget         *next_run_group;
   GtkWidget         *sidebar;
   GtkWidget         *sidebar_separator;
   gboolean           narrow;
@@ -46,26 +44,7 @@ struct _AeroVmDialog
   GtkStackPage      *system_tab;
   GtkStackPage      *resources_tab;
 
-  AdwComboRow       *cluster_row;
-  GtkWidget         *cluster_error_row;
-  GtkLabel          *cluster_error;
-  AdwComboRow       *custom_compat_row;
-  GPtrArray         *custom_versions;  /* AeroVersion, the row's items after "None" */
-  AdwComboRow       *template_row;
-  AdwEntryRow       *name_row;
-  GtkWidget         *name_error_row;
-  /* The admin has been at the name (typed, or left it): only then does a
-   * required-field error show, not when New VM opens. */
-  gboolean           name_checked;
-  gboolean           name_has_focus;
-  GtkLabel          *name_error;
-  /* The engine refused the name (a name in use): said beside it until the
-   * admin changes it. Static, from aero_engine_error_get_field(). */
-  const char        *name_fault;
-  AdwEntryRow       *description_row;
-  AdwEntryRow       *comment_row;
-  AdwComboRow       *type_row;
-
+  AeroVmGeneralSection   *general_section;
   AeroVmSystemSection    *system_section;
   AeroVmResourcesSection *resources_section;
 };
@@ -113,118 +92,11 @@ aero_vm_dialog_is_valid (AeroEditDialog *dialog)
 
 /* --- bindings to the edit model ------------------------------------------ */
 
-/* Enum properties read as enums, or as plain ints if declared so. */
-static int
-value_get_enumish (const GValue *value)
-{
-  if (G_VALUE_HOLDS_ENUM (value))
-    return g_value_get_enum (value);
-  if (G_VALUE_HOLDS_UINT (value))
-    return (int) g_value_get_uint (value);
-  return g_value_get_int (value);
-}
-
-static void
-value_set_enumish (GValue *value,
-                   int     v)
-{
-  if (G_VALUE_HOLDS_ENUM (value))
-    g_value_set_enum (value, v);
-  else if (G_VALUE_HOLDS_UINT (value))
-    g_value_set_uint (value, (guint) v);
-  else
-    g_value_set_int (value, v);
-}
-
-/* The "Optimized for" rows in order: Desktop, Server, High Performance. */
-static gboolean
-type_to_selected (GBinding     *binding,
-                  const GValue *from,
-                  GValue       *to,
-                  gpointer      user_data)
-{
-  switch (value_get_enumish (from))
-    {
-    case AERO_VM_TYPE_DESKTOP:
-      g_value_set_uint (to, 0);
-      break;
-    case AERO_VM_TYPE_SERVER:
-      g_value_set_uint (to, 1);
-      break;
-    case AERO_VM_TYPE_HIGH_PERFORMANCE:
-      g_value_set_uint (to, 2);
-      break;
-    case AERO_VM_TYPE_UNKNOWN:
-    default:
-      g_value_set_uint (to, GTK_INVALID_LIST_POSITION);
-      break;
-    }
-  return TRUE;
-}
-
-static gboolean
-selected_to_type (GBinding     *binding,
-                  const GValue *from,
-                  GValue       *to,
-                  gpointer      user_data)
-{
-  static const AeroVmType types[] = {
-    AERO_VM_TYPE_DESKTOP, AERO_VM_TYPE_SERVER, AERO_VM_TYPE_HIGH_PERFORMANCE,
-  };
-  guint position = g_value_get_uint (from);
-
-  if (position >= G_N_ELEMENTS (types))
-    return FALSE;
-  value_set_enumish (to, types[position]);
-  return TRUE;
-}
-
-static void
-set_field_error (GtkWidget  *row,
-                 GtkLabel   *label,
-                 const char *error)
-{
-  gtk_label_set_text (label, error != NULL ? error : "");
-  gtk_widget_set_visible (row, error != NULL);
-}
-
 static void
 errors_changed (AeroVmDialog *self)
 {
-  set_field_error (self->cluster_error_row, self->cluster_error,
-                   aero_vm_edit_get_cluster_error (self->edit));
-  const char *name_error = self->name_checked ? aero_vm_edit_get_name_error (self->edit) : NULL;
-
-  /* The form's own rule first: an empty name is no name in use. */
-  if (name_error == NULL)
-    name_error = self->name_fault;
-  set_field_error (self->name_error_row, self->name_error, name_error);
-
-  /* Seen and heard: the error style, and for a screen reader the field
-   * is invalid and described by the reason. */
-  if (name_error != NULL)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->name_row), "error");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (self->name_row),
-                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                                   -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->name_row),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, name_error,
-                                      -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (self->name_row), GTK_ACCESSIBLE_STATE_INVALID);
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->name_row),
-                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-    }
-
   /* OK may be greyed by a field on another tab: the sidebar marks the
-   * tab that holds the reason. */
-  gtk_stack_page_set_needs_attention (self->general_tab,
-                                      name_error != NULL
-                                      || aero_vm_edit_get_cluster_error (self->edit) != NULL);
+   * tab that holds the reason (General marks itself). */
   gtk_stack_page_set_needs_attention (self->system_tab,
                                       aero_vm_edit_get_memory_error (self->edit) != NULL
                                       || aero_vm_edit_get_max_memory_error (self->edit) != NULL
@@ -235,15 +107,12 @@ errors_changed (AeroVmDialog *self)
   update_actions (self);
 }
 
-static void name_checked (AeroVmDialog *self);
-
 /* The name the engine refused is the admin's to change: once changed,
  * the fault no longer holds. */
 static void
 name_changed (AeroVmDialog *self)
 {
   aero_edit_dialog_field_changed (AERO_EDIT_DIALOG (self), "name");
-  name_checked (self);
 }
 
 static gboolean
@@ -256,33 +125,8 @@ aero_vm_dialog_mark_field (AeroEditDialog *dialog,
   if (g_strcmp0 (field, "name") != 0 || self->edit == NULL)
     return FALSE;
 
-  self->name_fault = message;
-  errors_changed (self);
+  aero_vm_general_section_mark_name (self->general_section, message);
   return TRUE;
-}
-
-static void
-name_checked (AeroVmDialog *self)
-{
-  /* Focus also leaves while the dialog goes away. */
-  if (self->name_checked || self->edit == NULL || self->name_error == NULL
-      || gtk_widget_in_destruction (GTK_WIDGET (self)))
-    return;
-  self->name_checked = TRUE;
-  errors_changed (self);
-}
-
-static void
-focus_widget_changed_cb (AeroVmDialog *self)
-{
-  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
-  gboolean inside = focus != NULL && self->name_row != NULL
-                    && (focus == GTK_WIDGET (self->name_row)
-                        || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->name_row)));
-
-  if (self->name_has_focus && !inside)
-    name_checked (self);
-  self->name_has_focus = inside;
 }
 
 static void
@@ -334,173 +178,19 @@ static void
 focus_name_on_map (AeroVmDialog *self)
 {
   g_signal_handlers_disconnect_by_func (self, focus_name_on_map, NULL);
-  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
-}
-
-/* A VM or template with a custom compatibility version is judged by it,
- * not by its cluster's: say so, or "(this cluster: 3.0)" under a
- * "Default (4.7)" cluster would read as a contradiction. */
-static gboolean
-custom_version_to_selected (GBinding     *binding,
-                            const GValue *from,
-                            GValue       *to,
-                            gpointer      user_data)
-{
-  AeroVmDialog *self = user_data;
-  AeroVersion *version = g_value_get_object (from);
-  guint position = 0;
-
-  if (version != NULL)
-    for (guint i = 0; i < self->custom_versions->len; i++)
-      if (aero_version_equal (g_ptr_array_index (self->custom_versions, i), version))
-        position = i + 1;
-  g_value_set_uint (to, position);
-  return TRUE;
-}
-
-static gboolean
-selected_to_custom_version (GBinding     *binding,
-                            const GValue *from,
-                            GValue       *to,
-                            gpointer      user_data)
-{
-  AeroVmDialog *self = user_data;
-  guint position = g_value_get_uint (from);
-
-  if (position == GTK_INVALID_LIST_POSITION || position > self->custom_versions->len)
-    return FALSE;
-  g_value_set_object (to, position == 0 ? NULL : g_ptr_array_index (self->custom_versions, position - 1));
-  return TRUE;
-}
-
-/* "None", then the levels the edit model offers: the VM's own level,
- * which overrides its cluster's, is seen and changed on General. */
-static void
-setup_custom_compatibility (AeroVmDialog *self)
-{
-  g_autoptr(GtkStringList) items = gtk_string_list_new (NULL);
-
-  g_clear_pointer (&self->custom_versions, g_ptr_array_unref);
-  self->custom_versions = aero_vm_edit_list_custom_versions (self->edit);
-  /* TRANSLATORS: no custom compatibility version: the cluster's applies */
-  gtk_string_list_append (items, _("None"));
-  for (guint i = 0; i < self->custom_versions->len; i++)
-    {
-      g_autofree char *text = aero_version_to_string (g_ptr_array_index (self->custom_versions, i));
-
-      gtk_string_list_append (items, text);
-    }
-  adw_combo_row_set_model (self->custom_compat_row, G_LIST_MODEL (items));
-  g_object_bind_property_full (self->edit, "custom-compatibility-version",
-                               self->custom_compat_row, "selected",
-                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
-                               custom_version_to_selected, selected_to_custom_version,
-                               self, NULL);
-}
-
-static guint
-cluster_choice_position (AeroVmDialog *self,
-                         AeroCluster  *cluster)
-{
-  guint n = g_list_model_get_n_items (self->cluster_choices);
-
-  if (cluster == NULL)
-    return GTK_INVALID_LIST_POSITION;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AeroCluster) item = g_list_model_get_item (self->cluster_choices, i);
-
-      if (item == cluster ||
-          g_strcmp0 (aero_cluster_get_id (item), aero_cluster_get_id (cluster)) == 0)
-        return i;
-    }
-
-  return GTK_INVALID_LIST_POSITION;
-}
-
-static gboolean
-cluster_to_selected (GBinding     *binding,
-                     const GValue *from,
-                     GValue       *to,
-                     gpointer      user_data)
-{
-  g_value_set_uint (to, cluster_choice_position (user_data, g_value_get_object (from)));
-  return TRUE;
-}
-
-static gboolean
-selected_to_cluster (GBinding     *binding,
-                     const GValue *from,
-                     GValue       *to,
-                     gpointer      user_data)
-{
-  AeroVmDialog *self = user_data;
-  guint position = g_value_get_uint (from);
-
-  /* No selection (a VM whose cluster is not listed) changes nothing. */
-  if (position >= g_list_model_get_n_items (self->cluster_choices))
-    return FALSE;
-  g_value_take_object (to, g_list_model_get_item (self->cluster_choices, position));
-  return TRUE;
+  aero_vm_general_section_focus_name (self->general_section);
 }
 
 static void
 setup_form (AeroVmDialog *self)
 {
-  GtkExpression *expression;
-  GListModel *templates = aero_vm_edit_get_templates (self->edit);
-
-  expression = gtk_property_expression_new (AERO_TYPE_CLUSTER, NULL, "label");
-  adw_combo_row_set_expression (self->cluster_row, expression);
-  gtk_expression_unref (expression);
-  adw_combo_row_set_model (self->cluster_row, self->cluster_choices);
-  /* By item: the drop-down's order is its own. */
-  g_object_bind_property_full (self->edit, "cluster", self->cluster_row, "selected",
-                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
-                               cluster_to_selected, selected_to_cluster, self, NULL);
-
-  /* Without templates a new VM starts from oVirt's Blank defaults, and an
-   * empty drop-down would only puzzle. */
-  gtk_widget_set_visible (GTK_WIDGET (self->template_row),
-                          templates != NULL && g_list_model_get_n_items (templates) > 0);
-  if (templates != NULL)
-    {
-      expression = gtk_property_expression_new (AERO_TYPE_TEMPLATE, NULL, "name");
-      adw_combo_row_set_expression (self->template_row, expression);
-      gtk_expression_unref (expression);
-      adw_combo_row_set_model (self->template_row, templates);
-      g_object_bind_property (self->edit, "template-position", self->template_row, "selected",
-                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-    }
-
-  setup_custom_compatibility (self);
-  /* Say that the form holds what waits for the restart, not what runs
-   * (aero_engine_get_vm_for_edit_async() loaded that). */
-  gtk_widget_set_visible (self->next_run_group,
-                          self->mode == AERO_VM_EDIT_VM && self->vm != NULL
-                          && aero_vm_get_next_run_pending (self->vm));
-
-  g_object_bind_property (self->edit, "name", self->name_row, "text",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->edit, "description", self->description_row, "text",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->edit, "comment", self->comment_row, "text",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  g_object_bind_property_full (self->edit, "vm-type", self->type_row, "selected",
-                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
-                               type_to_selected, selected_to_type, NULL, NULL);
-
-  /* The other tabs are widgets of their own, bound to the same edit. */
+  /* The tabs are widgets of their own, bound to the same edit. */
+  aero_vm_general_section_set_edit (self->general_section, self->edit);
   aero_vm_system_section_set_edit (self->system_section, self->edit);
   aero_vm_resources_section_set_edit (self->resources_section, self->edit);
 
-  /* General's errors, and the attention mark of every tab: the other tabs
-   * show their own errors. */
+  /* The attention marks of System and Resource Allocation. */
   g_signal_connect_object (self->edit, "notify::valid",
-                           G_CALLBACK (errors_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->edit, "notify::cluster-error",
-                           G_CALLBACK (errors_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->edit, "notify::name-error",
                            G_CALLBACK (errors_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->edit, "notify::memory-error",
                            G_CALLBACK (errors_changed), self, G_CONNECT_SWAPPED);
@@ -526,7 +216,7 @@ setup_form (AeroVmDialog *self)
    * shown: GTK 4.8 then never announces the window to assistive
    * technologies. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+    aero_vm_general_section_focus_name (self->general_section);
   else
     g_signal_connect (self, "map", G_CALLBACK (focus_name_on_map), NULL);
 
@@ -710,7 +400,7 @@ ask_pending_changes (AeroVmDialog *self)
 static void
 aero_vm_dialog_reveal_errors (AeroEditDialog *dialog)
 {
-  name_checked (AERO_VM_DIALOG (dialog));
+  aero_vm_general_section_check_name (AERO_VM_DIALOG (dialog)->general_section);
 }
 
 static void
@@ -749,33 +439,13 @@ aero_vm_dialog_has_changes (AeroEditDialog *dialog)
 
 /* --- accessibility ------------------------------------------------------- */
 
-static GtkWidget *
-find_list_box (GtkWidget *widget)
-{
-  if (GTK_IS_LIST_BOX (widget))
-    return widget;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_list_box (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-
-/* GTK 4.8 names neither the rows of a GtkStackSidebar (screen readers
- * heard three empty list items) nor the list of a preferences group
- * without a title (it fell back to "GtkListBox"). */
+/* GTK 4.8 does not name the rows of a GtkStackSidebar: screen readers
+ * heard three empty list items. */
 static void
 name_lists (AeroVmDialog *self)
 {
-  GtkWidget *list = find_list_box (self->sidebar);
+  GtkWidget *list = aero_accessible_find_list_box (self->sidebar);
   GtkWidget *row;
   guint i = 0;
   g_autoptr(GtkSelectionModel) pages = gtk_stack_get_pages (self->tabs);
@@ -793,12 +463,6 @@ name_lists (AeroVmDialog *self)
                                           GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_stack_page_get_title (GTK_STACK_PAGE (page)),
                                           -1);
       }
-
-  list = find_list_box (self->general_group);
-  if (list != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (list),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("General"),
-                                    -1);
 }
 
 /* --- keyboard ------------------------------------------------------------ */
@@ -845,7 +509,7 @@ setup_sidebar_keys (AeroVmDialog *self)
 static int
 sidebar_rows_height (GtkWidget *sidebar)
 {
-  GtkWidget *list = find_list_box (sidebar);
+  GtkWidget *list = aero_accessible_find_list_box (sidebar);
   int natural = -1;
 
   if (list != NULL)
@@ -917,8 +581,6 @@ aero_vm_dialog_finalize (GObject *object)
 
   g_clear_object (&self->engine);
   g_clear_object (&self->clusters);
-  g_clear_object (&self->cluster_choices);
-  g_clear_pointer (&self->custom_versions, g_ptr_array_unref);
   g_clear_object (&self->templates);
   g_clear_object (&self->vm);
   g_clear_object (&self->tmpl);
@@ -959,6 +621,7 @@ aero_vm_dialog_class_init (AeroVmDialogClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_OBJECT);
 
   /* The template holds the tabs by their type names. */
+  g_type_ensure (AERO_TYPE_VM_GENERAL_SECTION);
   g_type_ensure (AERO_TYPE_VM_SYSTEM_SECTION);
   g_type_ensure (AERO_TYPE_VM_RESOURCES_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -970,24 +633,12 @@ aero_vm_dialog_class_init (AeroVmDialogClass *klass)
   BIND (loading_label);
   BIND (tabs);
   BIND (form_box);
-  BIND (general_group);
-  BIND (next_run_group);
   BIND (sidebar);
   BIND (sidebar_separator);
   BIND (general_tab);
   BIND (system_tab);
   BIND (resources_tab);
-  BIND (cluster_row);
-  BIND (cluster_error_row);
-  BIND (cluster_error);
-  BIND (custom_compat_row);
-  BIND (template_row);
-  BIND (name_row);
-  BIND (name_error_row);
-  BIND (name_error);
-  BIND (description_row);
-  BIND (comment_row);
-  BIND (type_row);
+  BIND (general_section);
   BIND (system_section);
   BIND (resources_section);
 #undef BIND
@@ -1005,11 +656,9 @@ aero_vm_dialog_init (AeroVmDialog *self)
   /* Last: after every name above is given. */
   aero_accessible_single_names (GTK_WIDGET (self));
   setup_sidebar_keys (self);
-
-  /* Leaving the name, filled or not, is having been there. The focus
-   * widget is watched, not focus events: those also come when the window
-   * merely stops being the active one. */
-  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_widget_changed_cb), NULL);
+  g_object_bind_property (self->general_section, "needs-attention",
+                          self->general_tab, "needs-attention",
+                          G_BINDING_SYNC_CREATE);
 
   update_actions (self);
 }
@@ -1020,13 +669,9 @@ create (AeroEngine     *engine,
         AeroVmEditMode  mode)
 {
   AeroVmDialog *self = g_object_new (AERO_TYPE_VM_DIALOG, NULL);
-  GtkSorter *sorter;
 
   self->engine = g_object_ref (engine);
   self->clusters = g_object_ref (clusters);
-  /* The Cluster drop-down lists clusters by name, as oVirt does. */
-  sorter = GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (AERO_TYPE_CLUSTER, NULL, "name")));
-  self->cluster_choices = G_LIST_MODEL (gtk_sort_list_model_new (g_object_ref (clusters), sorter));
   self->mode = mode;
 
   return self;
