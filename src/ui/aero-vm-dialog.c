@@ -656,9 +656,6 @@ aero_vm_dialog_init (AeroVmDialog *self)
   /* Last: after every name above is given. */
   aero_accessible_single_names (GTK_WIDGET (self));
   setup_sidebar_keys (self);
-  g_object_bind_property (self->general_section, "needs-attention",
-                          self->general_tab, "needs-attention",
-                          G_BINDING_SYNC_CREATE);
 
   update_actions (self);
 }
