@@ -17,7 +17,8 @@
 
 #include <adwaita.h>
 
-#include "aero-demo-engine.h"
+#include "aero-test-demo.h"
+#include "aero-test-wait.h"
 #include "aero-window-private.h"
 
 #define N_VMS 10000
@@ -59,18 +60,11 @@ connect_cb (GObject      *object,
 }
 
 static void
-run_until (gboolean (*done) (gpointer),
-           gpointer   data,
-           guint      seconds)
+run_until (AeroTestCondition done,
+           gpointer          data,
+           guint             seconds)
 {
-  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out");
-      g_main_context_iteration (NULL, TRUE);
-    }
+  aero_test_wait_for (done, data, seconds, "the benchmark step");
 }
 
 static void
@@ -158,8 +152,7 @@ main (int   argc,
 
   demo = aero_demo_engine_new (N_VMS, 1);
   aero_demo_engine_set_frozen (demo, TRUE);
-  if (!aero_demo_engine_start (demo, "127.0.0.1", 0, &error))
-    g_error ("demo engine: %s", error->message);
+  aero_test_demo_start (demo);
 
   window = aero_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);

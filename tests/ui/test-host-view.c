@@ -10,6 +10,8 @@
 #include <adwaita.h>
 
 #include "aero-demo-engine.h"
+#include "aero-test-demo.h"
+#include "aero-test-wait.h"
 #include "aero-host-view.h"
 #include "aero-memory-chart.h"
 #include "aero-vm-detail.h"
@@ -18,29 +20,14 @@
 
 static AeroDemoEngine *demo;
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
+typedef AeroTestCondition Condition;
 
 static void
 wait_for (Condition   condition,
           gpointer    data,
           const char *what)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (wake);
+  aero_test_wait_for (condition, data, AERO_TEST_WAIT_SECONDS, what);
 }
 
 static void
@@ -375,8 +362,7 @@ main (int   argc,
 
   demo = aero_demo_engine_new (0, 1);
   aero_demo_engine_set_frozen (demo, TRUE);
-  if (!aero_demo_engine_start (demo, "127.0.0.1", 0, &error))
-    g_error ("demo engine: %s", error->message);
+  aero_test_demo_start (demo);
 
   g_test_add ("/host-view/rows", Fixture, NULL, setup, test_rows, teardown);
   g_test_add ("/host-view/pictures", Fixture, NULL, setup, test_pictures, teardown);

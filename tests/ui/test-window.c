@@ -15,6 +15,8 @@
 
 #include "aero-banner.h"
 #include "aero-demo-engine.h"
+#include "aero-test-demo.h"
+#include "aero-test-wait.h"
 #include "aero-engine-calls-private.h"
 #include "aero-format.h"
 #include "aero-memory-bar.h"
@@ -80,30 +82,14 @@ static AeroDemoEngine *demo;
 
 /* Helpers */
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
+typedef AeroTestCondition Condition;
 
 static void
-wait_for (Condition  condition,
-          gpointer   data,
+wait_for (Condition   condition,
+          gpointer    data,
           const char *what)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (wake);
+  aero_test_wait_for (condition, data, AERO_TEST_WAIT_SECONDS, what);
 }
 
 static gboolean
@@ -2014,8 +2000,7 @@ main (int   argc,
   demo = aero_demo_engine_new (0, 1);
   /* Long enough to see a VM powering down between two refreshes. */
   aero_demo_engine_set_shutdown_delay (demo, 3000);
-  if (!aero_demo_engine_start (demo, "127.0.0.1", 0, &error))
-    g_error ("demo engine: %s", error->message);
+  aero_test_demo_start (demo);
 
   g_test_add_func ("/ui/format", test_format);
   g_test_add_func ("/ui/banner", test_banner);
