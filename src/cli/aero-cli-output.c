@@ -421,31 +421,3 @@ aero_cli_finish_output (int code)
 
   return code;
 }
-
-/* For the other command files (aero-cli-private.h). */
-
-void
-aero_cli_print_row (const int         *widths,
-                    const char *const *cells,
-                    guint              n_cells)
-{
-  print_row (widths, cells, n_cells);
-}
-
-char *
-aero_cli_format_size (gint64 bytes)
-{
-  return format_mib (bytes);
-}
-
-const char *
-aero_cli_switch_text (AeroTristate value)
-{
-  return tristate_text (value);
-}
-
-void
-aero_cli_print_json (JsonNode *node)
-{
-  print_json_node (node);
-}
