@@ -649,10 +649,34 @@ fail_long_string (AeroStreamParser  *self,
   return FALSE;
 }
 
+/* Whether the quote at @quote closes the string whose text so far in
+ * this chunk began at @from: it does unless an odd number of backslashes
+ * precedes it (one left pending by the previous chunk counts too). */
+static gboolean
+is_closing_quote (AeroStreamParser *self,
+                  const guint8     *text,
+                  gsize             from,
+                  gsize             quote)
+{
+  gsize backslashes = 0;
+
+  while (quote - backslashes > from && text[quote - backslashes - 1] == '\\')
+    backslashes++;
+  if (quote - backslashes == from && self->escaped)
+    backslashes++;
+
+  return backslashes % 2 == 0;
+}
+
 /* Follows strings through @text from @start on; returns where the string
  * still open at its end began (or @length when none is open), and FALSE
  * once a string is longer than the limit. @open is where the string open
- * at @start began. */
+ * at @start began.
+ *
+ * This runs over every byte of the document before yajl does, so it
+ * jumps from quote to quote with memchr () rather than looking at each
+ * byte: a byte-wise loop was an eighth of the whole CLI's time on a
+ * 10,000-VM list. */
 static gboolean
 scan_strings (AeroStreamParser *self,
               const guint8     *text,
@@ -661,34 +685,66 @@ scan_strings (AeroStreamParser *self,
               gsize             open,
               gsize            *out_open)
 {
-  for (gsize i = start; i < length; i++)
+  gsize i = start;
+
+  while (i < length)
     {
-      guint8 c = text[i];
+      const guint8 *quote;
 
       if (!self->in_string)
         {
-          if (c == '"')
-            {
-              self->in_string = TRUE;
-              self->escaped = FALSE;
-              self->string_length = 0;
-              open = i;
-            }
+          quote = memchr (text + i, '"', length - i);
+          if (quote == NULL)
+            break;
+          self->in_string = TRUE;
+          self->escaped = FALSE;
+          self->string_length = 0;
+          open = quote - text;
+          i = open + 1;
           continue;
         }
 
-      if (self->escaped)
-        self->escaped = FALSE;
-      else if (c == '\\')
-        self->escaped = TRUE;
-      else if (c == '"')
+      /* Inside a string: the next quote that is not escaped ends it. */
+      {
+        gsize from = i;
+        gsize end = length;
+        gsize q = i;
+
+        while ((quote = memchr (text + q, '"', length - q)) != NULL)
+          {
+            q = quote - text;
+            if (is_closing_quote (self, text, from, q))
+              {
+                end = q;
+                break;
+              }
+            q++;
+          }
+
+        self->string_length += end - from;
+        if (self->string_length > self->max_string_length)
+          return FALSE;
+
+        if (end < length)
+          {
+            self->in_string = FALSE;
+            i = end + 1;
+            continue;
+          }
+
+        /* The chunk ends inside the string: whether its last byte escapes
+         * the first of the next chunk. */
         {
-          self->in_string = FALSE;
-          continue;
-        }
+          gsize backslashes = 0;
 
-      if (++self->string_length > self->max_string_length)
-        return FALSE;
+          while (length - backslashes > from && text[length - backslashes - 1] == '\\')
+            backslashes++;
+          if (length - backslashes == from && self->escaped)
+            backslashes++;
+          self->escaped = backslashes % 2 == 1;
+        }
+        i = length;
+      }
     }
 
   *out_open = self->in_string ? open : length;

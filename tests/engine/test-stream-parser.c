@@ -174,6 +174,50 @@ test_equals_tree (void)
     }
 }
 
+/* Runs of backslashes right before a quote, an escaped quote first and
+ * last in a string, empty strings, a quote inside a key: the scanner that
+ * finds where strings end (so that none is cut between chunks) must tell
+ * an escaped quote from a closing one at every split. Blanks follow each
+ * string: taken for string text they break the length limit below. */
+#define PAD "                                        "
+static const char escapes[] =
+  "{\"vm\": [{\"id\": \"a\\\\\"" PAD ", \"name\": \"\\\\\\\"\"" PAD ", \"comment\": \"\\\"x\\\"\"" PAD ","
+  " \"description\": \"\\\\\\\\\\\\\\\\\"" PAD ", \"k\\\"ey\": \"\"" PAD ", \"e\": [\"\", \"\\\\\\\\\\\"\\\\\"" PAD "]},"
+  " {\"id\": \"\\\\\"" PAD "}]}";
+#undef PAD
+
+static void
+test_escape_runs (void)
+{
+  g_autoptr(GPtrArray) expected = expected_elements (escapes, "vm");
+  gsize length = strlen (escapes);
+
+  g_assert_cmpuint (expected->len, ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (g_ptr_array_index (expected, 0)),
+                                                  "description"), ==, "\\\\\\\\");
+
+  for (gsize chunk = 1; chunk <= length; chunk++)
+    {
+      g_autoptr(AeroStreamParser) parser = NULL;
+      g_autoptr(GError) error = NULL;
+      Collected collected;
+
+      collected_init (&collected);
+      parser = aero_stream_parser_new ("vm", collect, &collected);
+      /* No string or key here is longer than 11 bytes as written. */
+      aero_stream_parser_set_limits (parser, 10, 11);
+      for (gsize offset = 0; offset < length && error == NULL; offset += chunk)
+        aero_stream_parser_feed (parser, (const guint8 *) escapes + offset,
+                                 MIN (chunk, length - offset), &error);
+      if (error == NULL)
+        aero_stream_parser_finish (parser, &error);
+      if (error != NULL)
+        g_error ("chunk size %" G_GSIZE_FORMAT ": %s", chunk, error->message);
+      assert_same_elements (expected, collected.elements);
+      collected_clear (&collected);
+    }
+}
+
 static void
 test_links_and_actions_skipped (void)
 {
@@ -759,6 +803,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/stream-parser/equals-tree", test_equals_tree);
+  g_test_add_func ("/stream-parser/escape-runs", test_escape_runs);
   g_test_add_func ("/stream-parser/links-and-actions-skipped", test_links_and_actions_skipped);
   g_test_add_func ("/stream-parser/empty-collections", test_empty_collections);
   g_test_add_func ("/stream-parser/wrong-shape", test_wrong_shape);
