@@ -3,7 +3,11 @@
  * The only file that knows yajl: it turns yajl's events into one small
  * JsonObject per element of the wrapper array, so the rest of the code
  * keeps reading json-glib objects and yajl can be swapped for another
- * event parser here alone.
+ * event parser here alone. For the VM, template and cluster lists it
+ * builds no tree at all: it fills the scalars the model reader names by
+ * path (aero-json-fields.h) straight from the events, and hands over
+ * those values per element. Building and freeing the trees was most of
+ * the time of a long list after yajl itself.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,6 +30,20 @@ typedef enum {
   STATE_ELEMENT,     /* inside an element, building it */
   STATE_END,         /* after the root object */
 } ParserState;
+
+/* A member on the way to a field, or a field. [0] is the element. */
+typedef struct
+{
+  const char *name;
+  gsize       length;
+  int         first_child;
+  int         next_sibling;
+  /* The field this member is, or -1 for a member on the way. */
+  int         field;
+  /* The fields at or below this member: a new value of it unsets them
+   * all, as a repeated member replaces the earlier one in a tree. */
+  guint64     fields_below;
+} FieldNode;
 
 /* Keys are copied out of yajl's buffer (only valid during the callback)
  * until their value arrives; engine keys are short. */
@@ -73,6 +91,19 @@ struct _AeroStreamParser
   gsize max_string_length;
   /* Why a callback stopped the parse (yajl only says "cancelled"). */
   char *failure;
+
+  /* With fields (aero_stream_parser_new_fields ()): no tree is built. */
+  AeroStreamValuesFunc values_func;
+  GArray *field_nodes;
+  AeroJsonValue *values;
+  GString **texts;
+  guint n_fields;
+  /* The field node of each open container of the element, or -1 when no
+   * field lies below it; @depth of them, the element first. */
+  int path[256];
+  guint depth;
+  /* The field node whose value comes next, or -1. */
+  int pending_node;
 };
 
 /* Skipping: the next value (scalar or container) is dropped entirely.
@@ -218,6 +249,22 @@ wants_scalar (AeroStreamParser *self)
   return self->skip_depth == 0 && !self->skip_pending && self->state == STATE_ELEMENT;
 }
 
+/* With fields: the value for the field whose member came last, if it is
+ * one (a member on the way to fields was unset by its key already). */
+static AeroJsonValue *
+take_field_value (AeroStreamParser *self)
+{
+  int node = self->pending_node;
+  int field;
+
+  self->pending_node = -1;
+  if (node < 0)
+    return NULL;
+
+  field = g_array_index (self->field_nodes, FieldNode, node).field;
+  return field >= 0 ? &self->values[field] : NULL;
+}
+
 static int
 on_null (void *ctx)
 {
@@ -230,6 +277,13 @@ on_null (void *ctx)
       return 1;
     }
 
+  /* A null field stays unset: its key unset it. */
+  if (self->values_func != NULL && wants_scalar (self))
+    {
+      take_field_value (self);
+      return 1;
+    }
+
   return on_scalar (self, wants_scalar (self) ? json_node_new (JSON_NODE_NULL) : NULL);
 }
 
@@ -239,6 +293,18 @@ on_boolean (void *ctx,
 {
   AeroStreamParser *self = ctx;
   JsonNode *node = NULL;
+
+  if (self->values_func != NULL && wants_scalar (self))
+    {
+      AeroJsonValue *field = take_field_value (self);
+
+      if (field != NULL)
+        {
+          field->type = AERO_JSON_VALUE_BOOLEAN;
+          field->boolean = value != 0;
+        }
+      return 1;
+    }
 
   if (wants_scalar (self))
     {
@@ -286,6 +352,28 @@ on_number (void       *ctx,
   if (!wants_scalar (self))
     return on_scalar (self, NULL);
 
+  if (self->values_func != NULL)
+    {
+      AeroJsonValue *field = take_field_value (self);
+
+      if (field == NULL)
+        return 1;
+
+      /* The same types as the nodes below. */
+      number = terminated_text (text, length, buffer, sizeof buffer, &heap);
+      if (g_ascii_string_to_signed (number, 10, G_MININT64, G_MAXINT64, &value, NULL))
+        {
+          field->type = AERO_JSON_VALUE_INT;
+          field->integer = value;
+        }
+      else
+        {
+          field->type = AERO_JSON_VALUE_DOUBLE;
+          field->number = g_ascii_strtod (number, NULL);
+        }
+      return 1;
+    }
+
   number = terminated_text (text, length, buffer, sizeof buffer, &heap);
   node = json_node_new (JSON_NODE_VALUE);
   if (g_ascii_string_to_signed (number, 10, G_MININT64, G_MAXINT64, &value, NULL))
@@ -315,6 +403,22 @@ on_string (void                *ctx,
   if (memchr (text, '\0', length) != NULL)
     return fail (self, _("a string contains a NUL character"));
 
+  if (self->values_func != NULL)
+    {
+      AeroJsonValue *field = take_field_value (self);
+
+      if (field != NULL)
+        {
+          GString *copy = self->texts[field - self->values];
+
+          g_string_truncate (copy, 0);
+          g_string_append_len (copy, (const char *) text, length);
+          field->type = AERO_JSON_VALUE_STRING;
+          field->string = copy->str;
+        }
+      return 1;
+    }
+
   node = json_node_new (JSON_NODE_VALUE);
   json_node_set_string (node, terminated_text (text, length, buffer, sizeof buffer, &heap));
   return on_scalar (self, node);
@@ -325,6 +429,36 @@ on_string (void                *ctx,
  * levels. Skipped members are only counted and may nest at will. */
 #define MAX_ELEMENT_NESTING 256
 
+G_STATIC_ASSERT (MAX_ELEMENT_NESTING == G_N_ELEMENTS (((AeroStreamParser *) NULL)->path));
+
+/* Containers open in the element, the element itself first. */
+static guint
+element_depth (AeroStreamParser *self)
+{
+  return self->values_func != NULL ? self->depth : self->stack->len;
+}
+
+/* With fields: follows the member that opened a container (or the
+ * element itself), so that the keys inside it find their fields. */
+static void
+open_field_container (AeroStreamParser *self,
+                      JsonNodeType      type)
+{
+  int node = self->depth == 0 ? 0 : self->pending_node;
+
+  self->pending_node = -1;
+  /* Nothing inside an array is a field, nor inside a field itself. */
+  if (type != JSON_NODE_OBJECT ||
+      (node > 0 && g_array_index (self->field_nodes, FieldNode, node).field >= 0))
+    node = -1;
+  if (self->depth == 0)
+    {
+      for (guint i = 0; i < self->n_fields; i++)
+        self->values[i].type = AERO_JSON_VALUE_NONE;
+    }
+  self->path[self->depth++] = node;
+}
+
 /* Opens an object or array inside the element (or the element itself). */
 static int
 open_container (AeroStreamParser *self,
@@ -332,8 +466,14 @@ open_container (AeroStreamParser *self,
 {
   JsonNode *node;
 
-  if (self->stack->len >= MAX_ELEMENT_NESTING)
+  if (element_depth (self) >= MAX_ELEMENT_NESTING)
     return fail (self, _("the document is nested too deeply"));
+
+  if (self->values_func != NULL)
+    {
+      open_field_container (self, type);
+      return 1;
+    }
 
   node = json_node_alloc ();
 
@@ -351,8 +491,17 @@ open_container (AeroStreamParser *self,
 static void
 hand_over_element (AeroStreamParser *self)
 {
-  g_autoptr(JsonNode) element = g_ptr_array_steal_index (self->stack, 0);
+  g_autoptr(JsonNode) element = NULL;
 
+  if (self->values_func != NULL)
+    {
+      self->depth = 0;
+      self->n_elements++;
+      self->values_func (self->values, self->user_data);
+      return;
+    }
+
+  element = g_ptr_array_steal_index (self->stack, 0);
   self->n_elements++;
   self->func (json_node_get_object (element), self->user_data);
 }
@@ -414,6 +563,67 @@ is_skipped_member (AeroStreamParser    *self,
          !g_hash_table_contains (self->members, self->key);
 }
 
+/* The field node for member @key of the container open innermost. */
+static int
+find_field_node (AeroStreamParser    *self,
+                 const unsigned char *key,
+                 size_t               length)
+{
+  int parent = self->path[self->depth - 1];
+
+  if (parent < 0)
+    return -1;
+
+  for (int child = g_array_index (self->field_nodes, FieldNode, parent).first_child;
+       child >= 0;
+       child = g_array_index (self->field_nodes, FieldNode, child).next_sibling)
+    {
+      const FieldNode *node = &g_array_index (self->field_nodes, FieldNode, child);
+
+      if (node->length == length && memcmp (node->name, key, length) == 0)
+        return child;
+    }
+
+  return -1;
+}
+
+/* With fields: a member of the element, or inside it. The element's own
+ * members that lead to no field are skipped, as the member list skips
+ * them in a tree; deeper ones are still read through, so that a document
+ * fails (a NUL, too deep) exactly as when its tree is built. */
+static void
+on_field_key (AeroStreamParser    *self,
+              const unsigned char *key,
+              size_t               length)
+{
+  int node;
+
+  if ((length == 4 && memcmp (key, "link", 4) == 0) ||
+      (length == 7 && memcmp (key, "actions", 7) == 0))
+    {
+      self->skip_pending = TRUE;
+      self->pending_node = -1;
+      return;
+    }
+
+  node = find_field_node (self, key, length);
+  self->pending_node = node;
+  if (node < 0)
+    {
+      if (self->depth == 1)
+        self->skip_pending = TRUE;
+      return;
+    }
+
+  {
+    guint64 below = g_array_index (self->field_nodes, FieldNode, node).fields_below;
+
+    for (guint i = 0; below != 0; i++, below >>= 1)
+      if (below & 1)
+        self->values[i].type = AERO_JSON_VALUE_NONE;
+  }
+}
+
 static int
 on_map_key (void                *ctx,
             const unsigned char *key,
@@ -437,6 +647,11 @@ on_map_key (void                *ctx,
       /* A key cut at a NUL could pass for another member. */
       if (memchr (key, '\0', length) != NULL)
         return fail (self, _("a member name contains a NUL character"));
+      if (self->values_func != NULL)
+        {
+          on_field_key (self, key, length);
+          return 1;
+        }
       set_key (self, key, length);
       if (is_skipped_member (self, key, length))
         self->skip_pending = TRUE;
@@ -460,11 +675,13 @@ on_end_map (void *ctx)
   switch (self->state)
     {
     case STATE_ELEMENT:
-      if (self->stack->len == 1)
+      if (element_depth (self) == 1)
         {
           hand_over_element (self);
           self->state = STATE_COLLECTION;
         }
+      else if (self->values_func != NULL)
+        self->depth--;
       else
         g_ptr_array_set_size (self->stack, self->stack->len - 1);
       return 1;
@@ -522,7 +739,10 @@ on_end_array (void *ctx)
     {
     case STATE_ELEMENT:
       /* Arrays only occur below the element object: never its end. */
-      g_ptr_array_set_size (self->stack, self->stack->len - 1);
+      if (self->values_func != NULL)
+        self->depth--;
+      else
+        g_ptr_array_set_size (self->stack, self->stack->len - 1);
       return 1;
     case STATE_COLLECTION:
       self->state = STATE_ROOT;
@@ -547,6 +767,28 @@ static const yajl_callbacks callbacks = {
   .yajl_end_array = on_end_array,
 };
 
+static AeroStreamParser *
+parser_new (const char *collection,
+            gpointer    user_data)
+{
+  AeroStreamParser *self;
+
+  self = g_new0 (AeroStreamParser, 1);
+  self->collection = g_strdup (collection);
+  self->collection_length = strlen (collection);
+  self->user_data = user_data;
+  self->stack = g_ptr_array_new ();
+  self->state = STATE_START;
+  self->max_elements = AERO_ENGINE_MAX_COLLECTION_ITEMS;
+  self->held = g_byte_array_new ();
+  self->max_string_length = AERO_ENGINE_MAX_STRING_LENGTH;
+  /* Defaults are what we want: UTF-8 validated (json-glib relies on it),
+   * no comments, no trailing garbage, exactly one value. */
+  self->handle = yajl_alloc (&callbacks, NULL, self);
+
+  return self;
+}
+
 AeroStreamParser *
 aero_stream_parser_new (const char            *collection,
                         AeroStreamElementFunc  func,
@@ -557,19 +799,88 @@ aero_stream_parser_new (const char            *collection,
   g_return_val_if_fail (collection != NULL, NULL);
   g_return_val_if_fail (func != NULL, NULL);
 
-  self = g_new0 (AeroStreamParser, 1);
-  self->collection = g_strdup (collection);
-  self->collection_length = strlen (collection);
+  self = parser_new (collection, user_data);
   self->func = func;
-  self->user_data = user_data;
-  self->stack = g_ptr_array_new ();
-  self->state = STATE_START;
-  self->max_elements = AERO_ENGINE_MAX_COLLECTION_ITEMS;
-  self->held = g_byte_array_new ();
-  self->max_string_length = AERO_ENGINE_MAX_STRING_LENGTH;
-  /* Defaults are what we want: UTF-8 validated (json-glib relies on it),
-   * no comments, no trailing garbage, exactly one value. */
-  self->handle = yajl_alloc (&callbacks, NULL, self);
+
+  return self;
+}
+
+/* The fields as a tree of members: "cpu/topology/sockets" is member
+ * "sockets" of "topology" of "cpu". */
+static void
+add_field_path (AeroStreamParser *self,
+                guint             field,
+                const char       *path)
+{
+  int parent = 0;
+
+  for (;;)
+    {
+      const char *slash = strchr (path, '/');
+      gsize length = slash != NULL ? (gsize) (slash - path) : strlen (path);
+      FieldNode *parent_node = &g_array_index (self->field_nodes, FieldNode, parent);
+      int child;
+
+      parent_node->fields_below |= G_GUINT64_CONSTANT (1) << field;
+      for (child = parent_node->first_child; child >= 0;
+           child = g_array_index (self->field_nodes, FieldNode, child).next_sibling)
+        {
+          FieldNode *node = &g_array_index (self->field_nodes, FieldNode, child);
+
+          if (node->length == length && memcmp (node->name, path, length) == 0)
+            break;
+        }
+
+      if (child < 0)
+        {
+          FieldNode node = { path, length, -1, parent_node->first_child, -1, 0 };
+
+          child = self->field_nodes->len;
+          /* Appending may move the array: link the parent afterwards. */
+          g_array_append_val (self->field_nodes, node);
+          g_array_index (self->field_nodes, FieldNode, parent).first_child = child;
+        }
+
+      parent = child;
+      if (slash == NULL)
+        break;
+      path = slash + 1;
+    }
+
+  /* No field may lie inside another. */
+  g_return_if_fail (g_array_index (self->field_nodes, FieldNode, parent).first_child < 0);
+  g_array_index (self->field_nodes, FieldNode, parent).field = field;
+  g_array_index (self->field_nodes, FieldNode, parent).fields_below |= G_GUINT64_CONSTANT (1) << field;
+}
+
+AeroStreamParser *
+aero_stream_parser_new_fields (const char           *collection,
+                               const char * const   *paths,
+                               AeroStreamValuesFunc  func,
+                               gpointer              user_data)
+{
+  AeroStreamParser *self;
+  FieldNode element = { "", 0, -1, -1, -1, 0 };
+
+  g_return_val_if_fail (collection != NULL, NULL);
+  g_return_val_if_fail (paths != NULL, NULL);
+  g_return_val_if_fail (func != NULL, NULL);
+
+  self = parser_new (collection, user_data);
+  self->values_func = func;
+  self->pending_node = -1;
+  self->n_fields = g_strv_length ((char **) paths);
+  g_return_val_if_fail (self->n_fields <= 64, self);
+
+  self->field_nodes = g_array_new (FALSE, FALSE, sizeof (FieldNode));
+  g_array_append_val (self->field_nodes, element);
+  self->values = g_new0 (AeroJsonValue, self->n_fields);
+  self->texts = g_new0 (GString *, self->n_fields);
+  for (guint i = 0; i < self->n_fields; i++)
+    {
+      add_field_path (self, i, paths[i]);
+      self->texts[i] = g_string_new (NULL);
+    }
 
   return self;
 }
@@ -590,6 +901,11 @@ aero_stream_parser_free (AeroStreamParser *self)
   g_free (self->collection);
   g_free (self->failure);
   g_byte_array_unref (self->held);
+  g_clear_pointer (&self->field_nodes, g_array_unref);
+  for (guint i = 0; i < self->n_fields; i++)
+    g_string_free (self->texts[i], TRUE);
+  g_free (self->texts);
+  g_free (self->values);
   g_free (self);
 }
 
