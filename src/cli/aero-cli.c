@@ -23,6 +23,7 @@
 #include "aero-engine.h"
 #include "aero-features.h"
 #include "aero-json.h"
+#include "aero-json-text.h"
 #include "aero-vm-edit.h"
 #include "aero-vm-edit-engine.h"
 
@@ -46,7 +47,6 @@ typedef struct {
 
   /* vms --json: the array is written as the VMs stream in. */
   guint         n_written;
-  JsonGenerator *generator;
   GString      *line;
 } AeroCli;
 
@@ -61,7 +61,6 @@ aero_cli_clear (AeroCli *cli)
   g_clear_object (&cli->clusters);
   g_clear_object (&cli->result);
   g_clear_object (&cli->cancellable);
-  g_clear_object (&cli->generator);
   if (cli->line != NULL)
     g_string_free (g_steal_pointer (&cli->line), TRUE);
 }
@@ -792,6 +791,23 @@ vm_to_json (AeroVm      *vm,
   return node;
 }
 
+/* What json_to_string (vm_to_json ()) gives, written straight into @out. */
+static void
+append_vm_json (GString     *out,
+                AeroVm      *vm,
+                GListModel  *clusters)
+{
+  AeroCluster *cluster = aero_cluster_find (clusters, aero_vm_get_cluster_id (vm));
+  AeroVersion *level = aero_vm_effective_version (vm, cluster);
+  g_autofree char *level_text = level != NULL ? aero_version_to_string (level) : NULL;
+
+  aero_json_text_begin_vm (out, vm);
+  aero_json_text_add_string (out, "effective_version", level_text);
+  aero_json_text_add_boolean (out, "ballooning_supported",
+                              aero_feature_supported (AERO_FEATURE_VM_BALLOON, level));
+  aero_json_text_end_object (out);
+}
+
 /* The largest binary unit that gives a whole number: "4 GiB", "2730 MiB". */
 static char *
 format_mib (gint64 bytes)
@@ -990,18 +1006,13 @@ write_vm_batch (GPtrArray *items,
 
       if (cli->json)
         {
-          g_autoptr(JsonNode) node = vm_to_json (vm, cli->clusters);
-
-          /* One generator and one buffer for the whole list: a new pair
-           * per VM was a tenth of the time writing out 10,000. */
-          if (cli->generator == NULL)
-            {
-              cli->generator = json_generator_new ();
-              cli->line = g_string_sized_new (1024);
-            }
+          /* Written straight as text, the same as vm_to_json () through a
+           * generator: the tree and the generator were most of the time
+           * spent writing out 10,000 VMs. One buffer for the whole list. */
+          if (cli->line == NULL)
+            cli->line = g_string_sized_new (1024);
           g_string_assign (cli->line, cli->n_written == 0 ? "[\n" : ",\n");
-          json_generator_set_root (cli->generator, node);
-          json_generator_to_gstring (cli->generator, cli->line);
+          append_vm_json (cli->line, vm, cli->clusters);
           fwrite (cli->line->str, 1, cli->line->len, stdout);
         }
       else
