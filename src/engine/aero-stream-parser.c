@@ -14,6 +14,9 @@
 #include "config.h"
 
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include <glib/gi18n.h>
 #include <yajl/yajl_parse.h>
@@ -965,23 +968,42 @@ fail_long_string (AeroStreamParser  *self,
   return FALSE;
 }
 
-/* Whether the quote at @quote closes the string whose text so far in
- * this chunk began at @from: it does unless an odd number of backslashes
- * precedes it (one left pending by the previous chunk counts too). */
-static gboolean
-is_closing_quote (AeroStreamParser *self,
-                  const guint8     *text,
-                  gsize             from,
-                  gsize             quote)
+/* One byte of the string scan; FALSE once a string that closes here is
+ * longer than the limit. Inside a string, @seg_start is where its text in
+ * the current buffer begins. */
+static inline gboolean
+scan_byte (AeroStreamParser *self,
+           const guint8     *text,
+           gsize             i,
+           gsize            *open,
+           gsize            *seg_start)
 {
-  gsize backslashes = 0;
+  guint8 c = text[i];
 
-  while (quote - backslashes > from && text[quote - backslashes - 1] == '\\')
-    backslashes++;
-  if (quote - backslashes == from && self->escaped)
-    backslashes++;
+  if (!self->in_string)
+    {
+      if (c == '"')
+        {
+          self->in_string = TRUE;
+          self->escaped = FALSE;
+          self->string_length = 0;
+          *open = i;
+          *seg_start = i + 1;
+        }
+    }
+  else if (self->escaped)
+    self->escaped = FALSE;
+  else if (c == '\\')
+    self->escaped = TRUE;
+  else if (c == '"')
+    {
+      self->in_string = FALSE;
+      self->string_length += i - *seg_start;
+      if (self->string_length > self->max_string_length)
+        return FALSE;
+    }
 
-  return backslashes % 2 == 0;
+  return TRUE;
 }
 
 /* Follows strings through @text from @start on; returns where the string
@@ -989,10 +1011,10 @@ is_closing_quote (AeroStreamParser *self,
  * once a string is longer than the limit. @open is where the string open
  * at @start began.
  *
- * This runs over every byte of the document before yajl does, so it
- * jumps from quote to quote with memchr () rather than looking at each
- * byte: a byte-wise loop was an eighth of the whole CLI's time on a
- * 10,000-VM list. */
+ * This runs over every byte of the document before yajl does, and was an
+ * eighth of the whole CLI's time on a 10,000-VM list as a plain loop over
+ * bytes. Sixteen bytes with no backslash (most of them) are taken at once:
+ * only their quotes are looked at. */
 static gboolean
 scan_strings (AeroStreamParser *self,
               const guint8     *text,
@@ -1001,66 +1023,44 @@ scan_strings (AeroStreamParser *self,
               gsize             open,
               gsize            *out_open)
 {
+  gsize seg_start = start;
   gsize i = start;
 
-  while (i < length)
-    {
-      const guint8 *quote;
+#ifdef __SSE2__
+  const __m128i quote = _mm_set1_epi8 ('"');
+  const __m128i backslash = _mm_set1_epi8 ('\\');
 
-      if (!self->in_string)
+  while (i + 16 <= length)
+    {
+      __m128i block = _mm_loadu_si128 ((const __m128i *) (text + i));
+      guint quotes = _mm_movemask_epi8 (_mm_cmpeq_epi8 (block, quote));
+
+      if (self->escaped || _mm_movemask_epi8 (_mm_cmpeq_epi8 (block, backslash)) != 0)
         {
-          quote = memchr (text + i, '"', length - i);
-          if (quote == NULL)
-            break;
-          self->in_string = TRUE;
-          self->escaped = FALSE;
-          self->string_length = 0;
-          open = quote - text;
-          i = open + 1;
+          for (gsize end = i + 16; i < end; i++)
+            if (!scan_byte (self, text, i, &open, &seg_start))
+              return FALSE;
           continue;
         }
 
-      /* Inside a string: the next quote that is not escaped ends it. */
-      {
-        gsize from = i;
-        gsize end = length;
-        gsize q = i;
-
-        while ((quote = memchr (text + q, '"', length - q)) != NULL)
-          {
-            q = quote - text;
-            if (is_closing_quote (self, text, from, q))
-              {
-                end = q;
-                break;
-              }
-            q++;
-          }
-
-        self->string_length += end - from;
-        if (self->string_length > self->max_string_length)
+      /* No escapes: every quote opens or closes a string. */
+      for (; quotes != 0; quotes &= quotes - 1)
+        if (!scan_byte (self, text, i + __builtin_ctz (quotes), &open, &seg_start))
           return FALSE;
+      i += 16;
+    }
+#endif
 
-        if (end < length)
-          {
-            self->in_string = FALSE;
-            i = end + 1;
-            continue;
-          }
+  for (; i < length; i++)
+    if (!scan_byte (self, text, i, &open, &seg_start))
+      return FALSE;
 
-        /* The chunk ends inside the string: whether its last byte escapes
-         * the first of the next chunk. */
-        {
-          gsize backslashes = 0;
-
-          while (length - backslashes > from && text[length - backslashes - 1] == '\\')
-            backslashes++;
-          if (length - backslashes == from && self->escaped)
-            backslashes++;
-          self->escaped = backslashes % 2 == 1;
-        }
-        i = length;
-      }
+  /* The text so far of a string the next chunk goes on with. */
+  if (self->in_string)
+    {
+      self->string_length += length - seg_start;
+      if (self->string_length > self->max_string_length)
+        return FALSE;
     }
 
   *out_open = self->in_string ? open : length;

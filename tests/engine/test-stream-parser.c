@@ -185,7 +185,7 @@ test_equals_tree (void)
 static const char escapes[] =
   "{\"vm\": [{\"id\": \"a\\\\\"" PAD ", \"name\": \"\\\\\\\"\"" PAD ", \"comment\": \"\\\"x\\\"\"" PAD ","
   " \"description\": \"\\\\\\\\\\\\\\\\\"" PAD ", \"k\\\"ey\": \"\"" PAD ", \"e\": [\"\", \"\\\\\\\\\\\"\\\\\"" PAD "]},"
-  " {\"id\": \"\\\\\"" PAD "}]}";
+  " {\"id\": \"\\\\\"" PAD ", \"os\": \"\\t\\u00e9\\n\"" PAD ", \"type\": \"x\\ty\"" PAD "}]}";
 #undef PAD
 
 static void
@@ -198,19 +198,31 @@ test_escape_runs (void)
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (g_ptr_array_index (expected, 0)),
                                                   "description"), ==, "\\\\\\\\");
 
-  for (gsize chunk = 1; chunk <= length; chunk++)
+  /* Every chunk size, and the whole document behind 0 to 31 blanks, so
+   * that each escape also falls at every place of a 16-byte block. */
+  for (gsize chunk = 1; chunk <= length + 32; chunk++)
     {
       g_autoptr(AeroStreamParser) parser = NULL;
       g_autoptr(GError) error = NULL;
+      g_autofree char *shifted = NULL;
+      const char *document = escapes;
+      gsize document_length = length;
       Collected collected;
+
+      if (chunk > length)
+        {
+          shifted = g_strdup_printf ("%*s%s", (int) (chunk - length - 1), "", escapes);
+          document = shifted;
+          document_length = strlen (shifted);
+        }
 
       collected_init (&collected);
       parser = aero_stream_parser_new ("vm", collect, &collected);
       /* No string or key here is longer than 11 bytes as written. */
       aero_stream_parser_set_limits (parser, 10, 11);
-      for (gsize offset = 0; offset < length && error == NULL; offset += chunk)
-        aero_stream_parser_feed (parser, (const guint8 *) escapes + offset,
-                                 MIN (chunk, length - offset), &error);
+      for (gsize offset = 0; offset < document_length && error == NULL; offset += chunk)
+        aero_stream_parser_feed (parser, (const guint8 *) document + offset,
+                                 MIN (chunk, document_length - offset), &error);
       if (error == NULL)
         aero_stream_parser_finish (parser, &error);
       if (error != NULL)
