@@ -24,6 +24,7 @@
 #include "aero-engine-error.h"
 #include "aero-engine-limits.h"
 #include "aero-stream-parser.h"
+#include "aero-stream-paths.h"
 
 /* Where in the document the next event lands. */
 typedef enum {
@@ -33,20 +34,6 @@ typedef enum {
   STATE_ELEMENT,     /* inside an element, building it */
   STATE_END,         /* after the root object */
 } ParserState;
-
-/* A member on the way to a field, or a field. [0] is the element. */
-typedef struct
-{
-  const char *name;
-  gsize       length;
-  int         first_child;
-  int         next_sibling;
-  /* The field this member is, or -1 for a member on the way. */
-  int         field;
-  /* The fields at or below this member: a new value of it unsets them
-   * all, as a repeated member replaces the earlier one in a tree. */
-  guint64     fields_below;
-} FieldNode;
 
 /* Keys are copied out of yajl's buffer (only valid during the callback)
  * until their value arrives; engine keys are short. */
@@ -97,7 +84,7 @@ struct _AeroStreamParser
 
   /* With fields (aero_stream_parser_new_fields ()): no tree is built. */
   AeroStreamValuesFunc values_func;
-  GArray *field_nodes;
+  AeroStreamPaths *paths;
   AeroJsonValue *values;
   GString **texts;
   guint n_fields;
@@ -264,7 +251,7 @@ take_field_value (AeroStreamParser *self)
   if (node < 0)
     return NULL;
 
-  field = g_array_index (self->field_nodes, FieldNode, node).field;
+  field = aero_stream_paths_get_field (self->paths, node);
   return field >= 0 ? &self->values[field] : NULL;
 }
 
@@ -452,7 +439,7 @@ open_field_container (AeroStreamParser *self,
   self->pending_node = -1;
   /* Nothing inside an array is a field, nor inside a field itself. */
   if (type != JSON_NODE_OBJECT ||
-      (node > 0 && g_array_index (self->field_nodes, FieldNode, node).field >= 0))
+      (node > 0 && aero_stream_paths_get_field (self->paths, node) >= 0))
     node = -1;
   if (self->depth == 0)
     {
@@ -566,33 +553,6 @@ is_skipped_member (AeroStreamParser    *self,
          !g_hash_table_contains (self->members, self->key);
 }
 
-/* The field node for member @key of the container open innermost. */
-static int
-find_field_node (AeroStreamParser    *self,
-                 const unsigned char *key,
-                 size_t               length)
-{
-  int parent = self->path[self->depth - 1];
-
-  if (parent < 0)
-    return -1;
-
-  for (int child = g_array_index (self->field_nodes, FieldNode, parent).first_child;
-       child >= 0;
-       child = g_array_index (self->field_nodes, FieldNode, child).next_sibling)
-    {
-      const FieldNode *node = &g_array_index (self->field_nodes, FieldNode, child);
-
-      /* Most keys of an element lead to no field: tell them apart by
-       * length and first byte before comparing. */
-      if (node->length == length && (length == 0 || node->name[0] == (char) key[0]) &&
-          memcmp (node->name, key, length) == 0)
-        return child;
-    }
-
-  return -1;
-}
-
 /* With fields: a member of the element, or inside it. The element's own
  * members that lead to no field are skipped, as the member list skips
  * them in a tree; deeper ones are still read through, so that a document
@@ -612,7 +572,7 @@ on_field_key (AeroStreamParser    *self,
       return;
     }
 
-  node = find_field_node (self, key, length);
+  node = aero_stream_paths_find (self->paths, self->path[self->depth - 1], key, length);
   self->pending_node = node;
   if (node < 0)
     {
@@ -622,7 +582,7 @@ on_field_key (AeroStreamParser    *self,
     }
 
   {
-    guint64 below = g_array_index (self->field_nodes, FieldNode, node).fields_below;
+    guint64 below = aero_stream_paths_get_fields_below (self->paths, node);
 
     for (guint i = 0; below != 0; i++, below >>= 1)
       if (below & 1)
@@ -811,54 +771,6 @@ aero_stream_parser_new (const char            *collection,
   return self;
 }
 
-/* The fields as a tree of members: "cpu/topology/sockets" is member
- * "sockets" of "topology" of "cpu". */
-static void
-add_field_path (AeroStreamParser *self,
-                guint             field,
-                const char       *path)
-{
-  int parent = 0;
-
-  for (;;)
-    {
-      const char *slash = strchr (path, '/');
-      gsize length = slash != NULL ? (gsize) (slash - path) : strlen (path);
-      FieldNode *parent_node = &g_array_index (self->field_nodes, FieldNode, parent);
-      int child;
-
-      parent_node->fields_below |= G_GUINT64_CONSTANT (1) << field;
-      for (child = parent_node->first_child; child >= 0;
-           child = g_array_index (self->field_nodes, FieldNode, child).next_sibling)
-        {
-          FieldNode *node = &g_array_index (self->field_nodes, FieldNode, child);
-
-          if (node->length == length && memcmp (node->name, path, length) == 0)
-            break;
-        }
-
-      if (child < 0)
-        {
-          FieldNode node = { path, length, -1, parent_node->first_child, -1, 0 };
-
-          child = self->field_nodes->len;
-          /* Appending may move the array: link the parent afterwards. */
-          g_array_append_val (self->field_nodes, node);
-          g_array_index (self->field_nodes, FieldNode, parent).first_child = child;
-        }
-
-      parent = child;
-      if (slash == NULL)
-        break;
-      path = slash + 1;
-    }
-
-  /* No field may lie inside another. */
-  g_return_if_fail (g_array_index (self->field_nodes, FieldNode, parent).first_child < 0);
-  g_array_index (self->field_nodes, FieldNode, parent).field = field;
-  g_array_index (self->field_nodes, FieldNode, parent).fields_below |= G_GUINT64_CONSTANT (1) << field;
-}
-
 AeroStreamParser *
 aero_stream_parser_new_fields (const char           *collection,
                                const char * const   *paths,
@@ -866,7 +778,6 @@ aero_stream_parser_new_fields (const char           *collection,
                                gpointer              user_data)
 {
   AeroStreamParser *self;
-  FieldNode element = { "", 0, -1, -1, -1, 0 };
 
   g_return_val_if_fail (collection != NULL, NULL);
   g_return_val_if_fail (paths != NULL, NULL);
@@ -875,18 +786,12 @@ aero_stream_parser_new_fields (const char           *collection,
   self = parser_new (collection, user_data);
   self->values_func = func;
   self->pending_node = -1;
-  self->n_fields = g_strv_length ((char **) paths);
-  g_return_val_if_fail (self->n_fields <= 64, self);
-
-  self->field_nodes = g_array_new (FALSE, FALSE, sizeof (FieldNode));
-  g_array_append_val (self->field_nodes, element);
+  self->paths = aero_stream_paths_new (paths);
+  self->n_fields = aero_stream_paths_get_n_fields (self->paths);
   self->values = g_new0 (AeroJsonValue, self->n_fields);
   self->texts = g_new0 (GString *, self->n_fields);
   for (guint i = 0; i < self->n_fields; i++)
-    {
-      add_field_path (self, i, paths[i]);
-      self->texts[i] = g_string_new (NULL);
-    }
+    self->texts[i] = g_string_new (NULL);
 
   return self;
 }
@@ -907,7 +812,7 @@ aero_stream_parser_free (AeroStreamParser *self)
   g_free (self->collection);
   g_free (self->failure);
   g_byte_array_unref (self->held);
-  g_clear_pointer (&self->field_nodes, g_array_unref);
+  g_clear_pointer (&self->paths, aero_stream_paths_free);
   for (guint i = 0; i < self->n_fields; i++)
     g_string_free (self->texts[i], TRUE);
   g_free (self->texts);
