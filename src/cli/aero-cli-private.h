@@ -29,7 +29,6 @@ typedef struct {
 
   /* vms --json: the array is written as the VMs stream in. */
   guint         n_written;
-  JsonGenerator *generator;
   GString      *line;
 } AeroCli;
 
@@ -68,6 +67,7 @@ gboolean output_lost (void);
 void print_json_node (JsonNode *node);
 void print_json_list (GListModel *items);
 JsonNode *vm_to_json (AeroVm *vm, GListModel *clusters);
+void append_vm_json (GString *out, AeroVm *vm, GListModel *clusters);
 /* "4 GiB", "2730 MiB", "-" when unset. */
 char *format_mib (gint64 bytes);
 /* "on", "off", "unknown": not translated, scripts read them. */

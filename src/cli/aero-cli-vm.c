@@ -27,18 +27,13 @@ write_vm_batch (GPtrArray *items,
 
       if (cli->json)
         {
-          g_autoptr(JsonNode) node = vm_to_json (vm, cli->clusters);
-
-          /* One generator and one buffer for the whole list: a new pair
-           * per VM was a tenth of the time writing out 10,000. */
-          if (cli->generator == NULL)
-            {
-              cli->generator = json_generator_new ();
-              cli->line = g_string_sized_new (1024);
-            }
+          /* Written straight as text, the same as vm_to_json () through a
+           * generator: the tree and the generator were most of the time
+           * spent writing out 10,000 VMs. One buffer for the whole list. */
+          if (cli->line == NULL)
+            cli->line = g_string_sized_new (1024);
           g_string_assign (cli->line, cli->n_written == 0 ? "[\n" : ",\n");
-          json_generator_set_root (cli->generator, node);
-          json_generator_to_gstring (cli->generator, cli->line);
+          append_vm_json (cli->line, vm, cli->clusters);
           fwrite (cli->line->str, 1, cli->line->len, stdout);
         }
       else

@@ -24,7 +24,6 @@ aero_cli_clear (AeroCli *cli)
   g_clear_object (&cli->clusters);
   g_clear_object (&cli->result);
   g_clear_object (&cli->cancellable);
-  g_clear_object (&cli->generator);
   if (cli->line != NULL)
     g_string_free (g_steal_pointer (&cli->line), TRUE);
 }

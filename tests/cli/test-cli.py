@@ -147,6 +147,12 @@ def test_vms_json(cli):
     for vm in full:
         check(isinstance(vm["memory_policy"]["ballooning"], bool),
               f"{vm['name']}: ballooning unknown with all_content")
+    # The list is written straight as text, "vm show" through json-glib:
+    # the same object for each VM, member for member and in order.
+    for vm in full:
+        shown = cli.vm(vm["id"])
+        check(list(shown.items()) == list(vm.items()),
+              f"{vm['name']}: list {vm} but show {shown}")
 
     subset = cli.json("vms", "--search", "name=web*")
     check(sorted(vm["name"] for vm in subset) ==
