@@ -374,10 +374,12 @@ reread_cb (GObject      *source,
   if (changes_field (save->changes, "ballooning")
       && aero_memory_policy_get_ballooning (aero_vm_get_memory_policy (current)) == AERO_TRISTATE_UNKNOWN)
     {
+      GCancellable *cancellable = g_task_get_cancellable (task);
+
       g_set_object (&save->current, current);
       aero_engine_get_vm_all_content_async (AERO_ENGINE (source), aero_vm_get_id (current),
                                             aero_vm_get_next_run_pending (current),
-                                            g_task_get_cancellable (task),
+                                            cancellable,
                                             reread_all_content_cb, g_steal_pointer (&task));
       return;
     }
