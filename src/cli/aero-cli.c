@@ -23,6 +23,7 @@
 #include "aero-engine.h"
 #include "aero-features.h"
 #include "aero-json.h"
+#include "aero-vm-conflict.h"
 #include "aero-vm-edit.h"
 #include "aero-vm-edit-engine.h"
 
@@ -35,6 +36,8 @@ typedef struct {
   char         *user;
   char         *password_file;
   char         *ca_file;
+  /* --timeout (or AEROSTAT_TIMEOUT), parsed once the engine is made. */
+  char         *timeout;
   gboolean      json;
   gboolean      password_stdin;
 
@@ -57,6 +60,7 @@ aero_cli_clear (AeroCli *cli)
   g_clear_pointer (&cli->user, g_free);
   g_clear_pointer (&cli->password_file, g_free);
   g_clear_pointer (&cli->ca_file, g_free);
+  g_clear_pointer (&cli->timeout, g_free);
   g_clear_object (&cli->engine);
   g_clear_object (&cli->clusters);
   g_clear_object (&cli->result);
@@ -279,6 +283,8 @@ on_global_option (const char  *name,
     target = &cli->password_file;
   else if (g_str_equal (name, "--ca-file"))
     target = &cli->ca_file;
+  else if (g_str_equal (name, "--timeout"))
+    target = &cli->timeout;
   g_return_val_if_fail (target != NULL, FALSE);
 
   g_free (*target);
@@ -303,6 +309,9 @@ global_option_group (AeroCli *cli)
     { "ca-file", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK,
       (gpointer) on_global_option,
       N_("Trust the engine CA in this PEM file"), N_("FILE") },
+    { "timeout", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer) on_global_option,
+      N_("Give up on a request the engine has not answered in full after SECONDS (default 300)"),
+      N_("SECONDS") },
     { "json", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, (gpointer) on_global_option,
       N_("Write one JSON document (the normalised model)"), NULL },
     { NULL }
@@ -490,11 +499,19 @@ connect_engine (AeroCli *cli)
   g_autoptr(GError) error = NULL;
   const char *url = cli->engine_url != NULL ? cli->engine_url : g_getenv ("AEROSTAT_ENGINE");
   const char *user = cli->user != NULL ? cli->user : g_getenv ("AEROSTAT_USER");
+  const char *timeout = cli->timeout != NULL ? cli->timeout : g_getenv ("AEROSTAT_TIMEOUT");
+  guint64 seconds = 0;
 
   if (url == NULL || *url == '\0')
     return usage_error (_("no engine given: use --engine or AEROSTAT_ENGINE"));
   if (user == NULL || *user == '\0')
     user = DEFAULT_USER;
+  /* Every request, the login included, ends by this deadline: the whole
+   * answer, not only the time between two reads (AeroEngine:deadline). */
+  if (timeout != NULL && *timeout != '\0' &&
+      !g_ascii_string_to_unsigned (timeout, 10, 1, G_MAXUINT, &seconds, NULL))
+    return usage_error (_("--timeout takes a whole number of seconds (1 or more), not \"%s\""),
+                        timeout);
 
   password = read_password (cli, &error);
   if (error != NULL && error->domain == G_OPTION_ERROR)
@@ -512,6 +529,8 @@ connect_engine (AeroCli *cli)
 
   if (cli->ca_file != NULL && !aero_engine_set_ca_file (cli->engine, cli->ca_file, &error))
     return usage_error (_("cannot use the CA file: %s"), error->message);
+  if (seconds > 0)
+    aero_engine_set_deadline (cli->engine, seconds);
 
   aero_engine_login_async (cli->engine, user, password, NULL, on_result, cli);
   result = wait_for_result (cli);
@@ -1428,6 +1447,52 @@ when_text (AeroVmChangeWhen when)
     }
 }
 
+/* Saves @edit into *@out_updated. The edit model reads the VM again just
+ * before its PUT: when someone else changed a setting given here since
+ * this command read the VM, nothing is sent and each one is printed with
+ * the three values; --force answers "Overwrite" once (the VM is read
+ * again, and a change made in between is a conflict again). */
+static int
+save_vm_edit (AeroCli     *cli,
+              AeroVmEdit  *edit,
+              gboolean     force,
+              AeroVm     **out_updated)
+{
+  for (guint attempt = 0;; attempt++)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+      GPtrArray *conflicts;
+
+      aero_vm_edit_save_async (edit, cli->engine, NULL, on_result, cli);
+      result = wait_for_result (cli);
+      *out_updated = aero_vm_edit_save_finish (edit, result, &error);
+      if (*out_updated != NULL)
+        return AERO_CLI_EXIT_OK;
+      if (!g_error_matches (error, AERO_VM_EDIT_ERROR, AERO_VM_EDIT_ERROR_CONFLICT))
+        return report_error (error);
+
+      conflicts = aero_vm_edit_get_conflicts (edit);
+      for (guint i = 0; i < conflicts->len; i++)
+        {
+          AeroVmConflict *conflict = g_ptr_array_index (conflicts, i);
+          g_autofree char *read = aero_cli_escape_text (aero_vm_conflict_get_read_value (conflict), FALSE);
+          g_autofree char *now = aero_cli_escape_text (aero_vm_conflict_get_current_value (conflict), FALSE);
+          g_autofree char *mine = aero_cli_escape_text (aero_vm_conflict_get_new_value (conflict), FALSE);
+
+          g_printerr (_("%s: read %s, now %s (changed by someone else), yours %s\n"),
+                      aero_vm_conflict_get_label (conflict), read, now, mine);
+        }
+      if (!force || attempt > 0)
+        {
+          report_error (error);
+          return failure (_("run again to start from the values the engine holds now, "
+                            "or add --force to send yours over them"));
+        }
+      aero_vm_edit_overwrite_conflicts (edit);
+    }
+}
+
 static int
 cmd_vm_set (AeroCli  *cli,
             int       argc,
@@ -1438,6 +1503,7 @@ cmd_vm_set (AeroCli  *cli,
   g_autofree char *guaranteed = NULL;
   g_autofree char *max_memory = NULL;
   gboolean next_run = FALSE;
+  gboolean force = FALSE;
   g_autofree char *search = NULL;
   gboolean dry_run = FALSE;
   GOptionEntry entries[] = {
@@ -1451,6 +1517,8 @@ cmd_vm_set (AeroCli  *cli,
       N_("Maximum memory"), N_("SIZE") },
     { "next-run", 0, 0, G_OPTION_ARG_NONE, &next_run,
       N_("Apply every change at the next run of a running VM"), NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      N_("Send even when someone else changed the same settings since they were read"), NULL },
     { "search", 0, 0, G_OPTION_ARG_STRING, &search,
       N_("Every VM matching this engine search instead of one VM (with --ballooning)"),
       N_("QUERY") },
@@ -1462,7 +1530,6 @@ cmd_vm_set (AeroCli  *cli,
   g_autoptr(AeroVm) updated = NULL;
   g_autoptr(AeroVmEdit) edit = NULL;
   g_autoptr(GPtrArray) changes = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   gboolean ballooning_value = FALSE;
@@ -1610,11 +1677,8 @@ cmd_vm_set (AeroCli  *cli,
                   when_text (when));
     }
 
-  aero_vm_edit_save_async (edit, cli->engine, NULL, on_result, cli);
-  result = wait_for_result (cli);
-  updated = aero_vm_edit_save_finish (edit, result, &error);
-  if (updated == NULL)
-    return report_error (error);
+  if ((code = save_vm_edit (cli, edit, force, &updated)) != AERO_CLI_EXIT_OK)
+    return code;
 
   name = aero_cli_escape_text (aero_vm_get_name (vm), FALSE);
   if (cli->json)
@@ -2035,7 +2099,7 @@ static const char commands_help[] =
      "  vms [--search QUERY] [--all-content]\n"
      "  vm show VM\n"
      "  vm set VM [--ballooning on|off] [--memory SIZE] [--guaranteed SIZE]\n"
-     "            [--max SIZE] [--next-run]\n"
+     "            [--max SIZE] [--next-run] [--force]\n"
      "  vm set --search QUERY --ballooning on|off [--dry-run]\n"
      "  vm run-once VM [--volatile] [--pause]\n"
      "  vm start VM\n"
@@ -2049,7 +2113,8 @@ static const char commands_help[] =
      "  templates\n"
      "\n"
      "VM and CLUSTER are a name or an id. SIZE is in MiB, or with M/MiB/G/GiB.\n"
-     "Environment: AEROSTAT_ENGINE, AEROSTAT_USER, AEROSTAT_PASSWORD.\n"
+     "Environment: AEROSTAT_ENGINE, AEROSTAT_USER, AEROSTAT_PASSWORD,\n"
+     "AEROSTAT_TIMEOUT (as --timeout).\n"
      "Exit status: 0 on success, 1 on an engine or network error (or when any VM\n"
      "of a --search failed), 2 on bad usage.");
 
