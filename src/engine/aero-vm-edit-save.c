@@ -273,8 +273,8 @@ find_conflicts (AeroVmEdit *self,
 }
 
 static void
-put_vm (GTask  *task,
-        AeroVm *current)
+put_unless_conflicts (GTask  *task,
+                      AeroVm *current)
 {
   AeroVmEdit *self = g_task_get_source_object (task);
   VmSave *save = g_task_get_task_data (task);
@@ -338,7 +338,7 @@ reread_all_content_cb (GObject      *source,
       return;
     }
 
-  put_vm (task, full);
+  put_unless_conflicts (task, full);
 }
 
 static void
@@ -384,7 +384,7 @@ reread_cb (GObject      *source,
       return;
     }
 
-  put_vm (task, current);
+  put_unless_conflicts (task, current);
 }
 
 void

@@ -913,6 +913,21 @@ other_admin_puts (Fixture    *f,
   g_assert_nonnull (updated);
 }
 
+/* The same with next_run=true: a change waiting for the restart. */
+static void
+other_admin_puts_next_run (Fixture    *f,
+                           const char *id,
+                           const char *json)
+{
+  g_autoptr(JsonNode) body = json_from_string (json, NULL);
+  g_autoptr(AeroVm) vm = get_vm (f, id, FALSE);
+  g_autoptr(AeroVm) updated = NULL;
+  g_autoptr(GError) error = NULL;
+
+  updated = put_vm (f, vm, body, TRUE, &error);
+  g_assert_no_error (error);
+}
+
 static gpointer
 save_edit (Fixture     *f,
            AeroVmEdit  *edit,
@@ -1065,6 +1080,50 @@ test_conflict_other_member (Fixture       *f,
   g_assert_cmpint (aero_vm_get_cpu_shares (stored), ==, 2048);
 }
 
+/* A running VM with changes waiting for its restart: the edit started
+ * from the next-run configuration, and so does the re-read. Another
+ * admin's next-run change of the same member is a conflict; the running
+ * values, which differ from the waiting ones, are none. */
+static void
+test_conflict_next_run (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(AeroVm) vm = vm_named (f, "web-01");
+  g_autoptr(AeroVm) read = NULL;
+  g_autoptr(AeroVmEdit) edit = NULL;
+  g_autoptr(AeroVm) saved = NULL;
+  g_autoptr(AeroVm) next = NULL;
+  g_autoptr(GError) error = NULL;
+  AeroVmConflict *conflict;
+  gint64 memory = aero_vm_get_memory (vm);
+
+  other_admin_puts_next_run (f, aero_vm_get_id (vm), "{\"cpu_shares\":\"2048\"}");
+  read = get_vm_for_edit (f, aero_vm_get_id (vm));
+  g_assert_true (aero_vm_get_next_run_pending (read));
+  edit = aero_vm_edit_new_for_vm (read, f->clusters);
+  aero_vm_edit_set_cpu_shares (edit, 512);
+  aero_vm_edit_set_description (edit, "mine");
+
+  /* Nothing changed meanwhile: the comparison is with the next-run
+   * configuration, not with the running values (CPU shares 2048 waits). */
+  saved = save_edit (f, edit, &error);
+  g_assert_no_error (error);
+  g_clear_object (&saved);
+
+  aero_vm_edit_set_cpu_shares (edit, 1024);
+  other_admin_puts_next_run (f, aero_vm_get_id (vm), "{\"cpu_shares\":\"100\"}");
+  saved = save_edit (f, edit, &error);
+  g_assert_error (error, AERO_VM_EDIT_ERROR, AERO_VM_EDIT_ERROR_CONFLICT);
+  g_assert_cmpuint (aero_vm_edit_get_conflicts (edit)->len, ==, 1);
+  conflict = g_ptr_array_index (aero_vm_edit_get_conflicts (edit), 0);
+  g_assert_cmpstr (aero_vm_conflict_get_field (conflict), ==, "cpu-shares");
+  g_assert_cmpstr (aero_vm_conflict_get_read_value (conflict), ==, "512");
+  g_assert_cmpstr (aero_vm_conflict_get_current_value (conflict), ==, "100");
+  next = get_vm (f, aero_vm_get_id (vm), TRUE);
+  g_assert_cmpint (aero_vm_get_cpu_shares (next), ==, 100);
+  g_assert_cmpint (aero_vm_get_memory (next), ==, memory);
+}
+
 /* A re-read that fails sends nothing, and says why. */
 static void
 test_conflict_reread_fails (Fixture       *f,
@@ -1108,6 +1167,7 @@ main (int   argc,
   ADD ("conflict-keep-theirs", test_conflict_keep_theirs);
   ADD ("conflict-other-member", test_conflict_other_member);
   ADD ("conflict-reread-fails", test_conflict_reread_fails);
+  ADD ("conflict-next-run", test_conflict_next_run);
 
   for (guint i = 0; i < G_N_ELEMENTS (running_cases); i++)
     {
