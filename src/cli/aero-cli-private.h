@@ -18,6 +18,8 @@ typedef struct {
   char         *user;
   char         *password_file;
   char         *ca_file;
+  /* --timeout (or AEROSTAT_TIMEOUT), parsed once the engine is made. */
+  char         *timeout;
   gboolean      json;
   gboolean      password_stdin;
 

@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "aero-application.h"
+#include "aero-conflict-dialog.h"
 #include "aero-demo-engine.h"
 #include "aero-dialogs.h"
 #include "aero-engine.h"
@@ -641,6 +642,77 @@ show_pending_changes (AeroSceneContext  *context,
   return GTK_WIDGET (aero_vm_dialog_get_pending_dialog (dialog));
 }
 
+static gboolean
+conflict_question_shown (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* not ours */
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (AERO_IS_CONFLICT_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        {
+          *(GtkWidget **) data = GTK_WIDGET (window);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Another admin set the memory of web-03 while its Edit dialog was open
+ * with a new memory size: OK asks before overwriting it. */
+static GtkWidget *
+show_conflict (AeroSceneContext  *context,
+               const AeroScene   *scene,
+               GError           **error)
+{
+  AeroVmDialog *dialog = open_edit_vm (context, scene->object, "resources", error);
+  g_autoptr(AeroVm) vm = NULL;
+  g_autoptr(AeroVmEdit) other = NULL;
+  g_autoptr(GObject) saved = NULL;
+  GAsyncResult *result = NULL;
+  GtkWidget *question = NULL;
+
+  if (dialog == NULL)
+    return NULL;
+  vm = find_vm (context, scene->object, error);
+  if (vm == NULL)
+    return NULL;
+
+  aero_vm_edit_set_memory (aero_vm_dialog_get_edit (dialog), (gint64) 6 * 1024 * 1024 * 1024);
+
+  /* The other admin, through an edit of its own. */
+  other = aero_vm_edit_new_for_vm (vm, context->clusters);
+  aero_vm_edit_set_derive_memory (other, FALSE);
+  aero_vm_edit_set_memory (other, (gint64) 5 * 1024 * 1024 * 1024);
+  aero_vm_edit_save_async (other, context->engine, NULL, store_result, &result);
+  await_result (&result);
+  saved = aero_vm_edit_save_finish (other, result, error);
+  g_object_unref (result);
+  if (saved == NULL)
+    return NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
+  wait_until (conflict_question_shown, &question);
+  if (scene->width > 0)
+    {
+      /* A shown window only grows: the same question again, made at
+       * the narrow size (closing the first one answers nothing). */
+      GtkWindow *narrow =
+        GTK_WINDOW (aero_conflict_dialog_new (aero_vm_edit_get_conflicts (aero_vm_dialog_get_edit (dialog))));
+
+      gtk_window_destroy (GTK_WINDOW (question));
+      gtk_window_set_default_size (narrow, scene->width, scene->height);
+      gtk_window_set_transient_for (narrow, GTK_WINDOW (dialog));
+      gtk_window_present (narrow);
+      question = GTK_WIDGET (narrow);
+      wait_until ((Predicate) gtk_widget_get_mapped, question);
+    }
+  return question;
+}
+
 /* --- the other dialogs ----------------------------------------------------- */
 
 static gboolean
@@ -827,6 +899,9 @@ static const AeroScene scenes[] = {
   SCENE_PAIR ("validation-error", show_validation_error, "web-03", "resources", NULL),
   SCENE_PAIR ("engine-fault", show_engine_fault, "web-03", "general", NULL),
   SCENE_PAIR_SIZED ("pending-changes", show_pending_changes, "web-01", NULL, 720, 620, "pending-changes.png"),
+  SCENE_PAIR ("conflict", show_conflict, "web-03", NULL, NULL),
+  { "conflict-narrow-light", show_conflict, "web-03", NULL, FALSE, FALSE, NULL, 360, 640, NULL, { { 0 } }, 0 },
+  { "conflict-narrow-dark", show_conflict, "web-03", NULL, TRUE, FALSE, NULL, 360, 640, NULL, { { 0 } }, 0 },
   SCENE_PAIR ("run-once", show_run_once, "web-03", NULL, NULL),
   SCENE_PAIR_SIZED ("edit-cluster", show_edit_cluster, "Default", NULL, 720, 780, "cluster-optimization.png"),
   /* Below 3.3 "Enable Memory Balloon Optimization" is greyed with its reason. */
