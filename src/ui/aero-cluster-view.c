@@ -1,4 +1,5 @@
-/* aero-cluster-view.c - the Clusters view: levels and memory policy
+/* aero-cluster-view.c - the Clusters view: levels and memory policy,
+ * and the selected cluster's memory picture in the detail pane
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aero-cluster-memory.h"
 #include "aero-cluster-view.h"
 #include "aero-columns.h"
 #include "aero-format.h"
@@ -16,7 +18,11 @@ struct _AeroClusterView
   GtkWidget       parent_instance;
 
   AeroListLoader *loader;
+  GHashTable     *pictures;   /* cluster id -> AeroMemoryPicture, or NULL */
 
+  AdwFlap        *flap;
+  GtkStack       *detail_stack;
+  AeroClusterMemory *cluster_memory;
   GtkStack       *stack;
   GtkSpinner     *spinner;
   GtkColumnView  *column_view;
@@ -145,6 +151,23 @@ add_columns (AeroClusterView *self)
 }
 
 static void
+update_detail (AeroClusterView *self)
+{
+  AeroCluster *cluster = aero_list_loader_get_selected (self->loader);
+  AeroMemoryPicture *picture = NULL;
+
+  if (cluster == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->detail_stack, "none");
+      return;
+    }
+  if (self->pictures != NULL && aero_cluster_get_id (cluster) != NULL)
+    picture = g_hash_table_lookup (self->pictures, aero_cluster_get_id (cluster));
+  aero_cluster_memory_show (self->cluster_memory, cluster, picture);
+  gtk_stack_set_visible_child_name (self->detail_stack, "cluster");
+}
+
+static void
 retry_cb (AeroClusterView *self)
 {
   aero_list_loader_reload (self->loader);
@@ -174,6 +197,7 @@ aero_cluster_view_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->loader);
+  g_clear_pointer (&self->pictures, g_hash_table_unref);
 
   G_OBJECT_CLASS (aero_cluster_view_parent_class)->dispose (object);
 }
@@ -196,7 +220,11 @@ aero_cluster_view_class_init (AeroClusterViewClass *klass)
     g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (AERO_TYPE_CLUSTER_MEMORY);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/aerostat/Aerostat/ui/aero-cluster-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, AeroClusterView, flap);
+  gtk_widget_class_bind_template_child (widget_class, AeroClusterView, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, AeroClusterView, cluster_memory);
   gtk_widget_class_bind_template_child (widget_class, AeroClusterView, stack);
   gtk_widget_class_bind_template_child (widget_class, AeroClusterView, spinner);
   gtk_widget_class_bind_template_child (widget_class, AeroClusterView, column_view);
@@ -210,6 +238,7 @@ aero_cluster_view_class_init (AeroClusterViewClass *klass)
 static void
 forward_loaded_cb (AeroClusterView *self)
 {
+  update_detail (self);
   g_signal_emit (self, signals[LOADED], 0);
 }
 
@@ -223,6 +252,7 @@ forward_load_failed_cb (AeroClusterView *self,
 static void
 forward_selection_changed_cb (AeroClusterView *self)
 {
+  update_detail (self);
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
@@ -244,6 +274,7 @@ aero_cluster_view_init (AeroClusterView *self)
                            G_CALLBACK (forward_load_failed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->loader, "selection-changed",
                            G_CALLBACK (forward_selection_changed_cb), self, G_CONNECT_SWAPPED);
+  update_detail (self);
 }
 
 void
@@ -294,4 +325,42 @@ aero_cluster_view_select_id (AeroClusterView *self,
   g_return_val_if_fail (AERO_IS_CLUSTER_VIEW (self), FALSE);
 
   return aero_list_loader_select_id (self->loader, id);
+}
+
+void
+aero_cluster_view_set_pictures (AeroClusterView *self,
+                                GHashTable      *pictures)
+{
+  g_return_if_fail (AERO_IS_CLUSTER_VIEW (self));
+
+  if (pictures != NULL)
+    g_hash_table_ref (pictures);
+  g_clear_pointer (&self->pictures, g_hash_table_unref);
+  self->pictures = pictures;
+  update_detail (self);
+}
+
+AeroClusterMemory *
+aero_cluster_view_get_memory (AeroClusterView *self)
+{
+  g_return_val_if_fail (AERO_IS_CLUSTER_VIEW (self), NULL);
+
+  return aero_list_loader_get_selected (self->loader) != NULL ? self->cluster_memory : NULL;
+}
+
+void
+aero_cluster_view_reveal_detail (AeroClusterView *self)
+{
+  g_return_if_fail (AERO_IS_CLUSTER_VIEW (self));
+
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, TRUE);
+}
+
+gboolean
+aero_cluster_view_get_detail_shown (AeroClusterView *self)
+{
+  g_return_val_if_fail (AERO_IS_CLUSTER_VIEW (self), FALSE);
+
+  return !adw_flap_get_folded (self->flap) || adw_flap_get_reveal_progress (self->flap) >= 1.0;
 }

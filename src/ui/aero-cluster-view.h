@@ -1,4 +1,5 @@
-/* aero-cluster-view.h - the Clusters view: levels and memory policy
+/* aero-cluster-view.h - the Clusters view: levels and memory policy, and
+ * the selected cluster's memory picture
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "aero-cluster-memory.h"
 #include "aero-engine.h"
 
 G_BEGIN_DECLS
@@ -25,5 +27,16 @@ gboolean     aero_cluster_view_get_loaded   (AeroClusterView *self);
 /* Selects the cluster with @id; FALSE when it is not listed. */
 gboolean     aero_cluster_view_select_id    (AeroClusterView *self,
                                              const char      *id);
+/* The memory pictures of the clusters (cluster id -> AeroMemoryPicture,
+ * as the Hosts view builds them), NULL until the hosts are listed. */
+void         aero_cluster_view_set_pictures (AeroClusterView *self,
+                                             GHashTable      *pictures);
+/* The detail pane's picture and settings of the selected cluster; NULL
+ * when none is selected. */
+AeroClusterMemory *aero_cluster_view_get_memory (AeroClusterView *self);
+/* Shows the detail pane where it folds away (narrow windows). */
+void         aero_cluster_view_reveal_detail (AeroClusterView *self);
+/* TRUE once the detail pane is on screen (beside the list, or over it). */
+gboolean     aero_cluster_view_get_detail_shown (AeroClusterView *self);
 
 G_END_DECLS
