@@ -1823,6 +1823,34 @@ test_clusters_refresh_keeps_selection (void)
   destroy_window (window);
 }
 
+/* The Templates and Clusters views share AeroListView: its Retry action
+ * reloads each, and each keeps its own columns and signals. */
+static void
+test_list_views_reload (void)
+{
+  AeroWindow *window = logged_in_window ();
+  GtkWidget *views[] = { GTK_WIDGET (window->template_view), GTK_WIDGET (window->cluster_view) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      gboolean reloaded = FALSE;
+      gulong handler = g_signal_connect_swapped (views[i], "loaded", G_CALLBACK (set_flag), &reloaded);
+
+      g_assert_true (AERO_IS_LIST_VIEW (views[i]));
+      g_assert_true (aero_list_view_get_loaded (AERO_LIST_VIEW (views[i])));
+      g_assert_cmpuint (g_list_model_get_n_items (aero_list_view_get_model (AERO_LIST_VIEW (views[i]))), >, 0);
+      g_assert_true (gtk_widget_activate_action (views[i], "list.reload", NULL));
+      wait_for (cluster_reloaded, &reloaded, "the reload");
+      g_signal_handler_disconnect (views[i], handler);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (
+                      aero_list_view_get_column_view (AERO_LIST_VIEW (window->cluster_view)))), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (
+                      aero_list_view_get_column_view (AERO_LIST_VIEW (window->template_view)))), ==, 6);
+
+  destroy_window (window);
+}
+
 static gboolean
 cluster_picture_shown (gpointer data)
 {
@@ -2187,6 +2215,7 @@ main (int   argc,
   g_test_add_func ("/ui/session/ended-by-engine", test_session_ended_by_engine);
   g_test_add_func ("/ui/clusters/refresh-keeps-selection", test_clusters_refresh_keeps_selection);
   g_test_add_func ("/ui/clusters/memory-picture", test_clusters_memory_picture);
+  g_test_add_func ("/ui/lists/reload", test_list_views_reload);
   g_test_add_func ("/ui/clusters/refresh-keeps-dialog-cluster", test_refresh_keeps_dialog_cluster);
   g_test_add_func ("/ui/app/demo-prints-url", test_app_demo_prints_url);
   g_test_add_func ("/ui/new-vm/selected", test_new_vm_selected);
