@@ -475,6 +475,8 @@ update_rows (AeroHostView *self,
   guint n = g_list_model_get_n_items (shown);
   guint i;
 
+  /* Rows of the last load still waiting go in first, to be compared. */
+  aero_row_feeder_flush (self->feeder);
   for (i = 0; i < n; i++)
     {
       g_autoptr(AeroHost) host = g_list_model_get_item (shown, i);

@@ -315,6 +315,21 @@ test_reload_in_place (Fixture       *fixture,
   g_assert_nonnull (aero_host_view_get_host_picture (fixture->view));
 }
 
+/* A reload right after another: each host is listed once. */
+static void
+test_reload_twice (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_auto(GStrv) listed = NULL;
+
+  g_object_set_data (G_OBJECT (fixture->view), "loads-before", GUINT_TO_POINTER (fixture->loads));
+  aero_host_view_reload (fixture->view);
+  aero_host_view_set_search (fixture->view, "");
+  wait_for (loaded_again, fixture, "the hosts again");
+  listed = names (fixture);
+  g_assert_cmpuint (g_strv_length (listed), ==, 6);
+}
+
 static gboolean
 pictures_seen (gpointer data)
 {
@@ -456,6 +471,7 @@ main (int   argc,
   g_test_add ("/host-view/search", Fixture, NULL, setup, test_search, teardown);
   g_test_add ("/host-view/vm-names-host", Fixture, NULL, setup, test_vm_names_host, teardown);
   g_test_add ("/host-view/reload-in-place", Fixture, NULL, setup, test_reload_in_place, teardown);
+  g_test_add ("/host-view/reload-twice", Fixture, NULL, setup, test_reload_twice, teardown);
   g_test_add ("/host-view/shared-vms", Fixture, NULL, setup, test_shared_vms, teardown);
 
   return g_test_run ();
