@@ -21,9 +21,9 @@
 static const int host_widths[] = { 20, 9, 20, -9, -9, -9, -9, -4, -10, 0 };
 
 static void
-on_result (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+on_hosts_result (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
   GAsyncResult **out = user_data;
 
@@ -47,7 +47,7 @@ list_hosts (AeroEngine    *engine,
   g_autoptr(GAsyncResult) result = NULL;
   GAsyncResult *pending = NULL;
 
-  aero_engine_list_hosts_async (engine, search, NULL, NULL, cancellable, on_result, &pending);
+  aero_engine_list_hosts_async (engine, search, NULL, NULL, cancellable, on_hosts_result, &pending);
   result = wait_for (&pending);
   return aero_engine_list_hosts_finish (engine, result, error);
 }
@@ -63,7 +63,7 @@ list_vms (AeroEngine    *engine,
   GAsyncResult *pending = NULL;
 
   aero_engine_list_vms_async (engine, NULL, -1, AERO_LIST_ALL_CONTENT, NULL, NULL,
-                              cancellable, on_result, &pending);
+                              cancellable, on_hosts_result, &pending);
   result = wait_for (&pending);
   return aero_engine_list_vms_finish (engine, result, error);
 }

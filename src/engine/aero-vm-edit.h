@@ -244,8 +244,6 @@ void              aero_vm_edit_set_custom_compatibility_version (AeroVmEdit  *se
 /* The levels to offer for it, lowest first (GPtrArray of AeroVersion);
  * "none" is not among them. */
 GPtrArray        *aero_vm_edit_list_custom_versions  (AeroVmEdit   *self);
-void              aero_vm_edit_set_engine_version    (AeroVmEdit   *self,
-                                                      const char   *version);
 const char       *aero_vm_edit_get_max_memory_reason (AeroVmEdit   *self);
 AeroVersion      *aero_vm_edit_get_effective_version (AeroVmEdit   *self);
 

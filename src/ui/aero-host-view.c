@@ -494,7 +494,8 @@ update_rows (AeroHostView *self,
       while (i > 0)
         {
           g_autoptr(AeroHost) host = g_list_model_get_item (store, i - 1);
-          AeroHost *update = g_hash_table_lookup (fresh, aero_host_get_id (host));
+          const char *id = aero_host_get_id (host);
+          AeroHost *update = id != NULL ? g_hash_table_lookup (fresh, id) : NULL;
 
           if (update != NULL)
             {

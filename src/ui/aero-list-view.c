@@ -14,6 +14,12 @@
 typedef struct
 {
   AeroListLoader *loader;
+
+  /* From the subclass's template. */
+  GtkColumnView  *column_view;
+  GtkStack       *stack;
+  GtkSpinner     *spinner;
+  AdwStatusPage  *error_page;
 } AeroListViewPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (AeroListView, aero_list_view, GTK_TYPE_WIDGET)
@@ -26,13 +32,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static GtkWidget *
-template_child (AeroListView *self,
-                const char   *name)
-{
-  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), G_OBJECT_TYPE (self), name));
-}
 
 static void
 forward_loaded_cb (AeroListView *self)
@@ -129,12 +128,16 @@ aero_list_view_class_set_template (GtkWidgetClass *widget_class,
   g_return_if_fail (g_type_is_a (G_TYPE_FROM_CLASS (widget_class), AERO_TYPE_LIST_VIEW));
 
   gtk_widget_class_set_template_from_resource (widget_class, resource_path);
-  /* Reached with gtk_widget_get_template_child (): the base knows no
-   * offset in a subclass's instance. */
-  gtk_widget_class_bind_template_child_full (widget_class, "column_view", FALSE, 0);
-  gtk_widget_class_bind_template_child_full (widget_class, "stack", FALSE, 0);
-  gtk_widget_class_bind_template_child_full (widget_class, "spinner", FALSE, 0);
-  gtk_widget_class_bind_template_child_full (widget_class, "error_page", FALSE, 0);
+  /* Into this class's private data: its offset from the instance is the
+   * same in every subclass. */
+  gtk_widget_class_bind_template_child_full (widget_class, "column_view", FALSE,
+                                             G_PRIVATE_OFFSET (AeroListView, column_view));
+  gtk_widget_class_bind_template_child_full (widget_class, "stack", FALSE,
+                                             G_PRIVATE_OFFSET (AeroListView, stack));
+  gtk_widget_class_bind_template_child_full (widget_class, "spinner", FALSE,
+                                             G_PRIVATE_OFFSET (AeroListView, spinner));
+  gtk_widget_class_bind_template_child_full (widget_class, "error_page", FALSE,
+                                             G_PRIVATE_OFFSET (AeroListView, error_page));
   /* Set on the subclass too: GTK does not document that it is inherited. */
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -142,9 +145,11 @@ aero_list_view_class_set_template (GtkWidgetClass *widget_class,
 GtkColumnView *
 aero_list_view_get_column_view (AeroListView *self)
 {
+  AeroListViewPrivate *priv = aero_list_view_get_instance_private (self);
+
   g_return_val_if_fail (AERO_IS_LIST_VIEW (self), NULL);
 
-  return GTK_COLUMN_VIEW (template_child (self, "column_view"));
+  return priv->column_view;
 }
 
 void
@@ -160,11 +165,9 @@ aero_list_view_start (AeroListView       *self,
   g_return_if_fail (AERO_IS_LIST_VIEW (self));
   g_return_if_fail (priv->loader == NULL);
 
-  column_view = aero_list_view_get_column_view (self);
+  column_view = priv->column_view;
   priv->loader = aero_list_loader_new (item_type, list_async, list_finish, get_id, column_view,
-                                       GTK_STACK (template_child (self, "stack")),
-                                       GTK_SPINNER (template_child (self, "spinner")),
-                                       ADW_STATUS_PAGE (template_child (self, "error_page")));
+                                       priv->stack, priv->spinner, priv->error_page);
   g_signal_connect_object (priv->loader, "loaded",
                            G_CALLBACK (forward_loaded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (priv->loader, "load-failed",

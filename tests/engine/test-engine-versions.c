@@ -10,72 +10,17 @@
 
 #include "config.h"
 
-#include "aero-demo-engine.h"
 #include "aero-engine.h"
+#include "aero-test-demo.h"
+#include "aero-test-wait.h"
 #include "aero-vm-edit-engine.h"
 #include "aero-vm-edit.h"
 
 #define MIB AERO_MIB
 #define GIB (1024 * AERO_MIB)
 
-typedef struct {
-  AeroDemoEngine *demo;
-  AeroEngine     *engine;
-  GListModel     *clusters;
-} Fixture;
-
-static void
-store_result (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return g_steal_pointer (slot);
-}
-
-static void
-fixture_open (Fixture    *f,
-              const char *version)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  GAsyncResult *slot = NULL;
-
-  f->demo = aero_demo_engine_new (0, 0);
-  aero_demo_engine_set_frozen (f->demo, TRUE);
-  g_assert_true (aero_demo_engine_set_engine_version (f->demo, version, &error));
-  g_assert_true (aero_demo_engine_start (f->demo, "127.0.0.1", 0, &error));
-  g_assert_no_error (error);
-
-  f->engine = aero_engine_new (aero_demo_engine_get_api_url (f->demo), &error);
-  g_assert_no_error (error);
-  aero_engine_login_async (f->engine, "admin@internal", "demo", NULL, store_result, &slot);
-  result = wait_result (&slot);
-  g_assert_true (aero_engine_login_finish (f->engine, result, &error));
-  g_assert_no_error (error);
-  g_clear_object (&result);
-
-  aero_engine_list_clusters_async (f->engine, NULL, store_result, &slot);
-  result = wait_result (&slot);
-  f->clusters = aero_engine_list_clusters_finish (f->engine, result, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_close (Fixture *f)
-{
-  g_clear_object (&f->clusters);
-  g_clear_object (&f->engine);
-  aero_demo_engine_stop (f->demo);
-  g_clear_object (&f->demo);
-}
+/* The demo engine on loopback and a client logged in to it. */
+typedef AeroTestDemo Fixture;
 
 static GListModel *
 list_vms (Fixture       *f,
@@ -87,8 +32,9 @@ list_vms (Fixture       *f,
   GAsyncResult *slot = NULL;
   GListModel *vms;
 
-  aero_engine_list_vms_async (f->engine, search, -1, flags, NULL, NULL, NULL, store_result, &slot);
-  result = wait_result (&slot);
+  aero_engine_list_vms_async (f->engine, search, -1, flags, NULL, NULL, NULL,
+                              aero_test_store_result, &slot);
+  result = aero_test_wait_result (&slot, NULL);
   vms = aero_engine_list_vms_finish (f->engine, result, &error);
   g_assert_no_error (error);
   return vms;
@@ -108,8 +54,9 @@ vm_for_edit (Fixture    *f,
   GAsyncResult *slot = NULL;
   AeroVm *vm;
 
-  aero_engine_get_vm_for_edit_async (f->engine, aero_vm_get_id (listed), NULL, store_result, &slot);
-  result = wait_result (&slot);
+  aero_engine_get_vm_for_edit_async (f->engine, aero_vm_get_id (listed), NULL,
+                                     aero_test_store_result, &slot);
+  result = aero_test_wait_result (&slot, NULL);
   vm = aero_engine_get_vm_for_edit_finish (f->engine, result, &error);
   g_assert_no_error (error);
   return vm;
@@ -125,8 +72,9 @@ get_vm (Fixture  *f,
   GAsyncResult *slot = NULL;
   AeroVm *got;
 
-  aero_engine_get_vm_async (f->engine, aero_vm_get_id (vm), next_run, NULL, store_result, &slot);
-  result = wait_result (&slot);
+  aero_engine_get_vm_async (f->engine, aero_vm_get_id (vm), next_run, NULL,
+                            aero_test_store_result, &slot);
+  result = aero_test_wait_result (&slot, NULL);
   got = aero_engine_get_vm_finish (f->engine, result, &error);
   g_assert_no_error (error);
   return got;
@@ -152,8 +100,8 @@ save (Fixture    *f,
   GAsyncResult *slot = NULL;
 
   g_assert_true (aero_vm_edit_get_valid (edit));
-  aero_vm_edit_save_async (edit, f->engine, NULL, store_result, &slot);
-  result = wait_result (&slot);
+  aero_vm_edit_save_async (edit, f->engine, NULL, aero_test_store_result, &slot);
+  result = aero_test_wait_result (&slot, NULL);
   saved = aero_vm_edit_save_finish (edit, result, &error);
   g_assert_no_error (error);
 }
@@ -180,12 +128,12 @@ test_release_read_at_login (void)
       Fixture f = { 0 };
       const AeroEngineVersion *v;
 
-      fixture_open (&f, cases[i].version);
+      aero_test_demo_open (&f, cases[i].version, TRUE);
       v = aero_engine_get_engine_version (f.engine);
       g_assert_cmpuint (v->major, ==, 4);
       g_assert_cmpuint (v->build, ==, cases[i].build);
       g_assert_cmpuint (v->revision, ==, cases[i].revision);
-      fixture_close (&f);
+      aero_test_demo_close (&f);
     }
 }
 
@@ -199,7 +147,7 @@ test_list_ballooning_BackendResource_isPopulate (void)
       Fixture f = { 0 };
       g_autoptr(GListModel) vms = NULL;
 
-      fixture_open (&f, versions[i]);
+      aero_test_demo_open (&f, versions[i], TRUE);
       vms = list_vms (&f, NULL, AERO_LIST_ALL_CONTENT);
       g_assert_cmpuint (g_list_model_get_n_items (vms), >, 0);
       for (guint j = 0; j < g_list_model_get_n_items (vms); j++)
@@ -208,7 +156,7 @@ test_list_ballooning_BackendResource_isPopulate (void)
 
           g_assert_cmpint (ballooning (vm), !=, AERO_TRISTATE_UNKNOWN);
         }
-      fixture_close (&f);
+      aero_test_demo_close (&f);
     }
 }
 
@@ -227,7 +175,7 @@ test_waiting_balloon_kept_VmDeviceUtils_getVmDevicesForNextRun (void)
       g_autoptr(AeroVmEdit) first = NULL;
       g_autoptr(AeroVmEdit) second = NULL;
 
-      fixture_open (&f, versions[i]);
+      aero_test_demo_open (&f, versions[i], TRUE);
       vm = vm_for_edit (&f, "web-01");
       g_assert_true (aero_vm_status_is_running (aero_vm_get_status (vm)));
       g_assert_cmpint (ballooning (vm), ==, AERO_TRISTATE_TRUE);
@@ -246,7 +194,7 @@ test_waiting_balloon_kept_VmDeviceUtils_getVmDevicesForNextRun (void)
       next = get_vm (&f, vm, TRUE);
       g_assert_cmpint (ballooning (next), ==, AERO_TRISTATE_FALSE);
       g_assert_cmpint (aero_vm_get_cpu_shares (next), ==, 2048);
-      fixture_close (&f);
+      aero_test_demo_close (&f);
     }
 }
 
@@ -267,7 +215,7 @@ test_hotplug_step_UpdateVmCommand (void)
       g_autoptr(AeroVm) after = NULL;
       g_autoptr(AeroVmEdit) edit = NULL;
 
-      fixture_open (&f, cases[i].version);
+      aero_test_demo_open (&f, cases[i].version, TRUE);
       vm = vm_for_edit (&f, "web-02");
       edit = edit_vm (&f, vm);
       aero_vm_edit_set_memory (edit, aero_vm_get_memory (vm) + 128 * MIB);
@@ -277,7 +225,7 @@ test_hotplug_step_UpdateVmCommand (void)
       after = get_vm (&f, vm, FALSE);
       g_assert_cmpint (aero_vm_get_memory (after), ==,
                        aero_vm_get_memory (vm) + (cases[i].now ? 128 * MIB : 0));
-      fixture_close (&f);
+      aero_test_demo_close (&f);
     }
 }
 
@@ -299,7 +247,7 @@ test_max_memory_limit_VmHandler_validateMaxMemorySize (void)
       g_autoptr(AeroVmEdit) edit = NULL;
 
       /* web-03: down, Default (4.7), rhel_9x64. */
-      fixture_open (&f, cases[i].version);
+      aero_test_demo_open (&f, cases[i].version, TRUE);
       vm = vm_for_edit (&f, "web-03");
       edit = edit_vm (&f, vm);
       g_assert_cmpint (aero_vm_edit_get_max_memory_limit (edit), ==, cases[i].limit_mib);
@@ -312,7 +260,7 @@ test_max_memory_limit_VmHandler_validateMaxMemorySize (void)
 
       after = get_vm (&f, vm, FALSE);
       g_assert_cmpint (aero_memory_policy_get_max (aero_vm_get_memory_policy (after)), ==, cases[i].limit_mib * MIB);
-      fixture_close (&f);
+      aero_test_demo_close (&f);
     }
 }
 
@@ -331,17 +279,18 @@ test_run_once_VmMapper (void)
       g_autoptr(AeroVm) running = NULL;
       GAsyncResult *slot = NULL;
 
-      fixture_open (&f, versions[i]);
+      aero_test_demo_open (&f, versions[i], TRUE);
       vm = vm_for_edit (&f, "web-04");
-      aero_engine_run_once_async (f.engine, aero_vm_get_id (vm), TRUE, FALSE, NULL, store_result, &slot);
-      result = wait_result (&slot);
+      aero_engine_run_once_async (f.engine, aero_vm_get_id (vm), TRUE, FALSE, NULL,
+                                  aero_test_store_result, &slot);
+      result = aero_test_wait_result (&slot, NULL);
       g_assert_true (aero_engine_run_once_finish (f.engine, result, &error));
       g_assert_no_error (error);
       running = get_vm (&f, vm, FALSE);
       g_assert_true (aero_vm_status_is_running (aero_vm_get_status (running)));
       g_assert_cmpint (ballooning (running), ==, ballooning (vm));
       g_assert_cmpint (aero_vm_get_memory (running), ==, aero_vm_get_memory (vm));
-      fixture_close (&f);
+      aero_test_demo_close (&f);
     }
 }
 

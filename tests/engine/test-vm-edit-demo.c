@@ -12,82 +12,31 @@
 
 #include <string.h>
 
-#include "aero-demo-engine.h"
 #include "aero-engine-calls-private.h"
 #include "aero-features.h"
 #include "aero-bulk-ballooning.h"
+#include "aero-test-demo.h"
+#include "aero-test-wait.h"
 #include "aero-vm-edit-private.h"
 
 #define MIB AERO_MIB
 #define GIB (1024 * AERO_MIB)
 
-typedef struct {
-  AeroDemoEngine *demo;
-  AeroEngine     *engine;
-  GListModel     *clusters;
-  GListModel     *templates;
-} Fixture;
-
-static void
-store_result (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return g_steal_pointer (slot);
-}
+/* The demo engine on loopback and a client logged in to it. */
+typedef AeroTestDemo Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  GAsyncResult *slot = NULL;
-
-  f->demo = aero_demo_engine_new (0, 0);
-  g_assert_true (aero_demo_engine_start (f->demo, "127.0.0.1", 0, &error));
-  g_assert_no_error (error);
-
-  f->engine = aero_engine_new (aero_demo_engine_get_api_url (f->demo), &error);
-  g_assert_no_error (error);
-  aero_engine_login_async (f->engine, "admin@internal", "demo", NULL, store_result, &slot);
-  result = wait_result (&slot);
-  g_assert_true (aero_engine_login_finish (f->engine, result, &error));
-  g_assert_no_error (error);
-  g_clear_object (&result);
-
-  aero_engine_list_clusters_async (f->engine, NULL, store_result, &slot);
-  result = wait_result (&slot);
-  f->clusters = aero_engine_list_clusters_finish (f->engine, result, &error);
-  g_assert_no_error (error);
-  g_clear_object (&result);
-
-  aero_engine_list_templates_async (f->engine, NULL, store_result, &slot);
-  result = wait_result (&slot);
-  f->templates = aero_engine_list_templates_finish (f->engine, result, &error);
-  g_assert_no_error (error);
+  aero_test_demo_open (f, NULL, FALSE);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->clusters);
-  g_clear_object (&f->templates);
-  g_clear_object (&f->engine);
-  aero_demo_engine_stop (f->demo);
-  g_clear_object (&f->demo);
+  aero_test_demo_close (f);
 }
 
 static AeroCluster *
@@ -117,8 +66,8 @@ get_vm (Fixture    *f,
   GAsyncResult *slot = NULL;
   AeroVm *vm;
 
-  aero_engine_get_vm_async (f->engine, id, next_run, NULL, store_result, &slot);
-  result = wait_result (&slot);
+  aero_engine_get_vm_async (f->engine, id, next_run, NULL, aero_test_store_result, &slot);
+  result = aero_test_wait_result (&slot, NULL);
   vm = aero_engine_get_vm_finish (f->engine, result, &error);
   g_assert_no_error (error);
 
@@ -138,8 +87,8 @@ vm_named (Fixture    *f,
   GAsyncResult *slot = NULL;
 
   aero_engine_list_vms_async (f->engine, search, -1, AERO_LIST_NONE, NULL, NULL, NULL,
-                              store_result, &slot);
-  result = wait_result (&slot);
+                              aero_test_store_result, &slot);
+  result = aero_test_wait_result (&slot, NULL);
   vms = aero_engine_list_vms_finish (f->engine, result, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (vms), ==, 1);
@@ -159,8 +108,8 @@ put_vm (Fixture     *f,
   GAsyncResult *slot = NULL;
 
   aero_engine_update_vm_async (f->engine, aero_vm_get_id (vm), body, next_run, NULL,
-                               store_result, &slot);
-  result = wait_result (&slot);
+                               aero_test_store_result, &slot);
+  result = aero_test_wait_result (&slot, NULL);
 
   return aero_engine_update_vm_finish (f->engine, result, error);
 }
@@ -177,8 +126,8 @@ set_ballooning (Fixture     *f,
   GAsyncResult *slot = NULL;
 
   aero_engine_set_vm_ballooning_async (f->engine, aero_vm_get_id (vm), enable, next_run, NULL,
-                                       store_result, &slot);
-  result = wait_result (&slot);
+                                       aero_test_store_result, &slot);
+  result = aero_test_wait_result (&slot, NULL);
 
   return aero_engine_set_vm_ballooning_finish (f->engine, result, error);
 }
@@ -192,8 +141,8 @@ post_vm (Fixture  *f,
   GAsyncResult *slot = NULL;
   AeroVm *vm;
 
-  aero_engine_add_vm_async (f->engine, body, NULL, store_result, &slot);
-  result = wait_result (&slot);
+  aero_engine_add_vm_async (f->engine, body, NULL, aero_test_store_result, &slot);
+  result = aero_test_wait_result (&slot, NULL);
   vm = aero_engine_add_vm_finish (f->engine, result, &error);
   g_assert_no_error (error);
 
@@ -366,8 +315,8 @@ test_save_apply_later (Fixture       *f,
   aero_vm_edit_set_apply_later (edit, TRUE);
   g_assert_true (aero_vm_edit_get_sends_next_run (edit));
 
-  aero_vm_edit_save_async (edit, f->engine, NULL, store_result, &slot);
-  result = wait_result (&slot);
+  aero_vm_edit_save_async (edit, f->engine, NULL, aero_test_store_result, &slot);
+  result = aero_test_wait_result (&slot, NULL);
   saved = aero_vm_edit_save_finish (edit, result, &error);
   g_assert_no_error (error);
   g_assert_true (AERO_IS_VM (saved));
@@ -381,8 +330,8 @@ test_save_apply_later (Fixture       *f,
 
   /* Nothing left to change: nothing is sent, the original comes back. */
   g_clear_object (&result);
-  aero_vm_edit_save_async (edit, f->engine, NULL, store_result, &slot);
-  result = wait_result (&slot);
+  aero_vm_edit_save_async (edit, f->engine, NULL, aero_test_store_result, &slot);
+  result = aero_test_wait_result (&slot, NULL);
   again = aero_vm_edit_save_finish (edit, result, &error);
   g_assert_no_error (error);
   g_assert_true (again == aero_vm_edit_get_vm (edit));
@@ -397,8 +346,8 @@ get_vm_for_edit (Fixture    *f,
   GAsyncResult *slot = NULL;
   AeroVm *vm;
 
-  aero_engine_get_vm_for_edit_async (f->engine, id, NULL, store_result, &slot);
-  result = wait_result (&slot);
+  aero_engine_get_vm_for_edit_async (f->engine, id, NULL, aero_test_store_result, &slot);
+  result = aero_test_wait_result (&slot, NULL);
   vm = aero_engine_get_vm_for_edit_finish (f->engine, result, &error);
   g_assert_no_error (error);
 

@@ -2215,7 +2215,7 @@ main (int   argc,
   g_test_add_func ("/ui/session/ended-by-engine", test_session_ended_by_engine);
   g_test_add_func ("/ui/clusters/refresh-keeps-selection", test_clusters_refresh_keeps_selection);
   g_test_add_func ("/ui/clusters/memory-picture", test_clusters_memory_picture);
-  g_test_add_func ("/ui/lists/reload", test_list_views_reload);
+  g_test_add_func ("/ui/clusters/list-views-reload", test_list_views_reload);
   g_test_add_func ("/ui/clusters/refresh-keeps-dialog-cluster", test_refresh_keeps_dialog_cluster);
   g_test_add_func ("/ui/app/demo-prints-url", test_app_demo_prints_url);
   g_test_add_func ("/ui/new-vm/selected", test_new_vm_selected);
