@@ -8,7 +8,7 @@
 # never reads a password from anywhere else.
 
 # Options that take a value, wherever they stand.
-_aerostat_cli_valued='--engine --user --password-file --ca-file --search --ballooning --memory --guaranteed --max --overcommit --ksm --transparent-hugepages'
+_aerostat_cli_valued='--engine --user --password-file --ca-file --timeout --search --ballooning --memory --guaranteed --max --overcommit --ksm --transparent-hugepages'
 
 # The names of the engine's VMs (vms) or clusters (clusters) starting with
 # $3, one a line, asked of the program $1. The table's first column is the
@@ -33,7 +33,7 @@ _aerostat_cli()
     local cur=${COMP_WORDS[COMP_CWORD]}
     local prev=${COMP_WORDS[COMP_CWORD - 1]}
     local program=${COMP_WORDS[0]}
-    local global='--engine --user --password-file --password-stdin --ca-file --json --help --version'
+    local global='--engine --user --password-file --password-stdin --ca-file --timeout --json --help --version'
     local command='' verb='' word options names
     local -i i nargs=0
 
@@ -94,7 +94,7 @@ _aerostat_cli()
                     names='show set run-once start shutdown stop'
                     ;;
                 set)
-                    options='--ballooning --memory --guaranteed --max --next-run --search --dry-run'
+                    options='--ballooning --memory --guaranteed --max --next-run --force --search --dry-run'
                     ;;
                 run-once)
                     options='--volatile --pause'

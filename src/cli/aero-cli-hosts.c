@@ -85,18 +85,18 @@ print_host_row (AeroHost          *host,
   g_autofree char *label = cluster != NULL ? aero_cluster_dup_label (cluster)
                                            : g_strdup (aero_host_get_cluster_id (host));
   g_autofree char *cluster_text = aero_cli_escape_text (label, FALSE);
-  g_autofree char *physical = aero_cli_format_size (aero_memory_picture_get_physical (picture));
-  g_autofree char *used = aero_cli_format_size (aero_memory_picture_get_used (picture));
-  g_autofree char *shared = aero_cli_format_size (aero_memory_picture_get_shared (picture));
-  g_autofree char *max_free = aero_cli_format_size (aero_memory_picture_get_max_free (picture));
+  g_autofree char *physical = format_mib (aero_memory_picture_get_physical (picture));
+  g_autofree char *used = format_mib (aero_memory_picture_get_used (picture));
+  g_autofree char *shared = format_mib (aero_memory_picture_get_shared (picture));
+  g_autofree char *max_free = format_mib (aero_memory_picture_get_max_free (picture));
   g_autofree char *running = g_strdup_printf ("%u", aero_memory_picture_get_running_vms (picture));
-  g_autofree char *committed = aero_cli_format_size (aero_memory_picture_get_committed (picture));
+  g_autofree char *committed = format_mib (aero_memory_picture_get_committed (picture));
   g_autofree char *percent = percent_text (aero_memory_picture_get_committed_percent (picture));
   const char *cells[] = {
     name, status, cluster_text, physical, used, shared, max_free, running, committed, percent,
   };
 
-  aero_cli_print_row (host_widths, cells, G_N_ELEMENTS (cells));
+  print_row (host_widths, cells, G_N_ELEMENTS (cells));
 }
 
 gboolean
@@ -128,7 +128,7 @@ aero_cli_print_hosts (AeroEngine    *engine,
         _("MAX FREE"), _("VMS"), _("COMMITTED"), _("COMMITTED%"),
       };
 
-      aero_cli_print_row (host_widths, header, G_N_ELEMENTS (header));
+      print_row (host_widths, header, G_N_ELEMENTS (header));
     }
 
   for (guint i = 0; i < n; i++)
@@ -153,7 +153,7 @@ aero_cli_print_hosts (AeroEngine    *engine,
       g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
 
       json_node_set_array (root, array);
-      aero_cli_print_json (root);
+      print_json_node (root);
     }
   return TRUE;
 }
@@ -162,7 +162,7 @@ static void
 print_figure (const char *label,
               gint64      bytes)
 {
-  g_autofree char *text = aero_cli_format_size (bytes);
+  g_autofree char *text = format_mib (bytes);
 
   g_print ("  %-22s %s\n", label, text);
 }
@@ -215,7 +215,7 @@ aero_cli_print_cluster (AeroEngine    *engine,
       json_object_set_member (object, "memory_picture",
                               aero_json_memory_picture_to_normalised (picture));
       json_object_set_boolean_member (object, "unprotected_overcommit", unprotected);
-      aero_cli_print_json (root);
+      print_json_node (root);
       return TRUE;
     }
 
@@ -226,9 +226,9 @@ aero_cli_print_cluster (AeroEngine    *engine,
 
   g_print (_("Cluster %s\n"), escaped);
   g_print ("  %-22s %s\n", _("Over-commit"), overcommit);
-  g_print ("  %-22s %s\n", _("KSM"), aero_cli_switch_text (aero_cluster_get_ksm_enabled (cluster)));
+  g_print ("  %-22s %s\n", _("KSM"), tristate_text (aero_cluster_get_ksm_enabled (cluster)));
   g_print ("  %-22s %s\n", _("Balloon optimisation"),
-           aero_cli_switch_text (aero_cluster_get_ballooning_enabled (cluster)));
+           tristate_text (aero_cluster_get_ballooning_enabled (cluster)));
   g_print ("  %-22s %u\n", _("Hosts"), aero_memory_picture_get_hosts (picture));
   g_print ("  %-22s %u\n", _("Running VMs"), aero_memory_picture_get_running_vms (picture));
   print_figure (_("Physical memory"), aero_memory_picture_get_physical (picture));

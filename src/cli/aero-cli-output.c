@@ -15,6 +15,7 @@
 #include "aero-cli-private.h"
 #include "aero-features.h"
 #include "aero-json.h"
+#include "aero-json-text.h"
 #include "aero-vm-edit.h"
 
 G_GNUC_PRINTF (1, 2)
@@ -212,6 +213,23 @@ vm_to_json (AeroVm      *vm,
                                   aero_feature_supported (AERO_FEATURE_VM_BALLOON, level));
 
   return node;
+}
+
+/* What json_to_string (vm_to_json ()) gives, written straight into @out. */
+void
+append_vm_json (GString     *out,
+                AeroVm      *vm,
+                GListModel  *clusters)
+{
+  AeroCluster *cluster = aero_cluster_find (clusters, aero_vm_get_cluster_id (vm));
+  AeroVersion *level = aero_vm_effective_version (vm, cluster);
+  g_autofree char *level_text = level != NULL ? aero_version_to_string (level) : NULL;
+
+  aero_json_text_begin_vm (out, vm);
+  aero_json_text_add_string (out, "effective_version", level_text);
+  aero_json_text_add_boolean (out, "ballooning_supported",
+                              aero_feature_supported (AERO_FEATURE_VM_BALLOON, level));
+  aero_json_text_end_object (out);
 }
 
 /* The largest binary unit that gives a whole number: "4 GiB", "2730 MiB". */
@@ -420,32 +438,4 @@ aero_cli_finish_output (int code)
     }
 
   return code;
-}
-
-/* For the other command files (aero-cli-private.h). */
-
-void
-aero_cli_print_row (const int         *widths,
-                    const char *const *cells,
-                    guint              n_cells)
-{
-  print_row (widths, cells, n_cells);
-}
-
-char *
-aero_cli_format_size (gint64 bytes)
-{
-  return format_mib (bytes);
-}
-
-const char *
-aero_cli_switch_text (AeroTristate value)
-{
-  return tristate_text (value);
-}
-
-void
-aero_cli_print_json (JsonNode *node)
-{
-  print_json_node (node);
 }

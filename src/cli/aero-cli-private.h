@@ -18,6 +18,8 @@ typedef struct {
   char         *user;
   char         *password_file;
   char         *ca_file;
+  /* --timeout (or AEROSTAT_TIMEOUT), parsed once the engine is made. */
+  char         *timeout;
   gboolean      json;
   gboolean      password_stdin;
 
@@ -29,7 +31,6 @@ typedef struct {
 
   /* vms --json: the array is written as the VMs stream in. */
   guint         n_written;
-  JsonGenerator *generator;
   GString      *line;
 } AeroCli;
 
@@ -64,11 +65,17 @@ int failure (const char *format, ...) G_GNUC_PRINTF (1, 2);
 int report_error (const GError *error);
 void print_to_stdout (const char *text);
 gboolean output_lost (void);
+/* Pretty JSON and a newline on standard output. */
 void print_json_node (JsonNode *node);
 void print_json_list (GListModel *items);
 JsonNode *vm_to_json (AeroVm *vm, GListModel *clusters);
+void append_vm_json (GString *out, AeroVm *vm, GListModel *clusters);
+/* "4 GiB", "2730 MiB", "-" when unset. */
 char *format_mib (gint64 bytes);
+/* "on", "off", "unknown": not translated, scripts read them. */
 const char *tristate_text (AeroTristate value);
+/* One table row, each cell padded to the terminal width of its column
+ * (negative: aligned right; the last cell is not padded). */
 void print_row (const int *widths, const char *const *cells, guint n_cells);
 void print_vm_row (AeroVm *vm, GListModel *clusters);
 void print_vm (AeroCli *cli, AeroVm *vm);
@@ -112,19 +119,6 @@ int cmd_hosts (AeroCli *cli, int argc, char **argv);
 int cmd_cluster_show (AeroCli *cli, int argc, char **argv);
 int cmd_cluster_set (AeroCli *cli, int argc, char **argv);
 int cmd_templates (AeroCli *cli, int argc, char **argv);
-
-
-/* aero-cli-output.c: one table row, each cell padded to the terminal width of
- * its column (negative: aligned right; the last cell is not padded). */
-void        aero_cli_print_row    (const int         *widths,
-                                   const char *const *cells,
-                                   guint              n_cells);
-/* "4 GiB", "2730 MiB", "-" when unset. */
-char       *aero_cli_format_size  (gint64             bytes);
-/* "on", "off", "unknown": not translated, scripts read them. */
-const char *aero_cli_switch_text  (AeroTristate       value);
-/* Pretty JSON and a newline on standard output. */
-void        aero_cli_print_json   (JsonNode          *node);
 
 /* aero-cli-hosts.c: "hosts" and "cluster show", once logged in. FALSE
  * with @error when the engine could not be read. */

@@ -132,11 +132,19 @@ connect_engine (AeroCli *cli)
   g_autoptr(GError) error = NULL;
   const char *url = cli->engine_url != NULL ? cli->engine_url : g_getenv ("AEROSTAT_ENGINE");
   const char *user = cli->user != NULL ? cli->user : g_getenv ("AEROSTAT_USER");
+  const char *timeout = cli->timeout != NULL ? cli->timeout : g_getenv ("AEROSTAT_TIMEOUT");
+  guint64 seconds = 0;
 
   if (url == NULL || *url == '\0')
     return usage_error (_("no engine given: use --engine or AEROSTAT_ENGINE"));
   if (user == NULL || *user == '\0')
     user = DEFAULT_USER;
+  /* Every request, the login included, ends by this deadline: the whole
+   * answer, not only the time between two reads (AeroEngine:deadline). */
+  if (timeout != NULL && *timeout != '\0' &&
+      !g_ascii_string_to_unsigned (timeout, 10, 1, G_MAXUINT, &seconds, NULL))
+    return usage_error (_("--timeout takes a whole number of seconds (1 or more), not \"%s\""),
+                        timeout);
 
   password = read_password (cli, &error);
   if (error != NULL && error->domain == G_OPTION_ERROR)
@@ -154,6 +162,8 @@ connect_engine (AeroCli *cli)
 
   if (cli->ca_file != NULL && !aero_engine_set_ca_file (cli->engine, cli->ca_file, &error))
     return usage_error (_("cannot use the CA file: %s"), error->message);
+  if (seconds > 0)
+    aero_engine_set_deadline (cli->engine, seconds);
 
   aero_engine_login_async (cli->engine, user, password, NULL, on_result, cli);
   result = wait_for_result (cli);

@@ -20,11 +20,11 @@ aero_cli_clear (AeroCli *cli)
   g_clear_pointer (&cli->user, g_free);
   g_clear_pointer (&cli->password_file, g_free);
   g_clear_pointer (&cli->ca_file, g_free);
+  g_clear_pointer (&cli->timeout, g_free);
   g_clear_object (&cli->engine);
   g_clear_object (&cli->clusters);
   g_clear_object (&cli->result);
   g_clear_object (&cli->cancellable);
-  g_clear_object (&cli->generator);
   if (cli->line != NULL)
     g_string_free (g_steal_pointer (&cli->line), TRUE);
 }
@@ -130,6 +130,8 @@ on_global_option (const char  *name,
     target = &cli->password_file;
   else if (g_str_equal (name, "--ca-file"))
     target = &cli->ca_file;
+  else if (g_str_equal (name, "--timeout"))
+    target = &cli->timeout;
   g_return_val_if_fail (target != NULL, FALSE);
 
   g_free (*target);
@@ -154,6 +156,9 @@ global_option_group (AeroCli *cli)
     { "ca-file", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK,
       (gpointer) on_global_option,
       N_("Trust the engine CA in this PEM file"), N_("FILE") },
+    { "timeout", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer) on_global_option,
+      N_("Give up on a request the engine has not answered in full after SECONDS (default 300)"),
+      N_("SECONDS") },
     { "json", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, (gpointer) on_global_option,
       N_("Write one JSON document (the normalised model)"), NULL },
     { NULL }
@@ -235,7 +240,7 @@ static const char commands_help[] =
      "  vms [--search QUERY] [--all-content]\n"
      "  vm show VM\n"
      "  vm set VM [--ballooning on|off] [--memory SIZE] [--guaranteed SIZE]\n"
-     "            [--max SIZE] [--next-run]\n"
+     "            [--max SIZE] [--next-run] [--force]\n"
      "  vm set --search QUERY --ballooning on|off [--dry-run]\n"
      "  vm run-once VM [--volatile] [--pause]\n"
      "  vm start VM\n"
@@ -249,7 +254,8 @@ static const char commands_help[] =
      "  templates\n"
      "\n"
      "VM and CLUSTER are a name or an id. SIZE is in MiB, or with M/MiB/G/GiB.\n"
-     "Environment: AEROSTAT_ENGINE, AEROSTAT_USER, AEROSTAT_PASSWORD.\n"
+     "Environment: AEROSTAT_ENGINE, AEROSTAT_USER, AEROSTAT_PASSWORD,\n"
+     "AEROSTAT_TIMEOUT (as --timeout).\n"
      "Exit status: 0 on success, 1 on an engine or network error (or when any VM\n"
      "of a --search failed), 2 on bad usage.");
 

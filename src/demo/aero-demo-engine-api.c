@@ -255,8 +255,10 @@ handle_hosts (AeroDemoEngine    *self,
       aero_demo_writer_init (&w, out);
       aero_demo_writer_begin_object (&w, NULL);
       aero_demo_writer_begin_array (&w, "host");
+      aero_demo_store_begin_host_loads (self->store);
       for (guint i = 0; i < found->len; i++)
         aero_demo_render_host (&w, self->store, g_ptr_array_index (found, i), flags);
+      aero_demo_store_end_host_loads (self->store);
       aero_demo_writer_end_array (&w);
       aero_demo_writer_end_object (&w);
       respond_object (msg, 200, out);

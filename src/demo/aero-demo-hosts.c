@@ -21,6 +21,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "aero-demo-store.h"
 
 #define PRESSURE_THRESHOLD 0.20
@@ -156,25 +158,51 @@ held_back (AeroDemoStore *self,
   return CLAMP (held, 0, headroom);
 }
 
-void
-aero_demo_store_host_load (AeroDemoStore    *self,
-                           AeroDemoHost     *host,
-                           AeroDemoHostLoad *load)
+/* The VMs each host holds memory for: host -> GPtrArray of AeroDemoVm. */
+static GHashTable *
+vms_by_host (AeroDemoStore *self)
+{
+  GPtrArray *vms = aero_demo_store_get_vms (self);
+  GHashTable *by_host = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < vms->len; i++)
+    {
+      AeroDemoVm *vm = g_ptr_array_index (vms, i);
+      AeroDemoHost *host = aero_demo_store_vm_host (self, vm);
+      GPtrArray *on_host;
+
+      if (host == NULL)
+        continue;
+      on_host = g_hash_table_lookup (by_host, host);
+      if (on_host == NULL)
+        {
+          on_host = g_ptr_array_new ();
+          g_hash_table_insert (by_host, host, on_host);
+        }
+      g_ptr_array_add (on_host, vm);
+    }
+  return by_host;
+}
+
+/* @vms: the VMs on @host (NULL: none). */
+static void
+compute_load (AeroDemoStore    *self,
+              AeroDemoHost     *host,
+              GPtrArray        *vms,
+              AeroDemoHostLoad *load)
 {
   AeroDemoCluster *cluster = aero_demo_store_find_cluster (self, host->cluster_id);
-  GPtrArray *vms = aero_demo_store_get_vms (self);
   gboolean mom_balloons = cluster != NULL && cluster->ballooning_enabled;
   gboolean ksm = cluster != NULL && cluster->ksm;
   gint64 base = host->memory / 16;   /* the host's own use */
   gint64 demand, needed, guests, raw_used, limit;
+  guint n = vms != NULL ? vms->len : 0;
 
   memset (load, 0, sizeof *load);
-  for (guint i = 0; i < vms->len; i++)
+  for (guint i = 0; i < n; i++)
     {
       AeroDemoVm *vm = g_ptr_array_index (vms, i);
 
-      if (aero_demo_store_vm_host (self, vm) != host)
-        continue;
       load->running++;
       load->committed += vm->conf->memory;
       load->reclaimable += held_back (self, vm, 1.0);
@@ -186,13 +214,8 @@ aero_demo_store_host_load (AeroDemoStore    *self,
   if (mom_balloons && needed > 0 && load->reclaimable > 0)
     load->fraction = MIN (1.0, (double) needed / load->reclaimable);
 
-  for (guint i = 0; i < vms->len && load->fraction > 0; i++)
-    {
-      AeroDemoVm *vm = g_ptr_array_index (vms, i);
-
-      if (vm->host == host)
-        load->reclaimed += held_back (self, vm, load->fraction);
-    }
+  for (guint i = 0; i < n && load->fraction > 0; i++)
+    load->reclaimed += held_back (self, g_ptr_array_index (vms, i), load->fraction);
 
   guests = load->committed - load->reclaimed;
   load->shared = ksm ? (gint64) (guests * KSM_SHARE) : 0;
@@ -209,6 +232,46 @@ aero_demo_store_host_load (AeroDemoStore    *self,
    * physical memory less what is committed and reserved. */
   limit = cluster != NULL ? host->memory / 100 * cluster->over_commit : host->memory;
   load->max_scheduling = MAX (0, limit - load->committed - RESERVED_MEMORY);
+}
+
+#define BATCH_KEY "aero-demo-host-vms"
+
+void
+aero_demo_store_host_load (AeroDemoStore    *self,
+                           AeroDemoHost     *host,
+                           AeroDemoHostLoad *load)
+{
+  GHashTable *batch = g_object_get_data (G_OBJECT (self), BATCH_KEY);
+  g_autoptr(GPtrArray) on_host = NULL;
+
+  if (batch != NULL)
+    {
+      compute_load (self, host, g_hash_table_lookup (batch, host), load);
+      return;
+    }
+
+  on_host = g_ptr_array_new ();
+  for (guint i = 0; i < aero_demo_store_get_vms (self)->len; i++)
+    {
+      AeroDemoVm *vm = g_ptr_array_index (aero_demo_store_get_vms (self), i);
+
+      if (aero_demo_store_vm_host (self, vm) == host)
+        g_ptr_array_add (on_host, vm);
+    }
+  compute_load (self, host, on_host, load);
+}
+
+void
+aero_demo_store_begin_host_loads (AeroDemoStore *self)
+{
+  g_object_set_data_full (G_OBJECT (self), BATCH_KEY, vms_by_host (self),
+                          (GDestroyNotify) g_hash_table_unref);
+}
+
+void
+aero_demo_store_end_host_loads (AeroDemoStore *self)
+{
+  g_object_set_data (G_OBJECT (self), BATCH_KEY, NULL);
 }
 
 gint64

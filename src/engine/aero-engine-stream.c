@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "aero-engine-private.h"
+#include "aero-json-fields.h"
 #include "aero-stream-parser.h"
 
 #define CHUNK_SIZE          (64 * 1024)
@@ -33,6 +34,8 @@ typedef struct
   char             *element;
   GType             item_type;
   AeroJsonReadFunc  read;
+  /* Instead of @read for the collections that have them. */
+  const AeroJsonFields *fields;
   AeroBatchFunc     batch_func;
   gpointer          batch_data;
   guint             http_status;
@@ -292,18 +295,12 @@ typedef struct
   StreamJob *job;
 } ElementContext;
 
+/* @item (owned) was read from an element whose "id" is @id. */
 static void
-on_element (JsonObject *element,
-            gpointer    user_data)
+take_item (ElementContext *ctx,
+           const char     *id,
+           gpointer        item)
 {
-  ElementContext *ctx = user_data;
-  const char *id = aero_json_get_string (element, "id");
-  gpointer item;
-
-  /* Items after a bad one in the same chunk are dropped: the list fails. */
-  if (ctx->job->parse_error != NULL)
-    return;
-
   /* An item is known by its id: without one it cannot be shown apart
    * from another or edited, and a request built from it would go to
    * "/vms/" itself. The whole list fails, as for any malformed part. */
@@ -311,10 +308,10 @@ on_element (JsonObject *element,
     {
       g_set_error (&ctx->job->parse_error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_PARSE,
                    _("An item of the engine's %s list has no id"), ctx->job->element);
+      g_clear_object (&item);
       return;
     }
 
-  item = ctx->job->read (element);
   if (item == NULL)
     return;
 
@@ -322,6 +319,33 @@ on_element (JsonObject *element,
   if (ctx->job->pending->len >= BATCH_ITEMS ||
       g_get_monotonic_time () - ctx->job->last_flush >= BATCH_INTERVAL_USEC)
     flush_pending (ctx->task, ctx->job);
+}
+
+static void
+on_element (JsonObject *element,
+            gpointer    user_data)
+{
+  ElementContext *ctx = user_data;
+
+  /* Items after a bad one in the same chunk are dropped: the list fails. */
+  if (ctx->job->parse_error != NULL)
+    return;
+
+  take_item (ctx, aero_json_get_string (element, "id"), ctx->job->read (element));
+}
+
+/* The same for the collections read straight into models. */
+static void
+on_values (const AeroJsonValue *values,
+           gpointer             user_data)
+{
+  ElementContext *ctx = user_data;
+
+  if (ctx->job->parse_error != NULL)
+    return;
+
+  take_item (ctx, aero_json_value_string (&values[ctx->job->fields->id_field]),
+             ctx->job->fields->read (values));
 }
 
 /* Blocks for the next queued item, delivering what is parsed so far first
@@ -350,10 +374,17 @@ stream_worker (gpointer user_data)
   g_autoptr(AeroStreamParser) parser = NULL;
   gboolean aborted = FALSE;
 
-  parser = aero_stream_parser_new (job->element, on_element, &ctx);
-  /* Build only the members the model readers look at: most of a VM's
-   * ~8 kB are links and fields no model reads. */
-  aero_stream_parser_set_element_members (parser, aero_json_get_collection_members (job->element));
+  /* VMs, templates and clusters are read straight from the parser's
+   * events, with no tree in between; the rest from a tree of only the
+   * members the model readers look at: most of a VM's ~8 kB are links
+   * and fields no model reads. */
+  if (job->fields != NULL)
+    parser = aero_stream_parser_new_fields (job->element, job->fields->paths, on_values, &ctx);
+  else
+    {
+      parser = aero_stream_parser_new (job->element, on_element, &ctx);
+      aero_stream_parser_set_element_members (parser, aero_json_get_collection_members (job->element));
+    }
   job->last_flush = g_get_monotonic_time ();
 
   for (;;)
@@ -473,6 +504,7 @@ aero_engine_read_collection_async (AeroEngine          *self,
   job->element = g_strdup (element);
   job->item_type = item_type;
   job->read = read;
+  job->fields = aero_json_get_collection_fields (element);
   job->batch_func = batch_func;
   job->batch_data = batch_data;
   job->keep_items = keep_items || batch_func == NULL;

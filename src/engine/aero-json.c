@@ -14,6 +14,7 @@
 
 #include "aero-engine-error.h"
 #include "aero-json.h"
+#include "aero-json-value.h"
 
 /* The member as a scalar value node, or NULL (missing, null, container). */
 static JsonNode *
@@ -36,68 +37,9 @@ AeroTristate
 aero_json_get_tristate (JsonObject *object,
                         const char *member)
 {
-  JsonNode *node = get_value_node (object, member);
-  GType type;
+  AeroJsonValue value = aero_json_value_from_node (get_value_node (object, member));
 
-  if (node == NULL)
-    return AERO_TRISTATE_UNKNOWN;
-
-  type = json_node_get_value_type (node);
-  if (type == G_TYPE_BOOLEAN)
-    return json_node_get_boolean (node) ? AERO_TRISTATE_TRUE : AERO_TRISTATE_FALSE;
-
-  if (type == G_TYPE_STRING)
-    {
-      const char *text = json_node_get_string (node);
-
-      /* What the engine itself accepts on input. */
-      if (g_ascii_strcasecmp (text, "true") == 0 || strcmp (text, "1") == 0)
-        return AERO_TRISTATE_TRUE;
-      if (g_ascii_strcasecmp (text, "false") == 0 || strcmp (text, "0") == 0)
-        return AERO_TRISTATE_FALSE;
-      return AERO_TRISTATE_UNKNOWN;
-    }
-
-  if (type == G_TYPE_INT64)
-    {
-      gint64 value = json_node_get_int (node);
-
-      if (value == 0 || value == 1)
-        return value ? AERO_TRISTATE_TRUE : AERO_TRISTATE_FALSE;
-    }
-
-  return AERO_TRISTATE_UNKNOWN;
-}
-
-/* A whole-string decimal integer; "12abc", "", " 12" and overflows are
- * not numbers. */
-static gboolean
-parse_int64 (const char *text,
-             gint64     *out_value)
-{
-  gint64 value;
-
-  if (text == NULL || !g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64,
-                                                 &value, NULL))
-    return FALSE;
-
-  *out_value = value;
-  return TRUE;
-}
-
-/* Doubles only count when they are whole numbers that fit: a statistic
- * may come as 1.073741824E9, a size never as 1.5. */
-static gboolean
-double_to_int64 (double  value,
-                 gint64 *out_value)
-{
-  /* 2^63 is exactly representable; anything at or above it overflows. */
-  if (!isfinite (value) || value != floor (value) ||
-      value < -9223372036854775808.0 || value >= 9223372036854775808.0)
-    return FALSE;
-
-  *out_value = (gint64) value;
-  return TRUE;
+  return aero_json_value_tristate (&value);
 }
 
 gboolean
@@ -105,32 +47,9 @@ aero_json_get_int64 (JsonObject *object,
                      const char *member,
                      gint64     *out_value)
 {
-  JsonNode *node = get_value_node (object, member);
-  GType type;
-  gint64 value;
+  AeroJsonValue value = aero_json_value_from_node (get_value_node (object, member));
 
-  if (node == NULL)
-    return FALSE;
-
-  type = json_node_get_value_type (node);
-  if (type == G_TYPE_INT64)
-    value = json_node_get_int (node);
-  else if (type == G_TYPE_STRING)
-    {
-      if (!parse_int64 (json_node_get_string (node), &value))
-        return FALSE;
-    }
-  else if (type == G_TYPE_DOUBLE)
-    {
-      if (!double_to_int64 (json_node_get_double (node), &value))
-        return FALSE;
-    }
-  else
-    return FALSE;
-
-  if (out_value != NULL)
-    *out_value = value;
-  return TRUE;
+  return aero_json_value_int64 (&value, out_value);
 }
 
 const char *
@@ -173,36 +92,18 @@ static gint64
 get_size (JsonObject *object,
           const char *member)
 {
-  gint64 value;
+  AeroJsonValue value = aero_json_value_from_node (get_value_node (object, member));
 
-  if (!aero_json_get_int64 (object, member, &value) || value < 0)
-    return AERO_UNSET;
-
-  return value;
+  return aero_json_value_size (&value);
 }
 
 static int
 get_count (JsonObject *object,
            const char *member)
 {
-  gint64 value = get_size (object, member);
+  AeroJsonValue value = aero_json_value_from_node (get_value_node (object, member));
 
-  return value <= G_MAXINT ? (int) value : AERO_UNSET;
-}
-
-/* {"major": "4", "minor": "7"}; both numbers are needed. */
-static AeroVersion *
-get_version (JsonObject *object,
-             const char *member)
-{
-  JsonObject *version = aero_json_get_object (object, member);
-  gint64 major = get_size (version, "major");
-  gint64 minor = get_size (version, "minor");
-
-  if (major == AERO_UNSET || minor == AERO_UNSET || major > G_MAXUINT || minor > G_MAXUINT)
-    return NULL;
-
-  return aero_version_new ((guint) major, (guint) minor);
+  return aero_json_value_count (&value);
 }
 
 /* Keep these in step with the readers below; test-codec checks that a
@@ -275,102 +176,6 @@ aero_json_get_collection_members (const char *element)
   return NULL;
 }
 
-/* The members of the engine's VmBase, shared by VMs and templates: both
- * models have the same property names, so one reader serves both. */
-static void
-read_vm_base (GObject    *model,
-              JsonObject *object)
-{
-  JsonObject *policy_object = aero_json_get_object (object, "memory_policy");
-  JsonObject *topology = aero_json_get_object (aero_json_get_object (object, "cpu"), "topology");
-  g_autoptr(AeroVersion) custom_version = get_version (object, "custom_compatibility_version");
-  g_autoptr(AeroMemoryPolicy) policy = aero_memory_policy_new ();
-
-  aero_memory_policy_set_guaranteed (policy, get_size (policy_object, "guaranteed"));
-  aero_memory_policy_set_max (policy, get_size (policy_object, "max"));
-  aero_memory_policy_set_ballooning (policy, aero_json_get_tristate (policy_object, "ballooning"));
-
-  g_object_set (model,
-                "id", aero_json_get_string (object, "id"),
-                "name", aero_json_get_string (object, "name"),
-                "description", aero_json_get_string (object, "description"),
-                "comment", aero_json_get_string (object, "comment"),
-                "vm-type", aero_vm_type_from_wire (aero_json_get_string (object, "type")),
-                "memory", get_size (object, "memory"),
-                "memory-policy", policy,
-                "cpu-sockets", get_count (topology, "sockets"),
-                "cpu-cores", get_count (topology, "cores"),
-                "cpu-threads", get_count (topology, "threads"),
-                "cpu-shares", get_count (object, "cpu_shares"),
-                "cluster-id", aero_json_get_ref_id (object, "cluster"),
-                "os-type", aero_json_get_string (aero_json_get_object (object, "os"), "type"),
-                "custom-compatibility-version", custom_version,
-                NULL);
-}
-
-AeroVm *
-aero_json_read_vm (JsonObject *object)
-{
-  g_autoptr(AeroVm) vm = aero_vm_new ();
-
-  if (object == NULL)
-    return g_steal_pointer (&vm);
-
-  read_vm_base (G_OBJECT (vm), object);
-  aero_vm_set_status (vm, aero_vm_status_from_wire (aero_json_get_string (object, "status")));
-  aero_vm_set_template_id (vm, aero_json_get_ref_id (object, "template"));
-  aero_vm_set_host_id (vm, aero_json_get_ref_id (object, "host"));
-  aero_vm_set_next_run_configuration_exists (vm, aero_json_get_tristate (object, "next_run_configuration_exists"));
-  aero_vm_set_creation_time (vm, get_size (object, "creation_time"));
-
-  return g_steal_pointer (&vm);
-}
-
-AeroTemplate *
-aero_json_read_template (JsonObject *object)
-{
-  g_autoptr(AeroTemplate) tmpl = aero_template_new ();
-  JsonObject *version;
-
-  if (object == NULL)
-    return g_steal_pointer (&tmpl);
-
-  read_vm_base (G_OBJECT (tmpl), object);
-  aero_template_set_status (tmpl, aero_json_get_string (object, "status"));
-  version = aero_json_get_object (object, "version");
-  aero_template_set_version_name (tmpl, aero_json_get_string (version, "version_name"));
-  aero_template_set_version_number (tmpl, get_count (version, "version_number"));
-
-  return g_steal_pointer (&tmpl);
-}
-
-AeroCluster *
-aero_json_read_cluster (JsonObject *object)
-{
-  g_autoptr(AeroCluster) cluster = aero_cluster_new ();
-  g_autoptr(AeroVersion) version = NULL;
-  JsonObject *policy;
-
-  if (object == NULL)
-    return g_steal_pointer (&cluster);
-
-  version = get_version (object, "version");
-  policy = aero_json_get_object (object, "memory_policy");
-
-  aero_cluster_set_id (cluster, aero_json_get_string (object, "id"));
-  aero_cluster_set_name (cluster, aero_json_get_string (object, "name"));
-  aero_cluster_set_description (cluster, aero_json_get_string (object, "description"));
-  aero_cluster_set_version (cluster, version);
-  aero_cluster_set_ballooning_enabled (cluster, aero_json_get_tristate (object, "ballooning_enabled"));
-  aero_cluster_set_overcommit_percent (cluster, get_count (aero_json_get_object (policy, "over_commit"), "percent"));
-  aero_cluster_set_transparent_hugepages (cluster, aero_json_get_tristate (aero_json_get_object (policy, "transparent_hugepages"), "enabled"));
-  aero_cluster_set_ksm_enabled (cluster, aero_json_get_tristate (aero_json_get_object (object, "ksm"), "enabled"));
-  aero_cluster_set_architecture (cluster, aero_json_get_string (aero_json_get_object (object, "cpu"), "architecture"));
-  aero_cluster_set_data_center_id (cluster, aero_json_get_ref_id (object, "data_center"));
-
-  return g_steal_pointer (&cluster);
-}
-
 /* The elements of a wrapped list ({"value": [...]}) or NULL. */
 static JsonArray *
 get_array (JsonObject *object,
@@ -419,7 +224,7 @@ get_statistic_datum (JsonObject *statistic,
     return FALSE;
 
   /* Bytes are whole; a decimal string of them is rounded, not refused. */
-  return double_to_int64 (isfinite (value) ? round (value) : value, out_value);
+  return aero_json_double_to_int64 (isfinite (value) ? round (value) : value, out_value);
 }
 
 AeroMemoryStats *

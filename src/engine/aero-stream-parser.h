@@ -13,6 +13,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "aero-json-value.h"
+
 G_BEGIN_DECLS
 
 typedef struct _AeroStreamParser AeroStreamParser;
@@ -22,10 +24,22 @@ typedef struct _AeroStreamParser AeroStreamParser;
 typedef void (*AeroStreamElementFunc) (JsonObject *element,
                                        gpointer    user_data);
 
+/* Called once per element with the values of the paths given to
+ * aero_stream_parser_new_fields (), in their order; owned by the parser
+ * and only valid during the call. */
+typedef void (*AeroStreamValuesFunc) (const AeroJsonValue *values,
+                                      gpointer             user_data);
+
 /* @collection is the wrapper member ("vm", "cluster", "template"). */
 AeroStreamParser *aero_stream_parser_new    (const char             *collection,
                                              AeroStreamElementFunc   func,
                                              gpointer                user_data);
+/* Builds no tree: fills the scalars at @paths (aero-json-fields.h, at
+ * most 64, static) from each element and hands them to @func. */
+AeroStreamParser *aero_stream_parser_new_fields (const char           *collection,
+                                                 const char * const   *paths,
+                                                 AeroStreamValuesFunc  func,
+                                                 gpointer              user_data);
 void              aero_stream_parser_free   (AeroStreamParser       *self);
 /* Builds only these top-level members of each element (NULL-terminated;
  * NULL builds all but "link" and "actions"). A reader needs only what it

@@ -90,6 +90,14 @@ struct _AeroVmEdit
   AeroCpuSharesLevel cpu_shares_level;
   guint           cluster_position;
   guint           template_position;
+
+  /* Lost updates (aero-vm-edit-save.c): the conflicts of the last save,
+   * the VM that save read again, and for each member whose question was
+   * answered, the VM its value is compared with from then on (instead of
+   * "vm"). */
+  GPtrArray      *conflicts;
+  AeroVm         *conflict_vm;
+  GHashTable     *conflict_bases;
 };
 
 /* Which members go into the body: everything for a new VM, only what
@@ -118,7 +126,15 @@ gboolean          aero_vm_edit_resource_allocation_editable (AeroVmEdit *self);
  * an explicit choice counts when the original was not known). */
 gboolean          aero_vm_edit_ballooning_changed    (AeroVmEdit   *self);
 
+/* Sets the members named by @fields (AeroVmChange keys) to their values
+ * in @vm, both as original and as edited, without deriving anything. */
+void              aero_vm_edit_take_members          (AeroVmEdit         *self,
+                                                      AeroVm             *vm,
+                                                      const char * const *fields);
+
 /* aero-vm-edit-save.c */
+/* Drops the conflict state: after a save, or at the end. */
+void              aero_vm_edit_forget_conflicts      (AeroVmEdit   *self);
 AeroVmEditMembers aero_vm_edit_members               (AeroVmEdit   *self);
 /* New VM: the full POST body. Edit: only the changed members (nested
  * objects with only their changed members), or NULL when nothing changed.

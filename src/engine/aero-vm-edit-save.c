@@ -5,9 +5,16 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "aero-engine-calls-private.h"
+#include "aero-engine-error.h"
 #include "aero-json.h"
+#include "aero-memory-policy.h"
+#include "aero-vm-conflict.h"
 #include "aero-vm-edit-private.h"
+
+G_DEFINE_QUARK (aero-vm-edit-error-quark, aero_vm_edit_error)
 
 /* ------------------------------------------------------------------ */
 /* Bodies                                                              */
@@ -201,6 +208,248 @@ saved_template_cb (GObject      *source,
   g_task_return_pointer (task, g_steal_pointer (&tmpl), g_object_unref);
 }
 
+/* ------------------------------------------------------------------ */
+/* Lost updates                                                        */
+/* ------------------------------------------------------------------ */
+
+/* What one save of an existing VM sends, made once before the re-read so
+ * that the PUT is exactly what the check was for. */
+typedef struct {
+  AeroEngine *engine;
+  JsonNode   *body;
+  GPtrArray  *changes;
+  gboolean    next_run;
+  /* The re-read while its content is read in full. */
+  AeroVm     *current;
+} VmSave;
+
+static void
+vm_save_free (gpointer data)
+{
+  VmSave *save = data;
+
+  g_object_unref (save->engine);
+  json_node_unref (save->body);
+  g_ptr_array_unref (save->changes);
+  g_clear_object (&save->current);
+  g_free (save);
+}
+
+static gboolean
+changes_field (GPtrArray  *changes,
+               const char *field)
+{
+  for (guint i = 0; i < changes->len; i++)
+    if (g_str_equal (aero_vm_change_get_field (g_ptr_array_index (changes, i)), field))
+      return TRUE;
+  return FALSE;
+}
+
+/* Each change compared between the VM its value was last seen in (the
+ * read the edit started from, or the re-read of a question already
+ * answered for it) and @current. */
+static GPtrArray *
+find_conflicts (AeroVmEdit *self,
+                AeroVm     *current,
+                GPtrArray  *changes)
+{
+  GPtrArray *conflicts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      AeroVmChange *change = g_ptr_array_index (changes, i);
+      AeroVm *base = NULL;
+      g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+      if (self->conflict_bases != NULL)
+        base = g_hash_table_lookup (self->conflict_bases, aero_vm_change_get_field (change));
+      g_ptr_array_add (one, change);
+      g_ptr_array_extend_and_steal (conflicts,
+                                    aero_vm_find_conflicts (base != NULL ? base : self->vm,
+                                                            current, one));
+    }
+
+  return conflicts;
+}
+
+static void
+put_unless_conflicts (GTask  *task,
+                      AeroVm *current)
+{
+  AeroVmEdit *self = g_task_get_source_object (task);
+  VmSave *save = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) conflicts = find_conflicts (self, current, save->changes);
+
+  if (conflicts->len > 0)
+    {
+      g_autoptr(GString) labels = g_string_new (NULL);
+
+      for (guint i = 0; i < conflicts->len; i++)
+        {
+          if (i > 0)
+            /* TRANSLATORS: between the names of changed settings */
+            g_string_append (labels, _(", "));
+          g_string_append (labels, aero_vm_conflict_get_label (g_ptr_array_index (conflicts, i)));
+        }
+      g_clear_pointer (&self->conflicts, g_ptr_array_unref);
+      self->conflicts = g_steal_pointer (&conflicts);
+      g_set_object (&self->conflict_vm, current);
+      g_task_return_new_error (task, AERO_VM_EDIT_ERROR, AERO_VM_EDIT_ERROR_CONFLICT,
+                               /* TRANSLATORS: %s lists settings, "Memory Size, CPU Shares" */
+                               _("Someone else changed %s since the virtual machine was read; "
+                                 "nothing was sent."),
+                               labels->str);
+      return;
+    }
+
+  /* No member the admin changed moved. Others may have (someone renamed
+   * the VM, say): nothing to do about them, the body carries only the
+   * admin's members, so the engine keeps what the other writer stored. */
+  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
+  aero_engine_update_vm_async (save->engine, aero_vm_get_id (self->vm), save->body, save->next_run,
+                               g_task_get_cancellable (task), saved_vm_cb, g_object_ref (task));
+}
+
+static void
+reread_all_content_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AeroVm) full = NULL;
+  VmSave *save = g_task_get_task_data (task);
+
+  full = aero_engine_get_vm_finish (AERO_ENGINE (source), result, &error);
+  if (full == NULL)
+    {
+      g_prefix_error (&error, _("The virtual machine could not be read again before saving, "
+                                "so nothing was sent: "));
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (aero_vm_get_next_run_pending (save->current))
+    aero_vm_take_running_state (full, save->current);
+  if (aero_memory_policy_get_ballooning (aero_vm_get_memory_policy (full)) == AERO_TRISTATE_UNKNOWN)
+    {
+      g_task_return_new_error (task, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_PARSE,
+                               _("The engine no longer says whether the virtual machine "
+                                 "balloons, so nothing was sent."));
+      return;
+    }
+
+  put_unless_conflicts (task, full);
+}
+
+static void
+reread_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  AeroVmEdit *self = g_task_get_source_object (task);
+  VmSave *save = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AeroVm) current = NULL;
+
+  current = aero_engine_get_vm_for_edit_finish (AERO_ENGINE (source), result, &error);
+  if (current == NULL)
+    {
+      g_prefix_error (&error, _("The virtual machine could not be read again before saving, "
+                                "so nothing was sent: "));
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (g_strcmp0 (aero_vm_get_id (current), aero_vm_get_id (self->vm)) != 0)
+    {
+      g_task_return_new_error (task, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_PARSE,
+                               _("The engine answered with another virtual machine when this "
+                                 "one was read again, so nothing was sent."));
+      return;
+    }
+
+  /* A single GET may leave ballooning out (the edit was then started
+   * from one with all its content): unknown is not a change by someone
+   * else, so read it as the edit did. */
+  if (changes_field (save->changes, "ballooning")
+      && aero_memory_policy_get_ballooning (aero_vm_get_memory_policy (current)) == AERO_TRISTATE_UNKNOWN)
+    {
+      GCancellable *cancellable = g_task_get_cancellable (task);
+
+      g_set_object (&save->current, current);
+      aero_engine_get_vm_all_content_async (AERO_ENGINE (source), aero_vm_get_id (current),
+                                            aero_vm_get_next_run_pending (current),
+                                            cancellable,
+                                            reread_all_content_cb, g_steal_pointer (&task));
+      return;
+    }
+
+  put_unless_conflicts (task, current);
+}
+
+void
+aero_vm_edit_forget_conflicts (AeroVmEdit *self)
+{
+  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
+  g_clear_object (&self->conflict_vm);
+  g_clear_pointer (&self->conflict_bases, g_hash_table_unref);
+}
+
+/* From now on the conflicting members are compared with the VM of the
+ * question, whose values the admin has seen. */
+static void
+answer_conflicts (AeroVmEdit *self)
+{
+  if (self->conflict_bases == NULL)
+    self->conflict_bases = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                  g_free, g_object_unref);
+  for (guint i = 0; self->conflicts != NULL && i < self->conflicts->len; i++)
+    g_hash_table_replace (self->conflict_bases,
+                          g_strdup (aero_vm_conflict_get_field (g_ptr_array_index (self->conflicts, i))),
+                          g_object_ref (self->conflict_vm));
+  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
+}
+
+GPtrArray *
+aero_vm_edit_get_conflicts (AeroVmEdit *self)
+{
+  g_return_val_if_fail (AERO_IS_VM_EDIT (self), NULL);
+
+  if (self->conflicts == NULL)
+    self->conflicts = g_ptr_array_new_with_free_func (g_object_unref);
+  return self->conflicts;
+}
+
+void
+aero_vm_edit_overwrite_conflicts (AeroVmEdit *self)
+{
+  g_return_if_fail (AERO_IS_VM_EDIT (self));
+
+  if (self->conflicts == NULL || self->conflicts->len == 0)
+    return;
+  answer_conflicts (self);
+}
+
+void
+aero_vm_edit_keep_theirs (AeroVmEdit *self)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  g_return_if_fail (AERO_IS_VM_EDIT (self));
+
+  if (self->conflicts == NULL || self->conflicts->len == 0)
+    return;
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < self->conflicts->len; i++)
+    g_strv_builder_add (builder, aero_vm_conflict_get_field (g_ptr_array_index (self->conflicts, i)));
+  fields = g_strv_builder_end (builder);
+
+  aero_vm_edit_take_members (self, self->conflict_vm, (const char * const *) fields);
+  answer_conflicts (self);
+}
+
 void
 aero_vm_edit_save_async (AeroVmEdit          *self,
                          AeroEngine          *engine,
@@ -239,9 +488,22 @@ aero_vm_edit_save_async (AeroVmEdit          *self,
       break;
 
     case AERO_VM_EDIT_VM:
-      aero_engine_update_vm_async (engine, aero_vm_get_id (self->vm), body,
-                                   aero_vm_edit_get_sends_next_run (self), cancellable,
-                                   saved_vm_cb, g_steal_pointer (&task));
+      {
+        VmSave *save = g_new0 (VmSave, 1);
+
+        /* The VM is read again just before the PUT, as the edit read it
+         * (aero_engine_get_vm_for_edit_async (): the next-run
+         * configuration when one waits), and nothing is sent when someone
+         * else changed a member the admin changed. Templates are not
+         * checked: aero_vm_find_conflicts () compares VMs. */
+        save->engine = g_object_ref (engine);
+        save->body = g_steal_pointer (&body);
+        save->changes = aero_vm_edit_list_changes (self);
+        save->next_run = aero_vm_edit_get_sends_next_run (self);
+        g_task_set_task_data (task, save, vm_save_free);
+        aero_engine_get_vm_for_edit_async (engine, aero_vm_get_id (self->vm), cancellable,
+                                           reread_cb, g_steal_pointer (&task));
+      }
       break;
 
     case AERO_VM_EDIT_TEMPLATE:

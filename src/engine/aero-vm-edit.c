@@ -735,6 +735,7 @@ aero_vm_edit_finalize (GObject *object)
   g_clear_pointer (&self->cluster_error, g_free);
   g_clear_pointer (&self->memory_note, g_free);
   g_clear_pointer (&self->resource_allocation_reason, g_free);
+  aero_vm_edit_forget_conflicts (self);
 
   G_OBJECT_CLASS (aero_vm_edit_parent_class)->finalize (object);
 }
@@ -2040,6 +2041,7 @@ aero_vm_edit_reset_original (AeroVmEdit *self,
       values_copy (&self->orig, &self->cur);
     }
 
+  aero_vm_edit_forget_conflicts (self);
   self->guaranteed_edited = FALSE;
   self->max_memory_edited = FALSE;
   /* A new VM once saved is a VM: has-changes means something again. */
@@ -2049,6 +2051,94 @@ aero_vm_edit_reset_original (AeroVmEdit *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VM]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BALLOONING_KNOWN]);
+  sync_derived (self);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+void
+aero_vm_edit_take_members (AeroVmEdit         *self,
+                           AeroVm             *vm,
+                           const char * const *fields)
+{
+  /* The values as an edit of @vm starts with them: the same reading of
+   * the engine's unset members as aero_vm_edit_new_for_vm (). */
+  g_autoptr(AeroVmEdit) fresh = aero_vm_edit_new_for_vm (vm, self->clusters);
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      const char *field = fields[i];
+
+      if (g_str_equal (field, "name"))
+        {
+          replace_string (&self->orig.name, fresh->orig.name);
+          aero_vm_edit_set_name (self, fresh->cur.name);
+        }
+      else if (g_str_equal (field, "description"))
+        {
+          replace_string (&self->orig.description, fresh->orig.description);
+          aero_vm_edit_set_description (self, fresh->cur.description);
+        }
+      else if (g_str_equal (field, "comment"))
+        {
+          replace_string (&self->orig.comment, fresh->orig.comment);
+          aero_vm_edit_set_comment (self, fresh->cur.comment);
+        }
+      else if (g_str_equal (field, "cluster"))
+        {
+          g_free (self->original_cluster_id);
+          self->original_cluster_id = g_strdup (fresh->original_cluster_id);
+          g_set_object (&self->orig.cluster, fresh->orig.cluster);
+          aero_vm_edit_set_cluster (self, fresh->cur.cluster);
+        }
+      else if (g_str_equal (field, "vm-type"))
+        {
+          /* Their type, not the admin's balloon choice that a High
+           * Performance type would otherwise uncheck. */
+          gboolean ballooning = self->cur.ballooning;
+
+          self->orig.vm_type = fresh->orig.vm_type;
+          store_vm_type (self, fresh->cur.vm_type);
+          self->cur.ballooning = ballooning;
+        }
+      else if (g_str_equal (field, "memory"))
+        {
+          self->orig.memory = fresh->orig.memory;
+          store_memory (self, fresh->cur.memory);
+        }
+      else if (g_str_equal (field, "guaranteed"))
+        {
+          self->orig.guaranteed = fresh->orig.guaranteed;
+          store_guaranteed (self, fresh->cur.guaranteed);
+        }
+      else if (g_str_equal (field, "max-memory"))
+        {
+          self->orig.max_memory = fresh->orig.max_memory;
+          store_max_memory (self, fresh->cur.max_memory);
+        }
+      else if (g_str_equal (field, "ballooning"))
+        {
+          self->orig_ballooning = fresh->orig_ballooning;
+          self->orig.ballooning = fresh->orig.ballooning;
+          self->cur.ballooning = fresh->cur.ballooning;
+        }
+      else if (g_str_equal (field, "cpu"))
+        {
+          self->orig.cpu_sockets = fresh->orig.cpu_sockets;
+          self->orig.cpu_cores = fresh->orig.cpu_cores;
+          self->orig.cpu_threads = fresh->orig.cpu_threads;
+          store_int (self, &self->cur.cpu_sockets, fresh->cur.cpu_sockets, PROP_CPU_SOCKETS);
+          store_int (self, &self->cur.cpu_cores, fresh->cur.cpu_cores, PROP_CPU_CORES);
+          store_int (self, &self->cur.cpu_threads, fresh->cur.cpu_threads, PROP_CPU_THREADS);
+        }
+      else if (g_str_equal (field, "cpu-shares"))
+        {
+          self->orig.cpu_shares = fresh->orig.cpu_shares;
+          store_int (self, &self->cur.cpu_shares, fresh->cur.cpu_shares, PROP_CPU_SHARES);
+        }
+    }
+
   sync_derived (self);
   g_object_thaw_notify (G_OBJECT (self));
 }

@@ -36,6 +36,17 @@
 
 G_BEGIN_DECLS
 
+/* Saving failed before anything was sent. */
+#define AERO_VM_EDIT_ERROR (aero_vm_edit_error_quark ())
+
+typedef enum {
+  /* Someone else changed a member the admin changed too, since the edit
+   * read the VM: aero_vm_edit_get_conflicts () lists them. */
+  AERO_VM_EDIT_ERROR_CONFLICT,
+} AeroVmEditError;
+
+GQuark            aero_vm_edit_error_quark           (void);
+
 typedef enum {
   AERO_VM_EDIT_NEW_VM,
   AERO_VM_EDIT_VM,
@@ -280,7 +291,8 @@ gboolean          aero_vm_edit_get_sends_next_run    (AeroVmEdit   *self);
 
 /* Saves the edit through @engine: POST for a new VM, else one PUT of the
  * changed members, with next_run as aero_vm_edit_get_sends_next_run ()
- * says. On success the object the engine returned (AeroVm, or
+ * says. An existing VM is read again first, and a conflict sends nothing
+ * (AERO_VM_EDIT_ERROR_CONFLICT: see aero_vm_edit_get_conflicts ()). On success the object the engine returned (AeroVm, or
  * AeroTemplate for a template) is the edit's new original, and _finish
  * returns it (a new reference). Without changes nothing is sent and
  * _finish returns the original object. On failure the edits stay. */
@@ -292,6 +304,26 @@ void              aero_vm_edit_save_async            (AeroVmEdit          *self,
 gpointer          aero_vm_edit_save_finish           (AeroVmEdit          *self,
                                                       GAsyncResult        *result,
                                                       GError             **error);
+/* Lost updates (oVirt has no ETags). Before the PUT of an existing VM the
+ * save reads the VM again, as the edit read it (with its next-run
+ * configuration when one waits). When a member the admin changed has a
+ * different value there than when the edit read it, nothing is sent and
+ * the save fails with AERO_VM_EDIT_ERROR_CONFLICT. Members the admin did
+ * not change never count: they are not sent, so the engine keeps what
+ * someone else stored. A failed re-read sends nothing either.
+ *
+ * The conflicts of the last save (GPtrArray of AeroVmConflict, owned by
+ * the edit; empty unless that save ended with the conflict error). */
+GPtrArray        *aero_vm_edit_get_conflicts         (AeroVmEdit   *self);
+/* "Overwrite": the admin saw the other values and keeps his own. The next
+ * save reads the VM again and does not ask about these members again
+ * unless they changed once more since this question. */
+void              aero_vm_edit_overwrite_conflicts   (AeroVmEdit   *self);
+/* "Keep Theirs": the conflicting members take the engine's current values,
+ * as edited and as original, so they are no longer changes; the admin's
+ * other edits stay. */
+void              aero_vm_edit_keep_theirs           (AeroVmEdit   *self);
+
 /* After a successful save: @vm (as the engine returned it, or NULL to
  * take the edited values) becomes the original; has-changes turns FALSE. */
 void              aero_vm_edit_reset_original        (AeroVmEdit   *self,

@@ -1,4 +1,5 @@
-/* aero-cluster-view.c - the Clusters view: levels and memory policy
+/* aero-cluster-view.c - the Clusters view: levels and memory policy,
+ * and the selected cluster's memory picture in the detail pane
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,33 +7,23 @@
 
 #include <glib/gi18n.h>
 
+#include "aero-cluster-memory.h"
 #include "aero-cluster-view.h"
 #include "aero-columns.h"
 #include "aero-format.h"
-#include "aero-list-loader.h"
 
 struct _AeroClusterView
 {
-  GtkWidget       parent_instance;
+  AeroListView       parent_instance;
 
-  AeroListLoader *loader;
+  GHashTable        *pictures;   /* cluster id -> AeroMemoryPicture, or NULL */
 
-  GtkStack       *stack;
-  GtkSpinner     *spinner;
-  GtkColumnView  *column_view;
-  AdwStatusPage  *error_page;
+  AdwFlap           *flap;
+  GtkStack          *detail_stack;
+  AeroClusterMemory *cluster_memory;
 };
 
-G_DEFINE_FINAL_TYPE (AeroClusterView, aero_cluster_view, GTK_TYPE_WIDGET)
-
-enum {
-  LOADED,
-  LOAD_FAILED,
-  SELECTION_CHANGED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (AeroClusterView, aero_cluster_view, AERO_TYPE_LIST_VIEW)
 
 static char *
 format_name (gpointer item,
@@ -122,7 +113,8 @@ compare_ksm (gconstpointer a,
 }
 
 static void
-add_columns (AeroClusterView *self)
+add_columns (AeroClusterView *self,
+             GtkColumnView   *column_view)
 {
   AeroColumnSpec specs[] = {
     { "name", _("Name"), format_name, format_name_accessible, self, TRUE, 0, 0.0f, NULL, NULL },
@@ -132,48 +124,41 @@ add_columns (AeroClusterView *self)
     { "ksm", _("KSM"), format_ksm, NULL, self, FALSE, 80, 0.5f, NULL, NULL },
   };
 
-  aero_columns_append (self->column_view, &specs[0],
+  aero_columns_append (column_view, &specs[0],
                        GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (AERO_TYPE_CLUSTER, NULL, "name"))));
-  aero_columns_append (self->column_view, &specs[1],
+  aero_columns_append (column_view, &specs[1],
                        GTK_SORTER (gtk_custom_sorter_new (compare_version, NULL, NULL)));
-  aero_columns_append (self->column_view, &specs[2],
+  aero_columns_append (column_view, &specs[2],
                        GTK_SORTER (gtk_custom_sorter_new (compare_overcommit, NULL, NULL)));
-  aero_columns_append (self->column_view, &specs[3],
+  aero_columns_append (column_view, &specs[3],
                        GTK_SORTER (gtk_custom_sorter_new (compare_balloon, NULL, NULL)));
-  aero_columns_append (self->column_view, &specs[4],
+  aero_columns_append (column_view, &specs[4],
                        GTK_SORTER (gtk_custom_sorter_new (compare_ksm, NULL, NULL)));
 }
 
 static void
-retry_cb (AeroClusterView *self)
+update_detail (AeroClusterView *self)
 {
-  aero_list_loader_reload (self->loader);
-}
+  AeroCluster *cluster = aero_list_view_get_selected (AERO_LIST_VIEW (self));
+  AeroMemoryPicture *picture = NULL;
 
-static void
-row_activate_cb (AeroClusterView *self,
-                 guint           position)
-{
-  aero_list_loader_select_position (self->loader, position);
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-cluster", NULL);
+  if (cluster == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->detail_stack, "none");
+      return;
+    }
+  if (self->pictures != NULL && aero_cluster_get_id (cluster) != NULL)
+    picture = g_hash_table_lookup (self->pictures, aero_cluster_get_id (cluster));
+  aero_cluster_memory_show (self->cluster_memory, cluster, picture);
+  gtk_stack_set_visible_child_name (self->detail_stack, "cluster");
 }
 
 static void
 aero_cluster_view_dispose (GObject *object)
 {
   AeroClusterView *self = AERO_CLUSTER_VIEW (object);
-  GtkWidget *child;
 
-  if (self->loader != NULL)
-    aero_list_loader_shutdown (self->loader);
-
-  gtk_widget_dispose_template (GTK_WIDGET (object), AERO_TYPE_CLUSTER_VIEW);
-  /* dispose_template() only unparents bound children; the top-level
-   * child of the template may not be one. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-    gtk_widget_unparent (child);
-
-  g_clear_object (&self->loader);
+  g_clear_pointer (&self->pictures, g_hash_table_unref);
 
   G_OBJECT_CLASS (aero_cluster_view_parent_class)->dispose (object);
 }
@@ -183,115 +168,67 @@ aero_cluster_view_class_init (AeroClusterViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  AeroListViewClass *list_class = AERO_LIST_VIEW_CLASS (klass);
 
   object_class->dispose = aero_cluster_view_dispose;
+  list_class->row_action = "win.edit-cluster";
+  list_class->loaded = (void (*) (AeroListView *)) update_detail;
+  list_class->selection_changed = (void (*) (AeroListView *)) update_detail;
 
-  signals[LOADED] =
-    g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[LOAD_FAILED] =
-    g_signal_new ("load-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
-  signals[SELECTION_CHANGED] =
-    g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/aerostat/Aerostat/ui/aero-cluster-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, AeroClusterView, stack);
-  gtk_widget_class_bind_template_child (widget_class, AeroClusterView, spinner);
-  gtk_widget_class_bind_template_child (widget_class, AeroClusterView, column_view);
-  gtk_widget_class_bind_template_child (widget_class, AeroClusterView, error_page);
-  gtk_widget_class_bind_template_callback (widget_class, retry_cb);
-  gtk_widget_class_bind_template_callback (widget_class, row_activate_cb);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-}
-
-static void
-forward_loaded_cb (AeroClusterView *self)
-{
-  g_signal_emit (self, signals[LOADED], 0);
-}
-
-static void
-forward_load_failed_cb (AeroClusterView *self,
-                        GError          *error)
-{
-  g_signal_emit (self, signals[LOAD_FAILED], 0, error);
-}
-
-static void
-forward_selection_changed_cb (AeroClusterView *self)
-{
-  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+  g_type_ensure (AERO_TYPE_CLUSTER_MEMORY);
+  aero_list_view_class_set_template (widget_class, "/io/github/aerostat/Aerostat/ui/aero-cluster-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, AeroClusterView, flap);
+  gtk_widget_class_bind_template_child (widget_class, AeroClusterView, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, AeroClusterView, cluster_memory);
 }
 
 static void
 aero_cluster_view_init (AeroClusterView *self)
 {
+  AeroListView *list = AERO_LIST_VIEW (self);
+
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  add_columns (self);
-  self->loader = aero_list_loader_new (AERO_TYPE_CLUSTER,
-                                       aero_engine_list_clusters_async,
-                                       aero_engine_list_clusters_finish,
-                                       (AeroListIdFunc) aero_cluster_get_id,
-                                       self->column_view, self->stack,
-                                       self->spinner, self->error_page);
-  g_signal_connect_object (self->loader, "loaded",
-                           G_CALLBACK (forward_loaded_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->loader, "load-failed",
-                           G_CALLBACK (forward_load_failed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->loader, "selection-changed",
-                           G_CALLBACK (forward_selection_changed_cb), self, G_CONNECT_SWAPPED);
+  add_columns (self, aero_list_view_get_column_view (list));
+  aero_list_view_start (list, AERO_TYPE_CLUSTER,
+                        aero_engine_list_clusters_async, aero_engine_list_clusters_finish,
+                        (AeroListIdFunc) aero_cluster_get_id);
+  update_detail (self);
 }
 
 void
-aero_cluster_view_set_engine (AeroClusterView *self,
-                              AeroEngine      *engine)
+aero_cluster_view_set_pictures (AeroClusterView *self,
+                                GHashTable      *pictures)
 {
   g_return_if_fail (AERO_IS_CLUSTER_VIEW (self));
 
-  aero_list_loader_set_engine (self->loader, engine);
+  if (pictures != NULL)
+    g_hash_table_ref (pictures);
+  g_clear_pointer (&self->pictures, g_hash_table_unref);
+  self->pictures = pictures;
+  update_detail (self);
+}
+
+AeroClusterMemory *
+aero_cluster_view_get_memory (AeroClusterView *self)
+{
+  g_return_val_if_fail (AERO_IS_CLUSTER_VIEW (self), NULL);
+
+  return aero_list_view_get_selected (AERO_LIST_VIEW (self)) != NULL ? self->cluster_memory : NULL;
 }
 
 void
-aero_cluster_view_reload (AeroClusterView *self)
+aero_cluster_view_reveal_detail (AeroClusterView *self)
 {
   g_return_if_fail (AERO_IS_CLUSTER_VIEW (self));
 
-  aero_list_loader_reload (self->loader);
-}
-
-GListModel *
-aero_cluster_view_get_model (AeroClusterView *self)
-{
-  g_return_val_if_fail (AERO_IS_CLUSTER_VIEW (self), NULL);
-
-  return aero_list_loader_get_model (self->loader);
-}
-
-AeroCluster *
-aero_cluster_view_get_selected (AeroClusterView *self)
-{
-  g_return_val_if_fail (AERO_IS_CLUSTER_VIEW (self), NULL);
-
-  return aero_list_loader_get_selected (self->loader);
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, TRUE);
 }
 
 gboolean
-aero_cluster_view_get_loaded (AeroClusterView *self)
+aero_cluster_view_get_detail_shown (AeroClusterView *self)
 {
   g_return_val_if_fail (AERO_IS_CLUSTER_VIEW (self), FALSE);
 
-  return aero_list_loader_get_loaded (self->loader);
-}
-
-gboolean
-aero_cluster_view_select_id (AeroClusterView *self,
-                             const char      *id)
-{
-  g_return_val_if_fail (AERO_IS_CLUSTER_VIEW (self), FALSE);
-
-  return aero_list_loader_select_id (self->loader, id);
+  return !adw_flap_get_folded (self->flap) || adw_flap_get_reveal_progress (self->flap) >= 1.0;
 }

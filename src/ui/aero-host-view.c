@@ -3,9 +3,14 @@
  * Three lists, one request each, make the view: the hosts the search
  * entry asks for, every host (a cluster's picture adds up all of its
  * hosts, whatever the search shows) and every VM with all content (its
- * ballooning, host link, memory and guaranteed memory). The figures of a
- * row and of the two pictures come from AeroMemoryPicture, built once per
- * load from the VMs grouped by host, so binding a row costs a lookup.
+ * ballooning, host link, memory and guaranteed memory). The VMs are the
+ * Virtual Machines view's own when it lists them all (aero_host_view_set_vms ()):
+ * 10,000 VMs held twice cost some 100 MB. The figures of a row and of the
+ * pictures come from AeroMemoryPicture, built once per load from the VMs
+ * grouped by host and by cluster, so binding a row costs a lookup.
+ *
+ * Rows go in through AeroRowFeeder, as in the VM list; a reload updates
+ * the listed hosts in place, so rows, selection and scrolling stay.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,12 +18,14 @@
 
 #include <glib/gi18n.h>
 
+#include "aero-cluster-memory.h"
 #include "aero-columns.h"
 #include "aero-dialogs.h"
 #include "aero-format.h"
 #include "aero-host-view.h"
 #include "aero-memory-chart.h"
 #include "aero-memory-picture.h"
+#include "aero-row-feeder.h"
 
 struct _AeroHostView
 {
@@ -32,13 +39,14 @@ struct _AeroHostView
   GListStore         *store;        /* the hosts shown */
   GtkSingleSelection *selection;
   GListModel         *all_hosts;    /* every host, for the cluster pictures */
-  GListModel         *vms;
+  GListModel         *vms;          /* the VMs the pictures were built from */
+  GListModel         *shared_vms;   /* every VM, listed by someone else; or NULL */
   GHashTable         *pictures;     /* host id -> AeroMemoryPicture */
+  GHashTable         *cluster_pictures; /* cluster id -> AeroMemoryPicture */
   GHashTable         *vms_by_host;  /* host id -> GListStore of AeroVm */
-  AeroMemoryPicture  *cluster_picture;
-  char               *cluster_text;
-  gboolean            cluster_warns;
   gboolean            loaded;
+  gboolean            finishing;    /* listed; the feeder still has rows */
+  AeroRowFeeder      *feeder;
 
   /* The load in progress. */
   guint               pending;
@@ -58,11 +66,7 @@ struct _AeroHostView
   GtkLabel           *host_subtitle;
   AeroMemoryChart    *host_chart;
   GtkLabel           *host_legend;
-  GtkLabel           *cluster_title;
-  GtkLabel           *cluster_settings;
-  AeroMemoryChart    *cluster_chart;
-  GtkLabel           *cluster_legend;
-  GtkWidget          *warning_box;
+  AeroClusterMemory  *cluster_memory;
   GtkListBox         *vm_list;
   GtkLabel           *vm_heading;
 };
@@ -72,6 +76,7 @@ G_DEFINE_FINAL_TYPE (AeroHostView, aero_host_view, GTK_TYPE_WIDGET)
 enum {
   LOADED,
   LOAD_FAILED,
+  PICTURES_CHANGED,
   N_SIGNALS
 };
 
@@ -318,9 +323,10 @@ add_columns (AeroHostView *self)
     { "used", _("Used"), format_used, NULL, self, FALSE, 68, 1.0f, NULL, NULL },
     { "shared", _("Shared"), format_shared, NULL, self, FALSE, 72, 1.0f, NULL, NULL },
     { "max-free", _("Max Free"), format_max_free, NULL, self, FALSE, 72, 1.0f, NULL, NULL },
-    { "running", _("VMs"), format_running, NULL, self, FALSE, 44, 1.0f, NULL, NULL },
-    { "committed", _("Committed"), format_committed, NULL, self, FALSE, 80, 1.0f, NULL, NULL },
-    { "percent", _("Committed %"), format_percent, NULL, self, FALSE, 84, 1.0f, NULL, NULL },
+    /* A reload keeps the rows: these follow the new pictures. */
+    { "running", _("VMs"), format_running, NULL, self, FALSE, 44, 1.0f, G_OBJECT (self), "pictures-changed" },
+    { "committed", _("Committed"), format_committed, NULL, self, FALSE, 80, 1.0f, G_OBJECT (self), "pictures-changed" },
+    { "percent", _("Committed %"), format_percent, NULL, self, FALSE, 84, 1.0f, G_OBJECT (self), "pictures-changed" },
   };
   GtkSorter *sorters[] = {
     GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (AERO_TYPE_HOST, NULL, "name"))),
@@ -341,37 +347,90 @@ add_columns (AeroHostView *self)
 
 /* --- loading ------------------------------------------------------------ */
 
-static void
+static GListStore *
+store_of (GPtrArray *vms)
+{
+  GListStore *store = g_list_store_new (AERO_TYPE_VM);
+
+  g_list_store_splice (store, 0, 0, vms->pdata, vms->len);
+  return store;
+}
+
+/* The running VMs by host (vms_by_host) and by the cluster of their host
+ * (returned: cluster id -> GListStore), in one pass over every VM. */
+static GHashTable *
 group_vms (AeroHostView *self)
 {
-  guint n = g_list_model_get_n_items (self->vms);
+  g_autoptr(GHashTable) host_cluster = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) by_host = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) by_cluster = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                            (GDestroyNotify) g_ptr_array_unref);
+  GHashTable *cluster_vms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  guint n_hosts = g_list_model_get_n_items (self->all_hosts);
+  guint n = self->vms != NULL ? g_list_model_get_n_items (self->vms) : 0;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < n_hosts; i++)
+    {
+      g_autoptr(AeroHost) host = g_list_model_get_item (self->all_hosts, i);
+
+      /* Borrowed: all_hosts holds the hosts. */
+      if (aero_host_get_id (host) != NULL && aero_host_get_cluster_id (host) != NULL)
+        g_hash_table_insert (host_cluster, (gpointer) aero_host_get_id (host),
+                             (gpointer) aero_host_get_cluster_id (host));
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      AeroVm *vm = g_list_model_get_item (self->vms, i);
+      const char *host_id = aero_vm_get_host_id (vm);
+      const char *cluster_id;
+      GPtrArray *list;
+
+      if (host_id == NULL || !aero_memory_picture_vm_is_running (vm))
+        {
+          g_object_unref (vm);
+          continue;
+        }
+      list = g_hash_table_lookup (by_host, host_id);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new_with_free_func (g_object_unref);
+          g_hash_table_insert (by_host, g_strdup (host_id), list);
+        }
+      g_ptr_array_add (list, vm);
+      cluster_id = g_hash_table_lookup (host_cluster, host_id);
+      if (cluster_id != NULL)
+        {
+          list = g_hash_table_lookup (by_cluster, cluster_id);
+          if (list == NULL)
+            {
+              list = g_ptr_array_new ();
+              g_hash_table_insert (by_cluster, (gpointer) cluster_id, list);
+            }
+          g_ptr_array_add (list, vm);
+        }
+    }
 
   g_clear_pointer (&self->vms_by_host, g_hash_table_unref);
   self->vms_by_host = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AeroVm) vm = g_list_model_get_item (self->vms, i);
-      const char *host_id = aero_vm_get_host_id (vm);
-      GListStore *list;
-
-      if (host_id == NULL || !aero_memory_picture_vm_is_running (vm))
-        continue;
-      list = g_hash_table_lookup (self->vms_by_host, host_id);
-      if (list == NULL)
-        {
-          list = g_list_store_new (AERO_TYPE_VM);
-          g_hash_table_insert (self->vms_by_host, g_strdup (host_id), list);
-        }
-      g_list_store_append (list, vm);
-    }
+  g_hash_table_iter_init (&iter, by_host);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (self->vms_by_host, g_strdup (key), store_of (value));
+  g_hash_table_iter_init (&iter, by_cluster);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (cluster_vms, g_strdup (key), store_of (value));
+  return cluster_vms;
 }
 
 static void
 build_pictures (AeroHostView *self)
 {
   guint n = g_list_model_get_n_items (self->all_hosts);
+  g_autoptr(GHashTable) cluster_vms = group_vms (self);
 
-  group_vms (self);
   g_clear_pointer (&self->pictures, g_hash_table_unref);
   self->pictures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   for (guint i = 0; i < n; i++)
@@ -384,16 +443,112 @@ build_pictures (AeroHostView *self)
       g_hash_table_insert (self->pictures, g_strdup (id),
                            aero_memory_picture_new_for_host (host, g_hash_table_lookup (self->vms_by_host, id)));
     }
+
+  /* Each cluster's, now: the VMs they add up may be another view's, and
+   * change under it later (a search there). */
+  g_clear_pointer (&self->cluster_pictures, g_hash_table_unref);
+  self->cluster_pictures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AeroHost) host = g_list_model_get_item (self->all_hosts, i);
+      const char *cluster_id = aero_host_get_cluster_id (host);
+
+      if (cluster_id == NULL || g_hash_table_contains (self->cluster_pictures, cluster_id))
+        continue;
+      g_hash_table_insert (self->cluster_pictures, g_strdup (cluster_id),
+                           aero_memory_picture_new_for_cluster (cluster_id, self->all_hosts,
+                                                                g_hash_table_lookup (cluster_vms, cluster_id)));
+    }
+  g_signal_emit (self, signals[PICTURES_CHANGED], 0);
+}
+
+/* The listed hosts become @shown: those listed already are updated in
+ * place, those gone are removed, and new ones go in through the feeder. */
+static void
+update_rows (AeroHostView *self,
+             GListModel   *shown)
+{
+  g_autoptr(GHashTable) fresh = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *store = G_LIST_MODEL (self->store);
+  guint n = g_list_model_get_n_items (shown);
+  guint i;
+
+  /* Rows of the last load still waiting go in first, to be compared. */
+  aero_row_feeder_flush (self->feeder);
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(AeroHost) host = g_list_model_get_item (shown, i);
+
+      if (aero_host_get_id (host) != NULL)
+        g_hash_table_insert (fresh, (gpointer) aero_host_get_id (host), host);
+    }
+
+  /* Backwards, removing runs in one splice each. */
+  i = g_list_model_get_n_items (store);
+  while (i > 0)
+    {
+      guint end = i;
+
+      while (i > 0)
+        {
+          g_autoptr(AeroHost) host = g_list_model_get_item (store, i - 1);
+          const char *id = aero_host_get_id (host);
+          AeroHost *update = id != NULL ? g_hash_table_lookup (fresh, id) : NULL;
+
+          if (update != NULL)
+            {
+              aero_host_update_from (host, update);
+              g_hash_table_add (listed, (gpointer) aero_host_get_id (update));
+              break;
+            }
+          i--;
+        }
+      if (i < end)
+        g_list_store_splice (self->store, i, end - i, NULL, 0);
+      if (i > 0)
+        i--;
+    }
+
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(AeroHost) host = g_list_model_get_item (shown, i);
+      const char *id = aero_host_get_id (host);
+
+      if (id == NULL || !g_hash_table_contains (listed, id))
+        g_ptr_array_add (added, g_steal_pointer (&host));
+    }
+  if (added->len > 0)
+    {
+      /* On screen first: the feeder paces rows by the list's frames. */
+      gtk_stack_set_visible_child_name (self->stack, "list");
+      aero_row_feeder_push (self->feeder, added);
+    }
+}
+
+/* Every row is in: the load is done. */
+static void
+complete_load (AeroHostView *self)
+{
+  self->finishing = FALSE;
+  self->loaded = TRUE;
+  gtk_stack_set_visible_child_name (self->stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->store)) > 0 ? "list" : "empty");
+  update_detail (self);
+  g_signal_emit (self, signals[LOADED], 0);
+}
+
+static void
+feeder_busy_cb (AeroHostView *self)
+{
+  if (self->finishing && !aero_row_feeder_get_busy (self->feeder))
+    complete_load (self);
 }
 
 static void
 finish_load (AeroHostView *self)
 {
-  g_autofree char *selected_id = NULL;
-  AeroHost *selected = aero_host_view_get_selected (self);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n;
-
   gtk_spinner_stop (self->spinner);
   if (self->load_error != NULL)
     {
@@ -409,40 +564,23 @@ finish_load (AeroHostView *self)
       return;
     }
 
-  selected_id = selected != NULL ? g_strdup (aero_host_get_id (selected)) : NULL;
   g_set_object (&self->all_hosts, self->new_all);
-  g_set_object (&self->vms, self->new_vms);
+  if (self->new_vms != NULL)
+    g_set_object (&self->vms, self->new_vms);
+  else
+    g_set_object (&self->vms, self->shared_vms);
   build_pictures (self);
-
-  n = g_list_model_get_n_items (self->new_shown != NULL ? self->new_shown : self->new_all);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, g_list_model_get_item (self->new_shown != NULL ? self->new_shown : self->new_all, i));
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                       items->pdata, items->len);
+  update_rows (self, self->new_shown != NULL ? self->new_shown : self->new_all);
   g_clear_object (&self->new_shown);
   g_clear_object (&self->new_all);
   g_clear_object (&self->new_vms);
 
-  self->loaded = TRUE;
-  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
-  if (selected_id != NULL)
+  if (aero_row_feeder_get_busy (self->feeder))
     {
-      GListModel *model = G_LIST_MODEL (self->selection);
-      guint count = g_list_model_get_n_items (model);
-
-      for (guint i = 0; i < count; i++)
-        {
-          g_autoptr(AeroHost) host = g_list_model_get_item (model, i);
-
-          if (g_strcmp0 (aero_host_get_id (host), selected_id) == 0)
-            {
-              gtk_single_selection_set_selected (self->selection, i);
-              break;
-            }
-        }
+      self->finishing = TRUE;
+      return;
     }
-  update_detail (self);
-  g_signal_emit (self, signals[LOADED], 0);
+  complete_load (self);
 }
 
 typedef enum {
@@ -522,6 +660,7 @@ cancel_load (AeroHostView *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->pending = 0;
+  self->finishing = FALSE;
   g_clear_object (&self->new_shown);
   g_clear_object (&self->new_all);
   g_clear_object (&self->new_vms);
@@ -560,10 +699,6 @@ update_detail (AeroHostView *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->vm_list))) != NULL)
     gtk_list_box_remove (self->vm_list, child);
-  g_clear_object (&self->cluster_picture);
-  g_clear_pointer (&self->cluster_text, g_free);
-  self->cluster_warns = FALSE;
-
   if (host == NULL)
     {
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
@@ -583,39 +718,8 @@ update_detail (AeroHostView *self)
   aero_memory_chart_show_legend (self->host_chart, self->host_legend);
 
   cluster = find_cluster (self, aero_host_get_cluster_id (host));
-  if (cluster != NULL && self->all_hosts != NULL)
-    {
-      g_autofree char *cluster_label = aero_cluster_dup_label (cluster);
-      g_autofree char *heading = NULL;
-      int percent = aero_cluster_get_overcommit_percent (cluster);
-      g_autofree char *overcommit = percent >= 0 ? g_strdup_printf (_("%d %%"), percent)
-                                                 : g_strdup (AERO_FORMAT_UNKNOWN);
-
-      self->cluster_picture = aero_memory_picture_new_for_cluster (aero_cluster_get_id (cluster),
-                                                                   self->all_hosts, self->vms);
-      /* TRANSLATORS: heading of the cluster's picture, e.g. "Cluster Default (4.7), 2 hosts" */
-      heading = g_strdup_printf (ngettext ("Cluster %s, %u host", "Cluster %s, %u hosts",
-                                           aero_memory_picture_get_hosts (self->cluster_picture)),
-                                 cluster_label, aero_memory_picture_get_hosts (self->cluster_picture));
-      /* TRANSLATORS: the cluster's memory settings beside its picture */
-      self->cluster_text = g_strdup_printf (_("Memory over-commit %s · KSM %s · Balloon optimization %s"),
-                                            overcommit,
-                                            aero_format_tristate (aero_cluster_get_ksm_enabled (cluster)),
-                                            aero_format_tristate (aero_cluster_get_ballooning_enabled (cluster)));
-      self->cluster_warns = aero_memory_picture_cluster_unprotected (cluster);
-      gtk_label_set_label (self->cluster_title, heading);
-      gtk_label_set_label (self->cluster_settings, self->cluster_text);
-      aero_memory_chart_set_picture (self->cluster_chart, self->cluster_picture);
-      aero_memory_chart_show_legend (self->cluster_chart, self->cluster_legend);
-    }
-  else
-    {
-      gtk_label_set_label (self->cluster_title, _("Cluster unknown"));
-      gtk_label_set_label (self->cluster_settings, "");
-      aero_memory_chart_set_picture (self->cluster_chart, NULL);
-      gtk_label_set_label (self->cluster_legend, "");
-    }
-  gtk_widget_set_visible (self->warning_box, self->cluster_warns);
+  aero_cluster_memory_show (self->cluster_memory, cluster,
+                            cluster != NULL ? aero_host_view_lookup_cluster_picture (self, aero_cluster_get_id (cluster)) : NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "hosts.edit-cluster", cluster != NULL);
 
   vms = self->vms_by_host != NULL ? g_hash_table_lookup (self->vms_by_host, aero_host_get_id (host)) : NULL;
@@ -711,6 +815,11 @@ aero_host_view_dispose (GObject *object)
   GtkWidget *child;
 
   cancel_load (self);
+  if (self->feeder != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->feeder, self);
+      aero_row_feeder_shutdown (self->feeder);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (object), AERO_TYPE_HOST_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
@@ -721,8 +830,10 @@ aero_host_view_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->all_hosts);
   g_clear_object (&self->vms);
-  g_clear_object (&self->cluster_picture);
+  g_clear_object (&self->shared_vms);
+  g_clear_object (&self->feeder);
   g_clear_pointer (&self->pictures, g_hash_table_unref);
+  g_clear_pointer (&self->cluster_pictures, g_hash_table_unref);
   g_clear_pointer (&self->vms_by_host, g_hash_table_unref);
 
   G_OBJECT_CLASS (aero_host_view_parent_class)->dispose (object);
@@ -734,7 +845,6 @@ aero_host_view_finalize (GObject *object)
   AeroHostView *self = AERO_HOST_VIEW (object);
 
   g_free (self->search);
-  g_free (self->cluster_text);
 
   G_OBJECT_CLASS (aero_host_view_parent_class)->finalize (object);
 }
@@ -754,8 +864,13 @@ aero_host_view_class_init (AeroHostViewClass *klass)
   signals[LOAD_FAILED] =
     g_signal_new ("load-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+  /* The figures of the rows and pictures were built anew. */
+  signals[PICTURES_CHANGED] =
+    g_signal_new ("pictures-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (AERO_TYPE_MEMORY_CHART);
+  g_type_ensure (AERO_TYPE_CLUSTER_MEMORY);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/aerostat/Aerostat/ui/aero-host-view.ui");
   gtk_widget_class_bind_template_child (widget_class, AeroHostView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AeroHostView, flap);
@@ -768,11 +883,7 @@ aero_host_view_class_init (AeroHostViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AeroHostView, host_subtitle);
   gtk_widget_class_bind_template_child (widget_class, AeroHostView, host_chart);
   gtk_widget_class_bind_template_child (widget_class, AeroHostView, host_legend);
-  gtk_widget_class_bind_template_child (widget_class, AeroHostView, cluster_title);
-  gtk_widget_class_bind_template_child (widget_class, AeroHostView, cluster_settings);
-  gtk_widget_class_bind_template_child (widget_class, AeroHostView, cluster_chart);
-  gtk_widget_class_bind_template_child (widget_class, AeroHostView, cluster_legend);
-  gtk_widget_class_bind_template_child (widget_class, AeroHostView, warning_box);
+  gtk_widget_class_bind_template_child (widget_class, AeroHostView, cluster_memory);
   gtk_widget_class_bind_template_child (widget_class, AeroHostView, vm_list);
   gtk_widget_class_bind_template_child (widget_class, AeroHostView, vm_heading);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
@@ -799,6 +910,8 @@ aero_host_view_init (AeroHostView *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  self->feeder = aero_row_feeder_new (self->store, GTK_WIDGET (self->column_view));
+  g_signal_connect_swapped (self->feeder, "notify::busy", G_CALLBACK (feeder_busy_cb), self);
   g_signal_connect_object (self->selection, "selection-changed",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   /* Sorted by name until the admin picks a column. */
@@ -824,10 +937,13 @@ aero_host_view_set_engine (AeroHostView *self,
   if (engine == NULL)
     {
       self->loaded = FALSE;
+      aero_row_feeder_clear (self->feeder);
       g_list_store_remove_all (self->store);
       g_clear_object (&self->all_hosts);
       g_clear_object (&self->vms);
+      g_clear_object (&self->shared_vms);
       g_clear_pointer (&self->pictures, g_hash_table_unref);
+      g_clear_pointer (&self->cluster_pictures, g_hash_table_unref);
       g_clear_pointer (&self->vms_by_host, g_hash_table_unref);
       update_detail (self);
     }
@@ -866,7 +982,45 @@ aero_host_view_reload (AeroHostView *self)
   if (self->search != NULL && *self->search != '\0')
     load_part (self, PART_SHOWN);
   load_part (self, PART_ALL);
-  load_part (self, PART_VMS);
+  if (self->shared_vms == NULL)
+    load_part (self, PART_VMS);
+}
+
+void
+aero_host_view_set_vms (AeroHostView *self,
+                        GListModel   *vms)
+{
+  g_return_if_fail (AERO_IS_HOST_VIEW (self));
+  g_return_if_fail (vms == NULL || G_IS_LIST_MODEL (vms));
+
+  g_set_object (&self->shared_vms, vms);
+  if (vms == NULL)
+    return;
+  /* Listed anew (a refresh there): the figures follow, the rows stay. */
+  if (self->loaded && self->pending == 0 && self->all_hosts != NULL)
+    {
+      g_set_object (&self->vms, vms);
+      build_pictures (self);
+      update_detail (self);
+    }
+}
+
+GHashTable *
+aero_host_view_get_cluster_pictures (AeroHostView *self)
+{
+  g_return_val_if_fail (AERO_IS_HOST_VIEW (self), NULL);
+  return self->cluster_pictures;
+}
+
+AeroMemoryPicture *
+aero_host_view_lookup_cluster_picture (AeroHostView *self,
+                                       const char   *cluster_id)
+{
+  g_return_val_if_fail (AERO_IS_HOST_VIEW (self), NULL);
+
+  if (cluster_id == NULL || self->cluster_pictures == NULL)
+    return NULL;
+  return g_hash_table_lookup (self->cluster_pictures, cluster_id);
 }
 
 GListModel *
@@ -958,21 +1112,21 @@ AeroMemoryPicture *
 aero_host_view_get_cluster_picture (AeroHostView *self)
 {
   g_return_val_if_fail (AERO_IS_HOST_VIEW (self), NULL);
-  return self->cluster_picture;
+  return aero_host_view_get_selected (self) != NULL ? aero_cluster_memory_get_picture (self->cluster_memory) : NULL;
 }
 
 const char *
 aero_host_view_get_cluster_text (AeroHostView *self)
 {
   g_return_val_if_fail (AERO_IS_HOST_VIEW (self), NULL);
-  return self->cluster_text;
+  return aero_host_view_get_selected (self) != NULL ? aero_cluster_memory_get_text (self->cluster_memory) : NULL;
 }
 
 gboolean
 aero_host_view_get_cluster_warns (AeroHostView *self)
 {
   g_return_val_if_fail (AERO_IS_HOST_VIEW (self), FALSE);
-  return self->cluster_warns;
+  return aero_host_view_get_selected (self) != NULL && aero_cluster_memory_get_warns (self->cluster_memory);
 }
 
 char *

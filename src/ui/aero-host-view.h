@@ -16,13 +16,18 @@ G_BEGIN_DECLS
 #define AERO_TYPE_HOST_VIEW (aero_host_view_get_type ())
 G_DECLARE_FINAL_TYPE (AeroHostView, aero_host_view, AERO, HOST_VIEW, GtkWidget)
 
-/* Signals: "loaded", "load-failed" (GError *). */
+/* Signals: "loaded", "load-failed" (GError *), "pictures-changed". */
 void        aero_host_view_set_engine   (AeroHostView *self,
                                          AeroEngine   *engine);
 /* GListModel of AeroCluster, for the Cluster column and the cluster's
  * settings beside its picture. */
 void        aero_host_view_set_clusters (AeroHostView *self,
                                          GListModel   *clusters);
+/* GListModel of AeroVm: every VM with all content, listed already (the
+ * Virtual Machines view's, when it has no search), or NULL: a reload
+ * then lists them itself. A new model rebuilds the figures at once. */
+void        aero_host_view_set_vms      (AeroHostView *self,
+                                         GListModel   *vms);
 /* Lists the hosts (GET /hosts?follow=statistics, with the search entry's
  * query), every host of every cluster for the cluster pictures, and the
  * VMs with all content. */
@@ -42,6 +47,12 @@ gboolean    aero_host_view_get_detail_shown (AeroHostView *self);
 /* The pictures of the selected host and its cluster (NULL when none). */
 AeroMemoryPicture *aero_host_view_get_host_picture    (AeroHostView *self);
 AeroMemoryPicture *aero_host_view_get_cluster_picture (AeroHostView *self);
+/* Every cluster's picture: cluster id -> AeroMemoryPicture (NULL until
+ * the hosts are listed); rebuilt, as a new table, with "pictures-changed". */
+GHashTable        *aero_host_view_get_cluster_pictures   (AeroHostView *self);
+/* The picture of cluster @cluster_id's hosts, once listed (else NULL). */
+AeroMemoryPicture *aero_host_view_lookup_cluster_picture (AeroHostView *self,
+                                                          const char   *cluster_id);
 /* The words beside the cluster's picture, and whether it warns of
  * over-commit without KSM or balloon optimisation. */
 const char *aero_host_view_get_cluster_text  (AeroHostView *self);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "aero-accessible.h"
+#include "aero-conflict-dialog.h"
 #include "aero-next-run-dialog.h"
 #include "aero-format.h"
 #include "aero-vm-dialog.h"
@@ -322,12 +323,43 @@ saved (AeroVmDialog *self,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+static void save (AeroVmDialog *self);
+
+/* Lost updates: the question's answer. Either way the dialog stays open;
+ * "Overwrite" saves again at once, "Keep Theirs" puts the engine's
+ * values in the form for the admin to look at. */
+static void
+conflict_answered_cb (AeroVmDialog *self,
+                      gboolean      overwrite)
+{
+  if (overwrite)
+    {
+      aero_vm_edit_overwrite_conflicts (self->edit);
+      save (self);
+    }
+  else
+    {
+      aero_vm_edit_keep_theirs (self->edit);
+    }
+}
+
 static void
 save_failed (AeroVmDialog *self,
              const GError *error)
 {
   /* Every edit stays where it was; only the banner is new. */
   set_busy (self, FALSE);
+  if (g_error_matches (error, AERO_VM_EDIT_ERROR, AERO_VM_EDIT_ERROR_CONFLICT))
+    {
+      AeroConflictDialog *question =
+        aero_conflict_dialog_new (aero_vm_edit_get_conflicts (self->edit));
+
+      gtk_window_set_transient_for (GTK_WINDOW (question), GTK_WINDOW (self));
+      g_signal_connect_object (question, "answered",
+                               G_CALLBACK (conflict_answered_cb), self, G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (question));
+      return;
+    }
   aero_edit_dialog_show_error (AERO_EDIT_DIALOG (self), error);
 }
 

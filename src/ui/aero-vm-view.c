@@ -38,6 +38,7 @@ struct _AeroVmView
   guint              loading : 1;
   guint              refreshing : 1;
   guint              finishing : 1;   /* loaded; the feeder still has rows */
+  guint              listed_all : 1;  /* the store holds every VM (no search) */
 
   GtkSearchEntry    *search_entry;
   AeroBanner        *banner;
@@ -64,6 +65,7 @@ enum {
   SELECTION_CHANGED,
   LOAD_FAILED,
   CLUSTERS_CHANGED,
+  LOADED,
   N_SIGNALS
 };
 
@@ -493,6 +495,7 @@ unsort_list (AeroVmView *self)
 static void
 clear_list (AeroVmView *self)
 {
+  self->listed_all = FALSE;
   gtk_column_view_set_model (self->column_view, NULL);
   unsort_list (self);
   g_hash_table_remove_all (self->by_id);
@@ -539,11 +542,13 @@ static void
 finish_load (AeroVmView *self)
 {
   self->finishing = FALSE;
+  self->listed_all = self->loaded_search == NULL || *self->loaded_search == '\0';
   sort_list (self);
   set_loading (self, FALSE);
   show_list_or_empty (self);
   update_count (self);
   select_pending (self);
+  g_signal_emit (self, signals[LOADED], 0);
 }
 
 static void
@@ -599,6 +604,7 @@ list_vms_cb (GObject      *object,
         }
       else
         {
+          self->listed_all = FALSE;
           show_error (self, error);
         }
       update_count (self);
@@ -676,6 +682,7 @@ start_load (AeroVmView *self,
     {
       self->refreshing = FALSE;
       self->finishing = FALSE;
+      self->listed_all = FALSE;
       aero_row_feeder_clear (self->feeder);
       unsort_list (self);
       g_hash_table_remove_all (self->by_id);
@@ -840,6 +847,9 @@ aero_vm_view_class_init (AeroVmViewClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
   signals[CLUSTERS_CHANGED] =
     g_signal_new ("clusters-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[LOADED] =
+    g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (AERO_TYPE_BANNER);
@@ -1035,6 +1045,16 @@ aero_vm_view_get_model (AeroVmView *self)
 {
   g_return_val_if_fail (AERO_IS_VM_VIEW (self), NULL);
 
+  return G_LIST_MODEL (self->store);
+}
+
+GListModel *
+aero_vm_view_get_all_vms (AeroVmView *self)
+{
+  g_return_val_if_fail (AERO_IS_VM_VIEW (self), NULL);
+
+  if (self->engine == NULL || !self->listed_all)
+    return NULL;
   return G_LIST_MODEL (self->store);
 }
 

@@ -15,7 +15,8 @@ G_DECLARE_FINAL_TYPE (AeroVmView, aero_vm_view, AERO, VM_VIEW, GtkWidget)
 
 /* Signals: "selection-changed" (the window recomputes its actions),
  * "load-failed" (GError *, so the window can go back to the login page on
- * an UNAUTHORIZED error). Property "loading" (boolean). */
+ * an UNAUTHORIZED error), "loaded" (a load or a quiet refresh is done).
+ * Property "loading" (boolean). */
 
 /* Clears the list; NULL on log out. */
 void          aero_vm_view_set_engine        (AeroVmView  *self,
@@ -42,6 +43,9 @@ void          aero_vm_view_focus_search      (AeroVmView  *self);
 
 /* The GListStore of AeroVm, in engine order. */
 GListModel   *aero_vm_view_get_model         (AeroVmView  *self);
+/* The list's VMs when it holds every VM (loaded without a search), for
+ * others to read rather than list them again; else NULL. */
+GListModel   *aero_vm_view_get_all_vms       (AeroVmView  *self);
 /* What the column view shows: sorted, with the multiple selection. */
 GtkSelectionModel *aero_vm_view_get_selection (AeroVmView *self);
 GtkColumnView *aero_vm_view_get_column_view  (AeroVmView  *self);

@@ -32,6 +32,7 @@ struct _AeroWindow
   GMenu                *user_section;
   guint                 refresh_id;
   gboolean              logging_out;
+  gboolean              narrow;        /* the VMs page has its short name */
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;

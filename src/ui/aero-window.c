@@ -253,7 +253,7 @@ enter_session (AeroWindow *self,
   aero_template_view_set_engine (self->template_view, engine);
   aero_cluster_view_set_engine (self->cluster_view, engine);
   aero_vm_view_set_clusters (self->vm_view, NULL);
-  /* The Hosts view loads when first shown: it lists every VM again. */
+  /* The Hosts view loads when first shown. */
   aero_host_view_set_engine (self->host_view, engine);
   aero_host_view_set_clusters (self->host_view, NULL);
 
@@ -295,6 +295,7 @@ aero_window_leave_session (AeroWindow *self,
   aero_template_view_set_engine (self->template_view, NULL);
   aero_cluster_view_set_engine (self->cluster_view, NULL);
   aero_host_view_set_engine (self->host_view, NULL);
+  aero_cluster_view_set_pictures (self->cluster_view, NULL);
 
   aero_login_page_set_password (self->login_page, "");
   aero_login_page_set_busy (self->login_page, FALSE);
@@ -380,14 +381,56 @@ actions_changed_cb (AeroWindow *self)
   aero_window_actions_update (self);
 }
 
+/* The Hosts view adds up the VMs the VM list holds, when it holds them
+ * all, rather than list 10,000 VMs a second time. */
+static void
+vms_changed_cb (AeroWindow *self)
+{
+  aero_host_view_set_vms (self->host_view, aero_vm_view_get_all_vms (self->vm_view));
+}
+
+/* The Clusters view's pane shows the pictures the Hosts view adds up. */
+static void
+pictures_changed_cb (AeroWindow *self)
+{
+  aero_cluster_view_set_pictures (self->cluster_view, aero_host_view_get_cluster_pictures (self->host_view));
+}
+
+/* The hosts are listed when a view that shows them is first seen. */
 static void
 view_changed_cb (AeroWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
 
-  if (self->engine != NULL && g_strcmp0 (name, "hosts") == 0 &&
+  if (self->engine != NULL &&
+      (g_strcmp0 (name, "hosts") == 0 || g_strcmp0 (name, "clusters") == 0) &&
       !aero_host_view_get_loaded (self->host_view))
     aero_host_view_reload (self->host_view);
+}
+
+/* The bottom bar of a narrow window gives each of the four views a
+ * quarter of it, and "Virtual Machines" is cut there: its page is named
+ * "VMs" while the window is that narrow. Decided on the window's width,
+ * not on the switcher title's "title-visible": the shorter name would let
+ * the header's switcher fit again at some widths, and the two would flip
+ * back and forth. Below this width the header never holds the switcher. */
+#define NARROW_WIDTH 540
+
+static void
+width_changed_cb (AeroWindow *self)
+{
+  AdwViewStackPage *page = adw_view_stack_get_page (self->view_stack, GTK_WIDGET (self->vm_view));
+  int width, height;
+  gboolean narrow;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  narrow = width > 0 && width < NARROW_WIDTH;
+  if (narrow == self->narrow)
+    return;
+  self->narrow = narrow;
+  /* TRANSLATORS: the Virtual Machines view's short name, in the bottom
+   * bar of a narrow window; keep the underlined letter of "_Virtual Machines" */
+  adw_view_stack_page_set_title (page, narrow ? _("_VMs") : _("_Virtual Machines"));
 }
 
 static void
@@ -903,6 +946,8 @@ aero_window_class_init (AeroWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, load_failed_cb);
   gtk_widget_class_bind_template_callback (widget_class, clusters_loaded_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, vms_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pictures_changed_cb);
 
   aero_window_class_install_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.forget-recent", "(ss)",
@@ -989,6 +1034,9 @@ aero_window_init (AeroWindow *self)
     {
       gtk_window_set_default_size (GTK_WINDOW (self), 1100, 720);
     }
+
+  g_signal_connect (self, "notify::default-width", G_CALLBACK (width_changed_cb), NULL);
+  width_changed_cb (self);
 
   load_recent (self);
   gtk_stack_set_visible_child_name (self->main_stack, "login");

@@ -72,6 +72,14 @@ class Endless:
     """A 200 whose VM list never ends (chunked, small VMs)."""
 
 
+class Drip:
+    """A 200 whose body comes one byte every half second: each read is
+    quick, the whole answer takes for ever."""
+
+    def __init__(self, body):
+        self.data = json.dumps(body).encode()
+
+
 class Engine(http.server.ThreadingHTTPServer):
     """Answers GET PATH with self.answers[PATH] (status, body); records
     every request as (method, path)."""
@@ -144,6 +152,24 @@ class Handler(http.server.BaseHTTPRequestHandler):
                                  for i in range(2000))
                 chunk((("," if number else "") + items).encode())
                 number += 2000
+                # At most 50,000 VMs a second: the CLI reads these small
+                # VMs faster than that, and would reach the list's bound
+                # (1,000,000 items) within the seconds a test watches it.
+                time.sleep(0.04)
+        except OSError:
+            pass  # the client gave up, as it should
+        self.close_connection = True
+
+    def reply_drip(self, data):
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        try:
+            for byte in data:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(0.5)
         except OSError:
             pass  # the client gave up, as it should
         self.close_connection = True
@@ -163,6 +189,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.reply_gzipped(answer.data)
         elif isinstance(answer, Endless):
             self.reply_endless()
+        elif isinstance(answer, Drip):
+            self.reply_drip(answer.data)
         elif path == "/ovirt-engine/sso/oauth/token":
             self.reply(200, {"access_token": "token-1", "scope": "ovirt-app-api",
                              "exp": "9999999999999", "token_type": "bearer"})
@@ -355,7 +383,8 @@ def rss_mib(pid):
 def test_endless_list(cli, engine):
     # Written out as it arrives and not kept: memory stays flat while the
     # VMs written go on growing. (That the list ends at its bound is
-    # /engine/hostile/endless-list: the CLI takes too long to get there.)
+    # /engine/hostile/endless-list; the engine here sends too slowly to
+    # get there while watched.)
     engine.reset({("GET", API + "/vms"): Endless()})
     env = dict(cli.env)
     env["ASAN_OPTIONS"] = ":".join(filter(None, [env.get("ASAN_OPTIONS"),
@@ -463,6 +492,36 @@ def test_escapes_in_cluster_and_template_tables(cli, engine):
     check("prod\\x1b]0;owned\\x07" in out, repr(out))
 
 
+def test_timeout(cli, engine):
+    # One byte every half second: libsoup's idle timeout never fires, so
+    # only the whole-answer deadline ends it, at --timeout.
+    engine.reset({("GET", API + "/vms"): (200, {"vm": [vm("vm-1", "web-01")]}),
+                  ("GET", API + "/vms/vm-1"): Drip(vm("vm-1", "web-01"))})
+    start = time.monotonic()
+    code, out, err = cli.run("--timeout", "2", "vm", "show", "web-01")
+    seconds = time.monotonic() - start
+    check(code == 1, f"exit {code}: {out} {err}")
+    check("within 2 seconds" in err, err)
+    check(2 <= seconds < 15, f"{seconds:.1f} s")
+
+    # The same from the environment; the option wins over it.
+    cli.env["AEROSTAT_TIMEOUT"] = "1"
+    try:
+        code, out, err = cli.run("vm", "show", "web-01")
+        check(code == 1 and "within 1 second" in err, f"exit {code}: {err}")
+        code, out, err = cli.run("--timeout", "3", "vm", "show", "web-01")
+        check(code == 1 and "within 3 seconds" in err, f"exit {code}: {err}")
+    finally:
+        del cli.env["AEROSTAT_TIMEOUT"]
+
+    # Not a number of seconds: bad usage, nothing asked of the engine.
+    for bad in ("0", "-1", "soon", "1.5"):
+        engine.reset({})
+        code, out, err = cli.run("--timeout", bad, "vm", "show", "web-01")
+        check(code == 2 and "--timeout" in err, f"{bad}: exit {code}: {err}")
+        check(not engine.requests, f"{bad}: {engine.requests}")
+
+
 TESTS = [
     test_listed_vm_without_id,
     test_vm_answer_without_id,
@@ -475,6 +534,7 @@ TESTS = [
     test_non_object_items,
     test_ballooning_unknown,
     test_escapes_in_cluster_and_template_tables,
+    test_timeout,
 ]
 
 

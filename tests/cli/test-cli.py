@@ -7,6 +7,8 @@ Prints TAP. Each test runs the CLI as a user would and checks its exit code,
 its stdout (JSON where asked) and its stderr.
 """
 
+import http.client
+import http.server
 import json
 import os
 import re
@@ -16,6 +18,7 @@ import tempfile
 import threading
 import time
 import traceback
+import urllib.parse
 
 DEMO_PROGRAM = None
 GUI_PROGRAM = None
@@ -147,6 +150,12 @@ def test_vms_json(cli):
     for vm in full:
         check(isinstance(vm["memory_policy"]["ballooning"], bool),
               f"{vm['name']}: ballooning unknown with all_content")
+    # The list is written straight as text, "vm show" through json-glib:
+    # the same object for each VM, member for member and in order.
+    for vm in full:
+        shown = cli.vm(vm["id"])
+        check(list(shown.items()) == list(vm.items()),
+              f"{vm['name']}: list {vm} but show {shown}")
 
     subset = cli.json("vms", "--search", "name=web*")
     check(sorted(vm["name"] for vm in subset) ==
@@ -629,6 +638,136 @@ def test_cluster_show(cli):
     check(code == 2, err)
 
 
+class SecondWriter(http.server.ThreadingHTTPServer):
+    """A proxy to the demo engine that lets another admin write between
+    the CLI's GET of a VM and its PUT: just before it forwards the second
+    GET of /vms/ID (the read again before the PUT), or the first PUT when
+    no such GET comes, it runs @write once."""
+
+    def __init__(self, engine_url, vm_id, write):
+        super().__init__(("127.0.0.1", 0), ProxyHandler)
+        target = urllib.parse.urlsplit(engine_url)
+        self.target = (target.hostname, target.port)
+        self.vm_path = urllib.parse.urlsplit(engine_url).path + "/vms/" + vm_id
+        self.write = write
+        self.gets = 0
+        self.written = False
+        self.lock = threading.Lock()
+        threading.Thread(target=self.serve_forever, daemon=True).start()
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.server_address[1]}/ovirt-engine/api"
+
+    def before(self, method, path):
+        with self.lock:
+            if method == "GET" and path == self.vm_path:
+                self.gets += 1
+            due = (not self.written
+                   and ((method == "GET" and path == self.vm_path and self.gets == 2)
+                        or (method == "PUT" and path.startswith(self.vm_path))))
+            if due:
+                self.written = True
+        if due:
+            self.write()
+
+
+class ProxyHandler(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):
+        pass
+
+    def forward(self, method):
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else None
+        self.server.before(method, urllib.parse.urlsplit(self.path).path)
+        connection = http.client.HTTPConnection(*self.server.target, timeout=30)
+        headers = {k: v for k, v in self.headers.items()
+                   if k.lower() not in ("host", "connection")}
+        connection.request(method, self.path, body=body, headers=headers)
+        answer = connection.getresponse()
+        data = answer.read()
+        self.send_response(answer.status)
+        for key, value in answer.getheaders():
+            if key.lower() not in ("transfer-encoding", "connection", "content-length"):
+                self.send_header(key, value)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+        connection.close()
+
+    def do_GET(self):
+        self.forward("GET")
+
+    def do_PUT(self):
+        self.forward("PUT")
+
+    def do_POST(self):
+        self.forward("POST")
+
+
+def test_vm_set_conflict(cli):
+    # Another admin changes the memory of ci-runner-01 between this
+    # command's GET and its PUT. It used to be overwritten silently.
+    name = "ci-runner-01"
+    before = cli.vm(name)
+    check(before["status"] == "down", f"{name} must be down")
+    check(before["memory"] == 8 * GIB, before["memory"])
+
+    def other_admin(memory):
+        def write():
+            code, out, err = cli.run("vm", "set", name, "--memory", memory)
+            check(code == 0, f"the other admin: exit {code}: {err}")
+        return write
+
+    proxy = SecondWriter(cli.env["AEROSTAT_ENGINE"], before["id"], other_admin("10G"))
+    try:
+        behind = Cli(cli.program, proxy.url)
+        code, out, err = behind.run("vm", "set", name, "--memory", "12G")
+        check(proxy.written, "the other admin never wrote")
+        check(code == 1, f"exit {code}: {out} {err}")
+        check("Memory Size: read 8192 MiB, now 10240 MiB (changed by someone else), yours 12288 MiB"
+              in err, err)
+        check("--force" in err and "nothing was sent" in err, err)
+        check(cli.vm(name)["memory"] == 10 * GIB, "the other admin's memory was overwritten")
+    finally:
+        proxy.shutdown()
+        proxy.server_close()
+
+    # --force sends over them, and a change to another member is no
+    # question at all: theirs stays.
+    proxy = SecondWriter(cli.env["AEROSTAT_ENGINE"], before["id"], other_admin("11G"))
+    try:
+        behind = Cli(cli.program, proxy.url)
+        code, out, err = behind.run("vm", "set", name, "--memory", "12G", "--force")
+        check(proxy.written, "the other admin never wrote")
+        check(code == 0, f"exit {code}: {out} {err}")
+        check("now 11264 MiB (changed by someone else)" in err, err)
+        check(cli.vm(name)["memory"] == 12 * GIB, "--force did not send")
+    finally:
+        proxy.shutdown()
+        proxy.server_close()
+
+    def other_guaranteed():
+        code, out, err = cli.run("vm", "set", name, "--guaranteed", "2G")
+        check(code == 0, f"the other admin: exit {code}: {err}")
+
+    proxy = SecondWriter(cli.env["AEROSTAT_ENGINE"], before["id"], other_guaranteed)
+    try:
+        behind = Cli(cli.program, proxy.url)
+        code, out, err = behind.run("vm", "set", name, "--max", "48G")
+        check(proxy.written, "the other admin never wrote")
+        check(code == 0, f"exit {code}: {out} {err}")
+        after = cli.vm(name)
+        check(after["memory_policy"]["max"] == 48 * GIB, "max not sent")
+        check(after["memory_policy"]["guaranteed"] == 2 * GIB, "their guaranteed memory lost")
+    finally:
+        proxy.shutdown()
+        proxy.server_close()
+
+
+
 TESTS = [
     test_lost_output,
     test_closed_pipe,
@@ -641,6 +780,7 @@ TESTS = [
     test_gate_refuses_before_sending,
     test_engine_fault,
     test_vm_set_sends_only_changes,
+    test_vm_set_conflict,
     test_validation,
     test_running_vm_next_run,
     test_running_vm_edits_pending,

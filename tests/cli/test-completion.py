@@ -62,11 +62,11 @@ def test_commands():
 
 def test_options():
     expect(["vms", "--"], ["--all-content", "--search", "--engine", "--user",
-                           "--password-file", "--password-stdin", "--ca-file", "--json",
-                           "--help", "--version"])
+                           "--password-file", "--password-stdin", "--ca-file", "--timeout",
+                           "--json", "--help", "--version"])
     got = complete("vm", "set", "web-01", "--")
     for option in ("--ballooning", "--memory", "--guaranteed", "--max", "--next-run",
-                   "--search", "--dry-run", "--password-stdin"):
+                   "--force", "--search", "--dry-run", "--password-stdin", "--timeout"):
         check(option in got, f"vm set: {option} missing from {got}")
     expect(["vm", "set", "--ballooning", ""], ["off", "on"])
     expect(["cluster", "set", "Default", "--ballooning", "o"], ["off", "on"])
@@ -78,6 +78,7 @@ def test_options():
     expect(["hosts", "--s"], ["--search"])
     # Values the admin types are not completed, and are no command word.
     expect(["vm", "set", "--memory", ""], [])
+    expect(["--timeout", ""], [])
     expect(["--engine", "x", "vm", "st"], ["start", "stop"])
     expect(["--ksm", "on", "vm", "sh"], ["show", "shutdown"])
     expect(["vm", "run-once", "web-01", "--v"], ["--version", "--volatile"])

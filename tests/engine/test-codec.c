@@ -8,6 +8,7 @@
 
 #include "aero-engine-error.h"
 #include "aero-json.h"
+#include "aero-json-text.h"
 #include "nested-json.h"
 
 /* A VM as a 4.5 engine sends it: every scalar a string. */
@@ -717,6 +718,66 @@ test_nul_in_strings (void)
   }
 }
 
+/* The text written straight for `aerostat-cli --json vms` is what the
+ * generator writes for the normalised tree, byte for byte: every member,
+ * unset ones, each status and type, every escape json-glib makes. */
+static void
+test_normalised_text (void)
+{
+  static const char * const vms[] = {
+    "{}",
+    "{\"id\": \"v1\", \"name\": \"web-01\", \"description\": \"quote \\\" backslash \\\\ slash /"
+    " \\b\\f\\n\\r\\t \\u0001\\u001e\\u007f \\u00e9\\u20ac\\ud83d\\ude80\\u2028\", \"comment\": \"\","
+    " \"type\": \"high_performance\", \"memory\": \"4294967296\", \"memory_policy\": {\"guaranteed\": 0,"
+    " \"max\": \"9223372036854775807\", \"ballooning\": \"false\"}, \"cpu\": {\"topology\": {\"sockets\": 2,"
+    " \"cores\": 4, \"threads\": 1}}, \"cpu_shares\": 1024, \"cluster\": {\"id\": \"c1\"},"
+    " \"os\": {\"type\": \"rhel_9x64\"}, \"custom_compatibility_version\": {\"major\": 4, \"minor\": 7},"
+    " \"status\": \"migrating\", \"template\": {\"id\": \"t\"}, \"host\": {\"id\": \"h\"},"
+    " \"next_run_configuration_exists\": true, \"creation_time\": 1700000000000}",
+    "{\"id\": \"v2\", \"type\": \"server\", \"status\": \"no-such-status\", \"memory_policy\":"
+    " {\"ballooning\": true}, \"next_run_configuration_exists\": false}",
+    "{\"id\": \"v3\", \"type\": \"desktop\", \"status\": \"down\", \"memory\": -5}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (vms); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonObject) object = aero_json_parse_object (vms[i], -1, &error);
+      g_autoptr(AeroVm) vm = NULL;
+      g_autoptr(JsonNode) tree = NULL;
+      g_autofree char *expected = NULL;
+      g_autoptr(GString) text = g_string_new ("[");
+
+      g_assert_no_error (error);
+      vm = aero_json_read_vm (object);
+      tree = aero_json_vm_to_normalised (vm);
+      json_object_set_string_member (json_node_get_object (tree), "effective_version", "4.7");
+      json_object_set_null_member (json_node_get_object (tree), "extra");
+      json_object_set_boolean_member (json_node_get_object (tree), "ballooning_supported", i % 2);
+      expected = json_to_string (tree, FALSE);
+
+      /* Appended to what the buffer holds. */
+      aero_json_text_begin_vm (text, vm);
+      aero_json_text_add_string (text, "effective_version", "4.7");
+      aero_json_text_add_string (text, "extra", NULL);
+      aero_json_text_add_boolean (text, "ballooning_supported", i % 2);
+      aero_json_text_end_object (text);
+      g_assert_cmpstr (text->str + 1, ==, expected);
+      g_assert_cmpint (text->str[0], ==, '[');
+    }
+
+  /* U+001F, which json-glib 1.6 writes raw (not JSON), is escaped. */
+  {
+    g_autoptr(AeroVm) vm = aero_vm_new ();
+    g_autoptr(GString) text = g_string_new (NULL);
+
+    aero_vm_set_name (vm, "a\x1f" "b");
+    aero_json_text_begin_vm (text, vm);
+    aero_json_text_end_object (text);
+    g_assert_nonnull (strstr (text->str, "\"name\":\"a\\u001fb\""));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -741,6 +802,7 @@ main (int   argc,
   g_test_add_func ("/codec/parse-object/deep", test_parse_object_deep);
   g_test_add_func ("/codec/parse-object/fault", test_fault_document);
   g_test_add_func ("/codec/normalised/vm", test_normalised_vm);
+  g_test_add_func ("/codec/normalised/text", test_normalised_text);
   g_test_add_func ("/codec/member-lists", test_member_lists);
   g_test_add_func ("/codec/builders", test_builders);
 

@@ -17,6 +17,7 @@
 #include "aero-bulk-ballooning.h"
 #include "aero-test-demo.h"
 #include "aero-test-wait.h"
+#include "aero-vm-conflict.h"
 #include "aero-vm-edit-private.h"
 
 #define MIB AERO_MIB
@@ -828,6 +829,271 @@ test_running_cluster (Fixture       *f,
     }
 }
 
+
+/* ------------------------------------------------------------------ */
+/* Lost updates: a second writer between the edit's GET and its PUT    */
+/* ------------------------------------------------------------------ */
+
+/* Another admin: a session of its own, writing one raw body. */
+static void
+other_admin_puts (Fixture    *f,
+                  const char *id,
+                  const char *json)
+{
+  g_autoptr(AeroEngine) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonNode) body = json_from_string (json, &error);
+  g_autoptr(AeroVm) updated = NULL;
+  GAsyncResult *slot = NULL;
+
+  g_assert_no_error (error);
+  other = aero_engine_new (aero_demo_engine_get_api_url (f->demo), &error);
+  g_assert_no_error (error);
+  aero_engine_login_async (other, "admin@internal", "demo", NULL, aero_test_store_result, &slot);
+  result = aero_test_wait_result (&slot, NULL);
+  g_assert_true (aero_engine_login_finish (other, result, &error));
+  g_clear_object (&result);
+
+  aero_engine_update_vm_async (other, id, body, FALSE, NULL, aero_test_store_result, &slot);
+  result = aero_test_wait_result (&slot, NULL);
+  updated = aero_engine_update_vm_finish (other, result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (updated);
+}
+
+/* The same with next_run=true: a change waiting for the restart. */
+static void
+other_admin_puts_next_run (Fixture    *f,
+                           const char *id,
+                           const char *json)
+{
+  g_autoptr(JsonNode) body = json_from_string (json, NULL);
+  g_autoptr(AeroVm) vm = get_vm (f, id, FALSE);
+  g_autoptr(AeroVm) updated = NULL;
+  g_autoptr(GError) error = NULL;
+
+  updated = put_vm (f, vm, body, TRUE, &error);
+  g_assert_no_error (error);
+}
+
+static gpointer
+save_edit (Fixture     *f,
+           AeroVmEdit  *edit,
+           GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  GAsyncResult *slot = NULL;
+
+  aero_vm_edit_save_async (edit, f->engine, NULL, aero_test_store_result, &slot);
+  result = aero_test_wait_result (&slot, NULL);
+
+  return aero_vm_edit_save_finish (edit, result, error);
+}
+
+/* The admin and someone else change the memory of one VM: nothing is
+ * sent until the admin says "Overwrite", and a third change after that
+ * answer is asked about again. */
+static void
+test_conflict_overwrite (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(AeroVm) vm = vm_named (f, "web-03");
+  g_autoptr(AeroVm) read = get_vm_for_edit (f, aero_vm_get_id (vm));
+  g_autoptr(AeroVmEdit) edit = aero_vm_edit_new_for_vm (read, f->clusters);
+  g_autoptr(AeroVm) saved = NULL;
+  g_autoptr(AeroVm) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *read_text = NULL;
+  g_autofree char *mine = NULL;
+  GPtrArray *conflicts;
+  AeroVmConflict *conflict;
+
+  g_assert_cmpint (aero_vm_get_memory (read), ==, 4 * GIB);
+  aero_vm_edit_set_derive_memory (edit, FALSE);
+  aero_vm_edit_set_memory (edit, 6 * GIB);
+  other_admin_puts (f, aero_vm_get_id (vm), "{\"memory\":\"5368709120\"}");
+
+  saved = save_edit (f, edit, &error);
+  g_assert_null (saved);
+  g_assert_error (error, AERO_VM_EDIT_ERROR, AERO_VM_EDIT_ERROR_CONFLICT);
+  g_clear_error (&error);
+  conflicts = aero_vm_edit_get_conflicts (edit);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  conflict = g_ptr_array_index (conflicts, 0);
+  g_assert_cmpstr (aero_vm_conflict_get_field (conflict), ==, "memory");
+  read_text = g_strdup_printf ("%d MiB", 4096);
+  theirs = g_strdup_printf ("%d MiB", 5120);
+  mine = aero_vm_edit_format_memory (6 * GIB);
+  g_assert_cmpstr (aero_vm_conflict_get_read_value (conflict), ==, read_text);
+  g_assert_cmpstr (aero_vm_conflict_get_current_value (conflict), ==, theirs);
+  g_assert_cmpstr (aero_vm_conflict_get_new_value (conflict), ==, mine);
+  /* Nothing was sent: the engine keeps the other admin's value, and the
+   * admin's edit is still there. */
+  stored = get_vm (f, aero_vm_get_id (vm), FALSE);
+  g_assert_cmpint (aero_vm_get_memory (stored), ==, 5 * GIB);
+  g_assert_cmpint (aero_vm_edit_get_memory (edit), ==, 6 * GIB);
+  g_assert_true (aero_vm_edit_get_has_changes (edit));
+
+  /* Someone changes it once more after the question: asked again. */
+  aero_vm_edit_overwrite_conflicts (edit);
+  g_assert_cmpuint (aero_vm_edit_get_conflicts (edit)->len, ==, 0);
+  other_admin_puts (f, aero_vm_get_id (vm), "{\"memory\":\"5637144576\"}");
+  saved = save_edit (f, edit, &error);
+  g_assert_error (error, AERO_VM_EDIT_ERROR, AERO_VM_EDIT_ERROR_CONFLICT);
+  g_clear_error (&error);
+  conflict = g_ptr_array_index (aero_vm_edit_get_conflicts (edit), 0);
+  /* Compared with what the first question showed. */
+  g_assert_cmpstr (aero_vm_conflict_get_read_value (conflict), ==, theirs);
+  g_clear_object (&stored);
+  stored = get_vm (f, aero_vm_get_id (vm), FALSE);
+  g_assert_cmpint (aero_vm_get_memory (stored), ==, 5376 * MIB);
+
+  /* "Overwrite": the admin's value goes. */
+  aero_vm_edit_overwrite_conflicts (edit);
+  saved = save_edit (f, edit, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (aero_vm_get_memory (saved), ==, 6 * GIB);
+  g_clear_object (&stored);
+  stored = get_vm (f, aero_vm_get_id (vm), FALSE);
+  g_assert_cmpint (aero_vm_get_memory (stored), ==, 6 * GIB);
+  g_assert_false (aero_vm_edit_get_has_changes (edit));
+}
+
+/* "Keep Theirs": their memory comes into the edit and is not sent; the
+ * admin's other change goes. */
+static void
+test_conflict_keep_theirs (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(AeroVm) vm = vm_named (f, "web-03");
+  g_autoptr(AeroVmEdit) edit = aero_vm_edit_new_for_vm (vm, f->clusters);
+  g_autoptr(AeroVm) saved = NULL;
+  g_autoptr(AeroVm) stored = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *object;
+
+  aero_vm_edit_set_derive_memory (edit, FALSE);
+  aero_vm_edit_set_memory (edit, 6 * GIB);
+  aero_vm_edit_set_description (edit, "mine");
+  other_admin_puts (f, aero_vm_get_id (vm), "{\"memory\":\"5368709120\"}");
+
+  saved = save_edit (f, edit, &error);
+  g_assert_error (error, AERO_VM_EDIT_ERROR, AERO_VM_EDIT_ERROR_CONFLICT);
+  g_clear_error (&error);
+  /* The description nobody else touched is not part of the question. */
+  g_assert_cmpuint (aero_vm_edit_get_conflicts (edit)->len, ==, 1);
+
+  aero_vm_edit_keep_theirs (edit);
+  g_assert_cmpint (aero_vm_edit_get_memory (edit), ==, 5 * GIB);
+  g_assert_cmpstr (aero_vm_edit_get_description (edit), ==, "mine");
+  g_assert_true (aero_vm_edit_get_has_changes (edit));
+  body = aero_vm_edit_build_body (edit);
+  object = json_node_get_object (body);
+  g_assert_false (json_object_has_member (object, "memory"));
+  g_assert_true (json_object_has_member (object, "description"));
+
+  saved = save_edit (f, edit, &error);
+  g_assert_no_error (error);
+  stored = get_vm (f, aero_vm_get_id (vm), FALSE);
+  g_assert_cmpint (aero_vm_get_memory (stored), ==, 5 * GIB);
+  g_assert_cmpstr (aero_vm_get_description (stored), ==, "mine");
+}
+
+/* Someone else changed a member the admin left alone: no question, and
+ * theirs stays (only the admin's members are sent). */
+static void
+test_conflict_other_member (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(AeroVm) vm = vm_named (f, "web-03");
+  g_autoptr(AeroVmEdit) edit = aero_vm_edit_new_for_vm (vm, f->clusters);
+  g_autoptr(AeroVm) saved = NULL;
+  g_autoptr(AeroVm) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  aero_vm_edit_set_derive_memory (edit, FALSE);
+  aero_vm_edit_set_memory (edit, 6 * GIB);
+  other_admin_puts (f, aero_vm_get_id (vm),
+                    "{\"description\":\"theirs\",\"cpu_shares\":\"2048\"}");
+
+  saved = save_edit (f, edit, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (saved);
+  g_assert_cmpuint (aero_vm_edit_get_conflicts (edit)->len, ==, 0);
+  stored = get_vm (f, aero_vm_get_id (vm), FALSE);
+  g_assert_cmpint (aero_vm_get_memory (stored), ==, 6 * GIB);
+  g_assert_cmpstr (aero_vm_get_description (stored), ==, "theirs");
+  g_assert_cmpint (aero_vm_get_cpu_shares (stored), ==, 2048);
+}
+
+/* A running VM with changes waiting for its restart: the edit started
+ * from the next-run configuration, and so does the re-read. Another
+ * admin's next-run change of the same member is a conflict; the running
+ * values, which differ from the waiting ones, are none. */
+static void
+test_conflict_next_run (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(AeroVm) vm = vm_named (f, "web-01");
+  g_autoptr(AeroVm) read = NULL;
+  g_autoptr(AeroVmEdit) edit = NULL;
+  g_autoptr(AeroVm) saved = NULL;
+  g_autoptr(AeroVm) next = NULL;
+  g_autoptr(GError) error = NULL;
+  AeroVmConflict *conflict;
+  gint64 memory = aero_vm_get_memory (vm);
+
+  other_admin_puts_next_run (f, aero_vm_get_id (vm), "{\"cpu_shares\":\"2048\"}");
+  read = get_vm_for_edit (f, aero_vm_get_id (vm));
+  g_assert_true (aero_vm_get_next_run_pending (read));
+  edit = aero_vm_edit_new_for_vm (read, f->clusters);
+  aero_vm_edit_set_cpu_shares (edit, 512);
+  aero_vm_edit_set_description (edit, "mine");
+
+  /* Nothing changed meanwhile: the comparison is with the next-run
+   * configuration, not with the running values (CPU shares 2048 waits). */
+  saved = save_edit (f, edit, &error);
+  g_assert_no_error (error);
+  g_clear_object (&saved);
+
+  aero_vm_edit_set_cpu_shares (edit, 1024);
+  other_admin_puts_next_run (f, aero_vm_get_id (vm), "{\"cpu_shares\":\"100\"}");
+  saved = save_edit (f, edit, &error);
+  g_assert_error (error, AERO_VM_EDIT_ERROR, AERO_VM_EDIT_ERROR_CONFLICT);
+  g_assert_cmpuint (aero_vm_edit_get_conflicts (edit)->len, ==, 1);
+  conflict = g_ptr_array_index (aero_vm_edit_get_conflicts (edit), 0);
+  g_assert_cmpstr (aero_vm_conflict_get_field (conflict), ==, "cpu-shares");
+  g_assert_cmpstr (aero_vm_conflict_get_read_value (conflict), ==, "512");
+  g_assert_cmpstr (aero_vm_conflict_get_current_value (conflict), ==, "100");
+  next = get_vm (f, aero_vm_get_id (vm), TRUE);
+  g_assert_cmpint (aero_vm_get_cpu_shares (next), ==, 100);
+  g_assert_cmpint (aero_vm_get_memory (next), ==, memory);
+}
+
+/* A re-read that fails sends nothing, and says why. */
+static void
+test_conflict_reread_fails (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(AeroVm) vm = vm_named (f, "web-03");
+  g_autoptr(AeroVmEdit) edit = aero_vm_edit_new_for_vm (vm, f->clusters);
+  g_autoptr(AeroVm) saved = NULL;
+  g_autoptr(GError) error = NULL;
+
+  aero_vm_edit_set_derive_memory (edit, FALSE);
+  aero_vm_edit_set_memory (edit, 6 * GIB);
+  aero_demo_engine_stop (f->demo);
+
+  saved = save_edit (f, edit, &error);
+  g_assert_null (saved);
+  g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_NETWORK);
+  g_assert_nonnull (strstr (error->message, "nothing was sent"));
+  g_assert_cmpint (aero_vm_edit_get_memory (edit), ==, 6 * GIB);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -846,6 +1112,11 @@ main (int   argc,
   ADD ("bulk-enable", test_bulk_enable);
   ADD ("vm-for-edit", test_vm_for_edit);
   ADD ("running-cluster", test_running_cluster);
+  ADD ("conflict-overwrite", test_conflict_overwrite);
+  ADD ("conflict-keep-theirs", test_conflict_keep_theirs);
+  ADD ("conflict-other-member", test_conflict_other_member);
+  ADD ("conflict-reread-fails", test_conflict_reread_fails);
+  ADD ("conflict-next-run", test_conflict_next_run);
 
   for (guint i = 0; i < G_N_ELEMENTS (running_cases); i++)
     {

@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "aero-application.h"
+#include "aero-conflict-dialog.h"
 #include "aero-demo-engine.h"
 #include "aero-dialogs.h"
 #include "aero-engine.h"
@@ -475,6 +476,60 @@ show_host_list (AeroSceneContext  *context,
   return window;
 }
 
+static gboolean
+cluster_picture_shown (gpointer data)
+{
+  AeroClusterMemory *memory = aero_cluster_view_get_memory (data);
+
+  return memory != NULL && aero_cluster_memory_get_picture (memory) != NULL &&
+         aero_cluster_view_get_detail_shown (data);
+}
+
+/* The Clusters view with @scene's object (a cluster) selected: the memory
+ * picture of its hosts, its settings and, where it over-commits with
+ * neither KSM nor balloon optimization, the warning. */
+static GtkWidget *
+show_cluster_list (AeroSceneContext  *context,
+                   const AeroScene   *scene,
+                   GError           **error)
+{
+  AeroScene vm_scene = *scene;
+  GtkWidget *window, *stack, *view;
+  GListModel *model;
+  gboolean found = FALSE;
+
+  vm_scene.object = NULL;
+  vm_scene.page = NULL;
+  window = show_vm_list (context, &vm_scene, error);
+  if (window == NULL)
+    return NULL;
+  stack = find_by_id (window, "view_stack");
+  view = find_by_id (window, "cluster_view");
+  if (!require_widget (stack, "view stack", error) || !require_widget (view, "cluster view", error))
+    return NULL;
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "clusters");
+  wait_frames (view, 3);
+  model = aero_cluster_view_get_model (AERO_CLUSTER_VIEW (view));
+  for (guint i = 0; i < g_list_model_get_n_items (model) && !found; i++)
+    {
+      g_autoptr(AeroCluster) cluster = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (aero_cluster_get_name (cluster), scene->object) == 0)
+        found = aero_cluster_view_select_id (AERO_CLUSTER_VIEW (view), aero_cluster_get_id (cluster));
+    }
+  if (!found)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no cluster %s", scene->object);
+      return NULL;
+    }
+  /* At 360 px the pane folds away: show it, as its button does. */
+  aero_cluster_view_reveal_detail (AERO_CLUSTER_VIEW (view));
+  wait_until (cluster_picture_shown, view);
+  wait_until (nothing_spinning, window);
+  wait_frames (view, 2);
+  return window;
+}
+
 /* --- VM dialog scenes ------------------------------------------------------ */
 
 static gboolean
@@ -642,6 +697,77 @@ show_pending_changes (AeroSceneContext  *context,
   return GTK_WIDGET (aero_vm_dialog_get_pending_dialog (dialog));
 }
 
+static gboolean
+conflict_question_shown (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* not ours */
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (AERO_IS_CONFLICT_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        {
+          *(GtkWidget **) data = GTK_WIDGET (window);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Another admin set the memory of web-03 while its Edit dialog was open
+ * with a new memory size: OK asks before overwriting it. */
+static GtkWidget *
+show_conflict (AeroSceneContext  *context,
+               const AeroScene   *scene,
+               GError           **error)
+{
+  AeroVmDialog *dialog = open_edit_vm (context, scene->object, "resources", error);
+  g_autoptr(AeroVm) vm = NULL;
+  g_autoptr(AeroVmEdit) other = NULL;
+  g_autoptr(GObject) saved = NULL;
+  GAsyncResult *result = NULL;
+  GtkWidget *question = NULL;
+
+  if (dialog == NULL)
+    return NULL;
+  vm = find_vm (context, scene->object, error);
+  if (vm == NULL)
+    return NULL;
+
+  aero_vm_edit_set_memory (aero_vm_dialog_get_edit (dialog), (gint64) 6 * 1024 * 1024 * 1024);
+
+  /* The other admin, through an edit of its own. */
+  other = aero_vm_edit_new_for_vm (vm, context->clusters);
+  aero_vm_edit_set_derive_memory (other, FALSE);
+  aero_vm_edit_set_memory (other, (gint64) 5 * 1024 * 1024 * 1024);
+  aero_vm_edit_save_async (other, context->engine, NULL, store_result, &result);
+  await_result (&result);
+  saved = aero_vm_edit_save_finish (other, result, error);
+  g_object_unref (result);
+  if (saved == NULL)
+    return NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
+  wait_until (conflict_question_shown, &question);
+  if (scene->width > 0)
+    {
+      /* A shown window only grows: the same question again, made at
+       * the narrow size (closing the first one answers nothing). */
+      GtkWindow *narrow =
+        GTK_WINDOW (aero_conflict_dialog_new (aero_vm_edit_get_conflicts (aero_vm_dialog_get_edit (dialog))));
+
+      gtk_window_destroy (GTK_WINDOW (question));
+      gtk_window_set_default_size (narrow, scene->width, scene->height);
+      gtk_window_set_transient_for (narrow, GTK_WINDOW (dialog));
+      gtk_window_present (narrow);
+      question = GTK_WIDGET (narrow);
+      wait_until ((Predicate) gtk_widget_get_mapped, question);
+    }
+  return question;
+}
+
 /* --- the other dialogs ----------------------------------------------------- */
 
 static gboolean
@@ -799,6 +925,10 @@ static const AeroScene scenes[] = {
   SCENE_PAIR ("vm-list", show_vm_list, "web-01", NULL, "vm-list.png"),
   SCENE_PAIR ("template-list", show_vm_list, NULL, "templates", NULL),
   SCENE_PAIR ("cluster-list", show_vm_list, NULL, "clusters", NULL),
+  /* Overnight over-commits with neither KSM nor balloon optimization. */
+  SCENE_PAIR ("cluster-unprotected", show_cluster_list, "Overnight", NULL, NULL),
+  { "cluster-unprotected-narrow-light", show_cluster_list, "Overnight", NULL, FALSE, FALSE, NULL, 360, 720, NULL, { { 0 } }, 0 },
+  { "cluster-unprotected-narrow-dark", show_cluster_list, "Overnight", NULL, TRUE, FALSE, NULL, 360, 720, NULL, { { 0 } }, 0 },
   /* Hosts: an over-committed, ballooned host of Default, and Overnight's
    * host, over-committed with neither KSM nor balloon optimization. */
   SCENE_PAIR ("host-list", show_host_list, "host-01", NULL, NULL),
@@ -828,6 +958,9 @@ static const AeroScene scenes[] = {
   SCENE_PAIR ("validation-error", show_validation_error, "web-03", "resources", NULL),
   SCENE_PAIR ("engine-fault", show_engine_fault, "web-03", "general", NULL),
   SCENE_PAIR_SIZED ("pending-changes", show_pending_changes, "web-01", NULL, 720, 620, "pending-changes.png"),
+  SCENE_PAIR ("conflict", show_conflict, "web-03", NULL, NULL),
+  { "conflict-narrow-light", show_conflict, "web-03", NULL, FALSE, FALSE, NULL, 360, 640, NULL, { { 0 } }, 0 },
+  { "conflict-narrow-dark", show_conflict, "web-03", NULL, TRUE, FALSE, NULL, 360, 640, NULL, { { 0 } }, 0 },
   SCENE_PAIR ("run-once", show_run_once, "web-03", NULL, NULL),
   SCENE_PAIR_SIZED ("edit-cluster", show_edit_cluster, "Default", NULL, 720, 780, "cluster-optimization.png"),
   /* Below 3.3 "Enable Memory Balloon Optimization" is greyed with its reason. */

@@ -21,7 +21,8 @@
 
 #include <adwaita.h>
 
-#include "aero-demo-engine.h"
+#include "aero-test-demo.h"
+#include "aero-test-wait.h"
 #include "aero-window-private.h"
 
 #define N_VMS 10000
@@ -137,18 +138,25 @@ connect_cb (GObject      *object,
   login_done = TRUE;
 }
 
+typedef struct {
+  gboolean (*done) (void);
+} Step;
+
+static gboolean
+step_done (gpointer data)
+{
+  const Step *step = data;
+
+  return step->done ();
+}
+
 static void
 run_until (gboolean (*done) (void),
            guint      timeout_s)
 {
-  gint64 deadline = g_get_monotonic_time () + timeout_s * G_USEC_PER_SEC;
+  Step step = { done };
 
-  while (!done ())
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out");
-      g_main_context_iteration (NULL, TRUE);
-    }
+  aero_test_wait_for (step_done, &step, timeout_s, "the benchmark step");
 }
 
 static gboolean
@@ -251,8 +259,7 @@ main (int   argc,
 
   demo = aero_demo_engine_new (N_VMS, 1);
   aero_demo_engine_set_frozen (demo, TRUE);
-  if (!aero_demo_engine_start (demo, "127.0.0.1", 0, &error))
-    g_error ("demo engine: %s", error->message);
+  aero_test_demo_start (demo);
 
   window = aero_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);

@@ -20,6 +20,7 @@
 #include "aero-accessible.h"
 #include "aero-bulk-balloon-dialog.h"
 #include "aero-cluster-dialog.h"
+#include "aero-conflict-dialog.h"
 #include "aero-dialogs.h"
 #include "aero-edit-dialog.h"
 #include "aero-login-page.h"
@@ -258,6 +259,8 @@ main (int   argc,
                         GSIZE_TO_POINTER (AERO_TYPE_BULK_BALLOON_DIALOG), test_widget_type);
   g_test_add_data_func ("/accessible/single-names/next-run-dialog",
                         GSIZE_TO_POINTER (AERO_TYPE_NEXT_RUN_DIALOG), test_widget_type);
+  g_test_add_data_func ("/accessible/single-names/conflict-dialog",
+                        GSIZE_TO_POINTER (AERO_TYPE_CONFLICT_DIALOG), test_widget_type);
 
   return g_test_run ();
 }

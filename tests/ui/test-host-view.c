@@ -10,6 +10,8 @@
 #include <adwaita.h>
 
 #include "aero-demo-engine.h"
+#include "aero-test-demo.h"
+#include "aero-test-wait.h"
 #include "aero-host-view.h"
 #include "aero-memory-chart.h"
 #include "aero-vm-detail.h"
@@ -18,29 +20,14 @@
 
 static AeroDemoEngine *demo;
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
+typedef AeroTestCondition Condition;
 
 static void
 wait_for (Condition   condition,
           gpointer    data,
           const char *what)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (wake);
+  aero_test_wait_for (condition, data, AERO_TEST_WAIT_SECONDS, what);
 }
 
 static void
@@ -296,6 +283,93 @@ test_search (Fixture       *fixture,
   g_assert_cmpuint (g_strv_length (found), ==, 6);
 }
 
+/* A reload updates the listed hosts in place: rows and selection keep
+ * their objects. */
+static void
+test_reload_in_place (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GListModel *model = aero_host_view_get_model (fixture->view);
+  g_autoptr(AeroHost) before = NULL;
+  g_autoptr(AeroHost) after = NULL;
+
+  g_assert_true (aero_host_view_select_name (fixture->view, "host-02"));
+  before = g_object_ref (aero_host_view_get_selected (fixture->view));
+  reload_and_wait (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 6);
+  after = g_object_ref (aero_host_view_get_selected (fixture->view));
+  g_assert_true (before == after);
+  g_assert_nonnull (aero_host_view_get_host_picture (fixture->view));
+}
+
+/* A reload right after another: each host is listed once. */
+static void
+test_reload_twice (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_auto(GStrv) listed = NULL;
+
+  g_object_set_data (G_OBJECT (fixture->view), "loads-before", GUINT_TO_POINTER (fixture->loads));
+  aero_host_view_reload (fixture->view);
+  aero_host_view_set_search (fixture->view, "");
+  wait_for (loaded_again, fixture, "the hosts again");
+  listed = names (fixture);
+  g_assert_cmpuint (g_strv_length (listed), ==, 6);
+}
+
+static gboolean
+pictures_seen (gpointer data)
+{
+  return *(guint *) data > 0;
+}
+
+static void
+count_pictures (guint *count)
+{
+  (*count)++;
+}
+
+/* The VMs another view listed already: the pictures add them up, a
+ * reload does not list them again, and a new list rebuilds the figures
+ * without a reload. */
+static void
+test_shared_vms (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GListStore) none = g_list_store_new (AERO_TYPE_VM);
+  g_autoptr(GListModel) vms = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *result = NULL;
+  AeroMemoryPicture *host;
+  guint rebuilt = 0;
+
+  /* No VMs at all: host-02 is promised nothing. */
+  aero_host_view_set_vms (fixture->view, G_LIST_MODEL (none));
+  reload_and_wait (fixture);
+  g_assert_true (aero_host_view_select_name (fixture->view, "host-02"));
+  host = aero_host_view_get_host_picture (fixture->view);
+  g_assert_cmpint (aero_memory_picture_get_committed (host), ==, 0);
+  g_assert_cmpuint (aero_memory_picture_get_running_vms (host), ==, 0);
+
+  /* The whole list, handed over: the figures follow at once. */
+  aero_engine_list_vms_async (fixture->engine, NULL, -1, AERO_LIST_ALL_CONTENT,
+                              NULL, NULL, NULL, store_result, &result);
+  wait_for (result_set, &result, "the VMs");
+  vms = aero_engine_list_vms_finish (fixture->engine, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_signal_connect_swapped (fixture->view, "pictures-changed", G_CALLBACK (count_pictures), &rebuilt);
+  aero_host_view_set_vms (fixture->view, vms);
+  wait_for (pictures_seen, &rebuilt, "the figures");
+  host = aero_host_view_get_host_picture (fixture->view);
+  g_assert_cmpint (aero_memory_picture_get_committed (host), ==, 26 * GIB);
+  g_assert_cmpint (aero_memory_picture_get_balloon_headroom (host), ==, 5 * GIB);
+  g_assert_cmpuint (aero_memory_picture_get_hosts (aero_host_view_get_cluster_picture (fixture->view)), ==, 2);
+  g_assert_cmpint (aero_memory_picture_get_committed (aero_host_view_lookup_cluster_picture (fixture->view,
+                     aero_host_get_cluster_id (aero_host_view_get_selected (fixture->view)))), ==, 62 * GIB);
+  g_signal_handlers_disconnect_by_data (fixture->view, &rebuilt);
+}
+
 static AdwActionRow *
 find_row (GtkWidget  *root,
           const char *title)
@@ -375,14 +449,16 @@ main (int   argc,
 
   demo = aero_demo_engine_new (0, 1);
   aero_demo_engine_set_frozen (demo, TRUE);
-  if (!aero_demo_engine_start (demo, "127.0.0.1", 0, &error))
-    g_error ("demo engine: %s", error->message);
+  aero_test_demo_start (demo);
 
   g_test_add ("/host-view/rows", Fixture, NULL, setup, test_rows, teardown);
   g_test_add ("/host-view/pictures", Fixture, NULL, setup, test_pictures, teardown);
   g_test_add ("/host-view/chart-accessible", Fixture, NULL, setup, test_chart_accessible, teardown);
   g_test_add ("/host-view/search", Fixture, NULL, setup, test_search, teardown);
   g_test_add ("/host-view/vm-names-host", Fixture, NULL, setup, test_vm_names_host, teardown);
+  g_test_add ("/host-view/reload-in-place", Fixture, NULL, setup, test_reload_in_place, teardown);
+  g_test_add ("/host-view/reload-twice", Fixture, NULL, setup, test_reload_twice, teardown);
+  g_test_add ("/host-view/shared-vms", Fixture, NULL, setup, test_shared_vms, teardown);
 
   return g_test_run ();
 }

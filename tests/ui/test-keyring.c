@@ -16,7 +16,8 @@
 #include <unistd.h>
 
 #include "aero-credentials.h"
-#include "aero-demo-engine.h"
+#include "aero-test-demo.h"
+#include "aero-test-wait.h"
 #include "aero-window-private.h"
 
 #define USER "admin@internal"
@@ -29,39 +30,6 @@ static const char *skip_reason;
 
 #define REQUIRE_KEYRING() \
   G_STMT_START { if (skip_reason != NULL) { g_test_skip (skip_reason); return; } } G_STMT_END
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-wait_for (Condition   condition,
-          gpointer    data,
-          guint       seconds,
-          const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-  gboolean met;
-
-  while (!(met = condition (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (wake);
-  if (!met && what != NULL)
-    g_error ("Timed out waiting for %s", what);
-  return met;
-}
-
-static gboolean
-flag_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
 
 /* The keyring, synchronously for the tests */
 
@@ -90,7 +58,7 @@ stored_password (GError **error)
   Result res = { 0 };
 
   aero_credentials_lookup_async (base_url, USER, NULL, lookup_cb, &res);
-  wait_for (flag_set, &res.done, 30, "the keyring lookup");
+  aero_test_wait_flag (&res.done, "the keyring lookup");
   if (res.error != NULL)
     g_propagate_error (error, res.error);
   return res.password;
@@ -116,7 +84,7 @@ store_password (const char *password)
   Result res = { 0 };
 
   aero_credentials_store_async (base_url, USER, password, NULL, bool_cb, &res);
-  wait_for (flag_set, &res.done, 30, "the keyring store");
+  aero_test_wait_flag (&res.done, "the keyring store");
   g_assert_no_error (res.error);
   g_assert_true (res.ok);
 }
@@ -127,7 +95,7 @@ clear_password (void)
   Result res = { 0 };
 
   aero_credentials_clear_async (base_url, USER, NULL, bool_cb, &res);
-  wait_for (flag_set, &res.done, 30, "the keyring clear");
+  aero_test_wait_flag (&res.done, "the keyring clear");
   g_clear_error (&res.error);
 }
 
@@ -184,7 +152,7 @@ login (AeroWindow *window,
 
   aero_window_connect_async (window, aero_demo_engine_get_api_url (demo), USER,
                              password, remember, NULL, connect_cb, &res);
-  wait_for (flag_set, &res.done, 30, "the login");
+  aero_test_wait_flag (&res.done, "the login");
   g_clear_error (&res.error);
   return res.ok;
 }
@@ -214,7 +182,7 @@ test_remember_stores (void)
   clear_password ();
   g_assert_true (login (window, PASSWORD, TRUE));
   /* The store runs after the login: give it a moment. */
-  wait_for (password_stored, NULL, 30, "the password in the keyring");
+  aero_test_wait_for (password_stored, NULL, 30, "the password in the keyring");
   assert_password_not_in_settings ();
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -234,7 +202,7 @@ test_no_remember_stores_nothing (void)
   clear_password ();
   g_assert_true (login (window, PASSWORD, FALSE));
   /* Nothing will come: wait as long as a store would take, then look. */
-  g_assert_false (wait_for (password_stored, NULL, 2, NULL));
+  g_assert_false (aero_test_wait_for (password_stored, NULL, 2, NULL));
   password = stored_password (&error);
   g_assert_no_error (error);
   g_assert_null (password);
@@ -254,7 +222,7 @@ test_prefill_uses_stored (void)
   store_password (PASSWORD);
   /* aerostat --engine URL --user USER */
   aero_window_prefill (window, aero_demo_engine_get_api_url (demo), USER);
-  wait_for (in_session, window, 30, "the login with the stored password");
+  aero_test_wait_for (in_session, window, 30, "the login with the stored password");
   g_assert_cmpstr (aero_engine_get_user (aero_window_get_engine (window)), ==, USER);
   assert_password_not_in_settings ();
 
@@ -352,7 +320,7 @@ start_keyring (const char *dir)
   watch = g_bus_watch_name (G_BUS_TYPE_SESSION, "org.freedesktop.secrets",
                             G_BUS_NAME_WATCHER_FLAGS_NONE,
                             name_appeared_cb, NULL, &appeared, NULL);
-  wait_for (secrets_owned, &appeared, 20, NULL);
+  aero_test_wait_for (secrets_owned, &appeared, 20, NULL);
   g_bus_unwatch_name (watch);
   if (!appeared)
     {
@@ -370,7 +338,7 @@ keyring_works (void)
   Result res = { 0 };
 
   aero_credentials_store_async (base_url, "probe@internal", "probe", NULL, bool_cb, &res);
-  wait_for (flag_set, &res.done, 30, "the keyring probe");
+  aero_test_wait_flag (&res.done, "the keyring probe");
   if (!res.ok)
     {
       g_printerr ("# keyring refuses to store: %s\n", res.error ? res.error->message : "?");
@@ -421,8 +389,7 @@ main (int   argc,
   adw_init ();
 
   demo = aero_demo_engine_new (0, 1);
-  if (!aero_demo_engine_start (demo, "127.0.0.1", 0, &error))
-    g_error ("demo engine: %s", error->message);
+  aero_test_demo_start (demo);
   engine = aero_engine_new (aero_demo_engine_get_api_url (demo), &error);
   g_assert_no_error (error);
   base_url = g_strdup (aero_engine_get_base_url (engine));

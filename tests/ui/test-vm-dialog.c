@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include "aero-conflict-dialog.h"
+#include "aero-engine-calls-private.h"
 #include "aero-vm-dialog.h"
 #include "aero-vm-edit-engine.h"
 #include "aero-vm-edit-private.h"
@@ -29,8 +31,13 @@ static AeroVmDialog *
 open_edit (DialogFixture *fixture,
            const char    *name)
 {
-  g_autoptr(AeroVm) vm = find_by_name (fixture->vms, name);
-  AeroVmDialog *dialog = aero_vm_dialog_new_for_vm (fixture->engine, vm, fixture->clusters);
+  g_autoptr(AeroVm) vm = NULL;
+  AeroVmDialog *dialog;
+
+  /* A save before re-read the VM it saved: only this dialog's GETs count. */
+  recorded_reset (fixture);
+  vm = find_by_name (fixture->vms, name);
+  dialog = aero_vm_dialog_new_for_vm (fixture->engine, vm, fixture->clusters);
 
   gtk_window_present (GTK_WINDOW (dialog));
   /* A spinner first: nothing is editable before the single GET. */
@@ -1372,6 +1379,159 @@ test_narrow (DialogFixture *fixture,
   assert_focus_on_ok (pending);
 }
 
+
+/* Another admin, straight to the demo engine (not through the recording
+ * proxy): a session of its own writes @json to VM @id. */
+static void
+other_admin_puts (DialogFixture *fixture,
+                  const char    *id,
+                  const char    *json)
+{
+  g_autofree char *url = g_strdup_printf ("%s/ovirt-engine/api", fixture->demo_base);
+  g_autoptr(AeroEngine) other = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(AeroVm) updated = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *result = NULL;
+
+  other = aero_engine_new (url, &error);
+  g_assert_no_error (error);
+  aero_engine_login_async (other, "admin@internal", "demo", NULL, aero_test_store_result, &result);
+  g_assert_true (aero_engine_login_finish (other, wait_result (&result, "login"), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  body = json_from_string (json, &error);
+  g_assert_no_error (error);
+  aero_engine_update_vm_async (other, id, body, FALSE, NULL, aero_test_store_result, &result);
+  updated = aero_engine_update_vm_finish (other, wait_result (&result, "PUT"), &error);
+  g_clear_object (&result);
+  g_assert_no_error (error);
+}
+
+static AeroConflictDialog *
+conflict_dialog_of (AeroVmDialog *dialog)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* not ours */
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (AERO_IS_CONFLICT_DIALOG (window)
+          && gtk_window_get_transient_for (window) == GTK_WINDOW (dialog))
+        return AERO_CONFLICT_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+wait_until (gboolean   (*done) (gpointer),
+            gpointer     data,
+            const char  *what)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > end)
+        g_error ("timed out waiting for %s", what);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+static gboolean
+conflict_shown (gpointer dialog)
+{
+  return conflict_dialog_of (dialog) != NULL && !aero_vm_dialog_get_busy (dialog);
+}
+
+/* Someone else changes the memory while the dialog is open: OK asks,
+ * with the value read, theirs and the admin's; "Keep Theirs" takes
+ * theirs into the form and sends nothing; "Overwrite" sends the
+ * admin's. */
+static void
+test_conflict (DialogFixture *fixture,
+               gconstpointer  data)
+{
+  AeroVmDialog *dialog = open_edit (fixture, "web-03");
+  AeroVmEdit *edit = aero_vm_dialog_get_edit (dialog);
+  g_autoptr(AeroVm) vm = find_by_name (fixture->vms, "web-03");
+  AeroConflictDialog *question;
+  g_auto(GStrv) rows = NULL;
+  gboolean *closed = watch_destroy (dialog);
+  g_autofree char *sent = NULL;
+
+  g_assert_cmpint (aero_vm_edit_get_memory (edit), ==, 4 * AERO_MIB * 1024);
+  set_spin (dialog, "memory_spin", 6144);
+  set_text (dialog, "description_row", "mine");
+  other_admin_puts (fixture, aero_vm_get_id (vm), "{\"memory\":\"5368709120\"}");
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
+  wait_until (conflict_shown, dialog, "the question");
+  question = conflict_dialog_of (dialog);
+  {
+    g_autoptr(GPtrArray) puts = recorded_with_method (fixture, "PUT");
+
+    g_assert_cmpuint (puts->len, ==, 0);
+  }
+  g_assert_false (*closed);
+  rows = aero_conflict_dialog_dup_rows (question);
+  /* Memory only: the description nobody else touched is no question
+   * (the edit derived guaranteed and maximum memory, which nobody else
+   * changed either). */
+  g_assert_cmpuint (g_strv_length (rows), ==, 1);
+  g_assert_true (g_str_has_prefix (rows[0], "Memory Size\n"));
+  g_assert_nonnull (strstr (rows[0], "When you opened it: 4096 MiB"));
+  g_assert_nonnull (strstr (rows[0], "Now, changed by someone else: 5120 MiB"));
+  g_assert_nonnull (strstr (rows[0], "Yours: 6144 MiB"));
+  assert_fits_narrow (question);
+
+  /* Keep Theirs: their memory in the form, the description stays,
+   * nothing sent, the dialog open. */
+  gtk_widget_activate_action (GTK_WIDGET (question), "conflict.keep-theirs", NULL);
+  settle ();
+  g_assert_null (conflict_dialog_of (dialog));
+  g_assert_false (*closed);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (get_widget (dialog, "memory_spin"))),
+                     ==, 5120);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_widget (dialog, "description_row"))),
+                   ==, "mine");
+  {
+    g_autoptr(GPtrArray) puts = recorded_with_method (fixture, "PUT");
+
+    g_assert_cmpuint (puts->len, ==, 0);
+  }
+
+  /* The admin sets the memory again; the other admin changes it again:
+   * asked again, and Overwrite sends the admin's value. */
+  set_spin (dialog, "memory_spin", 7168);
+  other_admin_puts (fixture, aero_vm_get_id (vm), "{\"memory\":\"5637144576\"}");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
+  wait_until (conflict_shown, dialog, "the second question");
+  question = conflict_dialog_of (dialog);
+  g_strfreev (rows);
+  rows = aero_conflict_dialog_dup_rows (question);
+  g_assert_cmpuint (g_strv_length (rows), ==, 1);
+  g_assert_nonnull (strstr (rows[0], "When you opened it: 5120 MiB"));
+  g_assert_nonnull (strstr (rows[0], "Now, changed by someone else: 5376 MiB"));
+  gtk_widget_activate_action (GTK_WIDGET (question), "conflict.overwrite", NULL);
+  aero_test_wait_flag (closed, "the dialog to close");
+  g_free (closed);
+  {
+    g_autoptr(GPtrArray) puts = recorded_with_method (fixture, "PUT");
+    g_autoptr(AeroVm) stored = fixture_get_vm (fixture, aero_vm_get_id (vm), FALSE);
+
+    g_assert_cmpuint (puts->len, ==, 1);
+    sent = normalised_json (((Recorded *) g_ptr_array_index (puts, 0))->body);
+    g_assert_nonnull (strstr (sent, "\"memory\":\"7516192768\""));
+    g_assert_nonnull (strstr (sent, "\"description\":\"mine\""));
+    g_assert_cmpint (aero_vm_get_memory (stored), ==, 7 * AERO_MIB * 1024);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1409,6 +1569,7 @@ main (int   argc,
   ADD ("pending-notice", test_pending_notice);
   ADD ("accessible-names", test_accessible_names);
   ADD ("keyboard-tab-enters-page", test_keyboard_tab_enters_page);
+  ADD ("conflict", test_conflict);
 #undef ADD
 
   return g_test_run ();

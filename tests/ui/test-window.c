@@ -15,6 +15,8 @@
 
 #include "aero-banner.h"
 #include "aero-demo-engine.h"
+#include "aero-test-demo.h"
+#include "aero-test-wait.h"
 #include "aero-engine-calls-private.h"
 #include "aero-format.h"
 #include "aero-memory-bar.h"
@@ -80,30 +82,14 @@ static AeroDemoEngine *demo;
 
 /* Helpers */
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
+typedef AeroTestCondition Condition;
 
 static void
-wait_for (Condition  condition,
-          gpointer   data,
+wait_for (Condition   condition,
+          gpointer    data,
           const char *what)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (wake);
+  aero_test_wait_for (condition, data, AERO_TEST_WAIT_SECONDS, what);
 }
 
 static gboolean
@@ -1245,6 +1231,56 @@ test_narrow_search_usable (void)
 }
 
 static void
+collect_ellipsized (GtkWidget *widget,
+                    GString   *cut)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
+          pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (child))))
+        g_string_append_printf (cut, "\"%s\" ", gtk_label_get_text (GTK_LABEL (child)));
+      collect_ellipsized (child, cut);
+    }
+}
+
+static void
+test_narrow_switcher_fits (void)
+{
+  AeroWindow *window = aero_window_new (NULL);
+  AeroVmView *view = aero_window_get_vm_view (window);
+  AdwViewStackPage *page = adw_view_stack_get_page (window->view_stack, GTK_WIDGET (view));
+  GtkWidget *bar;
+  g_autoptr(GString) cut = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  GLogLevelFlags old_fatal;
+
+  /* At 360 px the four views are switched in the bottom bar, each name
+   * whole; back at full width the first view has its full name again.
+   * (As in test_narrow_search_usable: only criticals are fatal.) */
+  old_fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (connect_and_wait (window, aero_demo_engine_get_api_url (demo),
+                                   "admin@internal", "demo", &error));
+  wait_for (vm_list_idle, view, "the VM list");
+  settle ();
+  bar = find_widget_of_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR);
+  g_assert_nonnull (bar);
+  g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
+  collect_ellipsized (bar, cut);
+  g_assert_cmpstr (cut->str, ==, "");
+  g_assert_cmpstr (adw_view_stack_page_get_title (page), ==, "_VMs");
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  settle ();
+  g_assert_cmpstr (adw_view_stack_page_get_title (page), ==, "_Virtual Machines");
+
+  destroy_window (window);
+  g_log_set_always_fatal (old_fatal);
+}
+
+static void
 test_detail (void)
 {
   AeroWindow *window = logged_in_window ();
@@ -1773,6 +1809,118 @@ test_clusters_refresh_keeps_selection (void)
   destroy_window (window);
 }
 
+/* The Templates and Clusters views share AeroListView: its Retry action
+ * reloads each, and each keeps its own columns and signals. */
+static void
+test_list_views_reload (void)
+{
+  AeroWindow *window = logged_in_window ();
+  GtkWidget *views[] = { GTK_WIDGET (window->template_view), GTK_WIDGET (window->cluster_view) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      gboolean reloaded = FALSE;
+      gulong handler = g_signal_connect_swapped (views[i], "loaded", G_CALLBACK (set_flag), &reloaded);
+
+      g_assert_true (AERO_IS_LIST_VIEW (views[i]));
+      g_assert_true (aero_list_view_get_loaded (AERO_LIST_VIEW (views[i])));
+      g_assert_cmpuint (g_list_model_get_n_items (aero_list_view_get_model (AERO_LIST_VIEW (views[i]))), >, 0);
+      g_assert_true (gtk_widget_activate_action (views[i], "list.reload", NULL));
+      wait_for (cluster_reloaded, &reloaded, "the reload");
+      g_signal_handler_disconnect (views[i], handler);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (
+                      aero_list_view_get_column_view (AERO_LIST_VIEW (window->cluster_view)))), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (
+                      aero_list_view_get_column_view (AERO_LIST_VIEW (window->template_view)))), ==, 6);
+
+  destroy_window (window);
+}
+
+static gboolean
+cluster_picture_shown (gpointer data)
+{
+  AeroClusterMemory *memory = aero_cluster_view_get_memory (data);
+
+  return memory != NULL && aero_cluster_memory_get_picture (memory) != NULL;
+}
+
+static const char *
+cluster_id_named (AeroClusterView *view,
+                  const char      *name)
+{
+  GListModel *model = aero_cluster_view_get_model (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(AeroCluster) cluster = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (aero_cluster_get_name (cluster), name) == 0)
+        return aero_cluster_get_id (cluster);   /* the model holds it */
+    }
+  g_error ("no cluster %s", name);
+}
+
+static GtkWidget *
+find_button_with_action (GtkWidget  *root,
+                         const char *action)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && gtk_widget_get_mapped (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
+        return child;
+      if ((found = find_button_with_action (child, action)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Which cluster over-commits without a safety net, and how much could the
+ * balloons give back: the Clusters view, then the cluster. */
+static void
+test_clusters_memory_picture (void)
+{
+  AeroWindow *window = logged_in_window ();
+  AeroClusterView *view = window->cluster_view;
+  AeroClusterMemory *memory;
+  AeroMemoryPicture *picture;
+  GtkWidget *pane_edit;
+
+  adw_view_stack_set_visible_child_name (window->view_stack, "clusters");
+  g_assert_true (aero_cluster_view_select_id (view, cluster_id_named (view, "Overnight")));
+  wait_for (cluster_picture_shown, view, "the cluster's picture");
+  memory = aero_cluster_view_get_memory (view);
+  picture = aero_cluster_memory_get_picture (memory);
+  /* night-host-01, 16 GiB: 24 GiB promised, 8 GiB of it above the floor. */
+  g_assert_cmpuint (aero_memory_picture_get_hosts (picture), ==, 1);
+  g_assert_cmpint (aero_memory_picture_get_physical (picture), ==, G_GINT64_CONSTANT (16) << 30);
+  g_assert_cmpint (aero_memory_picture_get_committed (picture), ==, G_GINT64_CONSTANT (24) << 30);
+  g_assert_cmpint (aero_memory_picture_get_balloon_headroom (picture), ==, G_GINT64_CONSTANT (8) << 30);
+  g_assert_cmpstr (aero_cluster_memory_get_text (memory), ==,
+                   "Memory over-commit 200 % · KSM Off · Balloon optimization Off");
+  g_assert_true (aero_cluster_memory_get_warns (memory));
+  /* Edit Cluster one click away, for this cluster. */
+  settle ();
+  pane_edit = find_button_with_action (GTK_WIDGET (memory), "win.edit-cluster");
+  g_assert_nonnull (pane_edit);
+  g_assert_true (gtk_widget_is_sensitive (pane_edit));
+
+  /* Default: two hosts, balloon optimization on, no warning. (Its VMs'
+   * power states are the earlier tests'.) */
+  g_assert_true (aero_cluster_view_select_id (view, cluster_id_named (view, "Default")));
+  memory = aero_cluster_view_get_memory (view);
+  picture = aero_cluster_memory_get_picture (memory);
+  g_assert_cmpuint (aero_memory_picture_get_hosts (picture), ==, 2);
+  g_assert_cmpint (aero_memory_picture_get_physical (picture), ==, G_GINT64_CONSTANT (56) << 30);
+  g_assert_false (aero_cluster_memory_get_warns (memory));
+
+  destroy_window (window);
+}
+
 static gboolean
 dialog_loaded (gpointer data)
 {
@@ -2014,8 +2162,7 @@ main (int   argc,
   demo = aero_demo_engine_new (0, 1);
   /* Long enough to see a VM powering down between two refreshes. */
   aero_demo_engine_set_shutdown_delay (demo, 3000);
-  if (!aero_demo_engine_start (demo, "127.0.0.1", 0, &error))
-    g_error ("demo engine: %s", error->message);
+  aero_test_demo_start (demo);
 
   g_test_add_func ("/ui/format", test_format);
   g_test_add_func ("/ui/banner", test_banner);
@@ -2036,6 +2183,7 @@ main (int   argc,
   g_test_add_func ("/ui/list/unknown-ballooning", test_list_unknown_ballooning);
   g_test_add_func ("/ui/list/names-legible", test_list_names_legible);
   g_test_add_func ("/ui/list/narrow-search", test_narrow_search_usable);
+  g_test_add_func ("/ui/narrow/switcher-fits", test_narrow_switcher_fits);
   g_test_add_func ("/ui/list/search", test_search);
   g_test_add_func ("/ui/list/search-bad", test_search_bad);
   g_test_add_func ("/ui/list/search-keeps-sort", test_search_keeps_sort);
@@ -2051,6 +2199,8 @@ main (int   argc,
   g_test_add_func ("/ui/session/unauthorized", test_session_unauthorized);
   g_test_add_func ("/ui/session/ended-by-engine", test_session_ended_by_engine);
   g_test_add_func ("/ui/clusters/refresh-keeps-selection", test_clusters_refresh_keeps_selection);
+  g_test_add_func ("/ui/clusters/memory-picture", test_clusters_memory_picture);
+  g_test_add_func ("/ui/clusters/list-views-reload", test_list_views_reload);
   g_test_add_func ("/ui/clusters/refresh-keeps-dialog-cluster", test_refresh_keeps_dialog_cluster);
   g_test_add_func ("/ui/app/demo-prints-url", test_app_demo_prints_url);
   g_test_add_func ("/ui/new-vm/selected", test_new_vm_selected);
