@@ -2036,9 +2036,10 @@ test_new_vm_selected (void)
   destroy_window (window);
 }
 
-/* The admin closes the window while an Edit VM dialog is open: the dialog
- * stays open with the admin's edits and still saves (its callbacks into the
- * window go through a weak reference), and a window made afterwards works.
+/* The window is destroyed while an Edit VM dialog is open (closing it asks
+ * first, see close-asks-for-dialog-edits): the dialog stays open with the
+ * admin's edits and still saves (its callbacks into the window go through
+ * a weak reference), and a window made afterwards works.
  * Later windows once crashed inside GTK after a case like this one: the
  * tests that looked the dialog up unreffed GTK's list of toplevels (see
  * gtk_toplevels). Found and fixed, so the cases that open VM dialogs run
@@ -2080,6 +2081,71 @@ test_dialog_outlives_window (void)
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   destroy_window (window);
+}
+
+static gboolean
+is_toplevel (gpointer window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* GTK's, lent */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (toplevel == window)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_gone (gpointer window)
+{
+  return !is_toplevel (window);
+}
+
+static AdwMessageDialog *
+find_question (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* GTK's, lent */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_window_get_transient_for (toplevel) == parent)
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+/* Quit (app.quit closes the application's windows, the desktop's Quit
+ * too) while an Edit VM dialog holds unsaved edits: the window stays and
+ * the dialog asks whether to discard them. Once they are discarded, the
+ * window closes. */
+static void
+test_close_asks_for_dialog_edits (void)
+{
+  g_autoptr(AeroWindow) window = g_object_ref (logged_in_window ());
+  g_autoptr(AeroVmDialog) dialog = NULL;
+  AdwMessageDialog *question;
+
+  select_by_name (aero_window_get_vm_view (window), "web-03");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-vm", NULL));
+  dialog = g_object_ref (find_vm_dialog (GTK_WINDOW (window)));
+  wait_for (dialog_loaded, dialog, "the Edit dialog");
+  aero_vm_edit_set_comment (aero_vm_dialog_get_edit (dialog), "not saved yet");
+
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (is_toplevel (window));
+  g_assert_true (is_toplevel (dialog));
+  question = find_question (GTK_WINDOW (dialog));
+  g_assert_nonnull (question);
+
+  adw_message_dialog_response (question, "discard");
+  wait_for (is_gone, dialog, "the dialog to go");
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_false (is_toplevel (window));
 }
 
 typedef struct
@@ -2249,6 +2315,7 @@ main (int   argc,
   g_test_add_func ("/ui/session/unauthorized", test_session_unauthorized);
   g_test_add_func ("/ui/session/ended-by-engine", test_session_ended_by_engine);
   g_test_add_func ("/ui/window/dialog-outlives-window", test_dialog_outlives_window);
+  g_test_add_func ("/ui/window/close-asks-for-dialog-edits", test_close_asks_for_dialog_edits);
   g_test_add_func ("/ui/clusters/refresh-keeps-dialog-cluster", test_refresh_keeps_dialog_cluster);
   g_test_add_func ("/ui/clusters/refresh-keeps-selection", test_clusters_refresh_keeps_selection);
   g_test_add_func ("/ui/clusters/memory-picture", test_clusters_memory_picture);
