@@ -502,7 +502,9 @@ def test_timeout(cli, engine):
     seconds = time.monotonic() - start
     check(code == 1, f"exit {code}: {out} {err}")
     check("within 2 seconds" in err, err)
-    check(2 <= seconds < 15, f"{seconds:.1f} s")
+    # The deadline is a timer of whole seconds, which GLib may fire up to
+    # a second early to group wake-ups.
+    check(1 <= seconds < 15, f"{seconds:.1f} s")
 
     # The same from the environment; the option wins over it.
     cli.env["AEROSTAT_TIMEOUT"] = "1"
