@@ -187,7 +187,30 @@ quit_action (GSimpleAction *action,
     }
 }
 
+/* "Try the Demo Engine" on a login page: that window logs in to the
+ * embedded demo engine, started on first use. */
+static void
+demo_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  AeroApplication *self = AERO_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GError) error = NULL;
+  const char *url;
+
+  if (!AERO_IS_WINDOW (window))
+    return;
+
+  url = aero_application_ensure_demo_engine (self, &error);
+  if (url == NULL)
+    aero_window_show_demo_error (AERO_WINDOW (window), error->message);
+  else
+    aero_window_connect_demo_async (AERO_WINDOW (window), url, NULL, NULL, NULL);
+}
+
 static const GActionEntry app_actions[] = {
+  { "demo", demo_action, NULL, NULL, NULL, { 0 } },
   { "about", about_action, NULL, NULL, NULL, { 0 } },
   { "shortcuts", shortcuts_action, NULL, NULL, NULL, { 0 } },
   { "quit", quit_action, NULL, NULL, NULL, { 0 } },

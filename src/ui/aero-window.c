@@ -12,7 +12,6 @@
 #include <glib/gi18n.h>
 
 #include "aero-accessible.h"
-#include "aero-application.h"
 #include "aero-credentials.h"
 #include "aero-edit-dialog.h"
 #include "aero-format.h"
@@ -695,30 +694,26 @@ cancel_requested_cb (AeroWindow *self)
   g_cancellable_cancel (self->login_cancellable);
 }
 
+/* The application owns the embedded demo engine. Asking for it through
+ * its action keeps this window from depending on the application. */
 static void
 demo_requested_cb (AeroWindow *self)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  g_autoptr(GError) error = NULL;
-  const char *url = NULL;
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "app.demo", NULL))
+    aero_window_show_demo_error (self, _("The demo engine is not available here."));
+}
 
-  if (AERO_IS_APPLICATION (app))
-    url = aero_application_ensure_demo_engine (AERO_APPLICATION (app), &error);
-  else
-    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                         _("The demo engine is not available here."));
+void
+aero_window_show_demo_error (AeroWindow *self,
+                             const char *reason)
+{
+  g_autofree char *text = NULL;
 
-  if (url == NULL)
-    {
-      g_autofree char *text = NULL;
+  g_return_if_fail (AERO_IS_WINDOW (self));
 
-      /* TRANSLATORS: %s is the reason */
-      text = g_strdup_printf (_("The demo engine could not start: %s"), error->message);
-      aero_login_page_set_error (self->login_page, text, FALSE);
-      return;
-    }
-
-  aero_window_connect_demo_async (self, url, NULL, NULL, NULL);
+  /* TRANSLATORS: %s is the reason */
+  text = g_strdup_printf (_("The demo engine could not start: %s"), reason);
+  aero_login_page_set_error (self->login_page, text, FALSE);
 }
 
 /* TLS: trust an engine's CA after the admin compared its fingerprint. */

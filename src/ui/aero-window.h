@@ -47,5 +47,8 @@ void        aero_window_prefill        (AeroWindow          *self,
 AeroEngine *aero_window_get_engine     (AeroWindow          *self);
 void        aero_window_show_toast     (AeroWindow          *self,
                                         const char          *text);
+/* Says on the login page that the embedded demo engine did not start. */
+void        aero_window_show_demo_error (AeroWindow         *self,
+                                         const char         *reason);
 
 G_END_DECLS

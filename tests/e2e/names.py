@@ -14,6 +14,7 @@ DEMO_PASSWORD = "demo"
 # Login page
 PASSWORD = "Password"
 CONNECT = "Connect"
+TRY_DEMO = "Try the Demo Engine"
 
 # Main window, Virtual Machines view
 VM_LIST = "Virtual machines"
@@ -43,6 +44,7 @@ RUN_ONCE_VOLATILE_CHECK = "Rollback this configuration during reboots"
 STABLE_NAMES = [
     PASSWORD,
     CONNECT,
+    TRY_DEMO,
     VM_LIST,
     BALLOONING_MENU,
     RUN_ONCE,
