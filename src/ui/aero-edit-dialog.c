@@ -88,6 +88,14 @@ aero_edit_dialog_get_busy (AeroEditDialog *self)
   return PRIV (self)->busy;
 }
 
+gboolean
+aero_edit_dialog_has_changes (AeroEditDialog *self)
+{
+  g_return_val_if_fail (AERO_IS_EDIT_DIALOG (self), FALSE);
+
+  return has_changes (self);
+}
+
 void
 aero_edit_dialog_update_actions (AeroEditDialog *self)
 {

@@ -71,6 +71,9 @@ gboolean      aero_edit_dialog_get_busy            (AeroEditDialog *self);
 void          aero_edit_dialog_set_busy            (AeroEditDialog *self,
                                                     gboolean        busy);
 
+/* TRUE when closing would lose the admin's edits (what Cancel asks about). */
+gboolean      aero_edit_dialog_has_changes         (AeroEditDialog *self);
+
 /* Enables OK from is_ready, is_valid and busy: call whenever the first two
  * may have changed. */
 void          aero_edit_dialog_update_actions      (AeroEditDialog *self);

@@ -13,6 +13,7 @@
 
 #include "aero-accessible.h"
 #include "aero-credentials.h"
+#include "aero-edit-dialog.h"
 #include "aero-format.h"
 #include "aero-trust-dialog.h"
 #include "aero-window-private.h"
@@ -865,10 +866,39 @@ aero_window_prefill (AeroWindow *self,
 
 /* GObject */
 
+/* Asks each dialog of @window that holds unsaved edits to close, which
+ * puts its discard question up; TRUE if there was one. The dialogs are
+ * not the application's windows: app.quit (the desktop's Quit, too) closes
+ * only this window, and with it the process, the dialog and its edits. */
+static gboolean
+dialogs_keep_edits (GtkWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* GTK's, lent */
+  gboolean kept = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (AERO_IS_EDIT_DIALOG (toplevel) &&
+          gtk_window_get_transient_for (toplevel) == window &&
+          aero_edit_dialog_has_changes (AERO_EDIT_DIALOG (toplevel)))
+        {
+          gtk_window_close (toplevel);
+          kept = TRUE;
+        }
+    }
+
+  return kept;
+}
+
 static gboolean
 aero_window_close_request (GtkWindow *window)
 {
   AeroWindow *self = AERO_WINDOW (window);
+
+  if (dialogs_keep_edits (window))
+    return TRUE;
 
   if (self->settings != NULL)
     {
