@@ -51,6 +51,20 @@ aero_format_bytes (gint64 bytes)
   return g_strdup_printf (_("%.0f\u00a0MiB"), (double) bytes / (double) MIB);
 }
 
+gboolean
+aero_format_mib_binding (GBinding     *binding,
+                         const GValue *from,
+                         GValue       *to,
+                         gpointer      user_data)
+{
+  gint64 mb = g_value_get_int64 (from);
+
+  /* The MiB value in the largest binary unit, as the lists show it
+   * ("4 GiB", "1.5 GiB"). */
+  g_value_take_string (to, aero_format_bytes (mb * 1024 * 1024));
+  return TRUE;
+}
+
 const char *
 aero_format_vm_status (AeroVmStatus status)
 {

@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 #include "aero-types.h"
 #include "aero-version.h"
@@ -19,6 +19,12 @@ G_BEGIN_DECLS
 char       *aero_format_bytes     (gint64        bytes);
 /* "Up", "Powering Up", ... (translated) */
 const char *aero_format_vm_status (AeroVmStatus  status);
+/* A GBindingTransformFunc: a gint64 of MiB as aero_format_bytes() text,
+ * for a row's subtitle bound to an edit's "...-mb" property. */
+gboolean    aero_format_mib_binding (GBinding     *binding,
+                                     const GValue *from,
+                                     GValue       *to,
+                                     gpointer      user_data);
 /* "On" / "Off" / AERO_FORMAT_UNKNOWN */
 const char *aero_format_tristate  (AeroTristate  value);
 /* "4.7", or AERO_FORMAT_UNKNOWN for NULL */

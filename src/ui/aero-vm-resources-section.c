@@ -66,20 +66,6 @@ selected_to_level (GBinding     *binding,
   return TRUE;
 }
 
-static gboolean
-mb_to_gb_text (GBinding     *binding,
-               const GValue *from,
-               GValue       *to,
-               gpointer      user_data)
-{
-  gint64 mb = g_value_get_int64 (from);
-
-  /* The MiB value in the largest binary unit, as the lists show it
-   * ("4 GiB", "1.5 GiB"). */
-  g_value_take_string (to, aero_format_bytes (mb * 1024 * 1024));
-  return TRUE;
-}
-
 /* --- gates and errors ---------------------------------------------------- */
 
 /* A greyed row does not grey its spin button for assistive technologies
@@ -279,7 +265,7 @@ aero_vm_resources_section_init (AeroVmResourcesSection *self)
   g_binding_group_bind (self->bindings, "guaranteed-mb",
                         gtk_spin_button_get_adjustment (self->guaranteed_spin), "value", both);
   g_binding_group_bind_full (self->bindings, "guaranteed-mb", self->guaranteed_row, "subtitle",
-                             G_BINDING_SYNC_CREATE, mb_to_gb_text, NULL, NULL, NULL);
+                             G_BINDING_SYNC_CREATE, aero_format_mib_binding, NULL, NULL, NULL);
   g_binding_group_bind (self->bindings, "ballooning", self->balloon_check, "active", both);
 
   self->signals = g_signal_group_new (AERO_TYPE_VM_EDIT);

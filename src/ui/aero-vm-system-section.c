@@ -45,20 +45,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-mb_to_gb_text (GBinding     *binding,
-               const GValue *from,
-               GValue       *to,
-               gpointer      user_data)
-{
-  gint64 mb = g_value_get_int64 (from);
-
-  /* The MiB value in the largest binary unit, as the lists show it
-   * ("4 GiB", "1.5 GiB"). */
-  g_value_take_string (to, aero_format_bytes (mb * 1024 * 1024));
-  return TRUE;
-}
-
 static void
 set_field_error (GtkWidget  *row,
                  GtkLabel   *label,
@@ -249,9 +235,9 @@ aero_vm_system_section_init (AeroVmSystemSection *self)
   bind_spin (self, "memory-mb", self->memory_spin);
   bind_spin (self, "max-memory-mb", self->max_memory_spin);
   g_binding_group_bind_full (self->bindings, "memory-mb", self->memory_row, "subtitle",
-                             G_BINDING_SYNC_CREATE, mb_to_gb_text, NULL, NULL, NULL);
+                             G_BINDING_SYNC_CREATE, aero_format_mib_binding, NULL, NULL, NULL);
   g_binding_group_bind_full (self->bindings, "max-memory-mb", self->max_memory_row, "subtitle",
-                             G_BINDING_SYNC_CREATE, mb_to_gb_text, NULL, NULL, NULL);
+                             G_BINDING_SYNC_CREATE, aero_format_mib_binding, NULL, NULL, NULL);
   bind_spin (self, "cpu-sockets", self->sockets_spin);
   bind_spin (self, "cpu-cores", self->cores_spin);
   bind_spin (self, "cpu-threads", self->threads_spin);
