@@ -29,6 +29,50 @@ typedef struct
                          guint           flags);
 } NamedKind;
 
+typedef void (*RenderFunc) (AeroDemoWriter *w,
+                            AeroDemoStore  *store,
+                            gpointer        object,
+                            guint           flags);
+
+/* The answer to a list request: a fault when the search failed, {} when
+ * it found nothing (as the engine answers), else {"ELEMENT": [...]} of
+ * what it found, cut to the request's "max". */
+static void
+respond_found (AeroDemoEngine    *self,
+               SoupServerMessage *msg,
+               GPtrArray         *found,
+               const GError      *error,
+               gint64             max,
+               const char        *element,
+               RenderFunc         render,
+               guint              flags)
+{
+  GString *out;
+  AeroDemoWriter w;
+
+  if (found == NULL)
+    {
+      respond_fault (msg, error);
+      return;
+    }
+  if (max >= 0 && found->len > max)
+    g_ptr_array_set_size (found, max);
+  if (found->len == 0)
+    {
+      respond_take (msg, 200, "application/json", g_string_new ("{}\n"));
+      return;
+    }
+  out = g_string_new (NULL);
+  aero_demo_writer_init (&w, out);
+  aero_demo_writer_begin_object (&w, NULL);
+  aero_demo_writer_begin_array (&w, element);
+  for (guint i = 0; i < found->len; i++)
+    render (&w, self->store, g_ptr_array_index (found, i), flags);
+  aero_demo_writer_end_array (&w);
+  aero_demo_writer_end_object (&w);
+  respond_object (msg, 200, out);
+}
+
 static gpointer
 find_cluster (AeroDemoStore *store,
               const char    *id)
@@ -120,27 +164,7 @@ handle_named (AeroDemoEngine    *self,
       found = aero_demo_store_search_named (self->store, kind->get_all (self->store),
                                             query != NULL ? g_hash_table_lookup (query, "search") : NULL,
                                             &error);
-      if (found == NULL)
-        {
-          respond_fault (msg, error);
-          return;
-        }
-      if (max >= 0 && found->len > max)
-        g_ptr_array_set_size (found, max);
-      if (found->len == 0)
-        {
-          respond_take (msg, 200, "application/json", g_string_new ("{}\n"));
-          return;
-        }
-      out = g_string_new (NULL);
-      aero_demo_writer_init (&w, out);
-      aero_demo_writer_begin_object (&w, NULL);
-      aero_demo_writer_begin_array (&w, kind->element);
-      for (guint i = 0; i < found->len; i++)
-        kind->render (&w, self->store, g_ptr_array_index (found, i), flags);
-      aero_demo_writer_end_array (&w);
-      aero_demo_writer_end_object (&w);
-      respond_object (msg, 200, out);
+      respond_found (self, msg, found, error, max, kind->element, kind->render, flags);
       return;
     }
 
@@ -213,6 +237,15 @@ handle_datacenters (AeroDemoEngine    *self,
 /* /hosts[?search=&max=&follow=statistics], /hosts/{id}[?follow=...] and
  * /hosts/{id}/statistics; hosts are only read. */
 static void
+render_host (AeroDemoWriter *w,
+             AeroDemoStore  *store,
+             gpointer        host,
+             guint           flags)
+{
+  aero_demo_render_host (w, store, host, flags);
+}
+
+static void
 handle_hosts (AeroDemoEngine    *self,
               SoupServerMessage *msg,
               GHashTable        *query,
@@ -239,29 +272,12 @@ handle_hosts (AeroDemoEngine    *self,
       found = aero_demo_store_search_hosts (self->store,
                                             query != NULL ? g_hash_table_lookup (query, "search") : NULL,
                                             &error);
-      if (found == NULL)
-        {
-          respond_fault (msg, error);
-          return;
-        }
-      if (max >= 0 && found->len > max)
-        g_ptr_array_set_size (found, max);
-      if (found->len == 0)
-        {
-          respond_take (msg, 200, "application/json", g_string_new ("{}\n"));
-          return;
-        }
-      out = g_string_new (NULL);
-      aero_demo_writer_init (&w, out);
-      aero_demo_writer_begin_object (&w, NULL);
-      aero_demo_writer_begin_array (&w, "host");
-      aero_demo_store_begin_host_loads (self->store);
-      for (guint i = 0; i < found->len; i++)
-        aero_demo_render_host (&w, self->store, g_ptr_array_index (found, i), flags);
-      aero_demo_store_end_host_loads (self->store);
-      aero_demo_writer_end_array (&w);
-      aero_demo_writer_end_object (&w);
-      respond_object (msg, 200, out);
+      /* Each host's VM sums, made in one pass over the VMs for the list. */
+      if (found != NULL)
+        aero_demo_store_begin_host_loads (self->store);
+      respond_found (self, msg, found, error, max, "host", render_host, flags);
+      if (found != NULL)
+        aero_demo_store_end_host_loads (self->store);
       return;
     }
 
