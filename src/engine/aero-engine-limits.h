@@ -27,6 +27,12 @@
  * about memory only. */
 #define AERO_ENGINE_MAX_STRING_LENGTH (16 * 1024 * 1024)
 
+/* Containers open at once in a streamed list, in the members no model
+ * reads as anywhere else. An engine nests about ten levels; yajl keeps a
+ * byte per level for as long as the text goes on, so without a bound an
+ * answer of nothing but "[" would take all memory. */
+#define AERO_ENGINE_MAX_NESTING 65536
+
 /* Seconds one request may take from sending to the end of its answer,
  * the whole body included (libsoup's own timeout only bounds the time
  * between two reads). A 100 MB list over a slow link fits; a drip of one

@@ -7,7 +7,9 @@
  * builds no tree at all: it fills the scalars the model reader names by
  * path (aero-json-fields.h) straight from the events, and hands over
  * those values per element. Building and freeing the trees was most of
- * the time of a long list after yajl itself.
+ * the time of a long list after yajl itself. The values of "link" and
+ * "actions", which nothing reads, do not go through yajl at all: it gets
+ * a null for each, and aero-json-skip.c checks their text, faster.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,6 +25,7 @@
 
 #include "aero-engine-error.h"
 #include "aero-engine-limits.h"
+#include "aero-json-skip.h"
 #include "aero-stream-parser.h"
 #include "aero-stream-paths.h"
 
@@ -34,6 +37,14 @@ typedef enum {
   STATE_ELEMENT,     /* inside an element, building it */
   STATE_END,         /* after the root object */
 } ParserState;
+
+/* How the text before yajl is read. */
+typedef enum {
+  MODE_SCAN,   /* following strings for yajl */
+  MODE_NAME,   /* after the string "link" or "actions": a colon? */
+  MODE_COLON,  /* after its colon: the value begins at the next non-space */
+  MODE_SKIP,   /* inside that value, which yajl never sees */
+} ReadMode;
 
 /* Keys are copied out of yajl's buffer (only valid during the callback)
  * until their value arrives; engine keys are short. */
@@ -77,8 +88,13 @@ struct _AeroStreamParser
   GByteArray *held;
   gboolean in_string;
   gboolean escaped;
+  /* Where in the current text the open string began. */
+  gsize open;
   gsize string_length;
   gsize max_string_length;
+  /* Passing over the value of a "link" or "actions" member. */
+  ReadMode mode;
+  AeroJsonSkip *skip;
   /* Why a callback stopped the parse (yajl only says "cancelled"). */
   char *failure;
 
@@ -501,6 +517,8 @@ on_start_map (void *ctx)
 {
   AeroStreamParser *self = ctx;
 
+  if (self->skip_depth >= AERO_ENGINE_MAX_NESTING)
+    return fail (self, _("the document is nested too deeply"));
   if (skip_open (self))
     return 1;
 
@@ -667,6 +685,8 @@ on_start_array (void *ctx)
 {
   AeroStreamParser *self = ctx;
 
+  if (self->skip_depth >= AERO_ENGINE_MAX_NESTING)
+    return fail (self, _("the document is nested too deeply"));
   if (skip_open (self))
     return 1;
 
@@ -748,6 +768,7 @@ parser_new (const char *collection,
   self->max_elements = AERO_ENGINE_MAX_COLLECTION_ITEMS;
   self->held = g_byte_array_new ();
   self->max_string_length = AERO_ENGINE_MAX_STRING_LENGTH;
+  self->skip = aero_json_skip_new (self->max_string_length, AERO_ENGINE_MAX_NESTING);
   /* Defaults are what we want: UTF-8 validated (json-glib relies on it),
    * no comments, no trailing garbage, exactly one value. */
   self->handle = yajl_alloc (&callbacks, NULL, self);
@@ -812,6 +833,7 @@ aero_stream_parser_free (AeroStreamParser *self)
   g_free (self->collection);
   g_free (self->failure);
   g_byte_array_unref (self->held);
+  aero_json_skip_free (self->skip);
   g_clear_pointer (&self->paths, aero_stream_paths_free);
   for (guint i = 0; i < self->n_fields; i++)
     g_string_free (self->texts[i], TRUE);
@@ -876,14 +898,32 @@ fail_long_string (AeroStreamParser  *self,
   return FALSE;
 }
 
-/* One byte of the string scan; FALSE once a string that closes here is
- * longer than the limit. Inside a string, @seg_start is where its text in
- * the current buffer begins. */
+/* What the string scan stopped at. */
+typedef enum {
+  SCAN_END,       /* the end of the text */
+  SCAN_NAME,      /* the close of "link" or "actions" */
+  SCAN_TOO_LONG,  /* a string longer than the limit */
+} ScanResult;
+
+/* The members no model reads and the engine writes most of: their values
+ * are passed over (aero-json-skip.h) instead of going through yajl. Any
+ * member of these names, at any depth, is skipped by the events too (see
+ * on_field_key () and is_skipped_member ()), so yajl sees a null instead
+ * and nothing read changes. */
 static inline gboolean
+is_unread_name (const guint8 *text,
+                gsize         length)
+{
+  return (length == 4 && memcmp (text, "link", 4) == 0) ||
+         (length == 7 && memcmp (text, "actions", 7) == 0);
+}
+
+/* One byte of the string scan. Inside a string, @seg_start is where its
+ * text in the current buffer begins. */
+static inline ScanResult
 scan_byte (AeroStreamParser *self,
            const guint8     *text,
            gsize             i,
-           gsize            *open,
            gsize            *seg_start)
 {
   guint8 c = text[i];
@@ -895,7 +935,7 @@ scan_byte (AeroStreamParser *self,
           self->in_string = TRUE;
           self->escaped = FALSE;
           self->string_length = 0;
-          *open = i;
+          self->open = i;
           *seg_start = i + 1;
         }
     }
@@ -908,31 +948,33 @@ scan_byte (AeroStreamParser *self,
       self->in_string = FALSE;
       self->string_length += i - *seg_start;
       if (self->string_length > self->max_string_length)
-        return FALSE;
+        return SCAN_TOO_LONG;
+      /* The whole string is in this buffer: a string open at the end of
+       * a chunk is held until it closes. */
+      if (is_unread_name (text + self->open + 1, i - self->open - 1))
+        return SCAN_NAME;
     }
 
-  return TRUE;
+  return SCAN_END;
 }
 
-/* Follows strings through @text from @start on; returns where the string
- * still open at its end began (or @length when none is open), and FALSE
- * once a string is longer than the limit. @open is where the string open
- * at @start began.
+/* Follows strings through @text from *@at on, up to @length or to just
+ * after a string that may name a member to pass over (*@at is then where
+ * it stopped). self->open is where the string open at *@at began.
  *
- * This runs over every byte of the document before yajl does, and was an
- * eighth of the whole CLI's time on a 10,000-VM list as a plain loop over
- * bytes. Sixteen bytes with no backslash (most of them) are taken at once:
- * only their quotes are looked at. */
-static gboolean
+ * This runs over every byte yajl reads, before it, and was an eighth of
+ * the whole CLI's time on a 10,000-VM list as a plain loop over bytes.
+ * Sixteen bytes with no backslash (most of them) are taken at once: only
+ * their quotes are looked at. */
+static ScanResult
 scan_strings (AeroStreamParser *self,
               const guint8     *text,
-              gsize             start,
-              gsize             length,
-              gsize             open,
-              gsize            *out_open)
+              gsize            *at,
+              gsize             length)
 {
-  gsize seg_start = start;
-  gsize i = start;
+  gsize i = *at;
+  gsize seg_start = i;
+  ScanResult result;
 
 #ifdef __SSE2__
   const __m128i quote = _mm_set1_epi8 ('"');
@@ -948,32 +990,153 @@ scan_strings (AeroStreamParser *self,
       if (self->escaped || _mm_movemask_epi8 (_mm_cmpeq_epi8 (block, backslash)) != 0)
         {
           for (gsize end = i + 16; i < end; i++)
-            if (!scan_byte (self, text, i, &open, &seg_start))
-              return FALSE;
+            if ((result = scan_byte (self, text, i, &seg_start)) != SCAN_END)
+              goto stop;
           continue;
         }
 
       /* No escapes: every quote opens or closes a string. */
       for (; quotes != 0; quotes &= quotes - 1)
-        if (!scan_byte (self, text, i + __builtin_ctz (quotes), &open, &seg_start))
-          return FALSE;
+        if ((result = scan_byte (self, text, i + __builtin_ctz (quotes), &seg_start)) != SCAN_END)
+          {
+            i += __builtin_ctz (quotes);
+            goto stop;
+          }
       i += 16;
     }
 #endif
 
   for (; i < length; i++)
-    if (!scan_byte (self, text, i, &open, &seg_start))
-      return FALSE;
+    if ((result = scan_byte (self, text, i, &seg_start)) != SCAN_END)
+      goto stop;
 
   /* The text so far of a string the next chunk goes on with. */
   if (self->in_string)
     {
       self->string_length += length - seg_start;
       if (self->string_length > self->max_string_length)
-        return FALSE;
+        return SCAN_TOO_LONG;
     }
 
-  *out_open = self->in_string ? open : length;
+  *at = length;
+  return SCAN_END;
+
+stop:
+  *at = i + 1;
+  return result;
+}
+
+static gboolean
+fail_skip (AeroStreamParser  *self,
+           GError           **error)
+{
+  g_free (self->failure);
+  self->failure = g_strdup (aero_json_skip_get_error (self->skip));
+  return set_parse_error (self, NULL, 0, error);
+}
+
+static inline gsize
+skip_spaces (const guint8 *text,
+             gsize         i,
+             gsize         length)
+{
+  while (i < length && (text[i] == ' ' || text[i] == '\n' || text[i] == '\r' ||
+                        text[i] == '\t' || text[i] == '\v' || text[i] == '\f'))
+    i++;
+  return i;
+}
+
+/* Hands yajl @text[0, length), but for the values of the members passed
+ * over; *@out_open is where a string still open at the end began (or
+ * @length): the caller holds that text. Scanning begins at @start, where
+ * an earlier call stopped in the same string. */
+static gboolean
+read_text (AeroStreamParser  *self,
+           const guint8      *text,
+           gsize              start,
+           gsize              length,
+           gsize             *out_open,
+           GError           **error)
+{
+  gsize fed = 0;  /* yajl has @text up to here */
+  gsize i = start;
+  gsize open;
+
+  self->open = 0;
+  while (i < length)
+    {
+      switch (self->mode)
+        {
+        case MODE_SCAN:
+          switch (scan_strings (self, text, &i, length))
+            {
+            case SCAN_TOO_LONG:
+              return fail_long_string (self, error);
+            case SCAN_NAME:
+              self->mode = MODE_NAME;
+              break;
+            case SCAN_END:
+            default:
+              break;
+            }
+          break;
+
+        case MODE_NAME:
+          /* A colon after the string makes it a member's name. */
+          i = skip_spaces (text, i, length);
+          if (i < length)
+            {
+              self->mode = text[i] == ':' ? MODE_COLON : MODE_SCAN;
+              if (self->mode == MODE_COLON)
+                i++;
+            }
+          break;
+
+        case MODE_COLON:
+          i = skip_spaces (text, i, length);
+          if (i < length)
+            {
+              /* yajl gets the member's name, and a null for its value. */
+              if (!parse (self, text + fed, i - fed, error) ||
+                  !parse (self, (const guint8 *) "null", 4, error))
+                return FALSE;
+              fed = i;
+              aero_json_skip_start (self->skip);
+              self->mode = MODE_SKIP;
+            }
+          break;
+
+        case MODE_SKIP:
+          {
+            gsize used;
+
+            switch (aero_json_skip_feed (self->skip, text + i, length - i, &used))
+              {
+              case AERO_JSON_SKIP_INVALID:
+                return fail_skip (self, error);
+              case AERO_JSON_SKIP_TOO_LONG:
+                return fail_long_string (self, error);
+              case AERO_JSON_SKIP_DONE:
+                self->mode = MODE_SCAN;
+                break;
+              case AERO_JSON_SKIP_MORE:
+              default:
+                break;
+              }
+            i += used;
+            fed = i;
+          }
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  open = self->mode == MODE_SCAN && self->in_string ? self->open : length;
+  if (!parse (self, text + fed, open - fed, error))
+    return FALSE;
+  *out_open = open;
   return TRUE;
 }
 
@@ -1001,9 +1164,7 @@ aero_stream_parser_feed (AeroStreamParser  *self,
   /* Most chunks end outside a string: parsed as they are, nothing held. */
   if (self->held->len == 0)
     {
-      if (!scan_strings (self, data, 0, length, 0, &open))
-        return fail_long_string (self, error);
-      if (!parse (self, data, open, error))
+      if (!read_text (self, data, 0, length, &open, error))
         return FALSE;
       if (open < length)
         g_byte_array_append (self->held, data + open, length - open);
@@ -1015,9 +1176,7 @@ aero_stream_parser_feed (AeroStreamParser  *self,
     gsize start = self->held->len;
 
     g_byte_array_append (self->held, data, length);
-    if (!scan_strings (self, self->held->data, start, self->held->len, 0, &open))
-      return fail_long_string (self, error);
-    if (!parse (self, self->held->data, open, error))
+    if (!read_text (self, self->held->data, start, self->held->len, &open, error))
       return FALSE;
     /* Removing nothing still moves the whole held text onto itself (a
      * range check of all of it under AddressSanitizer): once per chunk,
@@ -1044,10 +1203,29 @@ aero_stream_parser_finish (AeroStreamParser  *self,
       return FALSE;
     }
 
+  /* Inside a value passed over: the document is cut short (and yajl,
+   * which has a null for it, still waits for the rest of its object). */
+  if (self->mode == MODE_SKIP)
+    {
+      g_free (self->failure);
+      self->failure = g_strdup (_("the document ends too early"));
+      return set_parse_error (self, NULL, 0, error);
+    }
+
   /* A string left open: yajl says the document is cut short. */
   if (!parse (self, self->held->data, self->held->len, error))
     return FALSE;
   g_byte_array_set_size (self->held, 0);
+
+  /* Except after the document's end, where yajl lets a string that
+   * never closes pass ({"vm": []} "x): data after it all the same. */
+  if (self->in_string)
+    {
+      g_free (self->failure);
+      self->failure = g_strdup (self->state == STATE_END ? _("unexpected data after the document")
+                                                         : _("the document ends too early"));
+      return set_parse_error (self, NULL, 0, error);
+    }
 
   status = yajl_complete_parse (self->handle);
   if (status != yajl_status_ok)
@@ -1089,6 +1267,8 @@ aero_stream_parser_set_limits (AeroStreamParser *self,
 
   self->max_elements = max_elements;
   self->max_string_length = max_string_length;
+  aero_json_skip_free (self->skip);
+  self->skip = aero_json_skip_new (max_string_length, AERO_ENGINE_MAX_NESTING);
 }
 
 guint

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <time.h>
 
+#include <yajl/yajl_parse.h>
+
 #include "aero-engine-error.h"
 #include "aero-engine-limits.h"
 #include "aero-json.h"
@@ -484,6 +486,116 @@ test_links_and_actions_skipped (void)
   collected_clear (&collected);
 }
 
+/* The values of "link" and "actions" never reach yajl: the parser passes
+ * over them itself (aero-json-skip.c). It must accept and refuse exactly
+ * what yajl does, cut anywhere, and read on after them. */
+static const struct {
+  const char *value;
+  gboolean valid;
+} skipped_values[] = {
+  { "null", TRUE }, { "true", TRUE }, { "false", TRUE },
+  { "0", TRUE }, { "-0", TRUE }, { "12", TRUE }, { "-12.5e+3", TRUE }, { "1E5", TRUE },
+  { "0.5", TRUE }, { "-0.0e-0", TRUE }, { "1e400", TRUE },
+  { "\"\"", TRUE }, { "\"link\"", TRUE }, { "\"a\\\"b\\\\\"", TRUE },
+  { "\"\\/\\b\\f\\n\\r\\t\\u00e9\\uD83D\\ude80\"", TRUE },
+  { "\"\xc3\xa9\xe2\x82\xac\xf0\x9f\x9a\x80\"", TRUE },
+  { "{}", TRUE }, { "[]", TRUE }, { "[[], {}, [{}]]", TRUE },
+  { "{\"a\": [1, {\"b\": null}], \"c\": \"d\"}", TRUE },
+  { "{\"link\": {\"link\": 1}, \"actions\": []}", TRUE },
+  { " \t\n\v\f\r[ 1 ,\t2 ]\r\n ", TRUE },
+  { "[{\"href\": \"/ovirt-engine/api/vms/1/start\", \"rel\": \"start\"}]", TRUE },
+  /* Refused by yajl. */
+  { "", FALSE }, { "nul", FALSE }, { "nulll", FALSE }, { "tru", FALSE }, { "True", FALSE },
+  { "01", FALSE }, { "-", FALSE }, { "1.", FALSE }, { ".5", FALSE }, { "1e", FALSE },
+  { "1e+", FALSE }, { "+1", FALSE }, { "0x10", FALSE }, { "NaN", FALSE },
+  { "[1,]", FALSE }, { "[,1]", FALSE }, { "{\"a\": 1,}", FALSE }, { "{,}", FALSE },
+  { "{\"a\"}", FALSE }, { "{\"a\" 1}", FALSE }, { "{1: 2}", FALSE }, { "{'a': 1}", FALSE },
+  { "[1 2]", FALSE }, { "[1}", FALSE }, { "{\"a\": 1]", FALSE }, { "[1]]", FALSE },
+  { "[", FALSE }, { "]", FALSE }, { "\"open", FALSE }, { "1 2", FALSE },
+  { "\"\\x\"", FALSE }, { "\"\\u12G4\"", FALSE }, { "\"tab\there\"", FALSE },
+  { "\"\x01\"", FALSE }, { "\"\xff\"", FALSE }, { "\"\xc3\"", FALSE }, { "\"\x80\"", FALSE },
+  { "\"\xe2\x82\"", FALSE }, { "/* c */ 1", FALSE },
+};
+
+static gboolean
+yajl_accepts (const char *text)
+{
+  yajl_handle handle = yajl_alloc (NULL, NULL, NULL);
+  gboolean ok = yajl_parse (handle, (const guint8 *) text, strlen (text)) == yajl_status_ok &&
+                yajl_complete_parse (handle) == yajl_status_ok;
+
+  yajl_free (handle);
+  return ok;
+}
+
+static void
+test_skipped_values_as_yajl (void)
+{
+  /* Before and after the value. */
+  static const char * const shapes[][2] = {
+    { "{\"vm\": [{\"id\": \"a\", \"link\": ", ", \"name\": \"after\"}]}" },
+    { "{\"vm\": [{\"id\": \"a\", \"os\": {\"actions\" :\n ", "}, \"name\": \"after\"}]}" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (skipped_values); i++)
+    for (guint s = 0; s < G_N_ELEMENTS (shapes); s++)
+      {
+        g_autofree char *document = g_strconcat (shapes[s][0], skipped_values[i].value,
+                                                  shapes[s][1], NULL);
+        gsize length = strlen (document);
+
+        g_test_message ("%s", document);
+        g_assert_cmpint (yajl_accepts (document), ==, skipped_values[i].valid);
+
+        for (gsize chunk = 1; chunk <= length; chunk = chunk < 8 ? chunk + 1 : chunk * 2)
+          {
+            g_autoptr(GError) error = NULL;
+            Collected collected;
+            gboolean ok;
+
+            collected_init (&collected);
+            ok = parse_in_chunks (document, length, chunk, &collected, &error);
+            g_assert_cmpint (ok, ==, skipped_values[i].valid);
+            if (ok)
+              {
+                JsonObject *vm = json_node_get_object (g_ptr_array_index (collected.elements, 0));
+
+                g_assert_cmpstr (json_object_get_string_member (vm, "name"), ==, "after");
+                g_assert_false (json_object_has_member (vm, "link"));
+              }
+            else
+              g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_PARSE);
+            collected_clear (&collected);
+          }
+      }
+}
+
+/* A string too long inside a skipped value is refused as anywhere else. */
+static void
+test_skipped_long_string (void)
+{
+  g_autofree char *long_text = g_strnfill (AERO_ENGINE_MAX_STRING_LENGTH + 1, 'x');
+  g_autofree char *bad = g_strdup_printf ("{\"vm\": [{\"id\": \"a\", \"actions\": "
+                                          "{\"link\": [{\"href\": \"%s\"}]}}]}", long_text);
+  g_autofree char *escaped = g_strdup_printf ("{\"vm\": [{\"id\": \"a\", \"link\": "
+                                              "[\"\\u0041%s\"]}]}", long_text + 6);
+  const char *documents[] = { bad, escaped };
+
+  for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
+    for (gsize chunk = 4096; chunk <= 4 * 1024 * 1024; chunk *= 32)
+      {
+        g_autoptr(GError) error = NULL;
+        Collected collected;
+
+        collected_init (&collected);
+        g_assert_false (parse_in_chunks (documents[i], strlen (documents[i]), chunk,
+                                         &collected, &error));
+        g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_PARSE);
+        g_assert_nonnull (strstr (error->message, "longer than"));
+        collected_clear (&collected);
+      }
+}
+
 static void
 test_empty_collections (void)
 {
@@ -792,6 +904,8 @@ test_malformed (void)
     "{\"vm\": []}}",
     "{\"vm\": []} {}",
     "{\"vm\": []} x",
+    "{\"vm\": []} \"x",
+    "{\"vm\": []}\"x\\\"",
     "{\"vm\": [{\"id\": 'a'}]}",
     "{\"vm\": [{\"id\": \"a\" /* c */}]}",
     "{\"vm\": [{\"id\": \"\xff\"}]}",
@@ -918,14 +1032,24 @@ parse_whole (const char  *document,
 }
 
 /* Deep nesting inside an element is refused (json-glib would recurse
- * over it later); inside skipped values it costs nothing and is fine. */
+ * over it later). Inside the members no model reads (a link passed over
+ * without yajl, a root member yajl reads through) it costs a byte a
+ * level, and is read far deeper than any engine nests, but not without
+ * end: an answer of nothing but "[" must not take all memory. */
 static void
 test_deep_nesting (void)
 {
+  const guint deep = AERO_ENGINE_MAX_NESTING - 10;
   g_autofree char *deep_element = nested_json ("{\"vm\": [{\"a\": ", 200000, "}]}");
-  g_autofree char *deep_link = nested_json ("{\"vm\": [{\"id\": \"x\", \"link\": ", 200000, "}]}");
-  g_autofree char *deep_root = nested_json ("{\"other\": ", 200000, ", \"vm\": [{\"id\": \"y\"}]}");
+  g_autofree char *deep_link = nested_json ("{\"vm\": [{\"id\": \"x\", \"link\": ", deep, "}]}");
+  g_autofree char *deep_root = nested_json ("{\"other\": ", deep, ", \"vm\": [{\"id\": \"y\"}]}");
   g_autofree char *moderate = nested_json ("{\"vm\": [{\"a\": ", 100, "}]}");
+  char *too_deep[] = {
+    nested_json ("{\"vm\": [{\"id\": \"x\", \"link\": ", AERO_ENGINE_MAX_NESTING + 1, "}]}"),
+    nested_json ("{\"vm\": [{\"id\": \"x\", \"other\": ", AERO_ENGINE_MAX_NESTING + 1, "}]}"),
+    nested_json ("{\"other\": ", AERO_ENGINE_MAX_NESTING + 1, ", \"vm\": []}"),
+  };
+  const char *fine[] = { deep_link, deep_root, moderate };
   g_autoptr(GError) error = NULL;
   Collected collected;
 
@@ -935,23 +1059,25 @@ test_deep_nesting (void)
   g_clear_error (&error);
   collected_clear (&collected);
 
-  collected_init (&collected);
-  g_assert_true (parse_whole (deep_link, &collected, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (collected.elements->len, ==, 1);
-  collected_clear (&collected);
+  for (guint i = 0; i < G_N_ELEMENTS (fine); i++)
+    {
+      collected_init (&collected);
+      g_assert_true (parse_whole (fine[i], &collected, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (collected.elements->len, ==, 1);
+      collected_clear (&collected);
+    }
 
-  collected_init (&collected);
-  g_assert_true (parse_whole (deep_root, &collected, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (collected.elements->len, ==, 1);
-  collected_clear (&collected);
-
-  collected_init (&collected);
-  g_assert_true (parse_whole (moderate, &collected, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (collected.elements->len, ==, 1);
-  collected_clear (&collected);
+  for (guint i = 0; i < G_N_ELEMENTS (too_deep); i++)
+    {
+      collected_init (&collected);
+      g_assert_false (parse_whole (too_deep[i], &collected, &error));
+      g_assert_error (error, AERO_ENGINE_ERROR, AERO_ENGINE_ERROR_PARSE);
+      g_assert_nonnull (strstr (error->message, "nested too deeply"));
+      g_clear_error (&error);
+      collected_clear (&collected);
+      g_free (too_deep[i]);
+    }
 }
 
 /* Integers beyond 64 bits become doubles (json-glib's own parser wraps
@@ -1054,6 +1180,8 @@ main (int   argc,
   g_test_add_func ("/stream-parser/fields-equal-trees", test_fields_equal_trees);
   g_test_add_func ("/stream-parser/fields-fail-as-trees", test_fields_fail_as_trees);
   g_test_add_func ("/stream-parser/links-and-actions-skipped", test_links_and_actions_skipped);
+  g_test_add_func ("/stream-parser/skipped-values-as-yajl", test_skipped_values_as_yajl);
+  g_test_add_func ("/stream-parser/skipped-long-string", test_skipped_long_string);
   g_test_add_func ("/stream-parser/empty-collections", test_empty_collections);
   g_test_add_func ("/stream-parser/wrong-shape", test_wrong_shape);
   g_test_add_func ("/stream-parser/nul-in-strings", test_nul_in_strings);
