@@ -868,6 +868,16 @@ set_parse_error (AeroStreamParser     *self,
   return FALSE;
 }
 
+/* A failure the parser finds itself, outside yajl's callbacks. */
+static gboolean
+fail_document (AeroStreamParser  *self,
+               const char        *why,
+               GError           **error)
+{
+  fail (self, why);
+  return set_parse_error (self, NULL, 0, error);
+}
+
 static gboolean
 parse (AeroStreamParser  *self,
        const guint8      *data,
@@ -1026,15 +1036,6 @@ stop:
   return result;
 }
 
-static gboolean
-fail_skip (AeroStreamParser  *self,
-           GError           **error)
-{
-  g_free (self->failure);
-  self->failure = g_strdup (aero_json_skip_get_error (self->skip));
-  return set_parse_error (self, NULL, 0, error);
-}
-
 static inline gsize
 skip_spaces (const guint8 *text,
              gsize         i,
@@ -1113,7 +1114,7 @@ read_text (AeroStreamParser  *self,
             switch (aero_json_skip_feed (self->skip, text + i, length - i, &used))
               {
               case AERO_JSON_SKIP_INVALID:
-                return fail_skip (self, error);
+                return fail_document (self, aero_json_skip_get_error (self->skip), error);
               case AERO_JSON_SKIP_TOO_LONG:
                 return fail_long_string (self, error);
               case AERO_JSON_SKIP_DONE:
@@ -1207,9 +1208,7 @@ aero_stream_parser_finish (AeroStreamParser  *self,
    * which has a null for it, still waits for the rest of its object). */
   if (self->mode == MODE_SKIP)
     {
-      g_free (self->failure);
-      self->failure = g_strdup (_("the document ends too early"));
-      return set_parse_error (self, NULL, 0, error);
+      return fail_document (self, _("the document ends too early"), error);
     }
 
   /* A string left open: yajl says the document is cut short. */
@@ -1221,10 +1220,9 @@ aero_stream_parser_finish (AeroStreamParser  *self,
    * never closes pass ({"vm": []} "x): data after it all the same. */
   if (self->in_string)
     {
-      g_free (self->failure);
-      self->failure = g_strdup (self->state == STATE_END ? _("unexpected data after the document")
-                                                         : _("the document ends too early"));
-      return set_parse_error (self, NULL, 0, error);
+      return fail_document (self, self->state == STATE_END ? _("unexpected data after the document")
+                                                           : _("the document ends too early"),
+                            error);
     }
 
   status = yajl_complete_parse (self->handle);
@@ -1234,9 +1232,7 @@ aero_stream_parser_finish (AeroStreamParser  *self,
   /* An empty body parses as "nothing" in yajl; for us it is truncated. */
   if (self->state != STATE_END)
     {
-      g_free (self->failure);
-      self->failure = g_strdup (_("the document ends too early"));
-      return set_parse_error (self, NULL, 0, error);
+      return fail_document (self, _("the document ends too early"), error);
     }
 
   return TRUE;

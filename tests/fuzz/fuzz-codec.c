@@ -9,25 +9,13 @@
  */
 #include "config.h"
 
+#include "fuzz-target.h"
+
 #include <stdint.h>
 
 #include "aero-engine-error.h"
 #include "aero-json.h"
 #include "aero-stream-parser.h"
-
-int LLVMFuzzerInitialize    (int           *argc,
-                             char        ***argv);
-int LLVMFuzzerTestOneInput  (const uint8_t *data,
-                             size_t         size);
-
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  /* A critical or warning is a bug the fuzzer must report as a crash. */
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
-  return 0;
-}
 
 /* Serialises the normalised form so every getter runs. */
 static void

@@ -8,17 +8,14 @@
  */
 #include "config.h"
 
+#include "fuzz-target.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <glib.h>
-
-int LLVMFuzzerInitialize    (int           *argc,
-                             char        ***argv);
-int LLVMFuzzerTestOneInput  (const uint8_t *data,
-                             size_t         size);
 
 static int
 compare_names (gconstpointer a,

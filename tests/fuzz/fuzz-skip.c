@@ -12,25 +12,14 @@
  */
 #include "config.h"
 
+#include "fuzz-target.h"
+
 #include <stdint.h>
 #include <string.h>
 
 #include <yajl/yajl_parse.h>
 
 #include "aero-json-skip.h"
-
-int LLVMFuzzerInitialize    (int           *argc,
-                             char        ***argv);
-int LLVMFuzzerTestOneInput  (const uint8_t *data,
-                             size_t         size);
-
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
-  return 0;
-}
 
 /* yajl ignores a string left open after the end of the document
  * ({"link":1}"x is accepted: its lexer waits for the string to close, and
@@ -88,15 +77,6 @@ yajl_accepts (const guint8 *text,
   return TRUE;
 }
 
-static gsize
-next_chunk (guint32 *state)
-{
-  *state ^= *state << 13;
-  *state ^= *state >> 17;
-  *state ^= *state << 5;
-  return 1 + *state % 64;
-}
-
 /* Feeds @text to the skipper in chunks: where the value ended, or
  * G_MAXSIZE when it did not end or is not JSON. */
 static gsize
@@ -112,7 +92,7 @@ skipper_end (const guint8 *text,
   while (offset < length)
     {
       /* Not inside MIN (), which would draw twice. */
-      gsize chunk = next_chunk (&state);
+      gsize chunk = fuzz_next_chunk (&state);
       gsize used = 0;
 
       chunk = MIN (chunk, length - offset);

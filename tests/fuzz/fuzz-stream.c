@@ -19,6 +19,8 @@
  */
 #include "config.h"
 
+#include "fuzz-target.h"
+
 #include <stdint.h>
 #include <string.h>
 
@@ -29,20 +31,6 @@
 #include "aero-json-fields.h"
 #include "aero-stream-parser.h"
 #include "../engine/model-equal.h"
-
-int LLVMFuzzerInitialize    (int           *argc,
-                             char        ***argv);
-int LLVMFuzzerTestOneInput  (const uint8_t *data,
-                             size_t         size);
-
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  /* A critical or warning is a bug the fuzzer must report as a crash. */
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
-  return 0;
-}
 
 static const char * const collections[] = { "vm", "template", "cluster" };
 static const AeroJsonReadFunc readers[] = {
@@ -95,16 +83,6 @@ yajl_accepts (const guint8 *text,
   return ok;
 }
 
-/* The next chunk size, 1 to 64, from a xorshift generator. */
-static gsize
-next_chunk (guint32 *state)
-{
-  *state ^= *state << 13;
-  *state ^= *state >> 17;
-  *state ^= *state << 5;
-  return 1 + *state % 64;
-}
-
 static gboolean
 parse (guint8         mode,
        const guint8  *text,
@@ -134,7 +112,7 @@ parse (guint8         mode,
   for (gsize offset = 0; offset < length;)
     {
       /* Not inside MIN (), which would draw twice. */
-      gsize chunk = seed == 0 ? length : next_chunk (&state);
+      gsize chunk = seed == 0 ? length : fuzz_next_chunk (&state);
 
       chunk = MIN (chunk, length - offset);
 
