@@ -132,6 +132,12 @@ void              aero_vm_edit_take_members          (AeroVmEdit         *self,
                                                       AeroVm             *vm,
                                                       const char * const *fields);
 
+/* The VM was started or stopped since the edit read it: @current's run
+ * state becomes the original's, and the gates that depend on it (apply
+ * now or at the next run, hot-plug steps, the cluster) follow. */
+void              aero_vm_edit_take_run_state        (AeroVmEdit   *self,
+                                                      AeroVm       *current);
+
 /* aero-vm-edit-save.c */
 /* Drops the conflict state: after a save, or at the end. */
 void              aero_vm_edit_forget_conflicts      (AeroVmEdit   *self);

@@ -278,7 +278,30 @@ put_unless_conflicts (GTask  *task,
 {
   AeroVmEdit *self = g_task_get_source_object (task);
   VmSave *save = g_task_get_task_data (task);
-  g_autoptr(GPtrArray) conflicts = find_conflicts (self, current, save->changes);
+  g_autoptr(GPtrArray) conflicts = NULL;
+  AeroVmStatus status = aero_vm_get_status (current);
+
+  /* Started or stopped meanwhile: next_run, the hot-plug steps and what
+   * the admin was shown were decided for the other state. Nothing is
+   * sent; the edit takes the new state, so that the form shows how the
+   * changes apply now and the next save sends them so. */
+  if (status != AERO_VM_STATUS_UNKNOWN &&
+      aero_vm_status_is_running (status) != aero_vm_edit_get_running (self))
+    {
+      gboolean started = aero_vm_status_is_running (status);
+
+      aero_vm_edit_take_run_state (self, current);
+      g_task_return_new_error (task, AERO_VM_EDIT_ERROR, AERO_VM_EDIT_ERROR_RUN_STATE, "%s",
+                               started ? _("The virtual machine was started since it was read, "
+                                           "so nothing was sent: the changes were planned for a "
+                                           "virtual machine that is down.")
+                                       : _("The virtual machine was stopped since it was read, "
+                                           "so nothing was sent: the changes were planned for a "
+                                           "running virtual machine."));
+      return;
+    }
+
+  conflicts = find_conflicts (self, current, save->changes);
 
   if (conflicts->len > 0)
     {

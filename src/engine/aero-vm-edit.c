@@ -2056,6 +2056,21 @@ aero_vm_edit_reset_original (AeroVmEdit *self,
 }
 
 void
+aero_vm_edit_take_run_state (AeroVmEdit *self,
+                             AeroVm     *current)
+{
+  g_return_if_fail (AERO_IS_VM_EDIT (self));
+  g_return_if_fail (AERO_IS_VM (current));
+  g_return_if_fail (self->vm != NULL);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  aero_vm_take_running_state (self->vm, current);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+  sync_derived (self);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+void
 aero_vm_edit_take_members (AeroVmEdit         *self,
                            AeroVm             *vm,
                            const char * const *fields)

@@ -43,6 +43,11 @@ typedef enum {
   /* Someone else changed a member the admin changed too, since the edit
    * read the VM: aero_vm_edit_get_conflicts () lists them. */
   AERO_VM_EDIT_ERROR_CONFLICT,
+  /* The VM was started or stopped since the edit read it: whether the
+   * changes apply now or at the next run was decided for the other
+   * state. The edit has taken the new one (its gates show how the changes
+   * apply now); saving again sends them that way. */
+  AERO_VM_EDIT_ERROR_RUN_STATE,
 } AeroVmEditError;
 
 GQuark            aero_vm_edit_error_quark           (void);
@@ -292,7 +297,8 @@ gboolean          aero_vm_edit_get_sends_next_run    (AeroVmEdit   *self);
 /* Saves the edit through @engine: POST for a new VM, else one PUT of the
  * changed members, with next_run as aero_vm_edit_get_sends_next_run ()
  * says. An existing VM is read again first, and a conflict sends nothing
- * (AERO_VM_EDIT_ERROR_CONFLICT: see aero_vm_edit_get_conflicts ()). On success the object the engine returned (AeroVm, or
+ * (AERO_VM_EDIT_ERROR_CONFLICT: see aero_vm_edit_get_conflicts ()), nor
+ * does a VM started or stopped meanwhile (AERO_VM_EDIT_ERROR_RUN_STATE). On success the object the engine returned (AeroVm, or
  * AeroTemplate for a template) is the edit's new original, and _finish
  * returns it (a new reference). Without changes nothing is sent and
  * _finish returns the original object. On failure the edits stay. */

@@ -1094,6 +1094,109 @@ test_conflict_reread_fails (Fixture       *f,
   g_assert_cmpint (aero_vm_edit_get_memory (edit), ==, 6 * GIB);
 }
 
+/* Starts (or powers off) @id through the admin's own session. */
+static void
+power (Fixture    *f,
+       const char *id,
+       gboolean    start)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *slot = NULL;
+
+  if (start)
+    aero_engine_start_vm_async (f->engine, id, NULL, aero_test_store_result, &slot);
+  else
+    aero_engine_stop_vm_async (f->engine, id, NULL, aero_test_store_result, &slot);
+  result = aero_test_wait_result (&slot, NULL);
+  if (start)
+    g_assert_true (aero_engine_start_vm_finish (f->engine, result, &error));
+  else
+    g_assert_true (aero_engine_stop_vm_finish (f->engine, result, &error));
+  g_assert_no_error (error);
+}
+
+/* The VM was started while the edit was open: a memory size off the
+ * 256 MiB steps, fine for a down VM, must wait for the next run of a
+ * running one. Nothing is sent; the edit learns the VM runs, so the form
+ * shows the change waiting for the restart, and the next save sends it
+ * so. */
+static void
+test_run_state_started (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(AeroVm) vm = vm_named (f, "web-03");
+  g_autoptr(AeroVm) read = get_vm_for_edit (f, aero_vm_get_id (vm));
+  g_autoptr(AeroVmEdit) edit = aero_vm_edit_new_for_vm (read, f->clusters);
+  g_autoptr(AeroVm) saved = NULL;
+  g_autoptr(AeroVm) stored = NULL;
+  g_autoptr(AeroVm) next = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (aero_vm_edit_get_running (edit));
+  aero_vm_edit_set_derive_memory (edit, FALSE);
+  aero_vm_edit_set_memory (edit, 4 * GIB + 300 * MIB);
+  g_assert_false (aero_vm_edit_get_sends_next_run (edit));
+  power (f, aero_vm_get_id (vm), TRUE);
+
+  saved = save_edit (f, edit, &error);
+  g_assert_null (saved);
+  g_assert_error (error, AERO_VM_EDIT_ERROR, AERO_VM_EDIT_ERROR_RUN_STATE);
+  g_assert_nonnull (strstr (error->message, "nothing was sent"));
+  g_clear_error (&error);
+  stored = get_vm (f, aero_vm_get_id (vm), FALSE);
+  g_assert_cmpint (aero_vm_get_memory (stored), ==, 4 * GIB);
+  g_assert_cmpint (aero_vm_edit_get_memory (edit), ==, 4 * GIB + 300 * MIB);
+  g_assert_true (aero_vm_edit_get_running (edit));
+  g_assert_true (aero_vm_edit_get_next_run_required (edit));
+  g_assert_true (aero_vm_edit_get_sends_next_run (edit));
+
+  saved = save_edit (f, edit, &error);
+  g_assert_no_error (error);
+  g_clear_object (&stored);
+  stored = get_vm (f, aero_vm_get_id (vm), FALSE);
+  g_assert_cmpint (aero_vm_get_memory (stored), ==, 4 * GIB);
+  next = get_vm (f, aero_vm_get_id (vm), TRUE);
+  g_assert_cmpint (aero_vm_get_memory (next), ==, 4 * GIB + 300 * MIB);
+}
+
+/* The VM was stopped while the edit was open, its change set to wait for
+ * the restart: there is no running configuration to keep apart any more.
+ * Nothing is sent until the admin saves again, then it applies at once. */
+static void
+test_run_state_stopped (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(AeroVm) vm = vm_named (f, "web-01");
+  g_autoptr(AeroVm) read = get_vm_for_edit (f, aero_vm_get_id (vm));
+  g_autoptr(AeroVmEdit) edit = aero_vm_edit_new_for_vm (read, f->clusters);
+  g_autoptr(AeroVm) saved = NULL;
+  g_autoptr(AeroVm) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (aero_vm_edit_get_running (edit));
+  aero_vm_edit_set_derive_memory (edit, FALSE);
+  aero_vm_edit_set_memory (edit, 5 * GIB);
+  aero_vm_edit_set_apply_later (edit, TRUE);
+  g_assert_true (aero_vm_edit_get_sends_next_run (edit));
+  power (f, aero_vm_get_id (vm), FALSE);
+
+  saved = save_edit (f, edit, &error);
+  g_assert_error (error, AERO_VM_EDIT_ERROR, AERO_VM_EDIT_ERROR_RUN_STATE);
+  g_clear_error (&error);
+  stored = get_vm (f, aero_vm_get_id (vm), FALSE);
+  g_assert_cmpint (aero_vm_get_memory (stored), ==, 4 * GIB);
+  g_assert_false (aero_vm_edit_get_running (edit));
+  g_assert_false (aero_vm_edit_get_sends_next_run (edit));
+
+  saved = save_edit (f, edit, &error);
+  g_assert_no_error (error);
+  g_clear_object (&stored);
+  stored = get_vm (f, aero_vm_get_id (vm), FALSE);
+  g_assert_cmpint (aero_vm_get_memory (stored), ==, 5 * GIB);
+  g_assert_cmpint (aero_vm_get_next_run_configuration_exists (stored), !=, AERO_TRISTATE_TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1117,6 +1220,8 @@ main (int   argc,
   ADD ("conflict-other-member", test_conflict_other_member);
   ADD ("conflict-reread-fails", test_conflict_reread_fails);
   ADD ("conflict-next-run", test_conflict_next_run);
+  ADD ("run-state-started", test_run_state_started);
+  ADD ("run-state-stopped", test_run_state_stopped);
 
   for (guint i = 0; i < G_N_ELEMENTS (running_cases); i++)
     {

@@ -1532,6 +1532,66 @@ test_conflict (DialogFixture *fixture,
   }
 }
 
+/* The VM is started while its dialog is open, with a memory size that a
+ * running VM can only take at its next run: OK sends nothing and says
+ * why, every edit stays, and OK again asks as for any running VM. */
+static void
+test_run_state_changed (DialogFixture *fixture,
+                        gconstpointer  data)
+{
+  AeroVmDialog *dialog = open_edit (fixture, "web-03");
+  g_autoptr(AeroVm) vm = find_by_name (fixture->vms, "web-03");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) later_labels = NULL;
+  gboolean *closed = watch_destroy (dialog);
+  GtkRevealer *banner = GTK_REVEALER (get_widget (dialog, "banner_revealer"));
+  AeroNextRunDialog *pending;
+  gboolean *pending_closed;
+
+  set_spin (dialog, "memory_spin", 4396);
+  aero_engine_start_vm_async (fixture->engine, aero_vm_get_id (vm), NULL,
+                              aero_test_store_result, &result);
+  g_assert_true (aero_engine_start_vm_finish (fixture->engine, wait_result (&result, "start"),
+                                              &error));
+  g_assert_no_error (error);
+  recorded_reset (fixture);
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
+  while (aero_vm_dialog_get_busy (dialog) && !*closed)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (*closed);
+  g_assert_true (gtk_revealer_get_reveal_child (banner));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (get_widget (dialog, "banner_reason"))),
+                            "started"));
+  {
+    g_autoptr(GPtrArray) puts = recorded_with_method (fixture, "PUT");
+
+    g_assert_cmpuint (puts->len, ==, 0);
+  }
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (get_widget (dialog, "memory_spin"))),
+                     ==, 4396);
+  g_assert_true (aero_vm_edit_get_running (aero_vm_dialog_get_edit (dialog)));
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
+  pending = AERO_NEXT_RUN_DIALOG (aero_vm_dialog_get_pending_dialog (dialog));
+  g_assert_nonnull (pending);
+  later_labels = aero_next_run_dialog_dup_later_labels (pending);
+  g_assert_true (g_strv_contains ((const char * const *) later_labels, "Memory Size"));
+  pending_closed = watch_destroy (pending);
+  gtk_widget_activate_action (GTK_WIDGET (pending), "dialog.ok", NULL);
+  aero_test_wait_flag (pending_closed, "the pending dialog to close");
+  aero_test_wait_flag (closed, "the dialog to close");
+  g_free (closed);
+  g_free (pending_closed);
+  {
+    g_autoptr(GPtrArray) puts = recorded_with_method (fixture, "PUT");
+
+    g_assert_cmpuint (puts->len, ==, 1);
+    g_assert_cmpstr (((Recorded *) g_ptr_array_index (puts, 0))->query, ==, "next_run=true");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1555,6 +1615,7 @@ main (int   argc,
   ADD ("greyed-spins-accessible", test_greyed_spins_accessible);
   ADD ("next-run-cancel-keeps-edits", test_next_run_cancel_keeps_edits);
   ADD ("fault-kept", test_fault_kept);
+  ADD ("run-state-changed", test_run_state_changed);
   ADD ("fault-marks-name", test_fault_marks_name);
   ADD ("dropped-connection", test_dropped_connection);
   ADD ("retry-after-outage", test_retry_after_outage);
