@@ -453,6 +453,16 @@ aero_vm_edit_overwrite_conflicts (AeroVmEdit *self)
   answer_conflicts (self);
 }
 
+static gboolean
+conflicts_name (GPtrArray  *conflicts,
+                const char *field)
+{
+  for (guint i = 0; i < conflicts->len; i++)
+    if (g_str_equal (aero_vm_conflict_get_field (g_ptr_array_index (conflicts, i)), field))
+      return TRUE;
+  return FALSE;
+}
+
 void
 aero_vm_edit_keep_theirs (AeroVmEdit *self)
 {
@@ -466,7 +476,22 @@ aero_vm_edit_keep_theirs (AeroVmEdit *self)
 
   builder = g_strv_builder_new ();
   for (guint i = 0; i < self->conflicts->len; i++)
-    g_strv_builder_add (builder, aero_vm_conflict_get_field (g_ptr_array_index (self->conflicts, i)));
+    {
+      const char *field = aero_vm_conflict_get_field (g_ptr_array_index (self->conflicts, i));
+
+      g_strv_builder_add (builder, field);
+      if (!g_str_equal (field, "memory"))
+        continue;
+      /* Guaranteed and maximum memory that followed the admin's size
+       * (webadmin's derivation), not typed in: with their size they go
+       * back to what the engine holds, as members the admin did not
+       * touch. Left derived from a size that is no longer in the form,
+       * they would be sent, or refused as bigger than the memory. */
+      if (!self->guaranteed_edited && !conflicts_name (self->conflicts, "guaranteed"))
+        g_strv_builder_add (builder, "guaranteed");
+      if (!self->max_memory_edited && !conflicts_name (self->conflicts, "max-memory"))
+        g_strv_builder_add (builder, "max-memory");
+    }
   fields = g_strv_builder_end (builder);
 
   aero_vm_edit_take_members (self, self->conflict_vm, (const char * const *) fields);

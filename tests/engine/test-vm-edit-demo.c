@@ -1002,6 +1002,46 @@ test_conflict_keep_theirs (Fixture       *f,
   g_assert_cmpstr (aero_vm_get_description (stored), ==, "mine");
 }
 
+/* Keep Theirs on a size the form derived guaranteed and maximum memory
+ * from: those go back to the engine's values with it, untouched by the
+ * admin, so nothing about memory is sent and nothing is left to fix. */
+static void
+test_conflict_keep_theirs_derived (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(AeroVm) vm = vm_named (f, "web-03");
+  g_autoptr(AeroVmEdit) edit = aero_vm_edit_new_for_vm (vm, f->clusters);
+  g_autoptr(AeroVm) saved = NULL;
+  g_autoptr(AeroVm) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 guaranteed = aero_memory_policy_get_guaranteed (aero_vm_get_memory_policy (vm));
+  gint64 max_memory = aero_memory_policy_get_max (aero_vm_get_memory_policy (vm));
+
+  aero_vm_edit_set_derive_memory (edit, TRUE);
+  aero_vm_edit_set_memory (edit, 6 * GIB);
+  /* The form derived them from 6 GiB. */
+  g_assert_cmpint (aero_vm_edit_get_guaranteed (edit), !=, guaranteed);
+  g_assert_cmpint (aero_vm_edit_get_max_memory (edit), !=, max_memory);
+  other_admin_puts (f, aero_vm_get_id (vm), "{\"memory\":\"5368709120\"}");
+
+  saved = save_edit (f, edit, &error);
+  g_assert_error (error, AERO_VM_EDIT_ERROR, AERO_VM_EDIT_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  aero_vm_edit_keep_theirs (edit);
+  g_assert_cmpint (aero_vm_edit_get_memory (edit), ==, 5 * GIB);
+  g_assert_cmpint (aero_vm_edit_get_guaranteed (edit), ==, guaranteed);
+  g_assert_cmpint (aero_vm_edit_get_max_memory (edit), ==, max_memory);
+  g_assert_true (aero_vm_edit_get_valid (edit));
+  g_assert_false (aero_vm_edit_get_has_changes (edit));
+  g_assert_null (aero_vm_edit_build_body (edit));
+
+  stored = get_vm (f, aero_vm_get_id (vm), FALSE);
+  g_assert_cmpint (aero_vm_get_memory (stored), ==, 5 * GIB);
+  g_assert_cmpint (aero_memory_policy_get_guaranteed (aero_vm_get_memory_policy (stored)), ==,
+                   guaranteed);
+}
+
 /* Someone else changed a member the admin left alone: no question, and
  * theirs stays (only the admin's members are sent). */
 static void
@@ -1217,6 +1257,7 @@ main (int   argc,
   ADD ("running-cluster", test_running_cluster);
   ADD ("conflict-overwrite", test_conflict_overwrite);
   ADD ("conflict-keep-theirs", test_conflict_keep_theirs);
+  ADD ("conflict-keep-theirs-derived", test_conflict_keep_theirs_derived);
   ADD ("conflict-other-member", test_conflict_other_member);
   ADD ("conflict-reread-fails", test_conflict_reread_fails);
   ADD ("conflict-next-run", test_conflict_next_run);
