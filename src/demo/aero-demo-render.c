@@ -330,7 +330,7 @@ aero_demo_render_cluster (AeroDemoWriter  *w,
   aero_demo_writer_bool (w, "ballooning_enabled", c->ballooning_enabled);
   aero_demo_writer_string (w, "bios_type", c->major >= 4 ? "q35_ovmf" : "i440fx_sea_bios");
   aero_demo_writer_begin_object (w, "cpu");
-  aero_demo_writer_string (w, "architecture", "x86_64");
+  aero_demo_writer_string (w, "architecture", c->architecture);
   aero_demo_writer_string (w, "type", c->major >= 4 ? "Secure Intel Cascadelake Server Family"
                                                    : "Intel Conroe Family");
   aero_demo_writer_end_object (w);

@@ -103,6 +103,7 @@ cluster_new (const char *id,
   c->ksm = ksm;
   c->ballooning_enabled = ballooning;
   c->thp = major >= 4;
+  c->architecture = g_strdup ("x86_64");
   return c;
 }
 

@@ -68,6 +68,7 @@ aero_demo_state_serialize (GPtrArray *clusters,
       aero_demo_writer_bool (&w, "ksm", c->ksm);
       aero_demo_writer_bool (&w, "thp", c->thp);
       aero_demo_writer_number (&w, "over_commit", c->over_commit);
+      aero_demo_writer_string (&w, "architecture", c->architecture);
       aero_demo_writer_end_object (&w);
     }
   aero_demo_writer_end_array (&w);
@@ -225,6 +226,8 @@ aero_demo_state_parse (const char  *contents,
       c->ksm = bool_member (o, "ksm");
       c->thp = bool_member (o, "thp");
       c->over_commit = MAX (int_member (o, "over_commit"), 1);
+      /* State files written before clusters had one: all were x86_64. */
+      c->architecture = g_strdup (str_member (o, "architecture", "x86_64"));
       g_ptr_array_add (clusters, c);
     }
   for (guint i = 0; i < json_array_get_length (a_templates); i++)

@@ -275,7 +275,9 @@ aero_demo_store_update_vm (AeroDemoStore  *self,
   gboolean hot_set = !next_run;
   gboolean snapshot;
   gboolean memory_snapshot;
-  gint64 hotplug_step = aero_demo_version_hotplug_step (&self->version);
+  AeroDemoCluster *cluster = aero_demo_store_find_cluster (self, persist->cluster_id);
+  gint64 hotplug_step = aero_demo_version_hotplug_step (&self->version,
+                                                        cluster != NULL ? cluster->architecture : NULL);
   gint64 delta;
   int changed;
 

@@ -83,6 +83,7 @@ cluster_free (gpointer data)
   g_free (c->id);
   g_free (c->name);
   g_free (c->description);
+  g_free (c->architecture);
   g_free (c);
 }
 

@@ -58,6 +58,7 @@ typedef struct
   gboolean  ksm;
   gboolean  thp;
   guint     over_commit;
+  char     *architecture;  /* cpu.architecture: "x86_64", "ppc64le" */
 } AeroDemoCluster;
 
 typedef struct

@@ -103,10 +103,18 @@ aero_demo_version_balloon_is_field (const AeroDemoVersion *self)
   return aero_demo_version_at_least (self, 4, 4, 6, 5);
 }
 
+/* UpdateVmCommand: Config HotPlugMemoryBlockSizeMb (256) up to 4.4.8.0,
+ * then ArchitectureType.getHotplugMemorySizeFactorMb () of the cluster's
+ * architecture (backend/manager/modules/common/src/main/java/org/ovirt/
+ * engine/core/common/businessentities/ArchitectureType.java): 128 for
+ * the x86 family, 256 for the ppc family. */
 gint64
-aero_demo_version_hotplug_step (const AeroDemoVersion *self)
+aero_demo_version_hotplug_step (const AeroDemoVersion *self,
+                                const char            *architecture)
 {
-  return (aero_demo_version_at_least (self, 4, 4, 8, 1) ? 128 : 256) * (gint64) 1024 * 1024;
+  gboolean power = architecture != NULL && g_str_has_prefix (architecture, "ppc");
+
+  return (aero_demo_version_at_least (self, 4, 4, 8, 1) && !power ? 128 : 256) * (gint64) 1024 * 1024;
 }
 
 gboolean

@@ -44,8 +44,10 @@ gboolean aero_demo_version_reads_all_content_query (const AeroDemoVersion *self)
 /* A plain VM or template list carries memory_policy.ballooning (4.4.6.5);
  * before, the balloon is a device. */
 gboolean aero_demo_version_balloon_is_field        (const AeroDemoVersion *self);
-/* Memory hot plug step in bytes: 256 MiB, 128 MiB from 4.4.8.1. */
-gint64   aero_demo_version_hotplug_step            (const AeroDemoVersion *self);
+/* Memory hot plug step in bytes for a cluster of @architecture: 256 MiB;
+ * from 4.4.8.1 128 MiB on x86 and 256 MiB on POWER (ppc*). */
+gint64   aero_demo_version_hotplug_step            (const AeroDemoVersion *self,
+                                                    const char            *architecture);
 /* Any memory change of a VM that is not down leaves a next-run
  * configuration (up to 4.4.7.3). */
 gboolean aero_demo_version_memory_change_keeps_next_run (const AeroDemoVersion *self);

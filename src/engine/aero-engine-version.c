@@ -127,16 +127,22 @@ aero_engine_version_balloon_is_device (const AeroEngineVersion *self)
 /* ovirt-engine: backend/manager/modules/bll/src/main/java/org/ovirt/
  * engine/core/bll/UpdateVmCommand.java: Config HotPlugMemoryBlockSizeMb
  * (256 in packaging/dbscripts/upgrade/pre_upgrade/0000_config.sql) up to
- * 4.4.8.0, ArchitectureType.getHotplugMemorySizeFactorMb () (128 on x86)
- * from 4.4.8.1. An admin may have changed the former with engine-config;
- * 256 is its default. */
+ * 4.4.8.0, ArchitectureType.getHotplugMemorySizeFactorMb () from 4.4.8.1
+ * (backend/manager/modules/common/.../businessentities/ArchitectureType.java:
+ * HOTPLUG_MEMORY_FACTOR_X86_MB 128 for x86 and x86_64,
+ * HOTPLUG_MEMORY_FACTOR_PPC_MB 256 for ppc, ppc64, ppc64le and ppcle).
+ * An admin may have changed the former with engine-config; 256 is its
+ * default. */
 gint64
-aero_engine_version_memory_hotplug_step (const AeroEngineVersion *self)
+aero_engine_version_memory_hotplug_step (const AeroEngineVersion *self,
+                                         const char              *architecture)
 {
-  if (aero_engine_version_is_known (self)
-      && aero_engine_version_at_least (self, 4, 4, 8, 1))
-    return 128 * MIB;
-  return 256 * MIB;
+  if (!aero_engine_version_is_known (self)
+      || !aero_engine_version_at_least (self, 4, 4, 8, 1))
+    return 256 * MIB;
+  if (architecture != NULL && g_str_has_prefix (architecture, "ppc"))
+    return 256 * MIB;
+  return 128 * MIB;
 }
 
 /* ovirt-engine: UpdateVmCommand.memoryNextRunSnapshotRequired () is true

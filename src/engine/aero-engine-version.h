@@ -52,10 +52,13 @@ gboolean aero_engine_version_lists_ballooning  (const AeroEngineVersion *self);
  * leaves it out rebuilds the next-run devices from the running VM's:
  * a waiting balloon change is lost unless the PUT restates it. */
 gboolean aero_engine_version_balloon_is_device (const AeroEngineVersion *self);
-/* Memory is hot plugged in steps of this many bytes (x86_64): 256 MiB up
- * to 4.4.8.0 (engine-config HotPlugMemoryBlockSizeMb), 128 MiB from
- * 4.4.8.1 (ArchitectureType.getHotplugMemorySizeFactorMb). */
-gint64   aero_engine_version_memory_hotplug_step (const AeroEngineVersion *self);
+/* Memory is hot plugged in steps of this many bytes into a VM of a
+ * cluster of @architecture (the cluster's cpu.architecture, or NULL when
+ * not known): 256 MiB up to 4.4.8.0 (engine-config HotPlugMemoryBlockSizeMb,
+ * any architecture); from 4.4.8.1 ArchitectureType.getHotplugMemorySizeFactorMb:
+ * 256 MiB for the POWER family, 128 MiB for x86 (and where not known). */
+gint64   aero_engine_version_memory_hotplug_step (const AeroEngineVersion *self,
+                                                  const char              *architecture);
 /* Up to 4.4.7.3 any memory change to a VM that is not down also leaves a
  * next-run configuration (UpdateVmCommand.memoryNextRunSnapshotRequired),
  * even when the memory is hot plugged. */

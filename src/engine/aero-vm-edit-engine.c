@@ -59,5 +59,10 @@ aero_vm_edit_get_hotplug_step (AeroVmEdit *self)
 {
   g_return_val_if_fail (AERO_IS_VM_EDIT (self), 256 * AERO_MIB);
 
-  return aero_engine_version_memory_hotplug_step (&self->engine_version);
+  /* The VM's own cluster: a running VM cannot change it. */
+  AeroCluster *cluster = self->orig.cluster != NULL ? self->orig.cluster : self->cur.cluster;
+
+  return aero_engine_version_memory_hotplug_step (&self->engine_version,
+                                                  cluster != NULL ? aero_cluster_get_architecture (cluster)
+                                                                  : NULL);
 }

@@ -73,6 +73,16 @@ vm_request (DemoFixture *fx,
   return demo_request (fx, method, path, body);
 }
 
+static char *
+replace_all (const char *text,
+             const char *from,
+             const char *to)
+{
+  g_auto(GStrv) parts = g_strsplit (text, from, -1);
+
+  return g_strjoinv (to, parts);
+}
+
 static guint
 count_files (const char *dirname)
 {
@@ -156,6 +166,60 @@ test_round_trip (void)
     g_assert_cmpstr (demo_get_string (demo_reply_object (stable), "memory_policy.over_commit.percent"), ==, "120");
     g_assert_nonnull (added);
     g_assert_cmpuint (json_object_get_size (demo_reply_object (gone)), ==, 0);
+  }
+  demo_fixture_stop (&fx);
+  state_dir_clear (&sd);
+}
+
+/* A cluster's CPU architecture is kept, and decides the memory hot plug
+ * step from 4.4.8.1 (ArchitectureType.getHotplugMemorySizeFactorMb): on
+ * POWER 256 MiB, so 128 MiB more for a running VM is refused live. A
+ * state file from before architectures were kept reads as x86_64. */
+static void
+test_cluster_architecture (void)
+{
+  StateDir sd;
+  DemoFixture fx = { 0 };
+  g_autofree char *contents = NULL;
+  g_autofree char *power = NULL;
+  g_autofree char *old = NULL;
+
+  state_dir_init (&sd);
+  start_with_state (&fx, sd.path);
+  {
+    g_autoptr(DemoReply) touch = vm_request (&fx, "PUT", "web-03", NULL, "{\"comment\": \"x\"}");
+
+    g_assert_cmpuint (touch->status, ==, 200);
+  }
+  demo_fixture_stop (&fx);
+
+  g_assert_true (g_file_get_contents (sd.path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\"architecture\" : \"x86_64\""));
+  power = replace_all (contents, "\"architecture\" : \"x86_64\"", "\"architecture\" : \"ppc64le\"");
+  g_assert_true (g_file_set_contents (sd.path, power, -1, NULL));
+
+  start_with_state (&fx, sd.path);
+  {
+    g_autoptr(DemoReply) clusters = demo_request (&fx, "GET", "/ovirt-engine/api/clusters", NULL);
+    g_autoptr(DemoReply) odd = vm_request (&fx, "PUT", "web-01", NULL, "{\"memory\": \"4429185024\"}");
+    g_autoptr(DemoReply) whole = vm_request (&fx, "PUT", "web-01", NULL, "{\"memory\": \"4563402752\"}");
+
+    g_assert_nonnull (strstr (clusters->body, "\"architecture\" : \"ppc64le\""));
+    demo_assert_fault (odd, 400, "Operation Failed",
+                       "[Cannot edit VM. Amount of added memory (128MiB) is not dividable by 256MiB.]");
+    g_assert_cmpuint (whole->status, ==, 200);
+    g_assert_cmpstr (demo_get_string (demo_reply_object (whole), "memory"), ==, "4563402752");
+  }
+  demo_fixture_stop (&fx);
+
+  old = replace_all (contents, ",\n    \"architecture\" : \"x86_64\"", "");
+  g_assert_null (strstr (old, "architecture"));
+  g_assert_true (g_file_set_contents (sd.path, old, -1, NULL));
+  start_with_state (&fx, sd.path);
+  {
+    g_autoptr(DemoReply) clusters = demo_request (&fx, "GET", "/ovirt-engine/api/clusters", NULL);
+
+    g_assert_nonnull (strstr (clusters->body, "\"architecture\" : \"x86_64\""));
   }
   demo_fixture_stop (&fx);
   state_dir_clear (&sd);
@@ -454,6 +518,7 @@ main (int   argc,
   g_test_add_func ("/demo/state/round-trip", test_round_trip);
   g_test_add_func ("/demo/state/run-once-not-persisted", test_run_once_not_persisted);
   g_test_add_func ("/demo/state/corrupt", test_corrupt_state);
+  g_test_add_func ("/demo/state/cluster-architecture", test_cluster_architecture);
   g_test_add_func ("/demo/engine/generated", test_generated);
   g_test_add_func ("/demo/engine/non-loopback", test_non_loopback);
   g_test_add_func ("/demo/engine/stop-while-streaming", test_stop_while_streaming);

@@ -88,18 +88,25 @@ test_memory_hotplug (void)
   AeroEngineVersion v;
 
   v = parse ("4.3.10");
-  g_assert_cmpint (aero_engine_version_memory_hotplug_step (&v), ==, 256 * MIB);
+  g_assert_cmpint (aero_engine_version_memory_hotplug_step (&v, "x86_64"), ==, 256 * MIB);
   g_assert_true (aero_engine_version_memory_change_keeps_next_run (&v));
   v = parse ("4.4.7.3");
   g_assert_true (aero_engine_version_memory_change_keeps_next_run (&v));
   v = parse ("4.4.7.4");
   g_assert_false (aero_engine_version_memory_change_keeps_next_run (&v));
   v = parse ("4.4.8");
-  g_assert_cmpint (aero_engine_version_memory_hotplug_step (&v), ==, 256 * MIB);
+  g_assert_cmpint (aero_engine_version_memory_hotplug_step (&v, "x86_64"), ==, 256 * MIB);
   v = parse ("4.4.8.1");
-  g_assert_cmpint (aero_engine_version_memory_hotplug_step (&v), ==, 128 * MIB);
+  g_assert_cmpint (aero_engine_version_memory_hotplug_step (&v, "x86_64"), ==, 128 * MIB);
+  g_assert_cmpint (aero_engine_version_memory_hotplug_step (&v, "ppc64le"), ==, 256 * MIB);
   v = parse ("4.5.6");
-  g_assert_cmpint (aero_engine_version_memory_hotplug_step (&v), ==, 128 * MIB);
+  g_assert_cmpint (aero_engine_version_memory_hotplug_step (&v, "x86_64"), ==, 128 * MIB);
+  g_assert_cmpint (aero_engine_version_memory_hotplug_step (&v, NULL), ==, 128 * MIB);
+  g_assert_cmpint (aero_engine_version_memory_hotplug_step (&v, "ppc64"), ==, 256 * MIB);
+  g_assert_cmpint (aero_engine_version_memory_hotplug_step (&v, "ppc64le"), ==, 256 * MIB);
+  v = parse ("4.4.7.3");
+  g_assert_cmpint (aero_engine_version_memory_hotplug_step (&v, "ppc64"), ==, 256 * MIB);
+  v = parse ("4.5.6");
   g_assert_false (aero_engine_version_memory_change_keeps_next_run (&v));
 }
 

@@ -544,7 +544,9 @@ test_skipped_values_as_yajl (void)
                                                   shapes[s][1], NULL);
         gsize length = strlen (document);
 
-        g_test_message ("%s", document);
+        g_autofree char *shown = g_strescape (document, NULL);
+
+        g_test_message ("%s", shown);
         g_assert_cmpint (yajl_accepts (document), ==, skipped_values[i].valid);
 
         for (gsize chunk = 1; chunk <= length; chunk = chunk < 8 ? chunk + 1 : chunk * 2)

@@ -1028,6 +1028,38 @@ follow_engine (AeroVmEdit *edit,
   aero_vm_edit_follow_engine (edit, &version);
 }
 
+/* From 4.4.8.1 the engine hot plugs memory in steps of the cluster's
+ * architecture (ArchitectureType.getHotplugMemorySizeFactorMb): 128 MiB
+ * on x86, 256 MiB on POWER. 128 MiB more for a running VM is hot plugged
+ * on the one and waits for the next run on the other. */
+static void
+test_hotplug_step_architecture (Fixture       *f,
+                                gconstpointer  data)
+{
+  static const struct { const char *arch; const char *engine; gboolean next_run; } cases[] = {
+    { "x86_64", "4.5.6", FALSE },
+    { NULL, "4.5.6", FALSE },
+    { "ppc64le", "4.5.6", TRUE },
+    { "ppc64", "4.4.8.1", TRUE },
+    { "x86_64", "4.4.8.0", TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(AeroVm) up = make_vm ("up1", f->c47, AERO_VM_STATUS_UP, AERO_TRISTATE_TRUE);
+      g_autoptr(AeroVmEdit) edit = NULL;
+
+      aero_cluster_set_architecture (f->c47, cases[i].arch);
+      edit = aero_vm_edit_new_for_vm (up, G_LIST_MODEL (f->clusters));
+      follow_engine (edit, cases[i].engine);
+      aero_vm_edit_set_memory (edit, 1024 * MIB + 128 * MIB);
+      g_test_message ("%s on %s", cases[i].arch, cases[i].engine);
+      g_assert_cmpint (aero_vm_edit_get_next_run_required (edit), ==, cases[i].next_run);
+      g_assert_cmpint (when_of (edit, "memory"), ==,
+                       cases[i].next_run ? AERO_VM_CHANGE_NEXT_RUN : AERO_VM_CHANGE_HOTPLUG);
+    }
+}
+
 static void
 test_template_mode (Fixture       *f,
                     gconstpointer  data)
@@ -1262,6 +1294,7 @@ main (int   argc,
   ADD ("running-rules", test_running_rules);
   ADD ("down-vm-applies-now", test_down_vm_applies_now);
   ADD ("template-mode", test_template_mode);
+  ADD ("hotplug-step-architecture", test_hotplug_step_architecture);
   ADD ("cpu-shares-level", test_cpu_shares_level);
   ADD ("bulk-plan", test_bulk_plan);
   ADD ("reset-original-from-engine", test_reset_original_from_engine);
