@@ -186,9 +186,9 @@ static void
 setup_form (AeroVmDialog *self)
 {
   /* The tabs are widgets of their own, bound to the same edit. */
-  aero_vm_general_section_set_edit (self->general_section, self->edit);
-  aero_vm_system_section_set_edit (self->system_section, self->edit);
-  aero_vm_resources_section_set_edit (self->resources_section, self->edit);
+  aero_vm_section_set_edit (AERO_VM_SECTION (self->general_section), self->edit);
+  aero_vm_section_set_edit (AERO_VM_SECTION (self->system_section), self->edit);
+  aero_vm_section_set_edit (AERO_VM_SECTION (self->resources_section), self->edit);
 
   /* The attention marks of System and Resource Allocation. */
   g_signal_connect_object (self->edit, "notify::valid",

@@ -11,11 +11,7 @@
 
 struct _AeroVmGeneralSection
 {
-  AdwBin          parent_instance;
-
-  AeroVmEdit     *edit;
-  GBindingGroup  *bindings;         /* the controls <-> the edit */
-  GSignalGroup   *signals;          /* the edit's errors */
+  AeroVmSection   parent_instance;
   GListModel     *cluster_choices;  /* the drop-down's: by name */
   GPtrArray      *custom_versions;  /* AeroVersion, the row's items after "None" */
   /* The admin has been at the name (typed, or left it) or tried OK: only
@@ -41,11 +37,10 @@ struct _AeroVmGeneralSection
   AdwComboRow    *type_row;
 };
 
-G_DEFINE_FINAL_TYPE (AeroVmGeneralSection, aero_vm_general_section, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (AeroVmGeneralSection, aero_vm_general_section, AERO_TYPE_VM_SECTION)
 
 enum {
   PROP_0,
-  PROP_EDIT,
   PROP_NEEDS_ATTENTION,
   N_PROPS
 };
@@ -184,26 +179,18 @@ selected_to_cluster (GBinding     *binding,
 /* --- errors -------------------------------------------------------------- */
 
 static void
-set_field_error (GtkWidget  *row,
-                 GtkLabel   *label,
-                 const char *error)
-{
-  gtk_label_set_text (label, error != NULL ? error : "");
-  gtk_widget_set_visible (row, error != NULL);
-}
-
-static void
 errors_changed (AeroVmGeneralSection *self)
 {
-  const char *cluster_error = aero_vm_edit_get_cluster_error (self->edit);
-  const char *name_error = self->name_checked ? aero_vm_edit_get_name_error (self->edit) : NULL;
+  AeroVmEdit *edit = aero_vm_section_get_edit (AERO_VM_SECTION (self));
+  const char *cluster_error = aero_vm_edit_get_cluster_error (edit);
+  const char *name_error = self->name_checked ? aero_vm_edit_get_name_error (edit) : NULL;
   gboolean needs_attention;
 
   /* The form's own rule first: an empty name is no name in use. */
   if (name_error == NULL)
     name_error = self->name_fault;
-  set_field_error (self->cluster_error_row, self->cluster_error, cluster_error);
-  set_field_error (self->name_error_row, self->name_error, name_error);
+  aero_vm_section_show_field_error (self->cluster_error_row, self->cluster_error, cluster_error);
+  aero_vm_section_show_field_error (self->name_error_row, self->name_error, name_error);
 
   /* Seen and heard: the error style, and for a screen reader the field
    * is invalid and described by the reason. */
@@ -238,10 +225,11 @@ errors_changed (AeroVmGeneralSection *self)
 static void
 name_checked (AeroVmGeneralSection *self)
 {
+  AeroVmEdit *edit = aero_vm_section_get_edit (AERO_VM_SECTION (self));
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   /* Focus also leaves while the dialog goes away. */
-  if (self->name_checked || self->edit == NULL || self->name_error == NULL
+  if (self->name_checked || edit == NULL || self->name_error == NULL
       || (root != NULL && gtk_widget_in_destruction (GTK_WIDGET (root))))
     return;
   self->name_checked = TRUE;
@@ -265,202 +253,16 @@ focus_widget_changed_cb (AeroVmGeneralSection *self)
   self->name_has_focus = inside;
 }
 
-/* The signal group is bound to the edit: show its state at once. */
-static void
-signals_bind_cb (AeroVmGeneralSection *self)
-{
-  errors_changed (self);
-}
-
-/* --- GObject ------------------------------------------------------------- */
-
-static void
-aero_vm_general_section_root (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (aero_vm_general_section_parent_class)->root (widget);
-
-  g_signal_connect_object (gtk_widget_get_root (widget), "notify::focus-widget",
-                           G_CALLBACK (focus_widget_changed_cb), widget, G_CONNECT_SWAPPED);
-}
-
-static void
-aero_vm_general_section_unroot (GtkWidget *widget)
-{
-  g_signal_handlers_disconnect_by_func (gtk_widget_get_root (widget),
-                                        focus_widget_changed_cb, widget);
-
-  GTK_WIDGET_CLASS (aero_vm_general_section_parent_class)->unroot (widget);
-}
-
-static void
-aero_vm_general_section_dispose (GObject *object)
-{
-  AeroVmGeneralSection *self = AERO_VM_GENERAL_SECTION (object);
-
-  g_binding_group_set_source (self->bindings, NULL);
-  g_signal_group_set_target (self->signals, NULL);
-  g_clear_object (&self->edit);
-  gtk_widget_dispose_template (GTK_WIDGET (self), AERO_TYPE_VM_GENERAL_SECTION);
-
-  G_OBJECT_CLASS (aero_vm_general_section_parent_class)->dispose (object);
-}
-
-static void
-aero_vm_general_section_finalize (GObject *object)
-{
-  AeroVmGeneralSection *self = AERO_VM_GENERAL_SECTION (object);
-
-  g_clear_object (&self->bindings);
-  g_clear_object (&self->signals);
-  g_clear_object (&self->cluster_choices);
-  g_clear_pointer (&self->custom_versions, g_ptr_array_unref);
-  g_clear_pointer (&self->name_fault, g_free);
-
-  G_OBJECT_CLASS (aero_vm_general_section_parent_class)->finalize (object);
-}
-
-static void
-aero_vm_general_section_get_property (GObject    *object,
-                                      guint       prop_id,
-                                      GValue     *value,
-                                      GParamSpec *pspec)
-{
-  AeroVmGeneralSection *self = AERO_VM_GENERAL_SECTION (object);
-
-  switch (prop_id)
-    {
-    case PROP_EDIT:
-      g_value_set_object (value, self->edit);
-      break;
-    case PROP_NEEDS_ATTENTION:
-      g_value_set_boolean (value, self->needs_attention);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-aero_vm_general_section_set_property (GObject      *object,
-                                      guint         prop_id,
-                                      const GValue *value,
-                                      GParamSpec   *pspec)
-{
-  AeroVmGeneralSection *self = AERO_VM_GENERAL_SECTION (object);
-
-  switch (prop_id)
-    {
-    case PROP_EDIT:
-      aero_vm_general_section_set_edit (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-aero_vm_general_section_class_init (AeroVmGeneralSectionClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = aero_vm_general_section_dispose;
-  object_class->finalize = aero_vm_general_section_finalize;
-  object_class->get_property = aero_vm_general_section_get_property;
-  object_class->set_property = aero_vm_general_section_set_property;
-  widget_class->root = aero_vm_general_section_root;
-  widget_class->unroot = aero_vm_general_section_unroot;
-
-  properties[PROP_EDIT] =
-    g_param_spec_object ("edit", NULL, NULL,
-                         AERO_TYPE_VM_EDIT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_NEEDS_ATTENTION] =
-    g_param_spec_boolean ("needs-attention", NULL, NULL,
-                          FALSE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/aerostat/Aerostat/ui/aero-vm-general-section.ui");
-#define BIND(name) gtk_widget_class_bind_template_child (widget_class, AeroVmGeneralSection, name)
-  BIND (next_run_group);
-  BIND (general_group);
-  BIND (cluster_row);
-  BIND (cluster_error_row);
-  BIND (cluster_error);
-  BIND (custom_compat_row);
-  BIND (template_row);
-  BIND (name_row);
-  BIND (name_error_row);
-  BIND (name_error);
-  BIND (description_row);
-  BIND (comment_row);
-  BIND (type_row);
-#undef BIND
-}
-
-static void
-aero_vm_general_section_init (AeroVmGeneralSection *self)
-{
-  GBindingFlags both = G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE;
-  GtkWidget *list;
-
-  gtk_widget_init_template (GTK_WIDGET (self));
-
-  /* GTK 4.8 names no list of a preferences group without a title: it
-   * fell back to "GtkListBox". */
-  list = aero_accessible_find_list_box (self->general_group);
-  if (list != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (list),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("General"),
-                                    -1);
-
-  /* Made once, bound when the edit is set (after the drop-downs have
-   * their models). */
-  self->bindings = g_binding_group_new ();
-  /* By item: the drop-down's order is its own. */
-  g_binding_group_bind_full (self->bindings, "cluster", self->cluster_row, "selected",
-                             both, cluster_to_selected, selected_to_cluster, self, NULL);
-  g_binding_group_bind_full (self->bindings, "custom-compatibility-version",
-                             self->custom_compat_row, "selected",
-                             both, custom_version_to_selected, selected_to_custom_version,
-                             self, NULL);
-  g_binding_group_bind (self->bindings, "name", self->name_row, "text", both);
-  g_binding_group_bind (self->bindings, "description", self->description_row, "text", both);
-  g_binding_group_bind (self->bindings, "comment", self->comment_row, "text", both);
-  g_binding_group_bind_full (self->bindings, "vm-type", self->type_row, "selected",
-                             both, type_to_selected, selected_to_type, NULL, NULL);
-
-  self->signals = g_signal_group_new (AERO_TYPE_VM_EDIT);
-  g_signal_group_connect_swapped (self->signals, "notify::cluster-error",
-                                  G_CALLBACK (errors_changed), self);
-  g_signal_group_connect_swapped (self->signals, "notify::name-error",
-                                  G_CALLBACK (errors_changed), self);
-  g_signal_group_connect_swapped (self->signals, "notify::valid",
-                                  G_CALLBACK (errors_changed), self);
-  g_signal_group_connect_swapped (self->signals, "notify::name",
-                                  G_CALLBACK (name_checked), self);
-  g_signal_connect_swapped (self->signals, "bind", G_CALLBACK (signals_bind_cb), self);
-}
-
-AeroVmEdit *
-aero_vm_general_section_get_edit (AeroVmGeneralSection *self)
-{
-  g_return_val_if_fail (AERO_IS_VM_GENERAL_SECTION (self), NULL);
-
-  return self->edit;
-}
-
 /* "None", then the levels the edit model offers: the VM's own level,
  * which overrides its cluster's, is seen and changed here. */
 static void
 setup_custom_compatibility (AeroVmGeneralSection *self)
 {
+  AeroVmEdit *edit = aero_vm_section_get_edit (AERO_VM_SECTION (self));
   g_autoptr(GtkStringList) items = gtk_string_list_new (NULL);
 
   g_clear_pointer (&self->custom_versions, g_ptr_array_unref);
-  self->custom_versions = aero_vm_edit_list_custom_versions (self->edit);
+  self->custom_versions = aero_vm_edit_list_custom_versions (edit);
   /* TRANSLATORS: no custom compatibility version: the cluster's applies */
   gtk_string_list_append (items, _("None"));
   for (guint i = 0; i < self->custom_versions->len; i++)
@@ -472,22 +274,19 @@ setup_custom_compatibility (AeroVmGeneralSection *self)
   adw_combo_row_set_model (self->custom_compat_row, G_LIST_MODEL (items));
 }
 
-void
-aero_vm_general_section_set_edit (AeroVmGeneralSection *self,
-                                  AeroVmEdit           *edit)
+/* The drop-downs get their models before the bindings select in them. */
+static void
+section_setup (AeroVmSection *section,
+               AeroVmEdit    *edit)
 {
+  AeroVmGeneralSection *self = AERO_VM_GENERAL_SECTION (section);
   GListModel *templates;
   GtkExpression *expression;
   GtkSorter *sorter;
   AeroVm *vm;
 
-  g_return_if_fail (AERO_IS_VM_GENERAL_SECTION (self));
-  g_return_if_fail (AERO_IS_VM_EDIT (edit));
-  g_return_if_fail (self->edit == NULL);
-
-  self->edit = g_object_ref (edit);
-
   /* The Cluster drop-down lists clusters by name, as oVirt does. */
+  g_clear_object (&self->cluster_choices);
   sorter = GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (AERO_TYPE_CLUSTER, NULL, "name")));
   self->cluster_choices = G_LIST_MODEL (gtk_sort_list_model_new (g_object_ref (aero_vm_edit_get_clusters (edit)),
                                                                  sorter));
@@ -519,10 +318,157 @@ aero_vm_general_section_set_edit (AeroVmGeneralSection *self,
   gtk_widget_set_visible (self->next_run_group,
                           aero_vm_edit_get_mode (edit) == AERO_VM_EDIT_VM && vm != NULL
                           && aero_vm_get_next_run_pending (vm));
+}
 
-  g_binding_group_set_source (self->bindings, edit);
-  g_signal_group_set_target (self->signals, edit);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDIT]);
+/* The signal group is bound to the edit: show its state at once. */
+static void
+section_sync (AeroVmSection *section)
+{
+  AeroVmGeneralSection *self = AERO_VM_GENERAL_SECTION (section);
+
+  errors_changed (self);
+}
+
+/* --- GObject ------------------------------------------------------------- */
+
+static void
+aero_vm_general_section_root (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (aero_vm_general_section_parent_class)->root (widget);
+
+  g_signal_connect_object (gtk_widget_get_root (widget), "notify::focus-widget",
+                           G_CALLBACK (focus_widget_changed_cb), widget, G_CONNECT_SWAPPED);
+}
+
+static void
+aero_vm_general_section_unroot (GtkWidget *widget)
+{
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_root (widget),
+                                        focus_widget_changed_cb, widget);
+
+  GTK_WIDGET_CLASS (aero_vm_general_section_parent_class)->unroot (widget);
+}
+
+static void
+aero_vm_general_section_dispose (GObject *object)
+{
+  AeroVmGeneralSection *self = AERO_VM_GENERAL_SECTION (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), AERO_TYPE_VM_GENERAL_SECTION);
+
+  G_OBJECT_CLASS (aero_vm_general_section_parent_class)->dispose (object);
+}
+
+static void
+aero_vm_general_section_finalize (GObject *object)
+{
+  AeroVmGeneralSection *self = AERO_VM_GENERAL_SECTION (object);
+
+  g_clear_object (&self->cluster_choices);
+  g_clear_pointer (&self->custom_versions, g_ptr_array_unref);
+  g_clear_pointer (&self->name_fault, g_free);
+
+  G_OBJECT_CLASS (aero_vm_general_section_parent_class)->finalize (object);
+}
+
+static void
+aero_vm_general_section_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  AeroVmGeneralSection *self = AERO_VM_GENERAL_SECTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_NEEDS_ATTENTION:
+      g_value_set_boolean (value, self->needs_attention);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aero_vm_general_section_class_init (AeroVmGeneralSectionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  AeroVmSectionClass *section_class = AERO_VM_SECTION_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = aero_vm_general_section_dispose;
+  object_class->finalize = aero_vm_general_section_finalize;
+  object_class->get_property = aero_vm_general_section_get_property;
+  section_class->setup = section_setup;
+  section_class->sync = section_sync;
+  widget_class->root = aero_vm_general_section_root;
+  widget_class->unroot = aero_vm_general_section_unroot;
+
+  properties[PROP_NEEDS_ATTENTION] =
+    g_param_spec_boolean ("needs-attention", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/aerostat/Aerostat/ui/aero-vm-general-section.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, AeroVmGeneralSection, name)
+  BIND (next_run_group);
+  BIND (general_group);
+  BIND (cluster_row);
+  BIND (cluster_error_row);
+  BIND (cluster_error);
+  BIND (custom_compat_row);
+  BIND (template_row);
+  BIND (name_row);
+  BIND (name_error_row);
+  BIND (name_error);
+  BIND (description_row);
+  BIND (comment_row);
+  BIND (type_row);
+#undef BIND
+}
+
+static void
+aero_vm_general_section_init (AeroVmGeneralSection *self)
+{
+  GBindingGroup *bindings = aero_vm_section_get_bindings (AERO_VM_SECTION (self));
+  GSignalGroup *signals = aero_vm_section_get_signals (AERO_VM_SECTION (self));
+  GBindingFlags both = G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE;
+  GtkWidget *list;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* GTK 4.8 names no list of a preferences group without a title: it
+   * fell back to "GtkListBox". */
+  list = aero_accessible_find_list_box (self->general_group);
+  if (list != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (list),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("General"),
+                                    -1);
+
+  /* Bound when the edit is set, after section_setup () gave the
+   * drop-downs their models. By item: the drop-down's order is its own. */
+  g_binding_group_bind_full (bindings, "cluster", self->cluster_row, "selected",
+                             both, cluster_to_selected, selected_to_cluster, self, NULL);
+  g_binding_group_bind_full (bindings, "custom-compatibility-version",
+                             self->custom_compat_row, "selected",
+                             both, custom_version_to_selected, selected_to_custom_version,
+                             self, NULL);
+  g_binding_group_bind (bindings, "name", self->name_row, "text", both);
+  g_binding_group_bind (bindings, "description", self->description_row, "text", both);
+  g_binding_group_bind (bindings, "comment", self->comment_row, "text", both);
+  g_binding_group_bind_full (bindings, "vm-type", self->type_row, "selected",
+                             both, type_to_selected, selected_to_type, NULL, NULL);
+
+  g_signal_group_connect_swapped (signals, "notify::cluster-error",
+                                  G_CALLBACK (errors_changed), self);
+  g_signal_group_connect_swapped (signals, "notify::name-error",
+                                  G_CALLBACK (errors_changed), self);
+  g_signal_group_connect_swapped (signals, "notify::valid",
+                                  G_CALLBACK (errors_changed), self);
+  g_signal_group_connect_swapped (signals, "notify::name",
+                                  G_CALLBACK (name_checked), self);
 }
 
 gboolean
@@ -545,9 +491,11 @@ void
 aero_vm_general_section_mark_name (AeroVmGeneralSection *self,
                                    const char           *message)
 {
+  AeroVmEdit *edit = aero_vm_section_get_edit (AERO_VM_SECTION (self));
+
   g_return_if_fail (AERO_IS_VM_GENERAL_SECTION (self));
 
-  if (self->edit == NULL)
+  if (edit == NULL)
     return;
   g_free (self->name_fault);
   self->name_fault = g_strdup (message);

@@ -11,17 +11,13 @@
 
 #include <adwaita.h>
 
-#include "aero-vm-edit.h"
+#include "aero-vm-section.h"
 
 G_BEGIN_DECLS
 
 #define AERO_TYPE_VM_GENERAL_SECTION (aero_vm_general_section_get_type ())
-G_DECLARE_FINAL_TYPE (AeroVmGeneralSection, aero_vm_general_section, AERO, VM_GENERAL_SECTION, AdwBin)
+G_DECLARE_FINAL_TYPE (AeroVmGeneralSection, aero_vm_general_section, AERO, VM_GENERAL_SECTION, AeroVmSection)
 
-/* Property "edit": the AeroVmEdit shown; set once. */
-AeroVmEdit *aero_vm_general_section_get_edit            (AeroVmGeneralSection *self);
-void        aero_vm_general_section_set_edit            (AeroVmGeneralSection *self,
-                                                         AeroVmEdit           *edit);
 /* Property "needs-attention": a field of the tab shows an error. */
 gboolean    aero_vm_general_section_get_needs_attention (AeroVmGeneralSection *self);
 

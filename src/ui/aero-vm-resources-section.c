@@ -10,11 +10,7 @@
 
 struct _AeroVmResourcesSection
 {
-  AdwBin          parent_instance;
-
-  AeroVmEdit     *edit;
-  GBindingGroup  *bindings;  /* the controls <-> the edit */
-  GSignalGroup   *signals;   /* the edit's gates and errors */
+  AeroVmSection   parent_instance;
 
   GtkLabel       *resources_reason;
   GtkWidget      *resources_page;
@@ -29,15 +25,7 @@ struct _AeroVmResourcesSection
   GtkLabel       *balloon_reason;
 };
 
-G_DEFINE_FINAL_TYPE (AeroVmResourcesSection, aero_vm_resources_section, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_EDIT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (AeroVmResourcesSection, aero_vm_resources_section, AERO_TYPE_VM_SECTION)
 
 /* --- transforms ---------------------------------------------------------- */
 
@@ -73,8 +61,9 @@ selected_to_level (GBinding     *binding,
 static void
 greyed_spins_update (AeroVmResourcesSection *self)
 {
-  gboolean resources = aero_vm_edit_get_resource_allocation_editable (self->edit);
-  gboolean custom = aero_vm_edit_get_cpu_shares_level (self->edit) == AERO_CPU_SHARES_CUSTOM;
+  AeroVmEdit *edit = aero_vm_section_get_edit (AERO_VM_SECTION (self));
+  gboolean resources = aero_vm_edit_get_resource_allocation_editable (edit);
+  gboolean custom = aero_vm_edit_get_cpu_shares_level (edit) == AERO_CPU_SHARES_CUSTOM;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->custom_shares_row), custom);
   gtk_widget_set_sensitive (GTK_WIDGET (self->custom_shares_spin), resources && custom);
@@ -84,19 +73,20 @@ greyed_spins_update (AeroVmResourcesSection *self)
 static void
 balloon_gate_changed (AeroVmResourcesSection *self)
 {
-  const char *reason = aero_vm_edit_get_ballooning_reason (self->edit);
+  AeroVmEdit *edit = aero_vm_section_get_edit (AERO_VM_SECTION (self));
+  const char *reason = aero_vm_edit_get_ballooning_reason (edit);
 
   /* A template's whole tab is greyed with its own reason: a second one
    * about the level (of a template that may have no cluster: "this
    * cluster: unknown") would only confuse. */
-  if (!aero_vm_edit_get_resource_allocation_editable (self->edit))
-    reason = aero_vm_edit_get_resource_allocation_reason (self->edit);
+  if (!aero_vm_edit_get_resource_allocation_editable (edit))
+    reason = aero_vm_edit_get_resource_allocation_reason (edit);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->balloon_check),
-                            aero_vm_edit_get_ballooning_sensitive (self->edit));
+                            aero_vm_edit_get_ballooning_sensitive (edit));
   gtk_label_set_text (self->balloon_reason, reason != NULL ? reason : "");
   gtk_widget_set_visible (GTK_WIDGET (self->balloon_reason),
-                          reason != NULL && aero_vm_edit_get_resource_allocation_editable (self->edit));
+                          reason != NULL && aero_vm_edit_get_resource_allocation_editable (edit));
 
   /* Screen readers hear why the box is greyed, not only sighted users. */
   if (reason != NULL)
@@ -111,8 +101,9 @@ balloon_gate_changed (AeroVmResourcesSection *self)
 static void
 resources_gate_changed (AeroVmResourcesSection *self)
 {
-  gboolean editable = aero_vm_edit_get_resource_allocation_editable (self->edit);
-  const char *reason = aero_vm_edit_get_resource_allocation_reason (self->edit);
+  AeroVmEdit *edit = aero_vm_section_get_edit (AERO_VM_SECTION (self));
+  gboolean editable = aero_vm_edit_get_resource_allocation_editable (edit);
+  const char *reason = aero_vm_edit_get_resource_allocation_reason (edit);
 
   gtk_widget_set_sensitive (self->resources_page, editable);
   gtk_label_set_text (self->resources_reason, reason != NULL ? reason : "");
@@ -129,7 +120,8 @@ resources_gate_changed (AeroVmResourcesSection *self)
 static void
 guaranteed_error_changed (AeroVmResourcesSection *self)
 {
-  const char *error = aero_vm_edit_get_guaranteed_error (self->edit);
+  AeroVmEdit *edit = aero_vm_section_get_edit (AERO_VM_SECTION (self));
+  const char *error = aero_vm_edit_get_guaranteed_error (edit);
 
   gtk_label_set_text (self->guaranteed_error, error != NULL ? error : "");
   gtk_widget_set_visible (self->guaranteed_error_row, error != NULL);
@@ -145,8 +137,10 @@ resource_allocation_changed (AeroVmResourcesSection *self)
 
 /* The signal group is bound to a new edit: show its state at once. */
 static void
-signals_bind_cb (AeroVmResourcesSection *self)
+section_sync (AeroVmSection *section)
 {
+  AeroVmResourcesSection *self = AERO_VM_RESOURCES_SECTION (section);
+
   resource_allocation_changed (self);
   guaranteed_error_changed (self);
 }
@@ -158,77 +152,20 @@ aero_vm_resources_section_dispose (GObject *object)
 {
   AeroVmResourcesSection *self = AERO_VM_RESOURCES_SECTION (object);
 
-  g_binding_group_set_source (self->bindings, NULL);
-  g_signal_group_set_target (self->signals, NULL);
-  g_clear_object (&self->edit);
   gtk_widget_dispose_template (GTK_WIDGET (self), AERO_TYPE_VM_RESOURCES_SECTION);
 
   G_OBJECT_CLASS (aero_vm_resources_section_parent_class)->dispose (object);
 }
 
 static void
-aero_vm_resources_section_finalize (GObject *object)
-{
-  AeroVmResourcesSection *self = AERO_VM_RESOURCES_SECTION (object);
-
-  g_clear_object (&self->bindings);
-  g_clear_object (&self->signals);
-
-  G_OBJECT_CLASS (aero_vm_resources_section_parent_class)->finalize (object);
-}
-
-static void
-aero_vm_resources_section_get_property (GObject    *object,
-                                        guint       prop_id,
-                                        GValue     *value,
-                                        GParamSpec *pspec)
-{
-  AeroVmResourcesSection *self = AERO_VM_RESOURCES_SECTION (object);
-
-  switch (prop_id)
-    {
-    case PROP_EDIT:
-      g_value_set_object (value, self->edit);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-aero_vm_resources_section_set_property (GObject      *object,
-                                        guint         prop_id,
-                                        const GValue *value,
-                                        GParamSpec   *pspec)
-{
-  AeroVmResourcesSection *self = AERO_VM_RESOURCES_SECTION (object);
-
-  switch (prop_id)
-    {
-    case PROP_EDIT:
-      aero_vm_resources_section_set_edit (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 aero_vm_resources_section_class_init (AeroVmResourcesSectionClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  AeroVmSectionClass *section_class = AERO_VM_SECTION_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = aero_vm_resources_section_dispose;
-  object_class->finalize = aero_vm_resources_section_finalize;
-  object_class->get_property = aero_vm_resources_section_get_property;
-  object_class->set_property = aero_vm_resources_section_set_property;
-
-  properties[PROP_EDIT] =
-    g_param_spec_object ("edit", NULL, NULL,
-                         AERO_TYPE_VM_EDIT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  section_class->sync = section_sync;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/aerostat/Aerostat/ui/aero-vm-resources-section.ui");
@@ -250,57 +187,34 @@ aero_vm_resources_section_class_init (AeroVmResourcesSectionClass *klass)
 static void
 aero_vm_resources_section_init (AeroVmResourcesSection *self)
 {
+  GBindingGroup *bindings = aero_vm_section_get_bindings (AERO_VM_SECTION (self));
+  GSignalGroup *signals = aero_vm_section_get_signals (AERO_VM_SECTION (self));
   GBindingFlags both = G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   aero_accessible_spin_activates_default (self->custom_shares_spin);
   aero_accessible_spin_activates_default (self->guaranteed_spin);
 
-  /* Made once; they follow whichever edit is set. */
-  self->bindings = g_binding_group_new ();
-  g_binding_group_bind_full (self->bindings, "cpu-shares-level", self->shares_row, "selected",
+  /* The base made the groups; they follow whichever edit is set. */
+  g_binding_group_bind_full (bindings, "cpu-shares-level", self->shares_row, "selected",
                              both, level_to_selected, selected_to_level, NULL, NULL);
-  g_binding_group_bind (self->bindings, "cpu-shares",
+  g_binding_group_bind (bindings, "cpu-shares",
                         gtk_spin_button_get_adjustment (self->custom_shares_spin), "value", both);
-  g_binding_group_bind (self->bindings, "guaranteed-mb",
+  g_binding_group_bind (bindings, "guaranteed-mb",
                         gtk_spin_button_get_adjustment (self->guaranteed_spin), "value", both);
-  g_binding_group_bind_full (self->bindings, "guaranteed-mb", self->guaranteed_row, "subtitle",
+  g_binding_group_bind_full (bindings, "guaranteed-mb", self->guaranteed_row, "subtitle",
                              G_BINDING_SYNC_CREATE, aero_format_mib_binding, NULL, NULL, NULL);
-  g_binding_group_bind (self->bindings, "ballooning", self->balloon_check, "active", both);
+  g_binding_group_bind (bindings, "ballooning", self->balloon_check, "active", both);
 
-  self->signals = g_signal_group_new (AERO_TYPE_VM_EDIT);
-  g_signal_group_connect_swapped (self->signals, "notify::cpu-shares-level",
+  g_signal_group_connect_swapped (signals, "notify::cpu-shares-level",
                                   G_CALLBACK (greyed_spins_update), self);
-  g_signal_group_connect_swapped (self->signals, "notify::resource-allocation-editable",
+  g_signal_group_connect_swapped (signals, "notify::resource-allocation-editable",
                                   G_CALLBACK (resource_allocation_changed), self);
-  g_signal_group_connect_swapped (self->signals, "notify::ballooning-sensitive",
+  g_signal_group_connect_swapped (signals, "notify::ballooning-sensitive",
                                   G_CALLBACK (balloon_gate_changed), self);
-  g_signal_group_connect_swapped (self->signals, "notify::ballooning-reason",
+  g_signal_group_connect_swapped (signals, "notify::ballooning-reason",
                                   G_CALLBACK (balloon_gate_changed), self);
-  g_signal_group_connect_swapped (self->signals, "notify::guaranteed-error",
+  g_signal_group_connect_swapped (signals, "notify::guaranteed-error",
                                   G_CALLBACK (guaranteed_error_changed), self);
-  g_signal_connect_swapped (self->signals, "bind", G_CALLBACK (signals_bind_cb), self);
 }
 
-AeroVmEdit *
-aero_vm_resources_section_get_edit (AeroVmResourcesSection *self)
-{
-  g_return_val_if_fail (AERO_IS_VM_RESOURCES_SECTION (self), NULL);
-
-  return self->edit;
-}
-
-void
-aero_vm_resources_section_set_edit (AeroVmResourcesSection *self,
-                                    AeroVmEdit             *edit)
-{
-  g_return_if_fail (AERO_IS_VM_RESOURCES_SECTION (self));
-  g_return_if_fail (edit == NULL || AERO_IS_VM_EDIT (edit));
-
-  if (!g_set_object (&self->edit, edit))
-    return;
-
-  g_binding_group_set_source (self->bindings, edit);
-  g_signal_group_set_target (self->signals, edit);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDIT]);
-}

@@ -10,16 +10,11 @@
 
 #include <adwaita.h>
 
-#include "aero-vm-edit.h"
+#include "aero-vm-section.h"
 
 G_BEGIN_DECLS
 
 #define AERO_TYPE_VM_RESOURCES_SECTION (aero_vm_resources_section_get_type ())
-G_DECLARE_FINAL_TYPE (AeroVmResourcesSection, aero_vm_resources_section, AERO, VM_RESOURCES_SECTION, AdwBin)
-
-/* Property "edit": the AeroVmEdit shown, or NULL (nothing bound). */
-AeroVmEdit *aero_vm_resources_section_get_edit (AeroVmResourcesSection *self);
-void        aero_vm_resources_section_set_edit (AeroVmResourcesSection *self,
-                                                AeroVmEdit             *edit);
+G_DECLARE_FINAL_TYPE (AeroVmResourcesSection, aero_vm_resources_section, AERO, VM_RESOURCES_SECTION, AeroVmSection)
 
 G_END_DECLS

@@ -10,11 +10,7 @@
 
 struct _AeroVmSystemSection
 {
-  AdwBin          parent_instance;
-
-  AeroVmEdit     *edit;
-  GBindingGroup  *bindings;  /* the controls <-> the edit */
-  GSignalGroup   *signals;   /* the edit's gate, note and errors */
+  AeroVmSection   parent_instance;
 
   AdwActionRow   *memory_row;
   GtkSpinButton  *memory_spin;
@@ -35,34 +31,19 @@ struct _AeroVmSystemSection
   GtkLabel       *cpu_error;
 };
 
-G_DEFINE_FINAL_TYPE (AeroVmSystemSection, aero_vm_system_section, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_EDIT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static void
-set_field_error (GtkWidget  *row,
-                 GtkLabel   *label,
-                 const char *error)
-{
-  gtk_label_set_text (label, error != NULL ? error : "");
-  gtk_widget_set_visible (row, error != NULL);
-}
+G_DEFINE_FINAL_TYPE (AeroVmSystemSection, aero_vm_system_section, AERO_TYPE_VM_SECTION)
 
 static void
 errors_changed (AeroVmSystemSection *self)
 {
-  set_field_error (self->memory_error_row, self->memory_error,
-                   aero_vm_edit_get_memory_error (self->edit));
-  set_field_error (self->max_memory_error_row, self->max_memory_error,
-                   aero_vm_edit_get_max_memory_error (self->edit));
-  set_field_error (self->cpu_error_row, self->cpu_error,
-                   aero_vm_edit_get_cpu_error (self->edit));
+  AeroVmEdit *edit = aero_vm_section_get_edit (AERO_VM_SECTION (self));
+
+  aero_vm_section_show_field_error (self->memory_error_row, self->memory_error,
+                                    aero_vm_edit_get_memory_error (edit));
+  aero_vm_section_show_field_error (self->max_memory_error_row, self->max_memory_error,
+                                    aero_vm_edit_get_max_memory_error (edit));
+  aero_vm_section_show_field_error (self->cpu_error_row, self->cpu_error,
+                                    aero_vm_edit_get_cpu_error (edit));
 }
 
 /* What a Memory Size change derived is said right under it, and to
@@ -70,7 +51,8 @@ errors_changed (AeroVmSystemSection *self)
 static void
 memory_note_changed (AeroVmSystemSection *self)
 {
-  const char *note = aero_vm_edit_get_memory_note (self->edit);
+  AeroVmEdit *edit = aero_vm_section_get_edit (AERO_VM_SECTION (self));
+  const char *note = aero_vm_edit_get_memory_note (edit);
 
   gtk_label_set_text (self->memory_note, note != NULL ? note : "");
   gtk_widget_set_visible (self->memory_note_row, note != NULL);
@@ -86,8 +68,9 @@ memory_note_changed (AeroVmSystemSection *self)
 static void
 max_memory_gate_changed (AeroVmSystemSection *self)
 {
-  const char *reason = aero_vm_edit_get_max_memory_reason (self->edit);
-  gboolean sensitive = aero_vm_edit_get_max_memory_sensitive (self->edit);
+  AeroVmEdit *edit = aero_vm_section_get_edit (AERO_VM_SECTION (self));
+  const char *reason = aero_vm_edit_get_max_memory_reason (edit);
+  gboolean sensitive = aero_vm_edit_get_max_memory_sensitive (edit);
 
   /* A greyed row does not grey its spin button for assistive
    * technologies (GTK 4.8 reports the spin button's own sensitivity):
@@ -107,8 +90,10 @@ max_memory_gate_changed (AeroVmSystemSection *self)
 
 /* The signal group is bound to a new edit: show its state at once. */
 static void
-signals_bind_cb (AeroVmSystemSection *self)
+section_sync (AeroVmSection *section)
 {
+  AeroVmSystemSection *self = AERO_VM_SYSTEM_SECTION (section);
+
   max_memory_gate_changed (self);
   errors_changed (self);
   memory_note_changed (self);
@@ -119,77 +104,20 @@ aero_vm_system_section_dispose (GObject *object)
 {
   AeroVmSystemSection *self = AERO_VM_SYSTEM_SECTION (object);
 
-  g_binding_group_set_source (self->bindings, NULL);
-  g_signal_group_set_target (self->signals, NULL);
-  g_clear_object (&self->edit);
   gtk_widget_dispose_template (GTK_WIDGET (self), AERO_TYPE_VM_SYSTEM_SECTION);
 
   G_OBJECT_CLASS (aero_vm_system_section_parent_class)->dispose (object);
 }
 
 static void
-aero_vm_system_section_finalize (GObject *object)
-{
-  AeroVmSystemSection *self = AERO_VM_SYSTEM_SECTION (object);
-
-  g_clear_object (&self->bindings);
-  g_clear_object (&self->signals);
-
-  G_OBJECT_CLASS (aero_vm_system_section_parent_class)->finalize (object);
-}
-
-static void
-aero_vm_system_section_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
-                                     GParamSpec *pspec)
-{
-  AeroVmSystemSection *self = AERO_VM_SYSTEM_SECTION (object);
-
-  switch (prop_id)
-    {
-    case PROP_EDIT:
-      g_value_set_object (value, self->edit);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-aero_vm_system_section_set_property (GObject      *object,
-                                     guint         prop_id,
-                                     const GValue *value,
-                                     GParamSpec   *pspec)
-{
-  AeroVmSystemSection *self = AERO_VM_SYSTEM_SECTION (object);
-
-  switch (prop_id)
-    {
-    case PROP_EDIT:
-      aero_vm_system_section_set_edit (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 aero_vm_system_section_class_init (AeroVmSystemSectionClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  AeroVmSectionClass *section_class = AERO_VM_SECTION_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = aero_vm_system_section_dispose;
-  object_class->finalize = aero_vm_system_section_finalize;
-  object_class->get_property = aero_vm_system_section_get_property;
-  object_class->set_property = aero_vm_system_section_set_property;
-
-  properties[PROP_EDIT] =
-    g_param_spec_object ("edit", NULL, NULL,
-                         AERO_TYPE_VM_EDIT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  section_class->sync = section_sync;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/aerostat/Aerostat/ui/aero-vm-system-section.ui");
@@ -219,8 +147,10 @@ bind_spin (AeroVmSystemSection *self,
            const char          *property,
            GtkSpinButton       *spin)
 {
+  GBindingGroup *bindings = aero_vm_section_get_bindings (AERO_VM_SECTION (self));
+
   aero_accessible_spin_activates_default (spin);
-  g_binding_group_bind (self->bindings, property,
+  g_binding_group_bind (bindings, property,
                         gtk_spin_button_get_adjustment (spin), "value",
                         G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 }
@@ -228,55 +158,33 @@ bind_spin (AeroVmSystemSection *self,
 static void
 aero_vm_system_section_init (AeroVmSystemSection *self)
 {
+  GBindingGroup *bindings = aero_vm_section_get_bindings (AERO_VM_SECTION (self));
+  GSignalGroup *signals = aero_vm_section_get_signals (AERO_VM_SECTION (self));
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* Made once; they follow whichever edit is set. */
-  self->bindings = g_binding_group_new ();
+  /* The base made the groups; they follow whichever edit is set. */
   bind_spin (self, "memory-mb", self->memory_spin);
   bind_spin (self, "max-memory-mb", self->max_memory_spin);
-  g_binding_group_bind_full (self->bindings, "memory-mb", self->memory_row, "subtitle",
+  g_binding_group_bind_full (bindings, "memory-mb", self->memory_row, "subtitle",
                              G_BINDING_SYNC_CREATE, aero_format_mib_binding, NULL, NULL, NULL);
-  g_binding_group_bind_full (self->bindings, "max-memory-mb", self->max_memory_row, "subtitle",
+  g_binding_group_bind_full (bindings, "max-memory-mb", self->max_memory_row, "subtitle",
                              G_BINDING_SYNC_CREATE, aero_format_mib_binding, NULL, NULL, NULL);
   bind_spin (self, "cpu-sockets", self->sockets_spin);
   bind_spin (self, "cpu-cores", self->cores_spin);
   bind_spin (self, "cpu-threads", self->threads_spin);
 
-  self->signals = g_signal_group_new (AERO_TYPE_VM_EDIT);
-  g_signal_group_connect_swapped (self->signals, "notify::max-memory-sensitive",
+  g_signal_group_connect_swapped (signals, "notify::max-memory-sensitive",
                                   G_CALLBACK (max_memory_gate_changed), self);
-  g_signal_group_connect_swapped (self->signals, "notify::max-memory-reason",
+  g_signal_group_connect_swapped (signals, "notify::max-memory-reason",
                                   G_CALLBACK (max_memory_gate_changed), self);
-  g_signal_group_connect_swapped (self->signals, "notify::memory-error",
+  g_signal_group_connect_swapped (signals, "notify::memory-error",
                                   G_CALLBACK (errors_changed), self);
-  g_signal_group_connect_swapped (self->signals, "notify::max-memory-error",
+  g_signal_group_connect_swapped (signals, "notify::max-memory-error",
                                   G_CALLBACK (errors_changed), self);
-  g_signal_group_connect_swapped (self->signals, "notify::cpu-error",
+  g_signal_group_connect_swapped (signals, "notify::cpu-error",
                                   G_CALLBACK (errors_changed), self);
-  g_signal_group_connect_swapped (self->signals, "notify::memory-note",
+  g_signal_group_connect_swapped (signals, "notify::memory-note",
                                   G_CALLBACK (memory_note_changed), self);
-  g_signal_connect_swapped (self->signals, "bind", G_CALLBACK (signals_bind_cb), self);
 }
 
-AeroVmEdit *
-aero_vm_system_section_get_edit (AeroVmSystemSection *self)
-{
-  g_return_val_if_fail (AERO_IS_VM_SYSTEM_SECTION (self), NULL);
-
-  return self->edit;
-}
-
-void
-aero_vm_system_section_set_edit (AeroVmSystemSection *self,
-                                 AeroVmEdit          *edit)
-{
-  g_return_if_fail (AERO_IS_VM_SYSTEM_SECTION (self));
-  g_return_if_fail (edit == NULL || AERO_IS_VM_EDIT (edit));
-
-  if (!g_set_object (&self->edit, edit))
-    return;
-
-  g_binding_group_set_source (self->bindings, edit);
-  g_signal_group_set_target (self->signals, edit);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDIT]);
-}

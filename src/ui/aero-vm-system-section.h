@@ -11,16 +11,11 @@
 
 #include <adwaita.h>
 
-#include "aero-vm-edit.h"
+#include "aero-vm-section.h"
 
 G_BEGIN_DECLS
 
 #define AERO_TYPE_VM_SYSTEM_SECTION (aero_vm_system_section_get_type ())
-G_DECLARE_FINAL_TYPE (AeroVmSystemSection, aero_vm_system_section, AERO, VM_SYSTEM_SECTION, AdwBin)
-
-/* Property "edit": the AeroVmEdit shown, or NULL (nothing bound). */
-AeroVmEdit *aero_vm_system_section_get_edit (AeroVmSystemSection *self);
-void        aero_vm_system_section_set_edit (AeroVmSystemSection *self,
-                                             AeroVmEdit          *edit);
+G_DECLARE_FINAL_TYPE (AeroVmSystemSection, aero_vm_system_section, AERO, VM_SYSTEM_SECTION, AeroVmSection)
 
 G_END_DECLS
