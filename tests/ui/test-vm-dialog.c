@@ -457,6 +457,21 @@ test_edit_put_body (DialogFixture *fixture,
   g_assert_cmpstr (aero_vm_get_cluster_id (after), ==, aero_vm_get_cluster_id (before));
 }
 
+/* OK in the Pending Changes question: it closes, and so does the VM
+ * dialog (@closed, from watch_destroy (), is freed). */
+static void
+accept_pending (AeroNextRunDialog *pending,
+                gboolean          *closed)
+{
+  gboolean *pending_closed = watch_destroy (pending);
+
+  gtk_widget_activate_action (GTK_WIDGET (pending), "dialog.ok", NULL);
+  aero_test_wait_flag (pending_closed, "the pending dialog to close");
+  aero_test_wait_flag (closed, "the dialog to close");
+  g_free (closed);
+  g_free (pending_closed);
+}
+
 static void
 test_next_run (DialogFixture *fixture,
                gconstpointer  data)
@@ -468,7 +483,6 @@ test_next_run (DialogFixture *fixture,
   g_auto(GStrv) later_labels = NULL;
   AeroNextRunDialog *pending;
   gboolean *closed = watch_destroy (dialog);
-  gboolean *pending_closed;
   g_autofree char *id = g_strdup (aero_vm_get_id (aero_vm_edit_get_vm (aero_vm_dialog_get_edit (dialog))));
 
   set_text (dialog, "description_row", "changed live");
@@ -486,12 +500,7 @@ test_next_run (DialogFixture *fixture,
   g_assert_true (g_strv_contains ((const char * const *) later_labels, BALLOON_LABEL));
   g_assert_false (g_strv_contains ((const char * const *) now_labels, BALLOON_LABEL));
 
-  pending_closed = watch_destroy (pending);
-  gtk_widget_activate_action (GTK_WIDGET (pending), "dialog.ok", NULL);
-  aero_test_wait_flag (pending_closed, "the pending dialog to close");
-  aero_test_wait_flag (closed, "the dialog to close");
-  g_free (closed);
-  g_free (pending_closed);
+  accept_pending (pending, closed);
 
   {
     g_autoptr(GPtrArray) puts = recorded_with_method (fixture, "PUT");
@@ -1547,7 +1556,6 @@ test_run_state_changed (DialogFixture *fixture,
   gboolean *closed = watch_destroy (dialog);
   GtkRevealer *banner = GTK_REVEALER (get_widget (dialog, "banner_revealer"));
   AeroNextRunDialog *pending;
-  gboolean *pending_closed;
 
   set_spin (dialog, "memory_spin", 4396);
   aero_engine_start_vm_async (fixture->engine, aero_vm_get_id (vm), NULL,
@@ -1578,12 +1586,7 @@ test_run_state_changed (DialogFixture *fixture,
   g_assert_nonnull (pending);
   later_labels = aero_next_run_dialog_dup_later_labels (pending);
   g_assert_true (g_strv_contains ((const char * const *) later_labels, "Memory Size"));
-  pending_closed = watch_destroy (pending);
-  gtk_widget_activate_action (GTK_WIDGET (pending), "dialog.ok", NULL);
-  aero_test_wait_flag (pending_closed, "the pending dialog to close");
-  aero_test_wait_flag (closed, "the dialog to close");
-  g_free (closed);
-  g_free (pending_closed);
+  accept_pending (pending, closed);
   {
     g_autoptr(GPtrArray) puts = recorded_with_method (fixture, "PUT");
 
