@@ -381,3 +381,28 @@ aero_vm_edit_needs_next_run_confirmation (AeroVmEdit *self)
 
   return FALSE;
 }
+
+/* ovirt-engine UpdateVmCommand.memoryNextRunSnapshotRequired (): up to
+ * 4.4.7.3 any memory change of a VM that is not down also makes a
+ * next-run snapshot (aero_engine_version_memory_change_keeps_next_run ()).
+ * Only said for a release known to do so. */
+char *
+aero_vm_edit_dup_memory_copy_note (AeroVmEdit *self)
+{
+  g_autofree char *version = NULL;
+
+  g_return_val_if_fail (AERO_IS_VM_EDIT (self), NULL);
+
+  if (self->mode != AERO_VM_EDIT_VM || !aero_vm_edit_get_running (self)
+      || self->cur.memory == self->orig.memory
+      || !aero_engine_version_is_known (&self->engine_version)
+      || !aero_engine_version_memory_change_keeps_next_run (&self->engine_version))
+    return NULL;
+
+  version = aero_engine_version_to_string (&self->engine_version);
+  return g_strdup_printf (_("This engine (%s) also keeps a memory change of a running virtual "
+                            "machine as its next-run configuration: until the virtual machine "
+                            "restarts, it is marked as having pending changes, though it "
+                            "already runs with them."),
+                          version);
+}

@@ -285,6 +285,12 @@ const char       *aero_vm_edit_get_resource_allocation_reason   (AeroVmEdit *sel
 GPtrArray        *aero_vm_edit_list_changes          (AeroVmEdit   *self);
 /* The same as a GListModel of AeroVmChange, for a GtkListView. */
 GListModel       *aero_vm_edit_list_changes_model    (AeroVmEdit   *self);
+/* For a running VM whose memory changes, on engines before 4.4.7.4: they
+ * store any such change as a next-run configuration too (the hot plug
+ * still goes live), so the VM is marked as having pending changes until
+ * it restarts. Said where the changes are listed; NULL when it does not
+ * apply. A new string. */
+char             *aero_vm_edit_dup_memory_copy_note  (AeroVmEdit   *self);
 /* TRUE for a running VM with a NEXT_RUN or HOTPLUG change. */
 gboolean          aero_vm_edit_needs_next_run_confirmation (AeroVmEdit *self);
 gboolean          aero_vm_edit_get_apply_later       (AeroVmEdit   *self);

@@ -15,6 +15,7 @@ struct _AeroNextRunDialog
   AdwWindow       parent_instance;
 
   GListModel     *changes;
+  char           *memory_note;
 
   GtkWidget      *now_group;
   GtkListBox     *now_list;
@@ -22,6 +23,8 @@ struct _AeroNextRunDialog
   GtkListBox     *later_list;
   GtkWidget      *apply_later_group;
   GtkCheckButton *apply_later_check;
+  GtkWidget      *copy_note_group;
+  GtkLabel       *copy_note;
 };
 
 G_DEFINE_FINAL_TYPE (AeroNextRunDialog, aero_next_run_dialog, ADW_TYPE_WINDOW)
@@ -69,6 +72,7 @@ rebuild (AeroNextRunDialog *self)
   gboolean apply_later = gtk_check_button_get_active (self->apply_later_check);
   guint n = g_list_model_get_n_items (self->changes);
   guint n_now = 0, n_later = 0, n_hotplug = 0;
+  gboolean memory_now = FALSE;
 
   clear_list (self->now_list);
   clear_list (self->later_list);
@@ -96,8 +100,15 @@ rebuild (AeroNextRunDialog *self)
         {
           gtk_list_box_append (self->now_list, change_row_new (change));
           n_now++;
+          if (g_strcmp0 (aero_vm_change_get_field (change), "memory") == 0)
+            memory_now = TRUE;
         }
     }
+
+  /* Only while the memory goes live: kept for the restart, it is a real
+   * next-run configuration, listed as one. */
+  gtk_label_set_text (self->copy_note, self->memory_note != NULL ? self->memory_note : "");
+  gtk_widget_set_visible (self->copy_note_group, memory_now && self->memory_note != NULL);
 
   gtk_widget_set_visible (self->now_group, n_now > 0);
   gtk_widget_set_visible (self->later_group, n_later > 0);
@@ -192,6 +203,7 @@ aero_next_run_dialog_finalize (GObject *object)
   AeroNextRunDialog *self = AERO_NEXT_RUN_DIALOG (object);
 
   g_clear_object (&self->changes);
+  g_clear_pointer (&self->memory_note, g_free);
 
   G_OBJECT_CLASS (aero_next_run_dialog_parent_class)->finalize (object);
 }
@@ -220,6 +232,8 @@ aero_next_run_dialog_class_init (AeroNextRunDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AeroNextRunDialog, later_list);
   gtk_widget_class_bind_template_child (widget_class, AeroNextRunDialog, apply_later_group);
   gtk_widget_class_bind_template_child (widget_class, AeroNextRunDialog, apply_later_check);
+  gtk_widget_class_bind_template_child (widget_class, AeroNextRunDialog, copy_note_group);
+  gtk_widget_class_bind_template_child (widget_class, AeroNextRunDialog, copy_note);
 
   gtk_widget_class_install_action (widget_class, "dialog.ok", NULL, dialog_ok);
   gtk_widget_class_install_action (widget_class, "dialog.cancel", NULL, dialog_cancel);
@@ -249,4 +263,23 @@ aero_next_run_dialog_new (GListModel *changes)
   aero_accessible_focus_default (GTK_WINDOW (self));
 
   return self;
+}
+
+void
+aero_next_run_dialog_set_memory_note (AeroNextRunDialog *self,
+                                      const char        *note)
+{
+  g_return_if_fail (AERO_IS_NEXT_RUN_DIALOG (self));
+
+  g_free (self->memory_note);
+  self->memory_note = g_strdup (note);
+  rebuild (self);
+}
+
+const char *
+aero_next_run_dialog_get_shown_note (AeroNextRunDialog *self)
+{
+  g_return_val_if_fail (AERO_IS_NEXT_RUN_DIALOG (self), NULL);
+
+  return gtk_widget_get_visible (self->copy_note_group) ? gtk_label_get_text (self->copy_note) : NULL;
 }

@@ -22,6 +22,12 @@ AeroNextRunDialog *aero_next_run_dialog_new             (GListModel        *chan
 gboolean           aero_next_run_dialog_get_apply_later (AeroNextRunDialog *self);
 void               aero_next_run_dialog_set_apply_later (AeroNextRunDialog *self,
                                                          gboolean           apply_later);
+/* A note for when the memory change is applied now (see
+ * aero_vm_edit_dup_memory_copy_note ()); NULL for none. */
+void               aero_next_run_dialog_set_memory_note (AeroNextRunDialog *self,
+                                                         const char        *note);
+/* The note as shown now, or NULL while hidden (for tests). */
+const char        *aero_next_run_dialog_get_shown_note  (AeroNextRunDialog *self);
 /* Labels of the changes listed under "Applied now" / "After restart",
  * in order (for tests and accessibility checks). */
 GStrv              aero_next_run_dialog_dup_now_labels  (AeroNextRunDialog *self);

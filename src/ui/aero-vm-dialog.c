@@ -417,7 +417,10 @@ static void
 ask_pending_changes (AeroVmDialog *self)
 {
   g_autoptr(GListModel) changes = aero_vm_edit_list_changes_model (self->edit);
+  g_autofree char *note = aero_vm_edit_dup_memory_copy_note (self->edit);
   AeroNextRunDialog *dialog = aero_next_run_dialog_new (changes);
+
+  aero_next_run_dialog_set_memory_note (dialog, note);
 
   self->pending_dialog = GTK_WINDOW (dialog);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));

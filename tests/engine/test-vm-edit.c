@@ -1060,6 +1060,42 @@ test_hotplug_step_architecture (Fixture       *f,
     }
 }
 
+/* Up to 4.4.7.3 the engine keeps any memory change of a running VM as a
+ * next-run configuration too (UpdateVmCommand.memoryNextRunSnapshotRequired):
+ * said where the changes are listed, for a release known to do so. */
+static void
+test_memory_copy_note (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const struct { const char *engine; AeroVmStatus status; gboolean memory; gboolean note; } cases[] = {
+    { "4.4.7.3", AERO_VM_STATUS_UP, TRUE, TRUE },
+    { "4.3.10", AERO_VM_STATUS_PAUSED, TRUE, TRUE },
+    { "4.4.7.4", AERO_VM_STATUS_UP, TRUE, FALSE },
+    { "4.4.7.3", AERO_VM_STATUS_DOWN, TRUE, FALSE },
+    { "4.4.7.3", AERO_VM_STATUS_UP, FALSE, FALSE },
+    { NULL, AERO_VM_STATUS_UP, TRUE, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(AeroVm) vm = make_vm ("vm1", f->c47, cases[i].status, AERO_TRISTATE_TRUE);
+      g_autoptr(AeroVmEdit) edit = aero_vm_edit_new_for_vm (vm, G_LIST_MODEL (f->clusters));
+      g_autofree char *note = NULL;
+
+      if (cases[i].engine != NULL)
+        follow_engine (edit, cases[i].engine);
+      if (cases[i].memory)
+        aero_vm_edit_set_memory (edit, 1280 * MIB);
+      else
+        aero_vm_edit_set_description (edit, "other");
+      note = aero_vm_edit_dup_memory_copy_note (edit);
+      g_test_message ("%s", note != NULL ? note : "(none)");
+      g_assert_cmpint (note != NULL, ==, cases[i].note);
+      if (note != NULL)
+        g_assert_nonnull (strstr (note, cases[i].engine));
+    }
+}
+
 static void
 test_template_mode (Fixture       *f,
                     gconstpointer  data)
@@ -1295,6 +1331,7 @@ main (int   argc,
   ADD ("down-vm-applies-now", test_down_vm_applies_now);
   ADD ("template-mode", test_template_mode);
   ADD ("hotplug-step-architecture", test_hotplug_step_architecture);
+  ADD ("memory-copy-note", test_memory_copy_note);
   ADD ("cpu-shares-level", test_cpu_shares_level);
   ADD ("bulk-plan", test_bulk_plan);
   ADD ("reset-original-from-engine", test_reset_original_from_engine);

@@ -19,6 +19,7 @@
 #include "aero-scene.h"
 #include "aero-vm-dialog.h"
 #include "aero-vm-edit.h"
+#include "aero-vm-edit-engine.h"
 #include "aero-run-once-dialog.h"
 #include "aero-cluster-dialog.h"
 #include "aero-bulk-balloon-dialog.h"
@@ -697,6 +698,31 @@ show_pending_changes (AeroSceneContext  *context,
   return GTK_WIDGET (aero_vm_dialog_get_pending_dialog (dialog));
 }
 
+/* A hot-plugged memory change on an engine before 4.4.7.4, which keeps it
+ * as a next-run configuration too: the question says so under the list.
+ * The embedded engine is 4.5; the edit follows 4.4.7.3 as it would after
+ * logging in to one. */
+static GtkWidget *
+show_pending_changes_memory_copy (AeroSceneContext  *context,
+                                  const AeroScene   *scene,
+                                  GError           **error)
+{
+  AeroVmDialog *dialog = open_edit_vm (context, scene->object, "system", error);
+  AeroEngineVersion release;
+  AeroVmEdit *edit;
+
+  if (dialog == NULL)
+    return NULL;
+
+  edit = aero_vm_dialog_get_edit (dialog);
+  g_assert_true (aero_engine_version_parse ("4.4.7.3", &release));
+  aero_vm_edit_follow_engine (edit, &release);
+  aero_vm_edit_set_memory (edit, aero_vm_edit_get_memory (edit) + 256 * 1024 * 1024);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
+  wait_until (pending_dialog_shown, dialog);
+  return GTK_WIDGET (aero_vm_dialog_get_pending_dialog (dialog));
+}
+
 static gboolean
 conflict_question_shown (gpointer data)
 {
@@ -958,6 +984,8 @@ static const AeroScene scenes[] = {
   SCENE_PAIR ("validation-error", show_validation_error, "web-03", "resources", NULL),
   SCENE_PAIR ("engine-fault", show_engine_fault, "web-03", "general", NULL),
   SCENE_PAIR_SIZED ("pending-changes", show_pending_changes, "web-01", NULL, 720, 620, "pending-changes.png"),
+  { "pending-changes-memory-copy-light", show_pending_changes_memory_copy, "web-01", NULL, FALSE, FALSE, NULL,
+    720, 620, NULL, { { 0 } }, 0 },
   SCENE_PAIR ("conflict", show_conflict, "web-03", NULL, NULL),
   { "conflict-narrow-light", show_conflict, "web-03", NULL, FALSE, FALSE, NULL, 360, 640, NULL, { { 0 } }, 0 },
   { "conflict-narrow-dark", show_conflict, "web-03", NULL, TRUE, FALSE, NULL, 360, 640, NULL, { { 0 } }, 0 },

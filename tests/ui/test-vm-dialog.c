@@ -1544,6 +1544,37 @@ test_conflict (DialogFixture *fixture,
 /* The VM is started while its dialog is open, with a memory size that a
  * running VM can only take at its next run: OK sends nothing and says
  * why, every edit stays, and OK again asks as for any running VM. */
+/* The note of an engine that keeps a memory change as a next-run
+ * configuration too shows while the memory goes live, not once Apply
+ * Later keeps it for the restart (then it is a real next-run change). */
+static void
+test_memory_copy_note (DialogFixture *fixture,
+                       gconstpointer  data)
+{
+  AeroVmDialog *dialog = open_edit (fixture, "web-01");
+  AeroVmEdit *edit = aero_vm_dialog_get_edit (dialog);
+  g_autoptr(GListModel) changes = NULL;
+  AeroNextRunDialog *pending;
+
+  aero_vm_edit_set_memory (edit, aero_vm_edit_get_memory (edit) + 256 * AERO_MIB);
+  changes = aero_vm_edit_list_changes_model (edit);
+  pending = aero_next_run_dialog_new (changes);
+  g_assert_null (aero_next_run_dialog_get_shown_note (pending));
+  aero_next_run_dialog_set_memory_note (pending, "kept for the next run too");
+  g_assert_cmpstr (aero_next_run_dialog_get_shown_note (pending), ==, "kept for the next run too");
+  aero_next_run_dialog_set_apply_later (pending, TRUE);
+  g_assert_null (aero_next_run_dialog_get_shown_note (pending));
+  aero_next_run_dialog_set_apply_later (pending, FALSE);
+  g_assert_nonnull (aero_next_run_dialog_get_shown_note (pending));
+  gtk_window_destroy (GTK_WINDOW (pending));
+
+  /* The demo engine is 4.5: none from the dialog itself. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL);
+  pending = AERO_NEXT_RUN_DIALOG (aero_vm_dialog_get_pending_dialog (dialog));
+  g_assert_nonnull (pending);
+  g_assert_null (aero_next_run_dialog_get_shown_note (pending));
+}
+
 static void
 test_run_state_changed (DialogFixture *fixture,
                         gconstpointer  data)
@@ -1619,6 +1650,7 @@ main (int   argc,
   ADD ("next-run-cancel-keeps-edits", test_next_run_cancel_keeps_edits);
   ADD ("fault-kept", test_fault_kept);
   ADD ("run-state-changed", test_run_state_changed);
+  ADD ("memory-copy-note", test_memory_copy_note);
   ADD ("fault-marks-name", test_fault_marks_name);
   ADD ("dropped-connection", test_dropped_connection);
   ADD ("retry-after-outage", test_retry_after_outage);
