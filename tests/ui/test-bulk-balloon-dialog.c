@@ -412,11 +412,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  dialog_test_init (&argc, &argv);
 
-#define ADD(path, func) \
-  g_test_add (path, DialogFixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) DIALOG_TEST_ADD (path, func)
   ADD ("/bulk-balloon-dialog/mixed", test_bulk_mixed);
   ADD ("/bulk-balloon-dialog/failure-goes-on", test_bulk_failure_goes_on);
   ADD ("/bulk-balloon-dialog/unknown-fetched", test_bulk_unknown_fetched);

@@ -381,11 +381,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  dialog_test_init (&argc, &argv);
 
-#define ADD(path, func) \
-  g_test_add (path, DialogFixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) DIALOG_TEST_ADD (path, func)
   ADD ("/cluster-dialog/gate", test_cluster_gate);
   ADD ("/cluster-dialog/ksm-or-balloon", test_cluster_ksm_or_balloon);
   ADD ("/cluster-dialog/saves", test_cluster_saves);

@@ -502,3 +502,10 @@ open_run_once (DialogFixture *fixture,
   return dialog;
 }
 
+void
+dialog_test_init (int    *argc,
+                  char ***argv)
+{
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+}

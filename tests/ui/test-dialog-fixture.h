@@ -104,6 +104,14 @@ void fixture_set_up (DialogFixture *fixture, gconstpointer data);
 
 void fixture_tear_down (DialogFixture *fixture, gconstpointer data);
 
+/* Each dialog test program's start: GTK in test mode, and libadwaita. */
+void dialog_test_init (int *argc, char ***argv);
+
+/* A test at @path with the fixture: the demo engine behind a recording
+ * proxy, logged in, its lists read. */
+#define DIALOG_TEST_ADD(path, func) \
+  g_test_add ((path), DialogFixture, NULL, fixture_set_up, (func), fixture_tear_down)
+
 /* @text re-printed compactly, for exact comparisons of bodies. */
 char *normalised_json (const char *text);
 

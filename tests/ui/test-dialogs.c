@@ -177,11 +177,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  dialog_test_init (&argc, &argv);
 
-#define ADD(path, func) \
-  g_test_add (path, DialogFixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) DIALOG_TEST_ADD (path, func)
   ADD ("/dialogs/entry-points", test_entry_points);
   ADD ("/dialogs/keyboard-tab-stops", test_keyboard_tab_stops);
   ADD ("/dialogs/narrow", test_narrow);

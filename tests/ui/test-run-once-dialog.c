@@ -155,11 +155,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  dialog_test_init (&argc, &argv);
 
-#define ADD(path, func) \
-  g_test_add (path, DialogFixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) DIALOG_TEST_ADD (path, func)
   ADD ("/run-once-dialog/no-balloon-override/VmMapper", test_run_once_no_balloon_override_VmMapper);
   ADD ("/run-once-dialog/leaves-vm-unchanged", test_run_once_leaves_vm);
   ADD ("/run-once-dialog/running", test_run_once_running);

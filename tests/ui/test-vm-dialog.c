@@ -1630,11 +1630,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  dialog_test_init (&argc, &argv);
 
-#define ADD(path, func) \
-  g_test_add ("/vm-dialog/" path, DialogFixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) DIALOG_TEST_ADD ("/vm-dialog/" path, func)
   ADD ("new-defaults", test_new_defaults);
   ADD ("legacy-greyed", test_legacy_greyed);
   ADD ("cluster-switch", test_cluster_switch);
