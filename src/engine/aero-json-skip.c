@@ -119,6 +119,16 @@ is_space (guint8 c)
   return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\v' || c == '\f';
 }
 
+gsize
+aero_json_whitespace_end (const guint8 *text,
+                          gsize         i,
+                          gsize         length)
+{
+  while (i < length && is_space (text[i]))
+    i++;
+  return i;
+}
+
 static inline gboolean
 is_digit (guint8 c)
 {

@@ -38,6 +38,11 @@ AeroJsonSkipResult aero_json_skip_feed  (AeroJsonSkip      *self,
                                          const guint8      *text,
                                          gsize              length,
                                          gsize             *used);
+/* Where the whitespace yajl takes (space, tab, newline, return, vertical
+ * tab, form feed) that begins at @text[@i] ends, at most @length. */
+gsize              aero_json_whitespace_end (const guint8 *text,
+                                             gsize         i,
+                                             gsize         length);
 /* After INVALID: what is wrong, translated. */
 const char        *aero_json_skip_get_error (AeroJsonSkip  *self);
 

@@ -1036,17 +1036,6 @@ stop:
   return result;
 }
 
-static inline gsize
-skip_spaces (const guint8 *text,
-             gsize         i,
-             gsize         length)
-{
-  while (i < length && (text[i] == ' ' || text[i] == '\n' || text[i] == '\r' ||
-                        text[i] == '\t' || text[i] == '\v' || text[i] == '\f'))
-    i++;
-  return i;
-}
-
 /* Hands yajl @text[0, length), but for the values of the members passed
  * over; *@out_open is where a string still open at the end began (or
  * @length): the caller holds that text. Scanning begins at @start, where
@@ -1084,7 +1073,7 @@ read_text (AeroStreamParser  *self,
 
         case MODE_NAME:
           /* A colon after the string makes it a member's name. */
-          i = skip_spaces (text, i, length);
+          i = aero_json_whitespace_end (text, i, length);
           if (i < length)
             {
               self->mode = text[i] == ':' ? MODE_COLON : MODE_SCAN;
@@ -1094,7 +1083,7 @@ read_text (AeroStreamParser  *self,
           break;
 
         case MODE_COLON:
-          i = skip_spaces (text, i, length);
+          i = aero_json_whitespace_end (text, i, length);
           if (i < length)
             {
               /* yajl gets the member's name, and a null for its value. */
@@ -1207,9 +1196,7 @@ aero_stream_parser_finish (AeroStreamParser  *self,
   /* Inside a value passed over: the document is cut short (and yajl,
    * which has a null for it, still waits for the rest of its object). */
   if (self->mode == MODE_SKIP)
-    {
-      return fail_document (self, _("the document ends too early"), error);
-    }
+    return fail_document (self, _("the document ends too early"), error);
 
   /* A string left open: yajl says the document is cut short. */
   if (!parse (self, self->held->data, self->held->len, error))
@@ -1219,11 +1206,9 @@ aero_stream_parser_finish (AeroStreamParser  *self,
   /* Except after the document's end, where yajl lets a string that
    * never closes pass ({"vm": []} "x): data after it all the same. */
   if (self->in_string)
-    {
-      return fail_document (self, self->state == STATE_END ? _("unexpected data after the document")
-                                                           : _("the document ends too early"),
-                            error);
-    }
+    return fail_document (self, self->state == STATE_END ? _("unexpected data after the document")
+                                                         : _("the document ends too early"),
+                          error);
 
   status = yajl_complete_parse (self->handle);
   if (status != yajl_status_ok)
@@ -1231,9 +1216,7 @@ aero_stream_parser_finish (AeroStreamParser  *self,
 
   /* An empty body parses as "nothing" in yajl; for us it is truncated. */
   if (self->state != STATE_END)
-    {
-      return fail_document (self, _("the document ends too early"), error);
-    }
+    return fail_document (self, _("the document ends too early"), error);
 
   return TRUE;
 }
