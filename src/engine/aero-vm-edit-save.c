@@ -453,16 +453,6 @@ aero_vm_edit_overwrite_conflicts (AeroVmEdit *self)
   answer_conflicts (self);
 }
 
-static gboolean
-conflicts_name (GPtrArray  *conflicts,
-                const char *field)
-{
-  for (guint i = 0; i < conflicts->len; i++)
-    if (g_str_equal (aero_vm_conflict_get_field (g_ptr_array_index (conflicts, i)), field))
-      return TRUE;
-  return FALSE;
-}
-
 void
 aero_vm_edit_keep_theirs (AeroVmEdit *self)
 {
@@ -486,10 +476,12 @@ aero_vm_edit_keep_theirs (AeroVmEdit *self)
        * (webadmin's derivation), not typed in: with their size they go
        * back to what the engine holds, as members the admin did not
        * touch. Left derived from a size that is no longer in the form,
-       * they would be sent, or refused as bigger than the memory. */
-      if (!self->guaranteed_edited && !conflicts_name (self->conflicts, "guaranteed"))
+       * they would be sent, or refused as bigger than the memory. Named
+       * twice when they are conflicts too: taking a member is the same
+       * the second time. */
+      if (!self->guaranteed_edited)
         g_strv_builder_add (builder, "guaranteed");
-      if (!self->max_memory_edited && !conflicts_name (self->conflicts, "max-memory"))
+      if (!self->max_memory_edited)
         g_strv_builder_add (builder, "max-memory");
     }
   fields = g_strv_builder_end (builder);
