@@ -189,8 +189,8 @@ errors_changed (AeroVmGeneralSection *self)
   /* The form's own rule first: an empty name is no name in use. */
   if (name_error == NULL)
     name_error = self->name_fault;
-  aero_vm_section_show_field_error (self->cluster_error_row, self->cluster_error, cluster_error);
-  aero_vm_section_show_field_error (self->name_error_row, self->name_error, name_error);
+  aero_vm_section_show_row_text (self->cluster_error_row, self->cluster_error, cluster_error);
+  aero_vm_section_show_row_text (self->name_error_row, self->name_error, name_error);
 
   /* Seen and heard: the error style, and for a screen reader the field
    * is invalid and described by the reason. */

@@ -123,8 +123,7 @@ guaranteed_error_changed (AeroVmResourcesSection *self)
   AeroVmEdit *edit = aero_vm_section_get_edit (AERO_VM_SECTION (self));
   const char *error = aero_vm_edit_get_guaranteed_error (edit);
 
-  gtk_label_set_text (self->guaranteed_error, error != NULL ? error : "");
-  gtk_widget_set_visible (self->guaranteed_error_row, error != NULL);
+  aero_vm_section_show_row_text (self->guaranteed_error_row, self->guaranteed_error, error);
 }
 
 static void

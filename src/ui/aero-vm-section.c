@@ -174,10 +174,10 @@ aero_vm_section_get_signals (AeroVmSection *self)
 }
 
 void
-aero_vm_section_show_field_error (GtkWidget  *row,
-                                  GtkLabel   *label,
-                                  const char *error)
+aero_vm_section_show_row_text (GtkWidget  *row,
+                               GtkLabel   *label,
+                               const char *text)
 {
-  gtk_label_set_text (label, error != NULL ? error : "");
-  gtk_widget_set_visible (row, error != NULL);
+  gtk_label_set_text (label, text != NULL ? text : "");
+  gtk_widget_set_visible (row, text != NULL);
 }

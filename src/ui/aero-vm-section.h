@@ -40,10 +40,10 @@ void           aero_vm_section_set_edit     (AeroVmSection *self,
 GBindingGroup *aero_vm_section_get_bindings (AeroVmSection *self);
 GSignalGroup  *aero_vm_section_get_signals  (AeroVmSection *self);
 
-/* @error under its field in @label, with @row shown; @row hidden when
- * @error is NULL. */
-void           aero_vm_section_show_field_error (GtkWidget  *row,
-                                                 GtkLabel   *label,
-                                                 const char *error);
+/* @text under a field (its error, a note, the reason it is greyed) in
+ * @label, with @row shown; @row hidden when @text is NULL. */
+void           aero_vm_section_show_row_text (GtkWidget  *row,
+                                              GtkLabel   *label,
+                                              const char *text);
 
 G_END_DECLS

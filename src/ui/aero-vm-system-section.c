@@ -38,12 +38,12 @@ errors_changed (AeroVmSystemSection *self)
 {
   AeroVmEdit *edit = aero_vm_section_get_edit (AERO_VM_SECTION (self));
 
-  aero_vm_section_show_field_error (self->memory_error_row, self->memory_error,
-                                    aero_vm_edit_get_memory_error (edit));
-  aero_vm_section_show_field_error (self->max_memory_error_row, self->max_memory_error,
-                                    aero_vm_edit_get_max_memory_error (edit));
-  aero_vm_section_show_field_error (self->cpu_error_row, self->cpu_error,
-                                    aero_vm_edit_get_cpu_error (edit));
+  aero_vm_section_show_row_text (self->memory_error_row, self->memory_error,
+                                 aero_vm_edit_get_memory_error (edit));
+  aero_vm_section_show_row_text (self->max_memory_error_row, self->max_memory_error,
+                                 aero_vm_edit_get_max_memory_error (edit));
+  aero_vm_section_show_row_text (self->cpu_error_row, self->cpu_error,
+                                 aero_vm_edit_get_cpu_error (edit));
 }
 
 /* What a Memory Size change derived is said right under it, and to
@@ -54,8 +54,7 @@ memory_note_changed (AeroVmSystemSection *self)
   AeroVmEdit *edit = aero_vm_section_get_edit (AERO_VM_SECTION (self));
   const char *note = aero_vm_edit_get_memory_note (edit);
 
-  gtk_label_set_text (self->memory_note, note != NULL ? note : "");
-  gtk_widget_set_visible (self->memory_note_row, note != NULL);
+  aero_vm_section_show_row_text (self->memory_note_row, self->memory_note, note);
   if (note != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->memory_spin),
                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, note,
@@ -77,8 +76,7 @@ max_memory_gate_changed (AeroVmSystemSection *self)
    * grey both. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->max_memory_row), sensitive);
   gtk_widget_set_sensitive (GTK_WIDGET (self->max_memory_spin), sensitive);
-  gtk_label_set_text (self->max_memory_reason, reason != NULL ? reason : "");
-  gtk_widget_set_visible (self->max_memory_reason_row, reason != NULL);
+  aero_vm_section_show_row_text (self->max_memory_reason_row, self->max_memory_reason, reason);
   if (reason != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->max_memory_spin),
                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason,
