@@ -22,6 +22,21 @@ aero_accessible_set_name (GtkWidget  *widget,
                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 }
 
+void
+aero_accessible_describe (GtkWidget  *widget,
+                          const char *description)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (description != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget),
+                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
 /* "_Retry" -> "Retry", "A__B" -> "A_B": the words a mnemonic label shows. */
 static char *
 strip_mnemonic (const char *text)

@@ -24,6 +24,12 @@ G_BEGIN_DECLS
 void aero_accessible_set_name      (GtkWidget  *widget,
                                     const char *name);
 
+/* Gives @widget the accessible description @description (what a screen
+ * reader says after its name: an error, why it is greyed), or none when
+ * @description is NULL. */
+void aero_accessible_describe      (GtkWidget  *widget,
+                                    const char *description);
+
 /* Walks @root and everything below it and leaves each control one name:
  * where a control has both an explicit label and a labelled-by relation,
  * the explicit label wins; where GTK 4.8 copied the raw text of a button's

@@ -287,8 +287,7 @@ load_cluster (AeroClusterDialog *self)
       gtk_check_button_set_active (self->balloon_check,
                                    aero_cluster_get_ballooning_enabled (self->cluster) == AERO_TRISTATE_TRUE);
       gtk_widget_set_visible (GTK_WIDGET (self->balloon_reason), FALSE);
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->balloon_check),
-                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      aero_accessible_describe (GTK_WIDGET (self->balloon_check), NULL);
     }
   else
     {
@@ -300,9 +299,7 @@ load_cluster (AeroClusterDialog *self)
       gtk_widget_set_sensitive (GTK_WIDGET (self->balloon_check), FALSE);
       gtk_label_set_text (self->balloon_reason, reason);
       gtk_widget_set_visible (GTK_WIDGET (self->balloon_reason), TRUE);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->balloon_check),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason,
-                                      -1);
+      aero_accessible_describe (GTK_WIDGET (self->balloon_check), reason);
     }
 
   update_state (self);

@@ -200,17 +200,13 @@ errors_changed (AeroVmGeneralSection *self)
       gtk_accessible_update_state (GTK_ACCESSIBLE (self->name_row),
                                    GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
                                    -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->name_row),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, name_error,
-                                      -1);
     }
   else
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
       gtk_accessible_reset_state (GTK_ACCESSIBLE (self->name_row), GTK_ACCESSIBLE_STATE_INVALID);
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->name_row),
-                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
     }
+  aero_accessible_describe (GTK_WIDGET (self->name_row), name_error);
 
   /* OK may be greyed by a field on this tab while another is shown: the
    * sidebar marks the tab that holds the reason. */

@@ -89,13 +89,7 @@ balloon_gate_changed (AeroVmResourcesSection *self)
                           reason != NULL && aero_vm_edit_get_resource_allocation_editable (edit));
 
   /* Screen readers hear why the box is greyed, not only sighted users. */
-  if (reason != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->balloon_check),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason,
-                                    -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->balloon_check),
-                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  aero_accessible_describe (GTK_WIDGET (self->balloon_check), reason);
 }
 
 static void
@@ -108,13 +102,7 @@ resources_gate_changed (AeroVmResourcesSection *self)
   gtk_widget_set_sensitive (self->resources_page, editable);
   gtk_label_set_text (self->resources_reason, reason != NULL ? reason : "");
   gtk_widget_set_visible (GTK_WIDGET (self->resources_reason), !editable && reason != NULL);
-  if (reason != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->resources_page),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason,
-                                    -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->resources_page),
-                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  aero_accessible_describe (GTK_WIDGET (self->resources_page), reason);
 }
 
 static void

@@ -55,13 +55,7 @@ memory_note_changed (AeroVmSystemSection *self)
   const char *note = aero_vm_edit_get_memory_note (edit);
 
   aero_vm_section_show_row_text (self->memory_note_row, self->memory_note, note);
-  if (note != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->memory_spin),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, note,
-                                    -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->memory_spin),
-                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  aero_accessible_describe (GTK_WIDGET (self->memory_spin), note);
 }
 
 static void
@@ -77,13 +71,7 @@ max_memory_gate_changed (AeroVmSystemSection *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->max_memory_row), sensitive);
   gtk_widget_set_sensitive (GTK_WIDGET (self->max_memory_spin), sensitive);
   aero_vm_section_show_row_text (self->max_memory_reason_row, self->max_memory_reason, reason);
-  if (reason != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->max_memory_spin),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason,
-                                    -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->max_memory_spin),
-                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  aero_accessible_describe (GTK_WIDGET (self->max_memory_spin), reason);
 }
 
 /* The signal group is bound to a new edit: show its state at once. */
