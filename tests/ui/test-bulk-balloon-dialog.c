@@ -98,6 +98,19 @@ test_bulk_mixed (DialogFixture *fixture,
   g_free (closed);
 }
 
+/* A copy of @vm as a plain list of engines up to 4.4.5 gives it: whether
+ * it balloons unknown. */
+static AeroVm *
+copy_ballooning_unknown (AeroVm *vm)
+{
+  AeroVm *copy = aero_vm_copy (vm);
+  g_autoptr(AeroMemoryPolicy) policy = aero_memory_policy_copy (aero_vm_get_memory_policy (copy));
+
+  aero_memory_policy_set_ballooning (policy, AERO_TRISTATE_UNKNOWN);
+  aero_vm_set_memory_policy (copy, policy);
+  return copy;
+}
+
 static void
 test_bulk_unknown_fetched (DialogFixture *fixture,
                            gconstpointer  data)
@@ -113,12 +126,8 @@ test_bulk_unknown_fetched (DialogFixture *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autoptr(AeroVm) listed = find_by_name (fixture->vms, names[i]);
-      AeroVm *vm = aero_vm_copy (listed);
-      g_autoptr(AeroMemoryPolicy) policy = aero_memory_policy_copy (aero_vm_get_memory_policy (vm));
 
-      aero_memory_policy_set_ballooning (policy, AERO_TRISTATE_UNKNOWN);
-      aero_vm_set_memory_policy (vm, policy);
-      g_ptr_array_add (vms, vm);
+      g_ptr_array_add (vms, copy_ballooning_unknown (listed));
     }
 
   dialog = aero_bulk_balloon_dialog_new (fixture->engine, vms, fixture->clusters, TRUE);
@@ -386,14 +395,7 @@ test_bulk_unknown_progress (DialogFixture *fixture,
   const char *label;
 
   for (guint i = 0; i < 12; i++)
-    {
-      AeroVm *vm = aero_vm_copy (listed);
-      g_autoptr(AeroMemoryPolicy) policy = aero_memory_policy_copy (aero_vm_get_memory_policy (vm));
-
-      aero_memory_policy_set_ballooning (policy, AERO_TRISTATE_UNKNOWN);
-      aero_vm_set_memory_policy (vm, policy);
-      g_ptr_array_add (vms, vm);
-    }
+    g_ptr_array_add (vms, copy_ballooning_unknown (listed));
 
   dialog = aero_bulk_balloon_dialog_new (fixture->engine, vms, fixture->clusters, TRUE);
   gtk_window_present (GTK_WINDOW (dialog));
