@@ -439,6 +439,34 @@ host_detail_shown (gpointer data)
   return aero_host_view_get_detail_shown (data);
 }
 
+/* The window as the VM list scene brings it up, no VM selected, switched
+ * to the view @page of the stack: the view (the widget @view_id), and the
+ * window in *@out_window. */
+static GtkWidget *
+show_view (AeroSceneContext  *context,
+           const AeroScene   *scene,
+           const char        *page,
+           const char        *view_id,
+           GtkWidget        **out_window,
+           GError           **error)
+{
+  AeroScene vm_scene = *scene;
+  GtkWidget *window, *stack, *view;
+
+  vm_scene.object = NULL;
+  vm_scene.page = NULL;
+  window = show_vm_list (context, &vm_scene, error);
+  if (window == NULL)
+    return NULL;
+  stack = find_by_id (window, "view_stack");
+  view = find_by_id (window, view_id);
+  if (!require_widget (stack, "view stack", error) || !require_widget (view, view_id, error))
+    return NULL;
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), page);
+  *out_window = window;
+  return view;
+}
+
 /* The Hosts view with @scene's object (a host) selected: its picture,
  * its cluster's and its running VMs. */
 static GtkWidget *
@@ -446,20 +474,11 @@ show_host_list (AeroSceneContext  *context,
                 const AeroScene   *scene,
                 GError           **error)
 {
-  AeroScene vm_scene = *scene;
-  GtkWidget *window, *stack, *view;
+  GtkWidget *window, *view;
 
-  /* The window as the VM list scene brings it up, no VM selected. */
-  vm_scene.object = NULL;
-  vm_scene.page = NULL;
-  window = show_vm_list (context, &vm_scene, error);
-  if (window == NULL)
+  view = show_view (context, scene, "hosts", "host_view", &window, error);
+  if (view == NULL)
     return NULL;
-  stack = find_by_id (window, "view_stack");
-  view = find_by_id (window, "host_view");
-  if (!require_widget (stack, "view stack", error) || !require_widget (view, "host view", error))
-    return NULL;
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "hosts");
   wait_until (hosts_loaded, view);
   /* The load can end before the page is first laid out; only then does
    * the pane know whether it is folded at this width. */
@@ -494,21 +513,13 @@ show_cluster_list (AeroSceneContext  *context,
                    const AeroScene   *scene,
                    GError           **error)
 {
-  AeroScene vm_scene = *scene;
-  GtkWidget *window, *stack, *view;
+  GtkWidget *window, *view;
   GListModel *model;
   gboolean found = FALSE;
 
-  vm_scene.object = NULL;
-  vm_scene.page = NULL;
-  window = show_vm_list (context, &vm_scene, error);
-  if (window == NULL)
+  view = show_view (context, scene, "clusters", "cluster_view", &window, error);
+  if (view == NULL)
     return NULL;
-  stack = find_by_id (window, "view_stack");
-  view = find_by_id (window, "cluster_view");
-  if (!require_widget (stack, "view stack", error) || !require_widget (view, "cluster view", error))
-    return NULL;
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "clusters");
   wait_frames (view, 3);
   model = aero_cluster_view_get_model (AERO_CLUSTER_VIEW (view));
   for (guint i = 0; i < g_list_model_get_n_items (model) && !found; i++)
