@@ -17,6 +17,7 @@
 #include "aero-dialogs.h"
 #include "aero-engine.h"
 #include "aero-scene.h"
+#include "aero-test-widgets.h"
 #include "aero-vm-dialog.h"
 #include "aero-vm-edit.h"
 #include "aero-vm-edit-engine.h"
@@ -141,28 +142,6 @@ wait_for_toplevel (GType type)
 {
   wait_until (toplevel_shown, GSIZE_TO_POINTER (type));
   return find_toplevel (type);
-}
-
-/* A widget of a template by its id in the .ui file. */
-static GtkWidget *
-find_by_id (GtkWidget  *root,
-            const char *id)
-{
-  const char *root_id = gtk_buildable_get_buildable_id (GTK_BUILDABLE (root));
-
-  if (g_strcmp0 (root_id, id) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_id (child, id);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* A spinner that is spinning, shown, under @root: a scene still loading. */
@@ -353,9 +332,9 @@ static gboolean
 main_window_loaded (gpointer data)
 {
   GtkWidget *window = data;
-  AeroVmView *vms = AERO_VM_VIEW (find_by_id (window, "vm_view"));
-  AeroClusterView *clusters = AERO_CLUSTER_VIEW (find_by_id (window, "cluster_view"));
-  AeroTemplateView *templates = AERO_TEMPLATE_VIEW (find_by_id (window, "template_view"));
+  AeroVmView *vms = AERO_VM_VIEW (aero_test_find_widget (window, "vm_view"));
+  AeroClusterView *clusters = AERO_CLUSTER_VIEW (aero_test_find_widget (window, "cluster_view"));
+  AeroTemplateView *templates = AERO_TEMPLATE_VIEW (aero_test_find_widget (window, "template_view"));
 
   return !aero_vm_view_get_loading (vms) &&
          g_list_model_get_n_items (G_LIST_MODEL (aero_vm_view_get_selection (vms))) > 0 &&
@@ -395,10 +374,10 @@ show_vm_list (AeroSceneContext  *context,
   if (!aero_window_connect_finish (AERO_WINDOW (window), result, error))
     return NULL;
 
-  view = AERO_VM_VIEW (find_by_id (window, "vm_view"));
+  view = AERO_VM_VIEW (aero_test_find_widget (window, "vm_view"));
   if (!require_widget (GTK_WIDGET (view), "VM view", error) ||
-      !require_widget (find_by_id (window, "cluster_view"), "cluster view", error) ||
-      !require_widget (find_by_id (window, "template_view"), "template view", error))
+      !require_widget (aero_test_find_widget (window, "cluster_view"), "cluster view", error) ||
+      !require_widget (aero_test_find_widget (window, "template_view"), "template view", error))
     return NULL;
   wait_until (main_window_loaded, window);
 
@@ -418,7 +397,7 @@ show_vm_list (AeroSceneContext  *context,
   /* Another view of the window: "templates" or "clusters". */
   if (scene->page != NULL)
     {
-      GtkWidget *stack = find_by_id (window, "view_stack");
+      GtkWidget *stack = aero_test_find_widget (window, "view_stack");
 
       if (!require_widget (stack, "view stack", error))
         return NULL;
@@ -458,8 +437,8 @@ show_view (AeroSceneContext  *context,
   window = show_vm_list (context, &vm_scene, error);
   if (window == NULL)
     return NULL;
-  stack = find_by_id (window, "view_stack");
-  view = find_by_id (window, view_id);
+  stack = aero_test_find_widget (window, "view_stack");
+  view = aero_test_find_widget (window, view_id);
   if (!require_widget (stack, "view stack", error) || !require_widget (view, view_id, error))
     return NULL;
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), page);
@@ -561,7 +540,7 @@ wait_vm_dialog (const char  *page,
 
   wait_until (vm_dialog_loaded, dialog);
 
-  tabs = find_by_id (GTK_WIDGET (dialog), "tabs");
+  tabs = aero_test_find_widget (GTK_WIDGET (dialog), "tabs");
   if (!require_widget (tabs, "tab stack \"tabs\"", error))
     return NULL;
   if (page != NULL)
@@ -667,7 +646,7 @@ show_engine_fault (AeroSceneContext  *context,
   if (dialog == NULL)
     return NULL;
 
-  revealer = find_by_id (GTK_WIDGET (dialog), "banner_revealer");
+  revealer = aero_test_find_widget (GTK_WIDGET (dialog), "banner_revealer");
   if (!require_widget (revealer, "banner", error))
     return NULL;
 
@@ -927,7 +906,7 @@ show_power_off (AeroSceneContext  *context,
 
   if (window == NULL)
     return NULL;
-  view = find_by_id (window, "vm_view");
+  view = aero_test_find_widget (window, "vm_view");
   selection = aero_vm_view_get_selection (AERO_VM_VIEW (view));
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
     {

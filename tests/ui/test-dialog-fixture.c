@@ -6,6 +6,7 @@
 
 #include "aero-run-once-dialog.h"
 #include "aero-test-wait.h"
+#include "aero-test-widgets.h"
 #include "test-dialog-fixture.h"
 
 gint64
@@ -150,35 +151,11 @@ position_of (GListModel *model,
   return G_MAXUINT;
 }
 
-/* The widget under @root built from a .ui with this id (template
- * children keep their GtkBuildable id). */
-GtkWidget *
-find_widget (GtkWidget  *root,
-             const char *id)
-{
-  const char *root_id = gtk_buildable_get_buildable_id (GTK_BUILDABLE (root));
-
-  if (g_strcmp0 (root_id, id) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, id);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 GtkWidget *
 get_widget (gpointer    root,
             const char *id)
 {
-  GtkWidget *widget = find_widget (GTK_WIDGET (root), id);
+  GtkWidget *widget = aero_test_find_widget (GTK_WIDGET (root), id);
 
   if (widget == NULL)
     g_error ("no widget with id %s", id);

@@ -69,10 +69,6 @@ gpointer find_by_name (GListModel *model, const char *name);
 
 guint position_of (GListModel *model, const char *name);
 
-/* The widget under @root built from a .ui with this id (template
- * children keep their GtkBuildable id). */
-GtkWidget *find_widget (GtkWidget *root, const char *id);
-
 GtkWidget *get_widget (gpointer root, const char *id);
 
 /* OK follows the "dialog.ok" action: insensitive while it is disabled. */
